@@ -1,0 +1,36 @@
+import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { routePatterns } from '../../../shared/routes/deepLinks.js';
+import { i18n } from '../i18n/i18n.js';
+import { EventView } from '../views/Event/EventView.js';
+import { EventsView } from '../views/EventsList/EventsView.js';
+import { NotFoundView } from '../views/NotFound/NotFoundView.js';
+import { PadView } from '../views/Pad/PadView.js';
+import { SettingsView } from '../views/Settings/SettingsView.js';
+import { SketchView } from '../views/Sketch/SketchView.js';
+import { WallView } from '../views/Wall/WallView.js';
+import { AppLayout } from './AppLayout.js';
+import { DesktopBridge } from './DesktopBridge.js';
+
+/** The whole UI: the same routes in the desktop window and in any browser. */
+export function App() {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <BrowserRouter>
+        <DesktopBridge />
+        <Routes>
+          {/* The wall is projected: no header, no navigation. */}
+          <Route path={routePatterns.wall} element={<WallView />} />
+          <Route element={<AppLayout />}>
+            <Route path={routePatterns.events} element={<EventsView />} />
+            <Route path={routePatterns.event} element={<EventView />} />
+            <Route path={routePatterns.pad} element={<PadView />} />
+            <Route path={routePatterns.sketch} element={<SketchView />} />
+            <Route path={routePatterns.settings} element={<SettingsView />} />
+            <Route path="*" element={<NotFoundView />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </I18nextProvider>
+  );
+}

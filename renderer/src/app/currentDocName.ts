@@ -1,0 +1,16 @@
+import { matchPath } from 'react-router';
+import { docNameFor, idSchema, WORKSPACE_DOC, type DocName } from '../../../shared/docs/docName.js';
+import { routePatterns } from '../../../shared/routes/deepLinks.js';
+
+/** The document whose connection the header reports on this path: the pad or sketch shown, else the workspace. */
+export function currentDocName(pathname: string): DocName {
+  const pad = matchPath(routePatterns.pad, pathname)?.params.sessionId;
+  if (pad !== undefined && idSchema.safeParse(pad).success) {
+    return docNameFor('pad', pad);
+  }
+  const sketch = matchPath(routePatterns.sketch, pathname)?.params.sketchId;
+  if (sketch !== undefined && idSchema.safeParse(sketch).success) {
+    return docNameFor('sketch', sketch);
+  }
+  return WORKSPACE_DOC;
+}

@@ -1,0 +1,13 @@
+import type { Language } from '../../../shared/ipc/contract.js';
+
+/** Formats an ISO 8601 time for people reading the given language; unparsable input is shown as is. */
+export function formatDateTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(date);
+}

@@ -1,0 +1,96 @@
+import RBush from 'rbush';
+import type { Rect } from '../../../../shared/sketch/viewTransform.js';
+import { compareStrokes, type InkStroke } from './InkStroke.js';
+
+/**
+ * All finished strokes, by id and in an R-tree of their bounding boxes, so culling, tile baking and
+ * (later) hit-testing cost O(log n + hits) instead of a walk over every stroke.
+ */
+export class StrokeScene {
+  private readonly byId = new Map<string, InkStroke>();
+  private readonly tree = new RBush<InkStroke>(16);
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: string): InkStroke | undefined {
+    return this.byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Adds strokes; many at once are bulk-loaded, which builds a better tree much faster. */
+  addMany(strokes: InkStroke[]): void {
+    const fresh: InkStroke[] = [];
+    for (const stroke of strokes) {
+      const old = this.byId.get(stroke.id);
+      if (old) {
+        this.tree.remove(old);
+      }
+      this.byId.set(stroke.id, stroke);
+      fresh.push(stroke);
+    }
+    if (fresh.length > 64) {
+      this.tree.load(fresh);
+    } else {
+      for (const stroke of fresh) {
+        this.tree.insert(stroke);
+      }
+    }
+  }
+
+  add(stroke: InkStroke): void {
+    this.addMany([stroke]);
+  }
+
+  remove(id: string): InkStroke | undefined {
+    const stroke = this.byId.get(id);
+    if (stroke) {
+      this.byId.delete(id);
+      this.tree.remove(stroke);
+    }
+    return stroke;
+  }
+
+  /** Strokes whose box intersects the rect, unordered. */
+  search(rect: Rect): InkStroke[] {
+    return this.tree.search({ minX: rect.x, minY: rect.y, maxX: rect.x + rect.width, maxY: rect.y + rect.height });
+  }
+
+  /** Strokes whose box intersects the rect, in paint order. */
+  searchOrdered(rect: Rect): InkStroke[] {
+    return this.search(rect).sort(compareStrokes);
+  }
+
+  /** Whether `stroke` paints above every other stroke that overlaps it (so it can be drawn on top). */
+  isTopmost(stroke: InkStroke): boolean {
+    const hits = this.tree.search(stroke);
+    for (const other of hits) {
+      if (other !== stroke && compareStrokes(other, stroke) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The box around all ink, or null when there is none. */
+  bounds(): Rect | null {
+    if (this.byId.size === 0) {
+      return null;
+    }
+    const root = this.tree.toJSON() as { minX: number; minY: number; maxX: number; maxY: number };
+    return { x: root.minX, y: root.minY, width: root.maxX - root.minX, height: root.maxY - root.minY };
+  }
+
+  all(): IterableIterator<InkStroke> {
+    return this.byId.values();
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.tree.clear();
+  }
+}

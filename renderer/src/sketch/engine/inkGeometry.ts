@@ -1,0 +1,128 @@
+import { getStroke } from 'perfect-freehand';
+import type { FreehandOptions } from '../../../../shared/sketch/brushes.js';
+
+/**
+ * Stroke geometry: perfect-freehand outlines (a closed polygon to fill, pressure-varying width,
+ * round or tapered ends) and the simplified centre line used when zoomed far out.
+ */
+
+const EASINGS: Record<FreehandOptions['easing'], (t: number) => number> = {
+  linear: (t) => t,
+  easeOutSine: (t) => Math.sin((t * Math.PI) / 2),
+  easeInSine: (t) => 1 - Math.cos((t * Math.PI) / 2),
+};
+
+/** Anything that can take a path: CanvasRenderingContext2D, OffscreenCanvasRenderingContext2D, Path2D. */
+export interface PathSink {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  quadraticCurveTo(cpx: number, cpy: number, x: number, y: number): void;
+  closePath(): void;
+}
+
+/**
+ * The outline polygon of a stroke as [x, y] pairs. `count` limits how many of the points are used
+ * (live strokes grow in place); `extra` appends transient (predicted) points; `last: false` for a
+ * stroke still being drawn.
+ */
+export function outlinePolygon(
+  xyp: Float32Array,
+  count: number,
+  options: FreehandOptions,
+  last: boolean,
+  extra?: ReadonlyArray<readonly [number, number, number]>,
+): number[][] {
+  const input: number[][] = [];
+  for (let i = 0; i < count; i++) {
+    input.push([xyp[i * 3]!, xyp[i * 3 + 1]!, Math.max(0.02, xyp[i * 3 + 2]!)]);
+  }
+  if (extra) {
+    for (const p of extra) {
+      input.push([p[0], p[1], Math.max(0.02, p[2])]);
+    }
+  }
+  return getStroke(input, {
+    size: options.size,
+    thinning: options.thinning,
+    smoothing: options.smoothing,
+    streamline: options.streamline,
+    simulatePressure: options.simulatePressure,
+    easing: EASINGS[options.easing],
+    start: { cap: options.start.cap, taper: options.start.taper },
+    end: { cap: options.end.cap, taper: options.end.taper },
+    last,
+  });
+}
+
+/** Traces the outline as a smooth closed path (quadratic curves through the edge midpoints). */
+export function traceOutline(sink: PathSink, polygon: number[][]): void {
+  const n = polygon.length;
+  if (n < 2) {
+    return;
+  }
+  const first = polygon[0]!;
+  const second = polygon[1]!;
+  sink.moveTo((first[0]! + second[0]!) / 2, (first[1]! + second[1]!) / 2);
+  for (let i = 1; i <= n; i++) {
+    const p = polygon[i % n]!;
+    const q = polygon[(i + 1) % n]!;
+    sink.quadraticCurveTo(p[0]!, p[1]!, (p[0]! + q[0]!) / 2, (p[1]! + q[1]!) / 2);
+  }
+  sink.closePath();
+}
+
+/**
+ * Traces the centre line, skipping points closer than `tolerance` to the last one kept: the far
+ * zoomed-out level of detail, drawn with a round-capped line of the stroke's mean width.
+ */
+export function traceCentreline(sink: PathSink, xyp: Float32Array, count: number, tolerance: number): void {
+  if (count < 1) {
+    return;
+  }
+  let lx = xyp[0]!;
+  let ly = xyp[1]!;
+  sink.moveTo(lx, ly);
+  const t2 = tolerance * tolerance;
+  let drawn = false;
+  for (let i = 1; i < count; i++) {
+    const x = xyp[i * 3]!;
+    const y = xyp[i * 3 + 1]!;
+    const dx = x - lx;
+    const dy = y - ly;
+    if (dx * dx + dy * dy >= t2 || (i === count - 1 && (dx !== 0 || dy !== 0))) {
+      sink.lineTo(x, y);
+      lx = x;
+      ly = y;
+      drawn = true;
+    }
+  }
+  if (!drawn) {
+    // A dot: a zero-length segment still gets round caps.
+    sink.lineTo(lx + 0.01, ly);
+  }
+}
+
+/** Bounding box of the points (without the stroke's width). */
+export function pointsBounds(xyp: Float32Array, count: number): { minX: number; minY: number; maxX: number; maxY: number } {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const x = xyp[i * 3]!;
+    const y = xyp[i * 3 + 1]!;
+    if (x < minX) {
+      minX = x;
+    }
+    if (x > maxX) {
+      maxX = x;
+    }
+    if (y < minY) {
+      minY = y;
+    }
+    if (y > maxY) {
+      maxY = y;
+    }
+  }
+  return { minX, minY, maxX, maxY };
+}

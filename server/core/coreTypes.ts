@@ -1,0 +1,37 @@
+import type { StoreProblem } from '../../shared/api/contract.js';
+
+/** Where the core writes its log lines; the CLI prints them, Electron forwards them to its log. */
+export interface CoreLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** How to start the core. */
+export interface CoreOptions {
+  /** Interface to listen on; the desktop app always uses 127.0.0.1. */
+  host: string;
+  /** Port; 0 picks a free one. */
+  port: number;
+  /** The workspace folder. Created if missing; locked while the core runs. */
+  dataDir: string;
+  /** The access token. Without one the core uses the workspace's saved token (made on first start). */
+  token?: string;
+  /** Folder with the built renderer (`out/renderer`). Without one, only the API and sync are served. */
+  rendererDir?: string;
+  logger?: CoreLogger;
+}
+
+/** A running core. */
+export interface RunningCore {
+  /** `http://host:port` */
+  origin: string;
+  token: string;
+  /** The URL to open: `http://host:port/?token=TOKEN`. */
+  joinUrl: string;
+  dataDir: string;
+  /** Store files that could not be read whole when the core started. */
+  problems: StoreProblem[];
+  /** Flushes every document to disk, closes connections and releases the workspace lock. */
+  close(): Promise<void>;
+}

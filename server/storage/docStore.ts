@@ -1,0 +1,157 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import type { StoreProblem } from '../../shared/api/contract.js';
+import { docNameSchema, type DocName } from '../../shared/docs/docName.js';
+import {
+  UpdateLogError,
+  UpdateLogWriter,
+  readLogFile,
+  syncDirectory,
+  writeLogAtomically,
+} from './updateLog.js';
+
+const LOG_SUFFIX = '.ylog';
+
+/** A document the store refuses to open because its file is damaged; the rest of the workspace works. */
+export class DocUnavailableError extends Error {
+  constructor(readonly problem: StoreProblem) {
+    super(`Document "${problem.doc}" cannot be opened: ${problem.message}`);
+    this.name = 'DocUnavailableError';
+  }
+}
+
+/** A loaded document with its open log. */
+export interface StoredDoc {
+  doc: Y.Doc;
+  log: UpdateLogWriter;
+}
+
+/** Reads and writes the Yjs documents of one workspace folder, one log file per document. */
+export class DocStore {
+  readonly docsDir: string;
+  private readonly problemsByFile = new Map<string, StoreProblem>();
+
+  constructor(readonly dataDir: string) {
+    this.docsDir = join(dataDir, 'docs');
+    mkdirSync(this.docsDir, { recursive: true, mode: 0o700 });
+  }
+
+  /** The file that holds a document. */
+  fileFor(docName: DocName): string {
+    return join(this.docsDir, encodeURIComponent(docName) + LOG_SUFFIX);
+  }
+
+  /** Names of every stored document. */
+  listDocNames(): DocName[] {
+    const names: DocName[] = [];
+    for (const entry of readdirSync(this.docsDir)) {
+      if (!entry.endsWith(LOG_SUFFIX)) {
+        continue;
+      }
+      const parsed = docNameSchema.safeParse(decodeURIComponent(entry.slice(0, -LOG_SUFFIX.length)));
+      if (parsed.success) {
+        names.push(parsed.data);
+      }
+    }
+    return names.sort();
+  }
+
+  /** Reads every document file once and returns what is damaged; nothing is changed on disk. */
+  scan(): StoreProblem[] {
+    for (const name of this.listDocNames()) {
+      const file = this.fileFor(name);
+      try {
+        const parsed = readLogFile(file);
+        if (parsed.truncation) {
+          this.record(
+            name,
+            parsed.truncation,
+            'the intact part will be used; the damaged file is kept as a copy',
+          );
+        } else {
+          applyAll(new Y.Doc(), parsed.updates, file);
+        }
+      } catch (error) {
+        this.record(
+          name,
+          asLogError(error, file),
+          'this document stays closed; the rest of the workspace opens',
+        );
+      }
+    }
+    return this.problems();
+  }
+
+  /** Every problem found so far. */
+  problems(): StoreProblem[] {
+    return [...this.problemsByFile.values()];
+  }
+
+  /**
+   * Loads a document and opens its log for appends. A cut-off tail is repaired (the original is
+   * kept as `<file>.damaged-<time>`); any other damage throws {@link DocUnavailableError}.
+   */
+  open(docName: DocName, options: { gc: boolean }): StoredDoc {
+    const file = this.fileFor(docName);
+    const doc = new Y.Doc({ gc: options.gc });
+    if (existsSync(file)) {
+      let parsed;
+      try {
+        parsed = readLogFile(file);
+        applyAll(doc, parsed.updates, file);
+      } catch (error) {
+        const problem = this.record(
+          docName,
+          asLogError(error, file),
+          'this document stays closed; the rest of the workspace opens',
+        );
+        throw new DocUnavailableError(problem);
+      }
+      if (parsed.truncation) {
+        const backup = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        copyFileSync(file, backup);
+        writeLogAtomically(file, parsed.updates.length ? [Y.encodeStateAsUpdate(doc)] : []);
+        this.record(
+          docName,
+          parsed.truncation,
+          `the intact part was kept; the damaged file was copied to ${backup}`,
+        );
+      }
+    } else {
+      writeLogAtomically(file, []);
+      syncDirectory(this.docsDir);
+    }
+    return { doc, log: new UpdateLogWriter(file) };
+  }
+
+  private record(doc: DocName, error: UpdateLogError, consequence: string): StoreProblem {
+    const problem: StoreProblem = {
+      file: error.file,
+      doc,
+      kind: error.kind,
+      message: `${error.message}; ${consequence}.`,
+    };
+    this.problemsByFile.set(error.file, problem);
+    return problem;
+  }
+}
+
+function applyAll(doc: Y.Doc, updates: readonly Uint8Array[], file: string): void {
+  const [first, ...rest] = updates;
+  if (!first) {
+    return;
+  }
+  try {
+    Y.applyUpdate(doc, rest.length === 0 ? first : Y.mergeUpdates([first, ...rest]));
+  } catch (error) {
+    throw new UpdateLogError('corrupted', file, 0, `records are not valid Yjs updates: ${String(error)}`);
+  }
+}
+
+function asLogError(error: unknown, file: string): UpdateLogError {
+  if (error instanceof UpdateLogError) {
+    return error;
+  }
+  return new UpdateLogError('corrupted', file, 0, error instanceof Error ? error.message : String(error));
+}

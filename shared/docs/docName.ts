@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * Every Yjs document the core stores has one of these names. They double as the y-websocket room
+ * (`/yjs/<name>`) and, percent-encoded, as the store file name.
+ */
+export const DOC_KINDS = ['event', 'pad', 'sketch'] as const;
+
+/** The kind of a per-item document. */
+export type DocKind = (typeof DOC_KINDS)[number];
+
+/** Ids are URL- and file-safe so they can appear in deep links, QR codes and file names unchanged. */
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An id has 1 to 64 letters, digits, "-" or "_".');
+
+/** The workspace document: the index of events. */
+export const WORKSPACE_DOC = 'workspace';
+
+/** A valid document name: `workspace` or `<kind>/<id>`. */
+export const docNameSchema = z
+  .string()
+  .regex(
+    /^(workspace|(event|pad|sketch)\/[A-Za-z0-9_-]{1,64})$/,
+    'A document name is "workspace" or "event/<id>", "pad/<id>", "sketch/<id>".',
+  );
+
+/** A parsed document name. */
+export type DocName = z.infer<typeof docNameSchema>;
+
+/** Builds the document name of one event, pad or sketchnote. */
+export function docNameFor(kind: DocKind, id: string): DocName {
+  return docNameSchema.parse(`${kind}/${idSchema.parse(id)}`);
+}

@@ -1,0 +1,37 @@
+/**
+ * Stable deep links into the UI. Join links and QR codes point at these, so they never change shape.
+ */
+export const routePatterns = {
+  events: '/',
+  event: '/e/:eventId',
+  pad: '/pad/:sessionId',
+  sketch: '/sketch/:sketchId',
+  wall: '/wall/:eventId',
+  settings: '/settings',
+} as const;
+
+/** Path of an event and its session plan. */
+export function eventPath(eventId: string): string {
+  return `/e/${encodeURIComponent(eventId)}`;
+}
+
+/** Path of a session's notes pad. */
+export function padPath(sessionId: string): string {
+  return `/pad/${encodeURIComponent(sessionId)}`;
+}
+
+/** Path of a sketchnote. */
+export function sketchPath(sketchId: string): string {
+  return `/sketch/${encodeURIComponent(sketchId)}`;
+}
+
+/** Path of an event's projector wall. */
+export function wallPath(eventId: string): string {
+  return `/wall/${encodeURIComponent(eventId)}`;
+}
+
+/** The one prefix under which the HTTP API lives. */
+export const API_PREFIX = '/api/';
+
+/** The prefix of the y-websocket endpoint; the room name follows it. */
+export const SYNC_PREFIX = '/yjs';
