@@ -40,7 +40,12 @@ export default defineConfig({
       target: 'es2022',
       minify: true,
       outDir: resolve(root, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'renderer/index.html'),
+          sketchBench: resolve(root, 'renderer/sketch-bench.html'),
+        },
+      },
     },
   },
 });

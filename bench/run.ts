@@ -1,11 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { canvasBenchmark } from './canvas.js';
+import { notesBenchmark } from './notes.js';
 import { startupBenchmark } from './startup.js';
 import type { Benchmark } from './types.js';
 
 /** Every benchmark by name; later issues add canvas, notes, collab and export. */
 const benchmarks: Record<string, Benchmark> = {
   startup: startupBenchmark,
+  notes: notesBenchmark,
+  canvas: canvasBenchmark,
 };
 
 const RESULTS_DIR = join(import.meta.dirname, 'results');

@@ -7,6 +7,8 @@ import { APP_VERSION } from '../core/version.js';
 import { defaultDataDir } from '../storage/dataDir.js';
 import { UsageError, isParseArgsError, type CommandUsage } from './commands/cliCommand.js';
 import { eventCommand } from './commands/event.js';
+import { padCommand } from './commands/pad.js';
+import { sketchCommand } from './commands/sketch.js';
 
 /** One CLI command: its usage lines (one per sub-command) and what it does. */
 interface Command {
@@ -25,6 +27,8 @@ const commands: Record<string, Command> = {
     run: serve,
   },
   event: eventCommand,
+  pad: padCommand,
+  sketch: sketchCommand,
   help: {
     usages: [{ usage: 'mitschrift help', summary: 'List the commands.' }],
     run: async () => {

@@ -17,6 +17,8 @@ export interface CoreOptions {
   dataDir: string;
   /** The access token. Without one the core uses the workspace's saved token (made on first start). */
   token?: string;
+  /** The read-only token (pads only). Without one the core uses the workspace's saved view token. */
+  viewToken?: string;
   /** Folder with the built renderer (`out/renderer`). Without one, only the API and sync are served. */
   rendererDir?: string;
   logger?: CoreLogger;
@@ -27,6 +29,8 @@ export interface RunningCore {
   /** `http://host:port` */
   origin: string;
   token: string;
+  /** The read-only token: links with it open notes pads read-only (see startCore). */
+  viewToken?: string;
   /** The URL to open: `http://host:port/?token=TOKEN`. */
   joinUrl: string;
   dataDir: string;

@@ -10,7 +10,9 @@ import { cookieNameFor, isAuthorized, presentedToken, tokensMatch } from '../htt
 import { sendError } from '../http/responses.js';
 import { setSecurityHeaders } from '../http/securityHeaders.js';
 import { serveRenderer } from '../http/staticFiles.js';
-import { savedToken } from '../storage/accessToken.js';
+import type { Access } from '../../shared/api/padContract.js';
+import { PadHistory } from '../pad/padHistory.js';
+import { savedToken, savedViewToken } from '../storage/accessToken.js';
 import { DocStore } from '../storage/docStore.js';
 import { lockWorkspace } from '../storage/workspaceLock.js';
 import { DocRegistry } from '../sync/docRegistry.js';
@@ -41,15 +43,37 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const lock = lockWorkspace(options.dataDir);
   try {
     const token = options.token ?? savedToken(options.dataDir);
+    const viewToken = options.viewToken ?? savedViewToken(options.dataDir);
     const store = new DocStore(options.dataDir);
     const problems = store.scan();
     for (const problem of problems) {
       logger.warn(`Store problem: ${problem.message}`);
     }
     const registry = new DocRegistry(store);
+    const padHistory = new PadHistory(registry, options.dataDir, logger);
     const sync = new SyncEndpoint(registry, logger);
-    const api: ApiContext = { registry, store, version: APP_VERSION, dataDir: options.dataDir };
     let cookieName = '';
+    let origin = '';
+    const api: ApiContext = {
+      registry,
+      store,
+      version: APP_VERSION,
+      dataDir: options.dataDir,
+      pads: {
+        history: padHistory,
+        tokens: { edit: token, view: viewToken },
+        listenHost: options.host,
+        origin: () => origin,
+      },
+    };
+
+    /** What the request's token allows: everything, read-only pads (the view token), or nothing. */
+    const accessOf = (presented: ReturnType<typeof presentedToken>): Access | null => {
+      if (isAuthorized(presented, token)) {
+        return 'edit';
+      }
+      return isAuthorized(presented, viewToken) ? 'view' : null;
+    };
 
     const server = createServer((req, res) => {
       handleRequest(req, res).catch((error: unknown) => {
@@ -69,18 +93,23 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       const url = new URL(req.url ?? '/', 'http://core.invalid');
       setSecurityHeaders(res, host);
       const presented = presentedToken(req, url, cookieName);
-      if (presented.query !== undefined && tokensMatch(presented.query, token)) {
+      const linkToken =
+        presented.query === undefined
+          ? undefined
+          : [token, viewToken].find((candidate) => tokensMatch(presented.query, candidate));
+      if (linkToken !== undefined) {
         // Trade the token in the link for a cookie, and drop it from the address bar.
         url.searchParams.delete(TOKEN_QUERY_PARAM);
         res.writeHead(303, {
-          'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${cookieName}=${linkToken}; HttpOnly; SameSite=Strict; Path=/`,
           Location: url.pathname + url.search,
           'Cache-Control': 'no-store',
         });
         res.end();
         return;
       }
-      if (!isAuthorized(presented, token)) {
+      const access = accessOf(presented);
+      if (access === null) {
         if (url.pathname.startsWith(API_PREFIX)) {
           sendError(
             res,
@@ -94,7 +123,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         return;
       }
       if (url.pathname.startsWith(API_PREFIX)) {
-        await handleApi(api, req, res, url);
+        if (access === 'view' && req.method !== 'GET' && req.method !== 'HEAD') {
+          sendError(res, 403, 'This is a read-only link: it can look at pads but not change anything.');
+          return;
+        }
+        await handleApi({ ...api, access }, req, res, url);
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -111,7 +144,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.on('error', () => socket.destroy());
       const url = new URL(req.url ?? '/', 'http://core.invalid');
-      if (!isAuthorized(presentedToken(req, url, cookieName), token)) {
+      const access = accessOf(presentedToken(req, url, cookieName));
+      if (access === null) {
         refuseUpgrade(socket, 401, 'Unauthorized');
         return;
       }
@@ -124,7 +158,12 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         refuseUpgrade(socket, 400, 'Bad Request');
         return;
       }
-      sync.handleUpgrade(req, socket, head, parsed.data);
+      if (access === 'view' && !parsed.data.startsWith('pad/')) {
+        // Read-only links are for notes pads; the workspace and events stay private.
+        refuseUpgrade(socket, 403, 'Forbidden');
+        return;
+      }
+      sync.handleUpgrade(req, socket, head, parsed.data, { readOnly: access === 'view' });
     });
 
     await new Promise<void>((resolvePromise, reject) => {
@@ -137,16 +176,20 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const port = (server.address() as AddressInfo).port;
     cookieName = cookieNameFor(port);
     const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
-    const origin = `http://${hostForUrl}:${port}`;
+    origin = `http://${hostForUrl}:${port}`;
     lock.setOrigin(origin);
 
     // Keep power-cut losses within the fdatasync window even when appends stop.
-    const flushTimer = setInterval(() => registry.flushAll(), 1000).unref();
+    const flushTimer = setInterval(() => {
+      registry.flushAll();
+      padHistory.flushAll();
+    }, 1000).unref();
     let closing: Promise<void> | undefined;
 
     return {
       origin,
       token,
+      viewToken,
       joinUrl: `${origin}/?${TOKEN_QUERY_PARAM}=${token}`,
       dataDir: options.dataDir,
       problems,
@@ -159,6 +202,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
             server.closeAllConnections();
           });
           registry.closeAll();
+          padHistory.close();
           lock.release();
         })();
         return closing;

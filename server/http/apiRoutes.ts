@@ -10,7 +10,10 @@ import { WORKSPACE_DOC } from '../../shared/docs/docName.js';
 import { addEvent, listEvents } from '../../shared/docs/workspaceIndex.js';
 import { DocUnavailableError, type DocStore } from '../storage/docStore.js';
 import type { DocRegistry } from '../sync/docRegistry.js';
+import type { Access } from '../../shared/api/padContract.js';
 import { handleEventRoute } from './eventRoutes.js';
+import { handleSketchRoute } from './sketchRoutes.js';
+import { handlePadRoute, type PadRouteContext } from './padRoutes.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
 
 /** What the API handlers work on. */
@@ -19,6 +22,10 @@ export interface ApiContext {
   store: DocStore;
   version: string;
   dataDir: string;
+  /** Notes pads: history, share links (absent in cores started without them). */
+  pads?: PadRouteContext;
+  /** What the request may do: `view` for read-only links (GET only, see startCore); default `edit`. */
+  access?: Access;
 }
 
 /** Handles one authenticated request under `/api/`. */
@@ -62,7 +69,10 @@ export async function handleApi(
         return;
       }
       default:
-        if (await handleEventRoute(ctx, req, res, url)) {
+        if ((await handleEventRoute(ctx, req, res, url)) || (await handlePadRoute(ctx, req, res, url))) {
+          return;
+        }
+        if (await handleSketchRoute(ctx, req, res, url)) {
           return;
         }
         sendError(res, 404, `No API route ${route}.`);

@@ -44,12 +44,22 @@ export class SyncEndpoint {
     this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS).unref();
   }
 
-  /** Completes an authenticated upgrade and serves `docName` on the socket. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, docName: DocName): void {
-    this.wss.handleUpgrade(req, socket, head, (conn) => this.serve(conn, docName));
+  /**
+   * Completes an authenticated upgrade and serves `docName` on the socket. A `readOnly` connection
+   * gets the document and its updates but cannot change it: its sync step 2 and update messages are
+   * dropped before they reach the document (awareness, i.e. presence, still works).
+   */
+  handleUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    docName: DocName,
+    options: { readOnly?: boolean } = {},
+  ): void {
+    this.wss.handleUpgrade(req, socket, head, (conn) => this.serve(conn, docName, options.readOnly === true));
   }
 
-  private serve(conn: WebSocket, docName: DocName): void {
+  private serve(conn: WebSocket, docName: DocName, readOnly: boolean): void {
     conn.binaryType = 'arraybuffer';
     let shared: SharedDoc;
     try {
@@ -69,7 +79,7 @@ export class SyncEndpoint {
     conn.on('pong', () => this.alive.add(conn));
     conn.on('message', (data: ArrayBuffer | Buffer | Buffer[]) => {
       try {
-        this.onMessage(conn, shared, toUint8Array(data));
+        this.onMessage(conn, shared, toUint8Array(data), readOnly);
       } catch (error) {
         malformed += 1;
         this.logger.warn(
@@ -100,14 +110,21 @@ export class SyncEndpoint {
     }
   }
 
-  private onMessage(conn: WebSocket, shared: SharedDoc, message: Uint8Array): void {
+  private onMessage(conn: WebSocket, shared: SharedDoc, message: Uint8Array, readOnly: boolean): void {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case MESSAGE_SYNC: {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        syncProtocol.readSyncMessage(decoder, encoder, shared.doc, conn);
+        if (readOnly) {
+          // Answer the client's state vector with what it lacks; ignore anything it sends to change the doc.
+          if (decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1) {
+            syncProtocol.readSyncStep1(decoder, encoder, shared.doc);
+          }
+        } else {
+          syncProtocol.readSyncMessage(decoder, encoder, shared.doc, conn);
+        }
         if (encoding.length(encoder) > 1) {
           send(conn, encoding.toUint8Array(encoder));
         }

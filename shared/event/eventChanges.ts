@@ -340,6 +340,35 @@ export function adjustVotes(doc: Y.Doc, id: string, delta: number): boolean {
   });
 }
 
+/**
+ * The sketchnote id a session gets when its sketchnote is first opened: its own id (pads and
+ * sketches are separate kinds of document, so they never clash). Derived rather than random, so two
+ * devices opening the sketchnote at once, even offline, open the same one.
+ */
+export function sketchIdFor(sessionId: string): string {
+  return valid(idSchema, sessionId, 'session id');
+}
+
+/**
+ * The session's sketchnote id, stored in the session on first call so the link stays the same even
+ * if the rule above changes later. Undefined if there is no such session (a peer just deleted it).
+ */
+export function ensureSketchId(doc: Y.Doc, sessionId: string): string | undefined {
+  const fallback = sketchIdFor(sessionId);
+  return inTransaction(doc, () => {
+    const session = entryOf(sessionsMap(doc), sessionId);
+    if (!session) {
+      return undefined;
+    }
+    const stored: unknown = session.get('sketchId');
+    if (typeof stored === 'string' && idSchema.safeParse(stored).success) {
+      return stored;
+    }
+    session.set('sketchId', fallback);
+    return fallback;
+  });
+}
+
 /** Deletes a session. */
 export function removeSession(doc: Y.Doc, id: string): boolean {
   return inTransaction(doc, () => {

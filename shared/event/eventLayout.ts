@@ -20,6 +20,8 @@ import * as Y from 'yjs';
  *                                      seq: number (bumped on every change a calendar shows; the
  *                                        iCalendar SEQUENCE)
  *                                      createdAt: ISO 8601 instant (orders the proposals)
+ *                                      sketchId: string, absent until the sketchnote is first
+ *                                        opened (see ensureSketchId in eventChanges.ts)
  *   people    Y.Map<personId, Y.Map>   name: string, email?: string, consent: boolean (may be
  *                                      named in published documentation)
  *

@@ -68,6 +68,8 @@ export const sessionSchema = z.object({
   cell: cellSchema.nullable(),
   seq: z.number().int().nonnegative(),
   createdAt: z.string(),
+  /** The session's sketchnote document, once it was opened (see `ensureSketchId`). */
+  sketchId: idSchema.optional(),
 });
 /** A session. */
 export type Session = z.infer<typeof sessionSchema>;

@@ -163,6 +163,7 @@ function readSession(
     cell = undefined;
   }
   const cancelled = field(entry, 'cancelled', z.boolean(), false, report);
+  const sketchId = field<string | undefined>(entry, 'sketchId', idSchema, undefined, report);
   return checked(
     sessionSchema,
     {
@@ -176,6 +177,7 @@ function readSession(
       cell: cell ?? null,
       seq: field(entry, 'seq', z.number().int().nonnegative(), 0, report),
       createdAt: field(entry, 'createdAt', z.string(), '', report),
+      ...(sketchId === undefined ? {} : { sketchId }),
     },
     report,
   );

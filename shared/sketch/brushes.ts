@@ -23,7 +23,14 @@ export const BRUSHES: Record<BrushKind, BrushDefinition> = {
   // A felt-tip pen: a little pressure response, round ends.
   fineliner: { defaultSize: 3, thinning: 0.35, taperStart: 0, taperEnd: 0, opacity: 1, easing: 'linear' },
   // A brush pen: strong pressure response and tapered ends.
-  brushpen: { defaultSize: 7, thinning: 0.75, taperStart: 2, taperEnd: 4, opacity: 1, easing: 'easeOutSine' },
+  brushpen: {
+    defaultSize: 7,
+    thinning: 0.7,
+    taperStart: 1,
+    taperEnd: 1.5,
+    opacity: 1,
+    easing: 'easeOutSine',
+  },
   // A marker: flat, nearly constant width, opaque.
   marker: { defaultSize: 12, thinning: 0.1, taperStart: 0, taperEnd: 0, opacity: 1, easing: 'linear' },
   // A highlighter: constant width, translucent, painted beneath the ink of its layer.

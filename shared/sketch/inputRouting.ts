@@ -198,3 +198,17 @@ export class InputRouter {
     return [];
   }
 }
+
+/**
+ * Whether a sample shows real pressure: a mouse never has any; 0.5 is what mice (and pens or
+ * touch screens without a pressure sensor) report while pressed, and touch reports 0 or 1.
+ */
+export function hasRealPressure(kind: PointerKind, pressure: number): boolean {
+  if (kind === 'mouse') {
+    return false;
+  }
+  if (kind === 'touch') {
+    return pressure > 0 && pressure !== 0.5 && pressure !== 1;
+  }
+  return pressure > 0 && pressure !== 0.5;
+}

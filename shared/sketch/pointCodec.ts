@@ -28,13 +28,13 @@ export function bytesToBase64(bytes: Uint8Array): string {
     const codes = new Array<number>(Math.ceil((end - start) / 3) * 4);
     let o = 0;
     for (let i = start; i < end; i += 3) {
-      const b0 = bytes[i]!;
-      const b1 = i + 1 < end ? bytes[i + 1]! : 0;
-      const b2 = i + 2 < end ? bytes[i + 2]! : 0;
-      codes[o++] = ENCODE_TABLE[b0 >> 2]!;
-      codes[o++] = ENCODE_TABLE[((b0 & 3) << 4) | (b1 >> 4)]!;
-      codes[o++] = i + 1 < end ? ENCODE_TABLE[((b1 & 15) << 2) | (b2 >> 6)]! : 61;
-      codes[o++] = i + 2 < end ? ENCODE_TABLE[b2 & 63]! : 61;
+      const b0 = bytes[i] ?? 0;
+      const b1 = i + 1 < end ? (bytes[i + 1] ?? 0) : 0;
+      const b2 = i + 2 < end ? (bytes[i + 2] ?? 0) : 0;
+      codes[o++] = ENCODE_TABLE[b0 >> 2] ?? 0;
+      codes[o++] = ENCODE_TABLE[((b0 & 3) << 4) | (b1 >> 4)] ?? 0;
+      codes[o++] = i + 1 < end ? (ENCODE_TABLE[((b1 & 15) << 2) | (b2 >> 6)] ?? 0) : 61;
+      codes[o++] = i + 2 < end ? (ENCODE_TABLE[b2 & 63] ?? 0) : 61;
     }
     out.push(String.fromCharCode.apply(null, codes));
   }
@@ -58,10 +58,10 @@ export function base64ToBytes(text: string): Uint8Array | null {
   let o = 0;
   let bad = 0;
   for (let i = 0; i < full; i += 4) {
-    const v0 = table[text.charCodeAt(i)]!;
-    const v1 = table[text.charCodeAt(i + 1)]!;
-    const v2 = table[text.charCodeAt(i + 2)]!;
-    const v3 = table[text.charCodeAt(i + 3)]!;
+    const v0 = table[text.charCodeAt(i)] ?? 0;
+    const v1 = table[text.charCodeAt(i + 1)] ?? 0;
+    const v2 = table[text.charCodeAt(i + 2)] ?? 0;
+    const v3 = table[text.charCodeAt(i + 3)] ?? 0;
     bad |= v0 | v1 | v2 | v3;
     const triple = (v0 << 18) | (v1 << 12) | (v2 << 6) | v3;
     bytes[o] = triple >> 16;
@@ -70,9 +70,9 @@ export function base64ToBytes(text: string): Uint8Array | null {
     o += 3;
   }
   if (padding > 0) {
-    const v0 = table[text.charCodeAt(full)]!;
-    const v1 = table[text.charCodeAt(full + 1)]!;
-    const v2 = padding === 2 ? 0 : table[text.charCodeAt(full + 2)]!;
+    const v0 = table[text.charCodeAt(full)] ?? 0;
+    const v1 = table[text.charCodeAt(full + 1)] ?? 0;
+    const v2 = padding === 2 ? 0 : (table[text.charCodeAt(full + 2)] ?? 0);
     bad |= v0 | v1 | v2;
     const triple = (v0 << 18) | (v1 << 12) | (v2 << 6);
     bytes[o++] = triple >> 16;
@@ -93,6 +93,41 @@ export interface StrokePoints {
   xyp: Float32Array;
   /** Whether the input had real pressure (a pen), as opposed to a mouse's constant 0.5. */
   hasPressure: boolean;
+  /** The points' bounding box and mean pressure, when the decoder computed them on the way. */
+  summary?: PointsSummary;
+}
+
+export interface PointsSummary {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  meanPressure: number;
+}
+
+/** The native base64 decoder (Chromium 140+, Node 25+), where there is one. */
+interface NativeBase64 {
+  setFromBase64?: (this: Uint8Array, text: string) => { read: number; written: number };
+}
+const nativeSetFromBase64 = (Uint8Array.prototype as NativeBase64).setFromBase64;
+let scratch = new Uint8Array(4096);
+
+/** Decodes into a reused buffer (valid until the next call); the native decoder when available. */
+function decodeScratch(text: string, length: number): Uint8Array | null {
+  if (scratch.length < length) {
+    scratch = new Uint8Array(Math.max(length, scratch.length * 2));
+  }
+  if (nativeSetFromBase64) {
+    const target = scratch.subarray(0, length);
+    try {
+      const { read, written } = nativeSetFromBase64.call(target, text);
+      return read === text.length && written === length ? target : null;
+    } catch {
+      return null;
+    }
+  }
+  const bytes = base64ToBytes(text);
+  return bytes && bytes.length === length ? bytes : null;
 }
 
 const INT16_MAX = 32767;
@@ -113,19 +148,24 @@ export function encodePoints(xyp: ArrayLike<number>, hasPressure: boolean): { n:
   const qp: number[] = [];
   const limit = COORD_LIMIT * QUANTUM;
   for (let i = 0; i < count; i++) {
-    const x = xyp[i * 3]!;
-    const y = xyp[i * 3 + 1]!;
-    const p = xyp[i * 3 + 2]!;
-    if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x * QUANTUM) > limit || Math.abs(y * QUANTUM) > limit) {
+    const x = xyp[i * 3] ?? 0;
+    const y = xyp[i * 3 + 1] ?? 0;
+    const p = xyp[i * 3 + 2] ?? 0;
+    if (
+      !Number.isFinite(x) ||
+      !Number.isFinite(y) ||
+      Math.abs(x * QUANTUM) > limit ||
+      Math.abs(y * QUANTUM) > limit
+    ) {
       throw new RangeError(`Point ${i} (${x}, ${y}) is not a finite scene coordinate within ±2^20.`);
     }
     const x8 = Math.round(x * QUANTUM);
     const y8 = Math.round(y * QUANTUM);
     const p8 = hasPressure ? Math.round(Math.min(1, Math.max(0, Number.isFinite(p) ? p : 0.5)) * 255) : 128;
     if (i > 0) {
-      const px = qx[qx.length - 1]!;
-      const py = qy[qy.length - 1]!;
-      const pp = qp[qp.length - 1]!;
+      const px = qx[qx.length - 1] ?? 0;
+      const py = qy[qy.length - 1] ?? 0;
+      const pp = qp[qp.length - 1] ?? 0;
       const steps = Math.ceil(Math.max(Math.abs(x8 - px), Math.abs(y8 - py)) / INT16_MAX);
       for (let s = 1; s < steps; s++) {
         qx.push(px + Math.round(((x8 - px) * s) / steps));
@@ -141,17 +181,17 @@ export function encodePoints(xyp: ArrayLike<number>, hasPressure: boolean): { n:
   const bytes = new Uint8Array(9 + 4 * (n - 1) + (hasPressure ? n : 0));
   const view = new DataView(bytes.buffer);
   view.setUint8(0, hasPressure ? 1 : 0);
-  view.setInt32(1, qx[0]!, true);
-  view.setInt32(5, qy[0]!, true);
+  view.setInt32(1, qx[0] ?? 0, true);
+  view.setInt32(5, qy[0] ?? 0, true);
   let o = 9;
   for (let i = 1; i < n; i++) {
-    view.setInt16(o, qx[i]! - qx[i - 1]!, true);
-    view.setInt16(o + 2, qy[i]! - qy[i - 1]!, true);
+    view.setInt16(o, (qx[i] ?? 0) - (qx[i - 1] ?? 0), true);
+    view.setInt16(o + 2, (qy[i] ?? 0) - (qy[i - 1] ?? 0), true);
     o += 4;
   }
   if (hasPressure) {
     for (let i = 0; i < n; i++) {
-      bytes[o++] = qp[i]!;
+      bytes[o++] = qp[i] ?? 0;
     }
   }
   return { n, points: bytesToBase64(bytes) };
@@ -168,43 +208,81 @@ export function decodePoints(n: number, text: string): PointsResult {
   const withoutPressure = 9 + 4 * (n - 1);
   const withPressure = withoutPressure + n;
   // Check the length before decoding, so a forged count or huge text costs nothing.
-  if (text.length !== Math.ceil(withoutPressure / 3) * 4 && text.length !== Math.ceil(withPressure / 3) * 4) {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const length = text.length % 4 === 0 ? (text.length / 4) * 3 - padding : -1;
+  if (length !== withoutPressure && length !== withPressure) {
     return { ok: false, reason: `points text has ${text.length} characters, not what ${n} points need` };
   }
-  const bytes = base64ToBytes(text);
-  if (bytes === null) {
-    return { ok: false, reason: 'points are not valid base64' };
+  const b = decodeScratch(text, length);
+  if (b === null) {
+    return { ok: false, reason: 'points are not valid base64 of the expected length' };
   }
-  const flags = bytes[0]!;
+  const flags = b[0] ?? 0;
   if ((flags & ~1) !== 0) {
     return { ok: false, reason: `unknown point flags ${flags}` };
   }
   const hasPressure = (flags & 1) === 1;
-  if (bytes.length !== (hasPressure ? withPressure : withoutPressure)) {
+  if (length !== (hasPressure ? withPressure : withoutPressure)) {
     return { ok: false, reason: 'point data length does not match the pressure flag' };
   }
   const limit = COORD_LIMIT * QUANTUM;
   const xyp = new Float32Array(n * 3);
-  const b = bytes;
-  let x = b[1]! | (b[2]! << 8) | (b[3]! << 16) | (b[4]! << 24);
-  let y = b[5]! | (b[6]! << 8) | (b[7]! << 16) | (b[8]! << 24);
-  const pressureAt = withoutPressure;
+  const view = new DataView(b.buffer, b.byteOffset, length);
   const scale = 1 / QUANTUM;
-  let o = 9;
-  for (let i = 0; i < n; i++) {
-    if (i > 0) {
-      // Little-endian Int16 steps, sign-extended.
-      x += ((b[o]! | (b[o + 1]! << 8)) << 16) >> 16;
-      y += ((b[o + 2]! | (b[o + 3]! << 8)) << 16) >> 16;
-      o += 4;
+  let x = view.getInt32(1, true);
+  let y = view.getInt32(5, true);
+  let minX = x;
+  let maxX = x;
+  let minY = y;
+  let maxY = y;
+  let pressureSum = 0;
+  xyp[0] = x * scale;
+  xyp[1] = y * scale;
+  // Little-endian Int16 steps after the first point, then (maybe) one pressure byte per point.
+  for (let i = 1, o = 9, j = 3; i < n; i++, o += 4, j += 3) {
+    x += view.getInt16(o, true);
+    y += view.getInt16(o + 2, true);
+    if (x < minX) {
+      minX = x;
+    } else if (x > maxX) {
+      maxX = x;
     }
-    if (x > limit || x < -limit || y > limit || y < -limit) {
-      return { ok: false, reason: `point ${i} lies outside ±2^20 scene units` };
+    if (y < minY) {
+      minY = y;
+    } else if (y > maxY) {
+      maxY = y;
     }
-    const j = i * 3;
     xyp[j] = x * scale;
     xyp[j + 1] = y * scale;
-    xyp[j + 2] = hasPressure ? b[pressureAt + i]! / 255 : 0.5;
   }
-  return { ok: true, points: { xyp, hasPressure } };
+  if (hasPressure) {
+    for (let i = 0, o = withoutPressure; i < n; i++, o++) {
+      const p = view.getUint8(o) / 255;
+      xyp[i * 3 + 2] = p;
+      pressureSum += p;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      xyp[i * 3 + 2] = 0.5;
+    }
+    pressureSum = 0.5 * n;
+  }
+  // Steps are at most 2^15 each, so checking the box once covers every point.
+  if (maxX > limit || minX < -limit || maxY > limit || minY < -limit) {
+    return { ok: false, reason: 'a point lies outside ±2^20 scene units' };
+  }
+  return {
+    ok: true,
+    points: {
+      xyp,
+      hasPressure,
+      summary: {
+        minX: minX * scale,
+        minY: minY * scale,
+        maxX: maxX * scale,
+        maxY: maxY * scale,
+        meanPressure: pressureSum / n,
+      },
+    },
+  };
 }

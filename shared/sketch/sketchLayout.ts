@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 
 /**
@@ -83,11 +83,19 @@ export const SHEET_SIZES: Record<Exclude<SheetFormat, 'infinite'>, { width: numb
   screen: { width: 1920, height: 1080 },
 };
 
-const colourSchema = z.string().regex(/^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/, 'A colour is #rrggbb or #rrggbbaa.');
+export const COLOUR_PATTERN = /^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/;
+export const STROKE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const AUTHOR_ID_PATTERN = /^[A-Za-z0-9_.:@-]{1,64}$/;
+
+const colourSchema = z.string().regex(COLOUR_PATTERN, 'A colour is #rrggbb or #rrggbbaa.');
 
 /** Ids of strokes (map keys) and authors: URL- and file-safe, short. */
-export const strokeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A stroke id has 1 to 64 of [A-Za-z0-9_-].');
-export const authorIdSchema = z.string().regex(/^[A-Za-z0-9_.:@-]{1,64}$/, 'An author id has 1 to 64 of [A-Za-z0-9_.:@-].');
+export const strokeIdSchema = z
+  .string()
+  .regex(STROKE_ID_PATTERN, 'A stroke id has 1 to 64 of [A-Za-z0-9_-].');
+export const authorIdSchema = z
+  .string()
+  .regex(AUTHOR_ID_PATTERN, 'An author id has 1 to 64 of [A-Za-z0-9_.:@-].');
 
 /** Length of the base64 text for `n` points, with or without a pressure plane. */
 export function pointsBase64Length(n: number, withPressure: boolean): number {
@@ -161,7 +169,9 @@ export function readLayerSettings(doc: Y.Doc): Record<LayerId, LayerSettings> {
 }
 
 /** The sheet rectangle in scene units (origin at 0,0), or null for an infinite canvas. */
-export function sheetRect(format: SheetFormat): { x: number; y: number; width: number; height: number } | null {
+export function sheetRect(
+  format: SheetFormat,
+): { x: number; y: number; width: number; height: number } | null {
   return format === 'infinite' ? null : { x: 0, y: 0, ...SHEET_SIZES[format] };
 }
 

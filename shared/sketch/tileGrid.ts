@@ -4,28 +4,27 @@ import type { Rect } from './viewTransform.js';
  * The tile grid of the ink renderer, as pure bookkeeping (the bitmaps themselves live in the
  * renderer and are only the `payload` here).
  *
- * Finished strokes are baked into square tiles of TILE_PX × TILE_PX device pixels. Tiles are baked
- * at a *bucket* scale: device pixels per scene unit rounded up to the next half-octave, 2^(k/2). So
- * every zoom between two buckets reuses the same tiles, shown at 71–100 % of their baked size
- * (never enlarged, so ink stays sharp), and the grid of a bucket is fixed in scene space:
- * tile (k, tx, ty) covers the scene square [tx·S, (tx+1)·S) × [ty·S, (ty+1)·S) with S = TILE_PX / 2^(k/2).
+ * Finished strokes are baked into square tiles of TILE_PX × TILE_PX device pixels at a *scale*
+ * (device pixels per scene unit). Each scale has its own grid, fixed in scene space: tile
+ * (scale, tx, ty) covers [tx·S, (tx+1)·S) × [ty·S, (ty+1)·S) with S = TILE_PX / scale.
+ *
+ * The renderer bakes at the exact current scale once the zoom has settled, so a pan blits tiles
+ * 1:1 (the cheapest draw there is). While a zoom gesture runs it bakes at *half-octave* scales,
+ * 2^(k/2) rounded up from the current one, so the tiles shown are reused across the gesture and only
+ * ever shrunk (71–100 %), never enlarged.
  */
 
 export const TILE_PX = 512;
 
-/** The bucket of a device scale (zoom × devicePixelRatio): the smallest k with 2^(k/2) ≥ scale. */
+/** The half-octave scale at or above a device scale: 2^(k/2) for the smallest such integer k. */
 export function bucketFor(deviceScale: number): number {
-  return Math.ceil(2 * Math.log2(deviceScale) - 1e-9);
-}
-
-/** Device pixels per scene unit of a bucket. */
-export function bucketScale(k: number): number {
+  const k = Math.ceil(2 * Math.log2(deviceScale) - 1e-9) || 0;
   return 2 ** (k / 2);
 }
 
-/** The scene side length of a tile in bucket k. */
-export function tileSceneSize(k: number): number {
-  return TILE_PX / bucketScale(k);
+/** The scene side length of a tile at a scale. */
+export function tileSceneSize(scale: number): number {
+  return TILE_PX / scale;
 }
 
 export interface TileRange {
@@ -35,9 +34,9 @@ export interface TileRange {
   y1: number;
 }
 
-/** The (inclusive) range of tiles of bucket k that a scene rectangle touches. */
-export function tileRange(rect: Rect, k: number): TileRange {
-  const s = tileSceneSize(k);
+/** The (inclusive) range of tiles at a scale that a scene rectangle touches. */
+export function tileRange(rect: Rect, scale: number): TileRange {
+  const s = tileSceneSize(scale);
   return {
     x0: Math.floor(rect.x / s),
     y0: Math.floor(rect.y / s),
@@ -51,19 +50,19 @@ export function rangeSize(r: TileRange): number {
 }
 
 /** The scene rectangle of one tile. */
-export function tileRect(k: number, tx: number, ty: number): Rect {
-  const s = tileSceneSize(k);
+export function tileRect(scale: number, tx: number, ty: number): Rect {
+  const s = tileSceneSize(scale);
   return { x: tx * s, y: ty * s, width: s, height: s };
 }
 
-export function tileKey(k: number, tx: number, ty: number): string {
-  return `${k}/${tx}/${ty}`;
+export function tileKey(scale: number, tx: number, ty: number): string {
+  return `${scale}/${tx}/${ty}`;
 }
 
-/** Tiles of bucket k covering a rect, nearest to its centre first (the order to bake them in). */
-export function tilesCovering(rect: Rect, k: number): Array<{ tx: number; ty: number }> {
-  const r = tileRange(rect, k);
-  const s = tileSceneSize(k);
+/** Tiles at a scale covering a rect, nearest to its centre first (the order to bake them in). */
+export function tilesCovering(rect: Rect, scale: number): Array<{ tx: number; ty: number }> {
+  const r = tileRange(rect, scale);
+  const s = tileSceneSize(scale);
   const cx = rect.x + rect.width / 2;
   const cy = rect.y + rect.height / 2;
   const tiles: Array<{ tx: number; ty: number; d: number }> = [];
@@ -83,7 +82,7 @@ export type TileState = 'ready' | 'dirty';
 
 export interface TileRecord<T> {
   key: string;
-  k: number;
+  scale: number;
   tx: number;
   ty: number;
   state: TileState;
@@ -92,18 +91,18 @@ export interface TileRecord<T> {
 
 /**
  * The set of baked tiles: lookup, least-recently-used order and invalidation. A change in a scene
- * rectangle marks exactly the existing tiles that intersect it dirty, in every bucket.
+ * rectangle marks exactly the existing tiles that intersect it dirty, at every scale.
  */
 export class TileBook<T> {
   private readonly tiles = new Map<string, TileRecord<T>>();
-  private readonly perBucket = new Map<number, Set<TileRecord<T>>>();
+  private readonly perScale = new Map<number, Set<TileRecord<T>>>();
 
   get size(): number {
     return this.tiles.size;
   }
 
-  get(k: number, tx: number, ty: number): TileRecord<T> | undefined {
-    return this.tiles.get(tileKey(k, tx, ty));
+  get(scale: number, tx: number, ty: number): TileRecord<T> | undefined {
+    return this.tiles.get(tileKey(scale, tx, ty));
   }
 
   /** Marks a tile as just used (most recent in the LRU order). */
@@ -113,18 +112,18 @@ export class TileBook<T> {
   }
 
   /** Adds or replaces a tile, as ready and most recently used. */
-  put(k: number, tx: number, ty: number, payload: T): TileRecord<T> {
-    const key = tileKey(k, tx, ty);
+  put(scale: number, tx: number, ty: number, payload: T): TileRecord<T> {
+    const key = tileKey(scale, tx, ty);
     const old = this.tiles.get(key);
     if (old) {
       this.remove(old);
     }
-    const record: TileRecord<T> = { key, k, tx, ty, state: 'ready', payload };
+    const record: TileRecord<T> = { key, scale, tx, ty, state: 'ready', payload };
     this.tiles.set(key, record);
-    let set = this.perBucket.get(k);
+    let set = this.perScale.get(scale);
     if (!set) {
       set = new Set();
-      this.perBucket.set(k, set);
+      this.perScale.set(scale, set);
     }
     set.add(record);
     return record;
@@ -135,27 +134,27 @@ export class TileBook<T> {
       return;
     }
     this.tiles.delete(record.key);
-    const set = this.perBucket.get(record.k);
+    const set = this.perScale.get(record.scale);
     set?.delete(record);
     if (set && set.size === 0) {
-      this.perBucket.delete(record.k);
+      this.perScale.delete(record.scale);
     }
   }
 
-  /** The buckets that have tiles. */
-  buckets(): number[] {
-    return [...this.perBucket.keys()];
+  /** The scales that have tiles. */
+  scales(): number[] {
+    return [...this.perScale.keys()];
   }
 
-  /** Every existing tile (of any bucket) that intersects the scene rect. */
+  /** Every existing tile (at any scale) that intersects the scene rect. */
   tilesIn(rect: Rect): Array<TileRecord<T>> {
     const found: Array<TileRecord<T>> = [];
-    for (const [k, set] of this.perBucket) {
-      const r = tileRange(rect, k);
+    for (const [scale, set] of this.perScale) {
+      const r = tileRange(rect, scale);
       if (rangeSize(r) <= set.size) {
         for (let ty = r.y0; ty <= r.y1; ty++) {
           for (let tx = r.x0; tx <= r.x1; tx++) {
-            const record = this.tiles.get(tileKey(k, tx, ty));
+            const record = this.tiles.get(tileKey(scale, tx, ty));
             if (record) {
               found.push(record);
             }
@@ -219,7 +218,7 @@ export class TileBook<T> {
   clear(): Array<TileRecord<T>> {
     const all = this.all();
     this.tiles.clear();
-    this.perBucket.clear();
+    this.perScale.clear();
     return all;
   }
 }

@@ -51,7 +51,10 @@ export function viewMatrix(view: View): [number, number, number, number, number,
 /** Keeps the zoom within limits and the visible centre within the coordinate range. */
 export function clampView(view: View, viewport: Size): View {
   const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Number.isFinite(view.zoom) ? view.zoom : 1));
-  const centre = screenToScene({ zoom, x: view.x, y: view.y }, { x: viewport.width / 2, y: viewport.height / 2 });
+  const centre = screenToScene(
+    { zoom, x: view.x, y: view.y },
+    { x: viewport.width / 2, y: viewport.height / 2 },
+  );
   const limit = COORD_LIMIT / 2;
   const cx = Math.min(limit, Math.max(-limit, Number.isFinite(centre.x) ? centre.x : 0));
   const cy = Math.min(limit, Math.max(-limit, Number.isFinite(centre.y) ? centre.y : 0));
@@ -67,7 +70,10 @@ export function panBy(view: View, dx: number, dy: number, viewport: Size): View 
 export function zoomAt(view: View, screenPoint: Point, factor: number, viewport: Size): View {
   const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, view.zoom * factor));
   const anchor = screenToScene(view, screenPoint);
-  return clampView({ zoom, x: screenPoint.x - anchor.x * zoom, y: screenPoint.y - anchor.y * zoom }, viewport);
+  return clampView(
+    { zoom, x: screenPoint.x - anchor.x * zoom, y: screenPoint.y - anchor.y * zoom },
+    viewport,
+  );
 }
 
 /** Sets an absolute zoom around a screen point. */
@@ -79,7 +85,10 @@ export function zoomTo(view: View, screenPoint: Point, zoom: number, viewport: S
 export function fitRect(rect: Rect, viewport: Size, margin = 16): View {
   const width = Math.max(1, viewport.width - 2 * margin);
   const height = Math.max(1, viewport.height - 2 * margin);
-  const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min(width / Math.max(rect.width, 1e-6), height / Math.max(rect.height, 1e-6))));
+  const zoom = Math.min(
+    MAX_ZOOM,
+    Math.max(MIN_ZOOM, Math.min(width / Math.max(rect.width, 1e-6), height / Math.max(rect.height, 1e-6))),
+  );
   return clampView(
     {
       zoom,
@@ -92,7 +101,12 @@ export function fitRect(rect: Rect, viewport: Size, margin = 16): View {
 
 /** The scene rectangle the viewport shows. */
 export function visibleSceneRect(view: View, viewport: Size): Rect {
-  return { x: -view.x / view.zoom, y: -view.y / view.zoom, width: viewport.width / view.zoom, height: viewport.height / view.zoom };
+  return {
+    x: -view.x / view.zoom,
+    y: -view.y / view.zoom,
+    width: viewport.width / view.zoom,
+    height: viewport.height / view.zoom,
+  };
 }
 
 /** Zoom factor of one wheel event: ctrl+wheel (and trackpad pinch, which Chromium reports as it) zooms. */

@@ -2,7 +2,9 @@ import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { routePatterns } from '../../../shared/routes/deepLinks.js';
 import { i18n } from '../i18n/i18n.js';
+import { printRoutePattern } from '../plan/routes.js';
 import { EventView } from '../views/Event/EventView.js';
+import { PrintView } from '../views/Event/PrintView.js';
 import { EventsView } from '../views/EventsList/EventsView.js';
 import { NotFoundView } from '../views/NotFound/NotFoundView.js';
 import { PadView } from '../views/Pad/PadView.js';
@@ -21,6 +23,8 @@ export function App() {
         <Routes>
           {/* The wall is projected: no header, no navigation. */}
           <Route path={routePatterns.wall} element={<WallView />} />
+          {/* The printable plan: paper, not screen chrome. */}
+          <Route path={printRoutePattern} element={<PrintView />} />
           <Route element={<AppLayout />}>
             <Route path={routePatterns.events} element={<EventsView />} />
             <Route path={routePatterns.event} element={<EventView />} />

@@ -62,3 +62,38 @@ export function setDisplayName(name: string): void {
   const trimmed = name.trim().slice(0, DISPLAY_NAME_MAX_LENGTH);
   write(DISPLAY_NAME_KEY, trimmed === '' ? null : trimmed);
 }
+
+const USER_ID_KEY = 'mitschrift.userId';
+const AUTHOR_COLOURS_KEY = 'mitschrift.authorColours';
+const USER_ID_PATTERN = /^u[0-9A-Za-z]{15}$/;
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+let sessionUserId: string | null = null;
+
+/**
+ * This device's stable user id (`u` + 15 random base62 characters), made on first use. It marks
+ * the text someone writes in a pad (authorship colours) and gives them the same colour
+ * everywhere. Where storage is blocked it lasts as long as the page.
+ */
+export function getUserId(): string {
+  const stored = read(USER_ID_KEY);
+  if (stored !== null && USER_ID_PATTERN.test(stored)) {
+    return stored;
+  }
+  if (sessionUserId === null) {
+    const bytes = new Uint8Array(15);
+    crypto.getRandomValues(bytes);
+    sessionUserId = 'u' + [...bytes].map((b) => BASE62[b % 62]).join('');
+  }
+  write(USER_ID_KEY, sessionUserId);
+  return sessionUserId;
+}
+
+/** Whether pads show who wrote what in colour (default yes, as in Etherpad). */
+export function getShowAuthorColours(): boolean {
+  return read(AUTHOR_COLOURS_KEY) !== 'off';
+}
+
+/** Remembers whether pads show authorship colours on this device. */
+export function setShowAuthorColours(show: boolean): void {
+  write(AUTHOR_COLOURS_KEY, show ? null : 'off');
+}

@@ -3,7 +3,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { DocName } from '../../../shared/docs/docName.js';
 import { SYNC_PREFIX } from '../../../shared/routes/deepLinks.js';
-import { getDisplayName } from '../platform/preferences.js';
+import { caretColourFor, colourForUser } from '../../../shared/pad/authorColours.js';
+import { getDisplayName, getUserId } from '../platform/preferences.js';
 import {
   initialConnectionState,
   reduceConnection,
@@ -49,8 +50,25 @@ function syncServerUrl(): string {
   return `${scheme}://${location.host}${SYNC_PREFIX}`;
 }
 
+/** Who this device is to others: stable id, display name (may be empty) and colours. */
+export interface PresenceUser {
+  id: string;
+  name: string;
+  /** The pastel authorship colour (`#rrggbb`), also used for selections. */
+  color: string;
+  /** A dark shade of it for carets and outlines. */
+  caret: string;
+}
+
+/** This device's presence, as it is shown in every open document. */
+export function localPresenceUser(name = getDisplayName()): PresenceUser {
+  const id = getUserId();
+  const color = colourForUser(id);
+  return { id, name: name.trim(), color, caret: caretColourFor(color) };
+}
+
 function applyName(provider: WebsocketProvider, name: string): void {
-  provider.awareness.setLocalStateField('user', name === '' ? null : { name });
+  provider.awareness.setLocalStateField('user', localPresenceUser(name));
 }
 
 function create(name: DocName): Entry {

@@ -71,8 +71,8 @@ export class LiveLayer {
       ctx.fillStyle = paintColour(ink.colour, ink.brush);
       ctx.fill();
       for (const p of polygon) {
-        const x = p[0]! * scale + view.x * dpr;
-        const y = p[1]! * scale + view.y * dpr;
+        const x = (p[0] ?? 0) * scale + view.x * dpr;
+        const y = (p[1] ?? 0) * scale + view.y * dpr;
         if (!box) {
           box = { x0: x, y0: y, x1: x, y1: y };
         } else {
@@ -85,7 +85,12 @@ export class LiveLayer {
     }
     if (box) {
       // Antialiasing and the quadratic smoothing reach a little beyond the polygon.
-      this.dirty = { x0: Math.floor(box.x0) - 3, y0: Math.floor(box.y0) - 3, x1: Math.ceil(box.x1) + 3, y1: Math.ceil(box.y1) + 3 };
+      this.dirty = {
+        x0: Math.floor(box.x0) - 3,
+        y0: Math.floor(box.y0) - 3,
+        x1: Math.ceil(box.x1) + 3,
+        y1: Math.ceil(box.y1) + 3,
+      };
     }
   }
 

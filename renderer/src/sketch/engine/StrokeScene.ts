@@ -57,7 +57,12 @@ export class StrokeScene {
 
   /** Strokes whose box intersects the rect, unordered. */
   search(rect: Rect): InkStroke[] {
-    return this.tree.search({ minX: rect.x, minY: rect.y, maxX: rect.x + rect.width, maxY: rect.y + rect.height });
+    return this.tree.search({
+      minX: rect.x,
+      minY: rect.y,
+      maxX: rect.x + rect.width,
+      maxY: rect.y + rect.height,
+    });
   }
 
   /** Strokes whose box intersects the rect, in paint order. */

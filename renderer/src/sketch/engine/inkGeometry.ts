@@ -34,7 +34,7 @@ export function outlinePolygon(
 ): number[][] {
   const input: number[][] = [];
   for (let i = 0; i < count; i++) {
-    input.push([xyp[i * 3]!, xyp[i * 3 + 1]!, Math.max(0.02, xyp[i * 3 + 2]!)]);
+    input.push([xyp[i * 3] ?? 0, xyp[i * 3 + 1] ?? 0, Math.max(0.02, xyp[i * 3 + 2] ?? 0)]);
   }
   if (extra) {
     for (const p of extra) {
@@ -57,16 +57,23 @@ export function outlinePolygon(
 /** Traces the outline as a smooth closed path (quadratic curves through the edge midpoints). */
 export function traceOutline(sink: PathSink, polygon: number[][]): void {
   const n = polygon.length;
-  if (n < 2) {
+  const first = polygon[0];
+  const second = polygon[1];
+  if (!first || !second) {
     return;
   }
-  const first = polygon[0]!;
-  const second = polygon[1]!;
-  sink.moveTo((first[0]! + second[0]!) / 2, (first[1]! + second[1]!) / 2);
+  let px = first[0] ?? 0;
+  let py = first[1] ?? 0;
+  let qx = second[0] ?? 0;
+  let qy = second[1] ?? 0;
+  sink.moveTo((px + qx) / 2, (py + qy) / 2);
   for (let i = 1; i <= n; i++) {
-    const p = polygon[i % n]!;
-    const q = polygon[(i + 1) % n]!;
-    sink.quadraticCurveTo(p[0]!, p[1]!, (p[0]! + q[0]!) / 2, (p[1]! + q[1]!) / 2);
+    const next = polygon[(i + 1) % n];
+    px = qx;
+    py = qy;
+    qx = next?.[0] ?? 0;
+    qy = next?.[1] ?? 0;
+    sink.quadraticCurveTo(px, py, (px + qx) / 2, (py + qy) / 2);
   }
   sink.closePath();
 }
@@ -79,14 +86,14 @@ export function traceCentreline(sink: PathSink, xyp: Float32Array, count: number
   if (count < 1) {
     return;
   }
-  let lx = xyp[0]!;
-  let ly = xyp[1]!;
+  let lx = xyp[0] ?? 0;
+  let ly = xyp[1] ?? 0;
   sink.moveTo(lx, ly);
   const t2 = tolerance * tolerance;
   let drawn = false;
   for (let i = 1; i < count; i++) {
-    const x = xyp[i * 3]!;
-    const y = xyp[i * 3 + 1]!;
+    const x = xyp[i * 3] ?? 0;
+    const y = xyp[i * 3 + 1] ?? 0;
     const dx = x - lx;
     const dy = y - ly;
     if (dx * dx + dy * dy >= t2 || (i === count - 1 && (dx !== 0 || dy !== 0))) {
@@ -103,14 +110,17 @@ export function traceCentreline(sink: PathSink, xyp: Float32Array, count: number
 }
 
 /** Bounding box of the points (without the stroke's width). */
-export function pointsBounds(xyp: Float32Array, count: number): { minX: number; minY: number; maxX: number; maxY: number } {
+export function pointsBounds(
+  xyp: Float32Array,
+  count: number,
+): { minX: number; minY: number; maxX: number; maxY: number } {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (let i = 0; i < count; i++) {
-    const x = xyp[i * 3]!;
-    const y = xyp[i * 3 + 1]!;
+    const x = xyp[i * 3] ?? 0;
+    const y = xyp[i * 3 + 1] ?? 0;
     if (x < minX) {
       minX = x;
     }

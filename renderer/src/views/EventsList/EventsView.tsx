@@ -2,12 +2,15 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
+import { PlanImport } from '../../plan/PlanImport.js';
+import '../../plan/plan.css';
 import { filterByTitle, liveEvents } from '../../sync/eventIndex.js';
 import { useConnectionState } from '../../sync/useConnectionState.js';
 import { useEventIndex } from '../../sync/useEventIndex.js';
 import { EventList } from './EventList.js';
 import { EventSearch } from './EventSearch.js';
 import { NewEventForm } from './NewEventForm.js';
+import { TrashList } from './TrashList.js';
 
 /** The start page: create an event and find one in the live list of the workspace's events. */
 export function EventsView() {
@@ -51,6 +54,8 @@ export function EventsView() {
         <h2 id="events-list-heading">{t('events.list.heading')}</h2>
         {body}
       </section>
+      <PlanImport target={{ kind: 'new' }} />
+      <TrashList workspace={workspace} entries={entries} />
     </>
   );
 }

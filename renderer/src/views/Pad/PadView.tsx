@@ -1,24 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { docNameFor, idSchema } from '../../../../shared/docs/docName.js';
-import { DocumentConnection } from '../../components/DocumentConnection.js';
+import { idSchema } from '../../../../shared/docs/docName.js';
 import { InvalidLink } from '../../components/InvalidLink.js';
-import { PageHeading } from '../../components/PageHeading.js';
+import { PadPage } from '../../pad/PadPage.js';
 
-/** A session's notes pad. The editor comes later; the document already syncs and is kept locally. */
+/** The `/pad/:sessionId` route: checks the id, then shows the session's notes pad. */
 export function PadView() {
-  const { t } = useTranslation();
   const { sessionId = '' } = useParams();
   if (!idSchema.safeParse(sessionId).success) {
     return <InvalidLink />;
   }
-  return (
-    <>
-      <PageHeading title={t('pad.title')} />
-      <p className="lead">{t('pad.editorLater')}</p>
-      <section className="panel">
-        <DocumentConnection name={docNameFor('pad', sessionId)} />
-      </section>
-    </>
-  );
+  // Keyed by id, so moving to another pad starts with fresh state.
+  return <PadPage key={sessionId} padId={sessionId} />;
 }

@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MAX_EXCALIDRAW_FILE_BYTES, sketchExportFormatSchema } from '../../../shared/api/sketchContract.js';
+import { idSchema } from '../../../shared/docs/docName.js';
+import { APP_VERSION } from '../../core/version.js';
+import { withWorkspace } from '../../plan/storeAccess.js';
+import {
+  createSessionSketch,
+  exportSketch,
+  readExcalidrawForNewSketch,
+  reportLines,
+  sketchExists,
+} from '../../sketch/sketchService.js';
+import { DocStore } from '../../storage/docStore.js';
+import {
+  UsageError,
+  dataDirFrom,
+  isParseArgsError,
+  requireWorkspace,
+  type CliCommand,
+  type CommandUsage,
+} from './cliCommand.js';
+
+/** Usage of `sketch import`. */
+export const sketchImportUsage: CommandUsage = {
+  usage: 'mitschrift sketch import SESSION FILE --data DIR',
+  summary: 'Make a new sketchnote for a session from an .excalidraw file; prints its id last.',
+};
+
+/** Usage of `sketch export`. */
+export const sketchExportUsage: CommandUsage = {
+  usage: 'mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]',
+  summary: 'Export a sketchnote as an .excalidraw file (to stdout without --out).',
+};
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * `mitschrift sketch import SESSION FILE --data DIR`. Reads the file first (refusing it, with the
+ * reason on stderr and exit 1, before the workspace is touched), then under the workspace lock
+ * writes a new sketch document and links it to the session. Output on stdout: what was read, the
+ * counts per element type, skipped types and notes, a summary, then the new sketch id alone on
+ * the last line.
+ */
+export async function sketchImportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { data: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [sessionId, file, ...extra] = positionals;
+  if (!sessionId || !file || extra.length) {
+    throw new UsageError('import takes a SESSION id and one FILE.');
+  }
+  if (!idSchema.safeParse(sessionId).success) {
+    throw new UsageError(`"${sessionId}" is not a session id (1 to 64 letters, digits, "-" or "_").`);
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new Error(`${file} is not a file.`);
+  }
+  const size = statSync(file).size;
+  if (size > MAX_EXCALIDRAW_FILE_BYTES) {
+    console.error(
+      `mitschrift sketch import: ${file}: the file is ${mb(size)}; Excalidraw files may be at most ${mb(MAX_EXCALIDRAW_FILE_BYTES)}. Nothing was imported.`,
+    );
+    return 1;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+  } catch {
+    console.error(
+      `mitschrift sketch import: ${file}: the file is not UTF-8 text, so it is not an Excalidraw drawing. Nothing was imported.`,
+    );
+    return 1;
+  }
+  const dataDir = dataDirFrom(values.data);
+  requireWorkspace(dataDir);
+  const imported = readExcalidrawForNewSketch(text, { random: randomBytes, now: Date.now() });
+  if (!imported.ok) {
+    console.error(`mitschrift sketch import: ${basename(file)}: ${imported.reason} Nothing was imported.`);
+    return 1;
+  }
+  const created = withWorkspace(dataDir, (access) =>
+    createSessionSketch(access, sessionId, imported.value, { random: randomBytes }),
+  );
+  if (!created) {
+    console.error(
+      `mitschrift sketch import: there is no session "${sessionId}" in the events of ${dataDir}. \`mitschrift event show EVENT --json\` lists the sessions with their ids.`,
+    );
+    return 1;
+  }
+  const { report } = imported.value;
+  console.info(
+    `Read ${basename(file)}: Excalidraw drawing${report.version === null ? '' : `, version ${report.version}`}, ${report.elements} element${report.elements === 1 ? '' : 's'}.`,
+  );
+  for (const line of reportLines(report)) {
+    console.info(line);
+  }
+  console.info(
+    `Made ${report.strokes} stroke${report.strokes === 1 ? '' : 's'}, ${report.objects} object${report.objects === 1 ? '' : 's'} and ` +
+      `${report.images} image${report.images === 1 ? '' : 's'} in a new sketchnote for the session "${created.session.sessionTitle}" ` +
+      `of the event "${created.session.eventTitle}".`,
+  );
+  if (created.previousSketchId) {
+    console.info(
+      `note: the session's previous sketchnote ${created.previousSketchId} stays in the workspace but is no longer linked to the session.`,
+    );
+  }
+  console.info(created.sketchId);
+  return 0;
+}
+
+/** `mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]`. */
+export async function sketchExportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { data: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [sketchId, ...extra] = positionals;
+  if (!sketchId || extra.length) {
+    throw new UsageError('export takes exactly one SKETCH id.');
+  }
+  const format = sketchExportFormatSchema.safeParse(values.format);
+  if (!format.success) {
+    throw new UsageError(`--format must be excalidraw, not "${values.format ?? ''}".`);
+  }
+  const dataDir = dataDirFrom(values.data);
+  requireWorkspace(dataDir);
+  if (!idSchema.safeParse(sketchId).success || !sketchExists(new DocStore(dataDir), sketchId)) {
+    console.error(`mitschrift sketch export: there is no sketchnote "${sketchId}" in ${dataDir}.`);
+    return 1;
+  }
+  const exported = withWorkspace(dataDir, (access) =>
+    exportSketch(access, sketchId, { source: `mitschrift ${APP_VERSION}` }),
+  );
+  for (const entry of exported.skipped) {
+    console.error(
+      `warning: left out the malformed ${entry.map === 'strokes' ? 'stroke' : 'object'} ${entry.id}: ${entry.reason}`,
+    );
+  }
+  if (values.out) {
+    // Write next to the target and rename, so a half-written file never replaces a good one.
+    const temp = `${values.out}.tmp-${process.pid}`;
+    writeFileSync(temp, exported.body);
+    renameSync(temp, values.out);
+    console.error(`Wrote ${values.out} (${exported.elements} element${exported.elements === 1 ? '' : 's'}).`);
+  } else {
+    process.stdout.write(exported.body);
+  }
+  return 0;
+}
+
+const subcommands: Record<string, { usage: CommandUsage; run(args: string[]): Promise<number> }> = {
+  import: { usage: sketchImportUsage, run: sketchImportCommand },
+  export: { usage: sketchExportUsage, run: sketchExportCommand },
+};
+
+/**
+ * `mitschrift sketch <sub-command>`: sketchnotes to and from Excalidraw files, working on a
+ * workspace folder directly (refused with the lock's message while a core serves that folder).
+ */
+export const sketchCommand: CliCommand = {
+  usages: [sketchImportUsage, sketchExportUsage],
+  async run(args) {
+    const [name, ...rest] = args;
+    const sub = name ? subcommands[name] : undefined;
+    if (!sub) {
+      throw new UsageError(
+        name
+          ? `unknown sub-command "${name}"; use one of ${Object.keys(subcommands).join(', ')}.`
+          : 'a sub-command is missing.',
+      );
+    }
+    try {
+      return await sub.run(rest);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        throw new UsageError(error.message, [sub.usage]);
+      }
+      if (isParseArgsError(error)) {
+        throw new UsageError(`${name ?? ''}: ${error.message}`, [sub.usage]);
+      }
+      throw error;
+    }
+  },
+};

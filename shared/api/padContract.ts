@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { idSchema } from '../docs/docName.js';
+import type { PadNode } from '../pad/padJson.js';
+import { hexColourSchema, userIdSchema } from '../pad/padLayout.js';
+import { MAX_TEMPLATE_LENGTH } from '../pad/padTemplate.js';
+
+/**
+ * The HTTP API of notes pads (routes in server/http/padRoutes.ts). The pad itself is live over
+ * y-websocket (`/yjs/pad/<sessionId>`); these routes cover what lives outside the document or is
+ * done by the core: history, import/export, the template, share links and the access level.
+ *
+ *   GET  /api/session                                  → SessionInfo (edit or view access)
+ *   GET  /api/pads/:id                                 → PadInfo
+ *   GET  /api/pads/:id/revisions                       → RevisionList
+ *   GET  /api/pads/:id/revisions/:rev                  → RevisionContent
+ *   POST /api/pads/:id/revisions/:rev/restore          body RestoreRequest → 201 RestoreResponse
+ *   POST /api/pads/:id/saved-revisions                 body SaveRevisionRequest → 201 SavedRevision
+ *   GET  /api/pads/:id/export?format=F[&colours=true]  → the file (attachment)
+ *   POST /api/pads/:id/import?format=F[&author=ID&name=N]  body: the file's bytes → 201 ImportResponse
+ *   GET  /api/pads/:id/template                        → PadTemplateResponse
+ *   PUT  /api/pads/:id/template                        body PadTemplateRequest → PadTemplateResponse
+ *   GET  /api/pads/:id/share                           → ShareLinks (edit access only)
+ *
+ * A view (read-only) link may only GET; every other method answers 403. Errors are
+ * `{error, details?}` as everywhere in the API. A pad that was never opened answers 404 on the
+ * read routes (they do not create pads).
+ */
+
+/** How a request may use the workspace. */
+export const accessSchema = z.enum(['edit', 'view']);
+/** `edit`: the full token; `view`: a read-only link (pads only, GET only). */
+export type Access = z.infer<typeof accessSchema>;
+
+/** `GET /api/session` */
+export const sessionInfoSchema = z.object({ access: accessSchema });
+/** Response of `GET /api/session`. */
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+/** The session a pad belongs to, read live from the event's plan. */
+export const padSessionSchema = z.object({
+  eventId: idSchema,
+  eventTitle: z.string(),
+  title: z.string(),
+  hosts: z.array(z.string()),
+  room: z.string().nullable(),
+  /** Local start and end as the plan says them (`YYYY-MM-DDTHH:MM`), null for a proposal. */
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+});
+/** The session of a pad. */
+export type PadSession = z.infer<typeof padSessionSchema>;
+
+/** `GET /api/pads/:id` */
+export const padInfoSchema = z.object({
+  id: idSchema,
+  /** Whether the pad's document exists in the workspace. */
+  exists: z.boolean(),
+  session: padSessionSchema.nullable(),
+});
+/** Response of `GET /api/pads/:id`. */
+export type PadInfo = z.infer<typeof padInfoSchema>;
+
+/** Where a revision came from. */
+export const revisionSourceSchema = z.enum(['edit', 'template', 'restore', 'import']);
+/** `edit`: people typing; `template`: the first content; `restore`: an older revision brought back. */
+export type RevisionSource = z.infer<typeof revisionSourceSchema>;
+
+/** An author as the API names them. */
+export const revisionAuthorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  colour: hexColourSchema,
+});
+/** An author of a revision. */
+export type RevisionAuthor = z.infer<typeof revisionAuthorSchema>;
+
+/** One revision in the list. */
+export const revisionSummarySchema = z.object({
+  rev: z.number().int().nonnegative(),
+  /** ISO 8601 instant. */
+  time: z.string(),
+  authors: z.array(revisionAuthorSchema),
+  source: revisionSourceSchema,
+  /** For a restore: the revision brought back. */
+  fromRev: z.number().int().nonnegative().optional(),
+});
+/** A revision as listed. */
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+
+/** A named revision (Etherpad's "saved revision", a star in the timeslider). */
+export const savedRevisionSchema = z.object({
+  rev: z.number().int().nonnegative(),
+  label: z.string(),
+  time: z.string(),
+  by: revisionAuthorSchema.nullable(),
+});
+/** A saved revision. */
+export type SavedRevision = z.infer<typeof savedRevisionSchema>;
+
+/** `GET /api/pads/:id/revisions`, oldest first. */
+export const revisionListSchema = z.object({
+  revisions: z.array(revisionSummarySchema),
+  saved: z.array(savedRevisionSchema),
+});
+/** Response of `GET /api/pads/:id/revisions`. */
+export type RevisionList = z.infer<typeof revisionListSchema>;
+
+/** A ProseMirror JSON node (checked in depth by shared/pad/padJson.ts checkPadDoc). */
+export const padNodeJsonSchema: z.ZodType<PadNode> = z.lazy(() =>
+  z.object({
+    type: z.string(),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(padNodeJsonSchema).optional(),
+    text: z.string().optional(),
+    marks: z
+      .array(z.object({ type: z.string(), attrs: z.record(z.string(), z.unknown()).optional() }))
+      .optional(),
+  }),
+);
+
+/** `GET /api/pads/:id/revisions/:rev`: the pad as it was, as ProseMirror JSON. */
+export const revisionContentSchema = revisionSummarySchema.extend({
+  content: z.object({ type: z.literal('doc'), content: z.array(padNodeJsonSchema) }),
+  /** Names and colours of everyone whose text appears in it. */
+  authorsInContent: z.array(revisionAuthorSchema),
+});
+/** Response of `GET /api/pads/:id/revisions/:rev`. */
+export type RevisionContent = z.infer<typeof revisionContentSchema>;
+
+/** Who does something (restore, save, import): the user id and display name of this device. */
+export const actingUserSchema = z.object({
+  id: userIdSchema,
+  name: z.string().trim().max(200),
+});
+/** The person acting. */
+export type ActingUser = z.infer<typeof actingUserSchema>;
+
+/** `POST /api/pads/:id/revisions/:rev/restore` */
+export const restoreRequestSchema = z.object({ author: actingUserSchema });
+/** Body of a restore. */
+export type RestoreRequest = z.infer<typeof restoreRequestSchema>;
+
+/** The new revision a restore made. */
+export const restoreResponseSchema = z.object({
+  rev: z.number().int().nonnegative(),
+  fromRev: z.number().int(),
+});
+/** Response of a restore. */
+export type RestoreResponse = z.infer<typeof restoreResponseSchema>;
+
+/** `POST /api/pads/:id/saved-revisions` */
+export const saveRevisionRequestSchema = z.object({
+  rev: z.number().int().nonnegative(),
+  label: z.string().trim().min(1, 'The label is empty.').max(200, 'The label is longer than 200 characters.'),
+  author: actingUserSchema.optional(),
+});
+/** Body of naming a revision. */
+export type SaveRevisionRequest = z.infer<typeof saveRevisionRequestSchema>;
+
+/** Import and export formats. */
+export const padFormatSchema = z.enum(['etherpad', 'html', 'md', 'txt']);
+/** `etherpad` (Etherpad 2.x archive with history), `html`, `md` (Markdown), `txt`. */
+export type PadFormat = z.infer<typeof padFormatSchema>;
+
+/** Query of `GET /api/pads/:id/export`. */
+export const exportQuerySchema = z.object({
+  format: padFormatSchema,
+  colours: z.enum(['true', 'false']).optional(),
+});
+
+/** Query of `POST /api/pads/:id/import`. */
+export const importQuerySchema = z.object({
+  format: padFormatSchema,
+  author: userIdSchema.optional(),
+  name: z.string().max(200).optional(),
+});
+
+/** Largest import file (Etherpad's own limit is 50 MB; a session's notes are far below 1 MB). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** Result of an import. */
+export const importResponseSchema = z.object({
+  format: padFormatSchema,
+  /** Revisions the import added to the history (one per Etherpad revision taken over). */
+  revisions: z.number().int().nonnegative(),
+  /** The pad's newest revision afterwards. */
+  head: z.number().int().nonnegative(),
+  /** Authors the import brought (from the file's author records, or the importing person). */
+  authors: z.number().int().nonnegative(),
+  characters: z.number().int().nonnegative(),
+});
+/** Response of an import. */
+export type ImportResponse = z.infer<typeof importResponseSchema>;
+
+/** `GET`/`PUT /api/pads/:id/template` */
+export const padTemplateResponseSchema = z.object({
+  eventId: idSchema,
+  template: z.string(),
+  /** True while the event uses the built-in template. */
+  isDefault: z.boolean(),
+});
+/** The template of the pad's event. */
+export type PadTemplateResponse = z.infer<typeof padTemplateResponseSchema>;
+
+/** Body of `PUT /api/pads/:id/template`; an empty template goes back to the default. */
+export const padTemplateRequestSchema = z.object({ template: z.string().max(MAX_TEMPLATE_LENGTH) });
+
+/** One address under which the pad can be opened. */
+export const shareAddressSchema = z.object({
+  /** The host part, e.g. `192.168.1.20:8080`. */
+  host: z.string(),
+  editUrl: z.string(),
+  viewUrl: z.string(),
+});
+
+/** `GET /api/pads/:id/share` */
+export const shareLinksSchema = z.object({
+  addresses: z.array(shareAddressSchema).min(1),
+});
+/** Join links of a pad. */
+export type ShareLinks = z.infer<typeof shareLinksSchema>;

@@ -1,0 +1,208 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventDetailSchema } from '../../shared/api/eventContract.js';
+import { launchBrowser, type TestPage } from './helpers/browser.js';
+import { startTestCore, type TestCore } from './helpers/core.js';
+import {
+  BARCAMP_FIXTURES,
+  expectAccessible,
+  expectNoProblems,
+  h1,
+  importViaApi,
+  openInvitation,
+  waitForGrid,
+  waitOnline,
+} from './helpers/planPages.js';
+
+/**
+ * The workspace of events: rename (the title lives in the workspace index, so every list follows),
+ * copy an event as next year's template (details, rooms and slot pattern on the new date; no
+ * sessions), and the trash with restore, seen by a second person live. Needs `npx electron-vite build`.
+ */
+
+let testCore: TestCore;
+let browser: Browser;
+let eventId: string;
+const opened: TestPage[] = [];
+
+beforeAll(async () => {
+  testCore = await startTestCore();
+  browser = await launchBrowser();
+  eventId = (await importViaApi(testCore.core, BARCAMP_FIXTURES.utf8, 'BarCamp München 2018')).event.id;
+});
+
+afterAll(async () => {
+  for (const { context } of opened) {
+    await context.close();
+  }
+  await browser?.close();
+  await testCore?.close();
+});
+
+async function person(): Promise<TestPage> {
+  const one = await openInvitation(browser, testCore.core.joinUrl, {
+    viewport: { width: 1280, height: 900 },
+  });
+  opened.push(one);
+  await h1(one.page, 'Veranstaltungen');
+  await waitOnline(one.page);
+  return one;
+}
+
+async function detail(id: string) {
+  const response = await fetch(`${testCore.core.origin}/api/events/${id}`, {
+    headers: { authorization: `Bearer ${testCore.core.token}` },
+  });
+  return {
+    status: response.status,
+    body: response.status === 200 ? eventDetailSchema.parse(await response.json()) : null,
+  };
+}
+
+describe('the workspace of events', () => {
+  let organiser: TestPage;
+  let colleague: TestPage;
+
+  it('renames an event and edits its details; the other person’s list follows live', async () => {
+    organiser = await person();
+    colleague = await person();
+    const { page } = organiser;
+    await page.goto(`${testCore.core.origin}/e/${eventId}?view=setup`);
+    await h1(page, 'BarCamp München 2018');
+    const title = page.getByLabel('Titel', { exact: true });
+    await title.fill('#MucGov18 – BarCamp München 2018');
+    await title.press('Enter');
+    await h1(page, '#MucGov18 – BarCamp München 2018');
+    await page.getByLabel('Motto').fill('Stadt. Digital. Gemeinsam.');
+    await page.getByLabel('Ort', { exact: true }).fill('Rathaus München');
+    await page.getByLabel('Kontakt des Orga-Teams').fill('barcamp@muenchen.example');
+    await page.getByLabel('Kontakt des Orga-Teams').blur();
+    await page.getByLabel('Lizenz der Dokumentation').selectOption('CC-BY-SA-4.0');
+    await page.getByText('5. Mai 2018 · Rathaus München').waitFor();
+
+    // An empty title is refused with a message, the old one stays.
+    await title.fill('   ');
+    await title.press('Enter');
+    await page.getByRole('alert').getByText('Bitte geben Sie einen Titel ein.').waitFor();
+    await title.press('Escape');
+    expect(await title.inputValue()).toBe('#MucGov18 – BarCamp München 2018');
+
+    await colleague.page
+      .locator('.event-list')
+      .getByRole('link', { name: '#MucGov18 – BarCamp München 2018' })
+      .waitFor();
+    const stored = (await detail(eventId)).body!;
+    expect(stored).toMatchObject({
+      title: '#MucGov18 – BarCamp München 2018',
+      motto: 'Stadt. Digital. Gemeinsam.',
+      venue: 'Rathaus München',
+      organiserContact: 'barcamp@muenchen.example',
+      licence: 'CC-BY-SA-4.0',
+    });
+    await expectAccessible(page, 'event details');
+    expectNoProblems(organiser.problems);
+  });
+
+  it('adds a room, a day and a slot to the plan', async () => {
+    const { page } = organiser;
+    await page.getByLabel('Name', { exact: true }).fill('Raum 2.01');
+    await page.getByLabel('Plätze', { exact: true }).fill('15');
+    await page.getByRole('button', { name: 'Raum hinzufügen' }).click();
+    await page.getByRole('heading', { name: 'Räume (7)' }).waitFor();
+    await page.getByRole('button', { name: 'Raum 2.01 nach links' }).click();
+
+    await page.getByLabel('Weiterer Tag').fill('2018-05-06');
+    await page.getByRole('button', { name: 'Tag hinzufügen' }).click();
+    await page.getByRole('heading', { name: 'Sonntag, 6. Mai 2018' }).waitFor();
+    await page.getByLabel('Tag', { exact: true }).selectOption('2018-05-06');
+    await page.getByLabel('Beginn', { exact: true }).fill('10:00');
+    await page.getByLabel('Ende', { exact: true }).fill('11:00');
+    await page.getByRole('button', { name: 'Zeitfenster hinzufügen' }).click();
+    await page.getByRole('heading', { name: 'Zeitfenster (7)' }).waitFor();
+
+    await page.getByRole('link', { name: 'Sessionplan', exact: true }).click();
+    await page.getByRole('table', { name: 'Sonntag, 6. Mai 2018' }).waitFor();
+    const rooms = await page
+      .getByRole('table', { name: 'Samstag, 5. Mai 2018' })
+      .getByRole('columnheader')
+      .allTextContents();
+    expect(rooms.slice(-2)).toEqual(['Raum 2.0115 Plätze', 'Raum 1.05']);
+    await waitForGrid(page, 26, 1);
+    const stored = (await detail(eventId)).body!;
+    expect(stored.days).toEqual(['2018-05-05', '2018-05-06']);
+    expect(stored.slots.at(-1)?.start).toBe('2018-05-06T10:00:00+02:00');
+  });
+
+  it('copies the event as next year’s template: same weekday, rooms and slot pattern, no sessions', async () => {
+    const { page, problems } = organiser;
+    await page.getByRole('link', { name: 'Details, Räume, Zeiten' }).click();
+    const firstDay = page.getByLabel('Erster Tag der neuen Veranstaltung');
+    // 52 weeks later: Saturday again.
+    expect(await firstDay.inputValue()).toBe('2019-05-04');
+    expect(await page.getByLabel('Titel der neuen Veranstaltung').inputValue()).toBe(
+      '#MucGov18 – BarCamp München 2019',
+    );
+    await page.getByRole('button', { name: 'Kopie anlegen' }).click();
+    await h1(page, '#MucGov18 – BarCamp München 2019');
+    const copyId = new URL(page.url()).pathname.split('/')[2]!;
+    expect(copyId).not.toBe(eventId);
+    await page.getByRole('heading', { name: 'Räume (7)' }).waitFor();
+    await page.getByRole('heading', { name: 'Samstag, 4. Mai 2019' }).waitFor();
+
+    await expect.poll(async () => (await detail(copyId)).body?.slots.length, { timeout: 10_000 }).toBe(7);
+    const copy = (await detail(copyId)).body!;
+    expect(copy.days).toEqual(['2019-05-04', '2019-05-05']);
+    expect(copy.slots[1]).toMatchObject({
+      start: '2019-05-04T10:45:00+02:00',
+      end: '2019-05-04T11:30:00+02:00',
+    });
+    expect(copy.rooms.map((r) => r.name)).toContain('Raum 2.01');
+    expect(copy).toMatchObject({
+      motto: 'Stadt. Digital. Gemeinsam.',
+      venue: 'Rathaus München',
+      licence: 'CC-BY-SA-4.0',
+    });
+    expect(copy.sessions).toEqual([]);
+
+    await page.getByRole('link', { name: 'Sessionplan', exact: true }).click();
+    await waitForGrid(page, 0, 0);
+    await colleague.page
+      .locator('.event-list')
+      .getByRole('link', { name: '#MucGov18 – BarCamp München 2019' })
+      .waitFor();
+    // Newest first.
+    expect(await colleague.page.locator('.event-list').getByRole('link').first().textContent()).toBe(
+      '#MucGov18 – BarCamp München 2019',
+    );
+    expectNoProblems(problems);
+  });
+
+  it('moves an event to the trash and back, keeping its plan', async () => {
+    const { page, problems } = organiser;
+    await page.goto(`${testCore.core.origin}/e/${eventId}?view=setup`);
+    await page.getByRole('button', { name: 'In den Papierkorb legen …' }).click();
+    await page.getByRole('button', { name: 'Ja, in den Papierkorb legen' }).click();
+    await page.getByText(/Diese Veranstaltung liegt seit .* im Papierkorb\./).waitFor();
+
+    // Gone from the other person's list, listed in the trash there.
+    const list = colleague.page.locator('.event-list').first();
+    await list.getByRole('link', { name: '#MucGov18 – BarCamp München 2018' }).waitFor({ state: 'detached' });
+    const trash = colleague.page.getByRole('region', { name: 'Papierkorb (1)' });
+    await trash.getByRole('link', { name: '#MucGov18 – BarCamp München 2018' }).waitFor();
+    expect((await detail(eventId)).status).toBe(404);
+    await expectAccessible(colleague.page, 'events list with trash');
+
+    await trash.getByRole('button', { name: '„#MucGov18 – BarCamp München 2018“ wiederherstellen' }).click();
+    await colleague.page.getByText('„#MucGov18 – BarCamp München 2018“ ist wiederhergestellt.').waitFor();
+    await colleague.page
+      .locator('.event-list')
+      .first()
+      .getByRole('link', { name: '#MucGov18 – BarCamp München 2018' })
+      .waitFor();
+    await page.getByText(/Diese Veranstaltung liegt seit/).waitFor({ state: 'detached' });
+    const restored = (await detail(eventId)).body!;
+    expect(restored.sessions).toHaveLength(27);
+    expectNoProblems(problems);
+    expectNoProblems(colleague.problems);
+  });
+});
