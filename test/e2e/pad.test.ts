@@ -146,11 +146,17 @@ describe('co-editing', () => {
       typeAtEnd(ben.page, lines.ben),
       typeAtEnd(cem.page, lines.cem),
     ]);
-    for (const p of people) {
-      for (const line of Object.values(lines)) {
-        await editor(p.page).getByText(line).waitFor({ timeout: 10_000 });
-      }
-    }
+    const allThere = async (): Promise<boolean> => {
+      const seen = await Promise.all(people.map((p) => editorText(p.page)));
+      return seen.every((text) => Object.values(lines).every((line) => text.includes(line)));
+    };
+    await expect
+      .poll(allThere, { timeout: 15_000, message: 'every line on every screen' })
+      .toBe(true)
+      .catch(async (error: unknown) => {
+        console.error(await Promise.all(people.map((p) => editorText(p.page))));
+        throw error;
+      });
     const texts = await Promise.all(people.map((p) => editorText(p.page)));
     expect(new Set(texts).size, `all three editors show the same text: ${JSON.stringify(texts)}`).toBe(1);
 
@@ -179,12 +185,24 @@ describe('co-editing', () => {
         .locator('.pad-swatch');
       colours[who] = await swatch.evaluate((el) => getComputedStyle(el).backgroundColor);
       for (const p of people) {
-        const span = editor(p.page).locator(`span.pad-author[data-author="${ids[who]}"]`, {
-          hasText: lines[who],
-        });
-        await expect
-          .poll(() => span.evaluate((el) => getComputedStyle(el).backgroundColor))
-          .toBe(colours[who]);
+        // A remote caret may split a run into several spans: look at all of this author's spans.
+        const authored = () =>
+          editor(p.page).evaluate((el, id) => {
+            const spans = [...el.querySelectorAll(`span.pad-author[data-author="${id}"]`)];
+            const text = spans
+              .map((span) => {
+                const copy = span.cloneNode(true) as HTMLElement;
+                copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+                return copy.textContent ?? '';
+              })
+              .join('');
+            return {
+              text,
+              colours: [...new Set(spans.map((span) => getComputedStyle(span).backgroundColor))],
+            };
+          }, ids[who]);
+        await expect.poll(async () => (await authored()).colours).toEqual([colours[who]]);
+        expect((await authored()).text).toContain(lines[who]);
       }
     }
     expect(new Set(Object.values(colours)).size, JSON.stringify(colours)).toBe(3);
@@ -211,11 +229,13 @@ describe('co-editing', () => {
     await anna.page.getByRole('button', { name: 'Autorenfarben zeigen' }).click();
     await expect
       .poll(() =>
-        editor(anna.page)
-          .getByText(lines.ben)
-          .evaluate((el) => getComputedStyle(el).backgroundColor),
+        editor(anna.page).evaluate((el) => [
+          ...new Set(
+            [...el.querySelectorAll('span.pad-author')].map((s) => getComputedStyle(s).backgroundColor),
+          ),
+        ]),
       )
-      .toBe('rgba(0, 0, 0, 0)');
+      .toEqual(['rgba(0, 0, 0, 0)']);
     expect(
       await anna.page.getByRole('button', { name: 'Autorenfarben zeigen' }).getAttribute('aria-pressed'),
     ).toBe('false');

@@ -7,6 +7,7 @@ import { contentFragment } from '../../../shared/pad/padLayout.js';
 import { localPresenceUser, type SharedDoc } from '../sync/sharedDoc.js';
 import { AuthorStamp } from './authorMark.js';
 import { padSchemaExtensions } from './padExtensions.js';
+import { SelectionGuard } from './selectionGuard.js';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
@@ -93,6 +94,7 @@ function padEditorExtensions(shared: SharedDoc, live: LiveOptions): AnyExtension
     ...padSchemaExtensions(),
     AuthorStamp.configure({ userId: () => (live.get().editable ? live.get().userId : null) }),
     Collaboration.configure({ fragment: contentFragment(shared.doc) }),
+    SelectionGuard,
     CollaborationCaret.configure({
       provider: shared.provider,
       user: localPresenceUser(),

@@ -111,7 +111,7 @@ const DEFAULT_BRUSH: BrushSettings = {
 /** Counts as interacting for this long after the last pan, zoom or pen sample. */
 const INTERACTION_MS = 400;
 /** While interacting, a frame's own work (baking + blitting) aims to stay below this. */
-const FRAME_TARGET_MS = 10;
+const FRAME_TARGET_MS = 8;
 /** Baking time per frame until the sheet has been shown complete once (nothing to interact with yet). */
 const OPEN_BUDGET_MS = 80;
 /**
