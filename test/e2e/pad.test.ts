@@ -98,6 +98,7 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   // Click into the last block (Ctrl+End alone races with ProseMirror reading the DOM selection).
   await editor(page).locator(':scope > *').last().click();
   await page.keyboard.press('End');
+  await page.waitForTimeout(100);
   await page.keyboard.press('Enter');
   await page.keyboard.type(text, { delay: 15 });
 }
@@ -243,6 +244,30 @@ describe('co-editing', () => {
     for (const p of people) {
       expectNoProblems(p.problems);
     }
+  });
+
+  it('keeps my cursor in my empty line when someone adds an empty line right before it', async () => {
+    // y-tiptap moves a cursor at the start of an empty paragraph to a look-alike one after remote
+    // changes; renderer/src/pad/selectionGuard.ts keeps it where Yjs says it is.
+    const padId = sessions['Offene Daten']!;
+    const me = await person('Ich', padId);
+    const other = await person('Jemand', padId);
+    await waitOnline(me.page);
+    await waitOnline(other.page);
+    await editor(me.page).locator(':scope > p').last().click();
+    await me.page.waitForTimeout(200);
+    for (let i = 0; i < 3; i++) {
+      await editor(other.page).getByRole('heading', { name: 'Links' }).click();
+      await other.page.keyboard.press('End');
+      // The browser moves the caret; give ProseMirror its selectionchange before Enter.
+      await other.page.waitForTimeout(100);
+      await other.page.keyboard.press('Enter');
+      await expect.poll(() => editor(me.page).locator(':scope > p').count()).toBeGreaterThan(3 + i);
+    }
+    await me.page.keyboard.type('Meine Zeile', { delay: 20 });
+    await editor(other.page).getByText('Meine Zeile').waitFor();
+    const blocks = JSON.parse(await editorText(other.page)) as string[];
+    expect(blocks.slice(-5)).toEqual(['H2:Links', 'P:', 'P:', 'P:', 'P:Meine Zeile']);
   });
 
   it('undo takes back only my own changes, never someone else’s', async () => {

@@ -566,8 +566,19 @@ export const de = {
   },
   sketch: {
     title: 'Sketchnote',
-    editorLater:
-      'Die Zeichenfläche für Sketchnotes gibt es erst in einer späteren Version von Mitschrift. Diese Seite verbindet sich schon jetzt mit dem Dokument der Sketchnote und speichert es auf diesem Gerät.',
+    intro:
+      'Mit Stift, Maus oder Finger zeichnen. Nach dem ersten Stift-Strich verschiebt und zoomt der Finger nur noch. Mausrad mit Strg zoomt, Leertaste gedrückt halten verschiebt.',
+    canvas: 'Zeichenfläche der Sketchnote',
+    tools: 'Zeichenwerkzeuge',
+    brush: 'Pinsel',
+    brushes: { fineliner: 'Fineliner', brushpen: 'Pinselstift', marker: 'Marker', highlighter: 'Textmarker' },
+    colour: 'Farbe',
+    colourNamed: 'Farbe {{colour}}',
+    size: 'Strichstärke',
+    pressure: 'Druckstärke nutzen',
+    palm: 'Handballen-Schutz (Finger zeichnet nicht)',
+    toolsLater:
+      'Formen, Text, Auswahl und Radierer folgen; Striche lassen sich schon zeichnen und werden live geteilt.',
   },
   wall: {
     controls: 'Steuerung der Wandansicht',

@@ -552,8 +552,19 @@ export const en: Messages = {
   },
   sketch: {
     title: 'Sketchnote',
-    editorLater:
-      'The drawing canvas for sketchnotes comes in a later version of Mitschrift. This page already connects to the sketchnote’s document and keeps it on this device.',
+    intro:
+      'Draw with a pen, mouse or finger. After the first pen stroke, fingers only pan and zoom. Ctrl + mouse wheel zooms, holding the space bar pans.',
+    canvas: 'Sketchnote drawing surface',
+    tools: 'Drawing tools',
+    brush: 'Brush',
+    brushes: { fineliner: 'Fineliner', brushpen: 'Brush pen', marker: 'Marker', highlighter: 'Highlighter' },
+    colour: 'Colour',
+    colourNamed: 'Colour {{colour}}',
+    size: 'Stroke width',
+    pressure: 'Use pen pressure',
+    palm: 'Palm rejection (fingers do not draw)',
+    toolsLater:
+      'Shapes, text, selection and the eraser come next; strokes can already be drawn and are shared live.',
   },
   wall: {
     controls: 'Wall view controls',
