@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { newId } from '../../shared/event/ids.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createEventRequestSchema,
@@ -60,7 +61,7 @@ export async function handleApi(
       case 'POST /api/events': {
         const request = await readJsonBody(req, createEventRequestSchema);
         const event: EventSummary = {
-          id: randomBytes(9).toString('base64url'),
+          id: newId(randomBytes),
           title: request.title,
           createdAt: new Date().toISOString(),
         };

@@ -22,5 +22,8 @@ export function newId(random: RandomBytes): string {
       id += ALPHABET.charAt((n >> shift) & 63);
     }
   }
-  return id;
+  // An id is also a command-line argument (`mitschrift event show <id>`): one starting with "-"
+  // would be read as an option, so the first character is always a letter or digit.
+  const first = ALPHABET.indexOf(id.charAt(0));
+  return first >= 62 ? ALPHABET.charAt((bytes[0] ?? 0) % 62) + id.slice(1) : id;
 }

@@ -290,7 +290,8 @@ describe('event document layout', () => {
     expect(decodeCell('|b')).toBeUndefined();
     expect(decodeCell(7)).toBeUndefined();
     expect(newId((n) => new Uint8Array(n))).toBe('AAAAAAAAAAAA');
-    expect(newId((n) => new Uint8Array(n).fill(255))).toBe('____________');
+    // Never a leading '-' or '_': the id must not read as a command-line option.
+    expect(newId((n) => new Uint8Array(n).fill(255))).toBe('H___________');
     let seed = 1;
     const id = newId((n) => Uint8Array.from({ length: n }, () => (seed = (seed * 97 + 13) % 256)));
     expect(id).toMatch(/^[A-Za-z0-9_-]{12}$/);
