@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import type * as Y from 'yjs';
 import { docNameFor, type DocName } from '../../shared/docs/docName.js';
-import { DocStore, type StoredDoc } from '../storage/docStore.js';
-import { lockWorkspace } from '../storage/workspaceLock.js';
+import { withLockedDocs } from '../storage/lockedDocs.js';
 import { PadTracker } from './padTracker.js';
 import type { PadHandle } from './padService.js';
 import type { ReadAccess } from './padTemplates.js';
@@ -23,40 +22,25 @@ export function withPadWorkspace<T>(
   options: { create: boolean },
   work: (handle: PadHandle, access: ReadAccess) => T,
 ): T {
-  const lock = lockWorkspace(dataDir);
-  const opened = new Map<DocName, StoredDoc>();
-  let tracker: PadTracker | undefined;
-  try {
-    const store = new DocStore(dataDir);
+  return withLockedDocs(dataDir, (open, store) => {
     const padName = docNameFor('pad', padId);
     if (!options.create && !existsSync(store.fileFor(padName))) {
       throw new Error(`There is no pad "${padId}" in ${dataDir}.`);
     }
-    const open = (name: DocName, gc: boolean): Y.Doc => {
-      let stored = opened.get(name);
-      if (!stored) {
-        const fresh = store.open(name, { gc });
-        fresh.doc.on('update', (update: Uint8Array) => fresh.log.append(update));
-        opened.set(name, fresh);
-        stored = fresh;
-      }
-      return stored.doc;
-    };
-    const doc = open(padName, false);
-    tracker = new PadTracker(
+    const doc = open(padName, { gc: false });
+    const tracker = new PadTracker(
       doc,
       RevisionLog.open(dataDir, padId, (m) => console.warn(m)),
     );
-    const access: ReadAccess = {
-      read: <R>(name: DocName, read: (d: Y.Doc) => R): R => read(open(name, !name.startsWith('pad/'))),
-    };
-    return work({ padId, doc, tracker }, access);
-  } finally {
-    tracker?.close();
-    for (const { doc, log } of opened.values()) {
-      log.close();
-      doc.destroy();
+    try {
+      const access: ReadAccess = {
+        read: <R>(name: DocName, read: (d: Y.Doc) => R): R =>
+          read(open(name, { gc: !name.startsWith('pad/') })),
+      };
+      return work({ padId, doc, tracker }, access);
+    } finally {
+      // It records what is pending, so it closes while the pad is still open.
+      tracker.close();
     }
-    lock.release();
-  }
+  });
 }

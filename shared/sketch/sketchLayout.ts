@@ -79,7 +79,7 @@ export const SHEET_SIZES: Record<Exclude<SheetFormat, 'infinite'>, { width: numb
   a4: { width: 1123, height: 794 },
   a3: { width: 1587, height: 1123 },
   a0: { width: 4494, height: 3179 },
-  panorama: { width: 6000, height: 2000 },
+  panorama: { width: 8000, height: 2000 },
   screen: { width: 1920, height: 1080 },
 };
 

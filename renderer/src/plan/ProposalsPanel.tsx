@@ -1,10 +1,11 @@
-import { Fragment, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addSession } from '../../../shared/event/eventChanges.js';
 import type { EventSnapshot, Session } from '../../../shared/event/eventSnapshot.js';
 import { useAnnounce } from './Announcer.js';
 import { makeId } from './randomId.js';
+import { AddField, FormError, RowButton, useAddForm } from './RowEditor.js';
 import { SessionEditor } from './SessionEditor.js';
 import { SessionLinks } from './SessionLinks.js';
 import { slotLabel } from './planGrid.js';
@@ -21,15 +22,11 @@ type SortOrder = 'pitch' | 'votes';
 export function ProposalsPanel({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSnapshot }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const titleId = useId();
-  const hostsId = useId();
   const hintId = useId();
   const sortId = useId();
-  const errorId = useId();
-  const titleRef = useRef<HTMLInputElement>(null);
+  const form = useAddForm();
   const [title, setTitle] = useState('');
   const [hosts, setHosts] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [order, setOrder] = useState<SortOrder>('pitch');
   const [editing, setEditing] = useState<string | null>(null);
 
@@ -46,8 +43,7 @@ export function ProposalsPanel({ doc, snapshot }: { doc: Y.Doc; snapshot: EventS
   function add(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (title.trim() === '') {
-      setError(t('plan.proposals.errorTitle'));
-      titleRef.current?.focus();
+      form.fail(t('plan.proposals.errorTitle'), true);
       return;
     }
     addSession(doc, {
@@ -59,8 +55,7 @@ export function ProposalsPanel({ doc, snapshot }: { doc: Y.Doc; snapshot: EventS
     announce(t('plan.proposals.added', { title: title.trim() }));
     setTitle('');
     setHosts('');
-    setError(null);
-    titleRef.current?.focus();
+    form.done();
   }
 
   const status = (session: Session): string => {
@@ -83,38 +78,13 @@ export function ProposalsPanel({ doc, snapshot }: { doc: Y.Doc; snapshot: EventS
       <section className="panel" aria-labelledby="proposal-add-heading">
         <h2 id="proposal-add-heading">{t('plan.proposals.addHeading')}</h2>
         <form className="inline-form" noValidate onSubmit={add}>
-          <div className="field field--grow">
-            <label htmlFor={titleId}>{t('plan.proposals.title')}</label>
-            <input
-              ref={titleRef}
-              id={titleId}
-              className="input"
-              autoComplete="off"
-              value={title}
-              aria-invalid={error !== null}
-              aria-describedby={error === null ? undefined : errorId}
-              onChange={(event) => setTitle(event.target.value)}
-            />
-          </div>
-          <div className="field field--grow">
-            <label htmlFor={hostsId}>{t('plan.proposals.hosts')}</label>
-            <input
-              id={hostsId}
-              className="input"
-              autoComplete="off"
-              value={hosts}
-              onChange={(event) => setHosts(event.target.value)}
-            />
-          </div>
+          <AddField label={t('plan.proposals.title')} value={title} onChange={setTitle} form={form} />
+          <AddField label={t('plan.proposals.hosts')} value={hosts} onChange={setHosts} />
           <button type="submit" className="button button--primary">
             {t('plan.proposals.add')}
           </button>
         </form>
-        {error !== null && (
-          <p id={errorId} className="message message--error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError form={form} />
       </section>
 
       <section className="panel" aria-labelledby="proposal-list-heading">
@@ -168,15 +138,12 @@ export function ProposalsPanel({ doc, snapshot }: { doc: Y.Doc; snapshot: EventS
                       </td>
                       <td>{status(session)}</td>
                       <td className="proposal-row__actions">
-                        <button
-                          type="button"
-                          className="session-link session-link--button"
-                          aria-expanded={editing === session.id}
-                          aria-label={t('plan.proposals.editFor', { title: session.title })}
+                        <RowButton
+                          label={t('plan.proposals.edit')}
+                          ariaLabel={t('plan.proposals.editFor', { title: session.title })}
+                          expanded={editing === session.id}
                           onClick={() => setEditing(editing === session.id ? null : session.id)}
-                        >
-                          {t('plan.proposals.edit')}
-                        </button>
+                        />
                         <SessionLinks doc={doc} session={session} compact />
                       </td>
                     </tr>

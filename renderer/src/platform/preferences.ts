@@ -1,4 +1,18 @@
+import { z } from 'zod';
 import { languageSchema, type Language } from '../../../shared/ipc/contract.js';
+import { BRUSHES } from '../../../shared/sketch/brushes.js';
+import {
+  FONT_FAMILIES,
+  OBJECT_STYLES,
+  type FontFamily,
+  type ObjectStyle,
+} from '../../../shared/sketch/objects/objectCodec.js';
+import {
+  BRUSH_KINDS,
+  MAX_STROKE_SIZE,
+  MIN_STROKE_SIZE,
+  type BrushKind,
+} from '../../../shared/sketch/sketchLayout.js';
 
 /**
  * Per-device preferences. This is the only module that touches localStorage (lint forbids it
@@ -96,4 +110,116 @@ export function getShowAuthorColours(): boolean {
 /** Remembers whether pads show authorship colours on this device. */
 export function setShowAuthorColours(show: boolean): void {
   write(AUTHOR_COLOURS_KEY, show ? null : 'off');
+}
+
+// ---- Sketch editor (per user on this device) ----------------------------------------------------
+
+const SKETCH_PALETTE_KEY = 'mitschrift.sketchPalette';
+const SKETCH_TOOLS_KEY = 'mitschrift.sketchTools';
+/** How many self-mixed colours the sketch palette remembers. */
+export const SKETCH_CUSTOM_COLOURS_MAX = 8;
+const SKETCH_COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+/** The chosen colour set and colour of the sketch editor, and the last self-mixed colours. */
+export interface SketchPalettePrefs {
+  /** Id of a preset palette (the editor falls back to its first palette for an unknown id). */
+  palette: string;
+  /** The current ink colour, '#rrggbb'. */
+  colour: string;
+  /** Self-mixed colours, newest first, at most {@link SKETCH_CUSTOM_COLOURS_MAX}. */
+  custom: string[];
+}
+
+export const DEFAULT_SKETCH_PALETTE_PREFS: SketchPalettePrefs = {
+  palette: 'classic',
+  colour: '#1d1d1f',
+  custom: [],
+};
+
+const sketchPaletteSchema = z.object({
+  palette: z
+    .string()
+    .regex(/^[a-z][a-zA-Z0-9-]{0,31}$/)
+    .catch(DEFAULT_SKETCH_PALETTE_PREFS.palette),
+  colour: z.string().regex(SKETCH_COLOUR).catch(DEFAULT_SKETCH_PALETTE_PREFS.colour),
+  custom: z
+    .array(z.unknown())
+    .catch([])
+    .transform((list) =>
+      [
+        ...new Set(
+          list
+            .filter((c): c is string => typeof c === 'string' && SKETCH_COLOUR.test(c))
+            .map((c) => c.toLowerCase()),
+        ),
+      ].slice(0, SKETCH_CUSTOM_COLOURS_MAX),
+    ),
+});
+
+/** The brush and object settings the sketch editor starts with next time. */
+export interface SketchToolPrefs {
+  brush: BrushKind;
+  /** Stroke width in scene units. */
+  size: number;
+  /** 0 (raw) … 1 (smooth). */
+  smoothing: number;
+  pressureOn: boolean;
+  shapeStyle: ObjectStyle;
+  fontFamily: FontFamily;
+}
+
+export const DEFAULT_SKETCH_TOOL_PREFS: SketchToolPrefs = {
+  brush: 'fineliner',
+  size: BRUSHES.fineliner.defaultSize,
+  smoothing: 0.5,
+  pressureOn: true,
+  shapeStyle: 'handDrawn',
+  fontFamily: 'hand',
+};
+
+const sketchToolSchema = z.object({
+  brush: z.enum(BRUSH_KINDS).catch(DEFAULT_SKETCH_TOOL_PREFS.brush),
+  size: z.number().min(MIN_STROKE_SIZE).max(MAX_STROKE_SIZE).catch(DEFAULT_SKETCH_TOOL_PREFS.size),
+  smoothing: z.number().min(0).max(1).catch(DEFAULT_SKETCH_TOOL_PREFS.smoothing),
+  pressureOn: z.boolean().catch(DEFAULT_SKETCH_TOOL_PREFS.pressureOn),
+  shapeStyle: z.enum(OBJECT_STYLES).catch(DEFAULT_SKETCH_TOOL_PREFS.shapeStyle),
+  fontFamily: z.enum(FONT_FAMILIES).catch(DEFAULT_SKETCH_TOOL_PREFS.fontFamily),
+});
+
+/** Stored JSON under `key`, validated; anything unreadable or malformed gives the defaults. */
+function readJson<T>(key: string, schema: z.ZodType<T>, defaults: T): T {
+  const raw = read(key);
+  if (raw === null) {
+    return structuredClone(defaults);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return structuredClone(defaults);
+  }
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : structuredClone(defaults);
+}
+
+/** This user's sketch colour set, colour and self-mixed colours on this device. */
+export function getSketchPalettePrefs(): SketchPalettePrefs {
+  return readJson(`${SKETCH_PALETTE_KEY}.${getUserId()}`, sketchPaletteSchema, DEFAULT_SKETCH_PALETTE_PREFS);
+}
+
+/** Remembers the sketch colour set, colour and self-mixed colours for this user on this device. */
+export function setSketchPalettePrefs(prefs: SketchPalettePrefs): void {
+  const clean = sketchPaletteSchema.parse(prefs);
+  write(`${SKETCH_PALETTE_KEY}.${getUserId()}`, JSON.stringify(clean));
+}
+
+/** This user's last sketch brush and object settings on this device. */
+export function getSketchToolPrefs(): SketchToolPrefs {
+  return readJson(`${SKETCH_TOOLS_KEY}.${getUserId()}`, sketchToolSchema, DEFAULT_SKETCH_TOOL_PREFS);
+}
+
+/** Remembers the sketch brush and object settings for this user on this device. */
+export function setSketchToolPrefs(prefs: SketchToolPrefs): void {
+  const clean = sketchToolSchema.parse(prefs);
+  write(`${SKETCH_TOOLS_KEY}.${getUserId()}`, JSON.stringify(clean));
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, type CSSProperties } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { SketchEngine, type BrushSettings } from './engine/SketchEngine.js';
+import './sketchCanvas.css';
 
 export interface SketchCanvasProps {
   /** The `sketch/<id>` document. */
@@ -21,6 +22,8 @@ export interface SketchCanvasProps {
   style?: CSSProperties;
   /** Accessible name of the drawing surface. */
   label: string;
+  /** Accessible name of the text editor that opens over the canvas (text tool). */
+  textEditorLabel?: string;
 }
 
 /** A thin React wrapper: one SketchEngine per mounted document; props update it in place. */
@@ -35,6 +38,7 @@ export function SketchCanvas({
   className,
   style,
   label,
+  textEditorLabel,
 }: SketchCanvasProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const engineRef = useRef<SketchEngine | null>(null);
@@ -43,6 +47,11 @@ export function SketchCanvas({
   const brushRef = useRef(brush);
   const palmRef = useRef(palmRejection);
   const onEngineRef = useRef(onEngine);
+  const textLabelRef = useRef(textEditorLabel ?? label);
+
+  useEffect(() => {
+    textLabelRef.current = textEditorLabel ?? label;
+  }, [textEditorLabel, label]);
 
   useEffect(() => {
     onEngineRef.current = onEngine;
@@ -60,6 +69,7 @@ export function SketchCanvas({
       origin,
       brush: brushRef.current,
       palmRejection: palmRef.current,
+      textEditorLabel: () => textLabelRef.current,
     });
     engineRef.current = engine;
     onEngineRef.current?.(engine);

@@ -1,10 +1,9 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { planExportFormatSchema } from '../../../shared/api/eventContract.js';
 import { APP_VERSION } from '../../core/version.js';
 import { exportEventPlan } from '../../plan/eventService.js';
 import { withWorkspace } from '../../plan/storeAccess.js';
-import { UsageError, dataDirFrom, requireWorkspace, type CommandUsage } from './cliCommand.js';
+import { UsageError, dataDirFrom, requireWorkspace, writeExport, type CommandUsage } from './cliCommand.js';
 
 /** Usage of `event export-plan`. */
 export const exportPlanUsage: CommandUsage = {
@@ -39,14 +38,6 @@ export async function exportPlanCommand(args: string[]): Promise<number> {
     );
     return 1;
   }
-  if (values.out) {
-    // Write next to the target and rename, so a half-written file never replaces a good one.
-    const temp = `${values.out}.tmp-${process.pid}`;
-    writeFileSync(temp, exported.body);
-    renameSync(temp, values.out);
-    console.error(`Wrote ${values.out}.`);
-  } else {
-    process.stdout.write(exported.body);
-  }
+  writeExport(values.out, exported.body);
   return 0;
 }

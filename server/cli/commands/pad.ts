@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_IMPORT_BYTES, padFormatSchema } from '../../../shared/api/padContract.js';
@@ -8,9 +8,10 @@ import { findPadSession } from '../../pad/padTemplates.js';
 import { withPadWorkspace } from '../../pad/padWorkspace.js';
 import {
   UsageError,
+  commandGroup,
   dataDirFrom,
-  isParseArgsError,
   requireWorkspace,
+  writeExport,
   type CliCommand,
   type CommandUsage,
 } from './cliCommand.js';
@@ -117,49 +118,15 @@ async function padExport(args: string[]): Promise<number> {
     const title = findPadSession(access, padId)?.session.title.trim() || `Pad ${padId}`;
     return exportPad(handle, format.data, { title });
   });
-  if (values.out) {
-    // Write next to the target and rename, so a half-written file never replaces a good one.
-    const temp = `${values.out}.tmp-${process.pid}`;
-    writeFileSync(temp, exported.body);
-    renameSync(temp, values.out);
-    console.error(`Wrote ${values.out}.`);
-  } else {
-    process.stdout.write(exported.body);
-  }
+  writeExport(values.out, exported.body);
   return 0;
 }
-
-const subcommands: Record<string, { usage: CommandUsage; run(args: string[]): Promise<number> }> = {
-  import: { usage: padImportUsage, run: padImport },
-  export: { usage: padExportUsage, run: padExport },
-};
 
 /**
  * `mitschrift pad <sub-command>`: a session's notes pad, working on a workspace folder directly
  * (refused with the lock's message while a core serves that folder).
  */
-export const padCommand: CliCommand = {
-  usages: [padImportUsage, padExportUsage],
-  async run(args) {
-    const [name, ...rest] = args;
-    const sub = name ? subcommands[name] : undefined;
-    if (!sub) {
-      throw new UsageError(
-        name
-          ? `unknown sub-command "${name}"; use one of ${Object.keys(subcommands).join(', ')}.`
-          : 'a sub-command is missing.',
-      );
-    }
-    try {
-      return await sub.run(rest);
-    } catch (error) {
-      if (error instanceof UsageError) {
-        throw new UsageError(error.message, [sub.usage]);
-      }
-      if (isParseArgsError(error)) {
-        throw new UsageError(`${name ?? ''}: ${error.message}`, [sub.usage]);
-      }
-      throw error;
-    }
-  },
-};
+export const padCommand: CliCommand = commandGroup({
+  import: { usage: padImportUsage, run: padImport },
+  export: { usage: padExportUsage, run: padExport },
+});

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_EXCALIDRAW_FILE_BYTES, sketchExportFormatSchema } from '../../../shared/api/sketchContract.js';
@@ -16,9 +16,10 @@ import {
 import { DocStore } from '../../storage/docStore.js';
 import {
   UsageError,
+  commandGroup,
   dataDirFrom,
-  isParseArgsError,
   requireWorkspace,
+  writeExport,
   type CliCommand,
   type CommandUsage,
 } from './cliCommand.js';
@@ -144,49 +145,15 @@ export async function sketchExportCommand(args: string[]): Promise<number> {
       `warning: left out the malformed ${entry.map === 'strokes' ? 'stroke' : 'object'} ${entry.id}: ${entry.reason}`,
     );
   }
-  if (values.out) {
-    // Write next to the target and rename, so a half-written file never replaces a good one.
-    const temp = `${values.out}.tmp-${process.pid}`;
-    writeFileSync(temp, exported.body);
-    renameSync(temp, values.out);
-    console.error(`Wrote ${values.out} (${exported.elements} element${exported.elements === 1 ? '' : 's'}).`);
-  } else {
-    process.stdout.write(exported.body);
-  }
+  writeExport(values.out, exported.body, `${exported.elements} element${exported.elements === 1 ? '' : 's'}`);
   return 0;
 }
-
-const subcommands: Record<string, { usage: CommandUsage; run(args: string[]): Promise<number> }> = {
-  import: { usage: sketchImportUsage, run: sketchImportCommand },
-  export: { usage: sketchExportUsage, run: sketchExportCommand },
-};
 
 /**
  * `mitschrift sketch <sub-command>`: sketchnotes to and from Excalidraw files, working on a
  * workspace folder directly (refused with the lock's message while a core serves that folder).
  */
-export const sketchCommand: CliCommand = {
-  usages: [sketchImportUsage, sketchExportUsage],
-  async run(args) {
-    const [name, ...rest] = args;
-    const sub = name ? subcommands[name] : undefined;
-    if (!sub) {
-      throw new UsageError(
-        name
-          ? `unknown sub-command "${name}"; use one of ${Object.keys(subcommands).join(', ')}.`
-          : 'a sub-command is missing.',
-      );
-    }
-    try {
-      return await sub.run(rest);
-    } catch (error) {
-      if (error instanceof UsageError) {
-        throw new UsageError(error.message, [sub.usage]);
-      }
-      if (isParseArgsError(error)) {
-        throw new UsageError(`${name ?? ''}: ${error.message}`, [sub.usage]);
-      }
-      throw error;
-    }
-  },
-};
+export const sketchCommand: CliCommand = commandGroup({
+  import: { usage: sketchImportUsage, run: sketchImportCommand },
+  export: { usage: sketchExportUsage, run: sketchExportCommand },
+});

@@ -185,7 +185,7 @@ describe('TileRenderer', () => {
 
   it('marks the tiles of a removed stroke stale and rebakes only those', () => {
     const { scene, tiles, screen } = setup();
-    const removed = scene.remove('a');
+    const removed = scene.remove('sa');
     expect(removed).toBeDefined();
     tiles.strokeRemoved(removed!);
     expect(tiles.book.get(1, 0, 0)?.state).toBe('dirty');

@@ -8,8 +8,9 @@ import { paintRank, type BrushKind, type LayerId } from '../../../../shared/sket
 import type { Stroke } from '../../../../shared/sketch/strokeCodec.js';
 import { outlinePolygon, pointsBounds, traceCentreline, traceOutline } from './inkGeometry.js';
 
-/** A 2D context of either kind of canvas. */
-export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+import { compareItems, strokeKey, type Ctx2D, type DetailLevel, type SceneItem } from './sceneItem.js';
+
+export type { Ctx2D, DetailLevel } from './sceneItem.js';
 
 /**
  * Levels of detail by the stroke's mean width in device pixels. Below LOD_WIDTH_PX a stroke is
@@ -22,9 +23,6 @@ export const LOD_WIDTH_PX = 2.5;
 export const HAIRLINE_PX = 1.5;
 /** Centre-line simplification tolerance in device pixels. */
 const LOD_TOLERANCE_PX = 0.75;
-
-/** How a stroke is drawn at a scale: full outline, a stroked centre line, or a hairline. */
-export type DetailLevel = 'outline' | 'line' | 'hairline';
 
 const colourCache = new Map<string, string>();
 function cachedPaint(colour: string, brush: BrushKind): string {
@@ -78,7 +76,10 @@ const defaultOutlineCache = new OutlineCache();
  * A finished stroke in the scene: its raw points (the source of truth), its style, a bounding box
  * (also its R-tree entry) and a lazily built, cached outline.
  */
-export class InkStroke {
+export class InkStroke implements SceneItem {
+  readonly key: string;
+  readonly type = 'stroke' as const;
+  hidden = false;
   readonly id: string;
   readonly brush: BrushKind;
   readonly colour: string;
@@ -109,6 +110,7 @@ export class InkStroke {
     private readonly cache: OutlineCache = defaultOutlineCache,
   ) {
     this.id = stroke.id;
+    this.key = strokeKey(stroke.id);
     this.brush = stroke.brush;
     this.colour = stroke.colour;
     this.size = stroke.size;
@@ -200,6 +202,4 @@ export class InkStroke {
 }
 
 /** Paint order: layer and highlighter class, then z, then id. */
-export function compareStrokes(a: InkStroke, b: InkStroke): number {
-  return a.rank - b.rank || a.z - b.z || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
+export const compareStrokes: (a: SceneItem, b: SceneItem) => number = compareItems;

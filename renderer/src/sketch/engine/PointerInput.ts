@@ -18,7 +18,8 @@ export interface InkSample {
 
 /** What the pointer, wheel and keyboard input asks the engine to do. */
 export interface InputTarget {
-  strokeStart(pointerId: number, kind: PointerKind, sample: InkSample): void;
+  /** `eraserEnd`: a pen's eraser (its back end or eraser button) touched, not its tip. */
+  strokeStart(pointerId: number, kind: PointerKind, sample: InkSample, eraserEnd: boolean): void;
   /** New samples (every coalesced event) and the browser's predicted continuation. */
   strokeMove(pointerId: number, samples: InkSample[], predicted: InkSample[]): void;
   strokeEnd(pointerId: number): void;
@@ -28,6 +29,8 @@ export interface InputTarget {
   wheelZoom(at: { x: number; y: number }, deltaY: number, deltaMode: number): void;
   keyZoom(direction: 1 | -1): void;
   fit(): void;
+  /** Arrow keys with something selected move it (screen pixels); false: nothing to move, pan instead. */
+  nudge(dx: number, dy: number): boolean;
   /** Marks user interaction (pans, zooms), so background work yields to it. */
   interacting(): void;
 }
@@ -110,7 +113,13 @@ export class PointerInput {
     for (const action of actions) {
       switch (action.type) {
         case 'stroke-start':
-          this.target.strokeStart(action.id, action.kind, this.sample(event));
+          // Pointer Events report a pen's eraser as button 5 / buttons bit 32.
+          this.target.strokeStart(
+            action.id,
+            action.kind,
+            this.sample(event),
+            action.kind === 'pen' && (event.button === 5 || (event.buttons & 32) !== 0),
+          );
           break;
         case 'stroke-move': {
           const coalesced = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
@@ -207,16 +216,24 @@ export class PointerInput {
         this.target.fit();
         break;
       case 'ArrowLeft':
-        this.target.pan(step, 0);
+        if (!this.target.nudge(event.shiftKey ? -10 : -1, 0)) {
+          this.target.pan(step, 0);
+        }
         break;
       case 'ArrowRight':
-        this.target.pan(-step, 0);
+        if (!this.target.nudge(event.shiftKey ? 10 : 1, 0)) {
+          this.target.pan(-step, 0);
+        }
         break;
       case 'ArrowUp':
-        this.target.pan(0, step);
+        if (!this.target.nudge(0, event.shiftKey ? -10 : -1)) {
+          this.target.pan(0, step);
+        }
         break;
       case 'ArrowDown':
-        this.target.pan(0, -step);
+        if (!this.target.nudge(0, event.shiftKey ? 10 : 1)) {
+          this.target.pan(0, -step);
+        }
         break;
       case ' ':
         this.router.setPanKey(true);

@@ -26,7 +26,43 @@ import {
   type Size,
   type View,
 } from '../../../../shared/sketch/viewTransform.js';
+import { composeAffine, transformItems, type Affine } from '../../../../shared/sketch/edit/transform.js';
+import { readAsset } from '../../../../shared/sketch/objects/assets.js';
+import { copyItems, pasteItems, itemsBounds } from '../../../../shared/sketch/objects/clipboard.js';
+import type { SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
+import {
+  deleteItems,
+  duplicateItems,
+  groupItems,
+  ungroupItems,
+} from '../../../../shared/sketch/objects/objectEdits.js';
+import {
+  bringForward,
+  bringToFront,
+  sendBackward,
+  sendToBack,
+  type ItemRef,
+} from '../../../../shared/sketch/objects/paintOrder.js';
+import type {
+  EraserMode,
+  ObjectSettings,
+  OrderMove,
+  PasteOutcome,
+  SceneRect,
+  SelectionInfo,
+  SketchEditorApi,
+  SketchTool,
+} from './editorTypes.js';
+import { loadSketchFonts } from './fonts.js';
 import { InkStroke, OutlineCache } from './InkStroke.js';
+import { ObjectItem } from './ObjectItem.js';
+import { objectKey, strokeKey, type SceneItem } from './sceneItem.js';
+import { EraserTool } from './tools/EraserTool.js';
+import { boxObjectAt, itemAt, SelectTool } from './tools/SelectTool.js';
+import { groupOf, refKey, Selection } from './tools/selection.js';
+import { ShapeTool } from './tools/ShapeTool.js';
+import { TextTool } from './tools/TextTool.js';
+import type { Tool, ToolHost, ToolPointer } from './tools/toolHost.js';
 import { LiveLayer, type LiveInk } from './LiveLayer.js';
 import { PointerInput, type InkSample, type InputTarget } from './PointerInput.js';
 import { SketchSync } from './SketchSync.js';
@@ -59,6 +95,8 @@ export interface SketchEngineOptions {
   tileMemoryBytes?: number;
   /** How many stroke outlines stay cached (default 4000). */
   outlineCacheSize?: number;
+  /** Accessible name of the text editor that opens over the canvas. */
+  textEditorLabel?: () => string;
   /** Most baking time per frame while someone pans, zooms or draws (default 6 ms). */
   frameBudgetMs?: number;
   /** Baking time per frame otherwise (default 24 ms). */
@@ -68,6 +106,7 @@ export interface SketchEngineOptions {
 /** What the engine did in its last frames, for the benchmark and tests. */
 export interface EngineStats {
   strokes: number;
+  objects: number;
   skipped: number;
   outlinesCached: number;
   outlineCache: number;
@@ -144,7 +183,7 @@ function randomId(): string {
  * DOM inside `host`: canvas.sketch-scene, div.sketch-objects, canvas.sketch-live (all stacked,
  * pointer events land on the host).
  */
-export class SketchEngine {
+export class SketchEngine implements SketchEditorApi {
   readonly host: HTMLElement;
   private readonly doc: Y.Doc;
   /** Put the fabric.js canvas container here; keep its viewportTransform at `getViewMatrix()`. */
@@ -187,6 +226,35 @@ export class SketchEngine {
   private idleWaiters: Array<() => void> = [];
   private destroyed = false;
   private dprQuery: { media: MediaQueryList; listener: () => void } | null = null;
+  // ---- editing state ----
+  private tool: SketchTool = 'draw';
+  private eraserModeValue: EraserMode = 'stroke';
+  private eraserSizePx = 14;
+  private objectSettingsValue: ObjectSettings = {
+    style: 'handDrawn',
+    fill: null,
+    fontFamily: 'hand',
+    fontSize: 32,
+    containerShape: 'cloud',
+  };
+  private readonly objects = new Map<string, SketchObject>();
+  private readonly images = new Map<string, ImageBitmap | 'loading' | 'failed'>();
+  private readonly selection: Selection;
+  private readonly overlay: SVGSVGElement;
+  private readonly liftCanvas: HTMLCanvasElement;
+  private lifted: { items: SceneItem[]; matrix: Affine | null } = { items: [], matrix: null };
+  private activeTool: { tool: Tool; pointerId: number } | null = null;
+  private panning: { pointerId: number; last: Point } | null = null;
+  private readonly toolHost: ToolHost;
+  private readonly textTool: TextTool;
+  private modifiers = { shiftKey: false, altKey: false };
+  private lastDown = { t: -Infinity, x: 0, y: 0 };
+  private lastPointer: Point | null = null;
+  private readonly toolListeners = new Set<(tool: SketchTool) => void>();
+  private readonly selectionListeners = new Set<(selection: SelectionInfo) => void>();
+  private readonly sceneListeners = new Set<() => void>();
+  private sceneNotifyTimer: ReturnType<typeof setTimeout> | null = null;
+  private overlayQueued = false;
 
   constructor(host: HTMLElement, options: SketchEngineOptions) {
     this.host = host;
@@ -200,6 +268,8 @@ export class SketchEngine {
     this.dpr = window.devicePixelRatio || 1;
 
     host.classList.add('sketch-host');
+    // Reachable from tests and the browser console as `document.querySelector('.sketch-host').sketchEngine`.
+    Object.defineProperty(host, 'sketchEngine', { value: this, configurable: true });
     Object.assign(host.style, {
       position: host.style.position || 'relative',
       overflow: 'hidden',
@@ -229,12 +299,26 @@ export class SketchEngine {
     Object.assign(this.objectLayer.style, layerStyle, { pointerEvents: 'none' });
     this.live = new LiveLayer();
     Object.assign(this.live.canvas.style, layerStyle, { pointerEvents: 'none' });
-    host.append(this.sceneCanvas, this.objectLayer, this.live.canvas);
+    this.liftCanvas = document.createElement('canvas');
+    this.liftCanvas.className = 'sketch-lift';
+    Object.assign(this.liftCanvas.style, layerStyle, { pointerEvents: 'none' });
+    this.overlay = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    this.overlay.setAttribute('class', 'sketch-overlay');
+    this.overlay.setAttribute('aria-hidden', 'true');
+    Object.assign(this.overlay.style, layerStyle, { pointerEvents: 'none', overflow: 'visible' });
+    host.append(this.sceneCanvas, this.objectLayer, this.liftCanvas, this.live.canvas, this.overlay);
+    this.selection = new Selection(() => this.onSelectionChanged());
+    this.toolHost = this.makeToolHost();
+    const textLabel = options.textEditorLabel ?? (() => 'Text');
+    this.textTool = new TextTool(this.toolHost, this.selection, textLabel);
 
     this.tiles = new TileRenderer(this.scene, options.tileMemoryBytes ?? 64 * 1024 * 1024);
     this.sync = new SketchSync(options.doc, options.awareness ?? null, this.origin, {
       strokesAdded: (strokes, bulk) => this.onStrokesAdded(strokes, bulk),
       strokesRemoved: (ids) => this.onStrokesRemoved(ids),
+      objectsChanged: (added, removed) => this.onObjectsChanged(added, removed),
+      assetsAdded: (ids) => this.onAssetsAdded(ids),
+      groupsChanged: () => this.notifySelection(),
       paperChanged: () => this.applyPaper(),
       layersChanged: () => this.applyLayers(),
       remoteLiveChanged: () => this.markLive(),
@@ -246,6 +330,16 @@ export class SketchEngine {
     this.applyLayers();
     this.sync.start();
 
+    // The host never scrolls (the view moves instead); focusing the text editor near an edge would
+    // otherwise scroll every layer away.
+    host.addEventListener('scroll', this.unscroll);
+    host.addEventListener('pointerdown', this.trackModifiers, { capture: true });
+    host.addEventListener('pointermove', this.trackModifiers, { capture: true });
+    void loadSketchFonts().then(() => {
+      if (!this.destroyed) {
+        this.refreshObjects((o) => o.kind === 'text');
+      }
+    });
     this.resizeObserver = new ResizeObserver(() => this.measure());
     this.resizeObserver.observe(host);
     this.watchPixelRatio();
@@ -274,6 +368,9 @@ export class SketchEngine {
     }
     this.view = next;
     this.fitted = true;
+    if (this.selection.size > 0 || this.lifted.items.length > 0 || this.activeTool) {
+      this.scheduleOverlay();
+    }
     this.sceneDirty = true;
     this.liveDirty = true;
     this.requestFrame();
@@ -330,7 +427,10 @@ export class SketchEngine {
    * for the later eraser, lasso and selection, which refine by geometry).
    */
   strokesIn(rect: { x: number; y: number; width: number; height: number }): string[] {
-    return this.scene.searchOrdered(rect).map((stroke) => stroke.id);
+    return this.scene
+      .searchOrdered(rect)
+      .filter((item) => item.type === 'stroke')
+      .map((stroke) => stroke.id);
   }
 
   getBrush(): BrushSettings {
@@ -373,13 +473,18 @@ export class SketchEngine {
 
   stats(): EngineStats {
     let outlines = 0;
-    for (const stroke of this.scene.all()) {
-      if (stroke.hasOutline) {
-        outlines += 1;
+    let strokes = 0;
+    for (const item of this.scene.all()) {
+      if (item instanceof InkStroke) {
+        strokes += 1;
+        if (item.hasOutline) {
+          outlines += 1;
+        }
       }
     }
     return {
-      strokes: this.scene.size,
+      strokes,
+      objects: this.objects.size,
       skipped: this.sync.skippedCount,
       outlinesCached: outlines,
       outlineCache: this.outlines.size,
@@ -404,6 +509,18 @@ export class SketchEngine {
     if (this.idleHandle) {
       cancelIdleCallback(this.idleHandle);
     }
+    this.textTool.finish();
+    if (this.sceneNotifyTimer !== null) {
+      clearTimeout(this.sceneNotifyTimer);
+    }
+    this.host.removeEventListener('scroll', this.unscroll);
+    this.host.removeEventListener('pointerdown', this.trackModifiers, { capture: true });
+    this.host.removeEventListener('pointermove', this.trackModifiers, { capture: true });
+    for (const image of this.images.values()) {
+      if (typeof image === 'object') {
+        image.close();
+      }
+    }
     this.resizeObserver.disconnect();
     this.dprQuery?.media.removeEventListener('change', this.dprQuery.listener);
     this.input.destroy();
@@ -412,7 +529,10 @@ export class SketchEngine {
     this.sceneCanvas.remove();
     this.objectLayer.remove();
     this.live.canvas.remove();
+    this.liftCanvas.remove();
+    this.overlay.remove();
     this.host.classList.remove('sketch-host');
+    Reflect.deleteProperty(this.host, 'sketchEngine');
     for (const resolve of this.idleWaiters.splice(0)) {
       resolve();
     }
@@ -437,6 +557,8 @@ export class SketchEngine {
     this.sceneCanvas.width = Math.max(1, Math.round(width * dpr));
     this.sceneCanvas.height = Math.max(1, Math.round(height * dpr));
     this.live.resize(width, height, dpr);
+    this.liftCanvas.width = Math.max(1, Math.round(width * dpr));
+    this.liftCanvas.height = Math.max(1, Math.round(height * dpr));
     this.input.updateOrigin();
     if (!this.fitted && width > 0 && height > 0) {
       this.fit();
@@ -493,30 +615,31 @@ export class SketchEngine {
       this.tiles.invalidateAll();
     } else {
       for (const ink of inks) {
-        const old = this.scene.get(ink.id);
+        const old = this.scene.get(ink.key);
         if (old) {
-          this.scene.remove(ink.id);
+          this.scene.remove(ink.key);
           this.tiles.strokeRemoved(old);
           old.release();
+        }
+        if (old?.hidden) {
+          ink.hidden = true;
         }
         this.scene.add(ink);
         this.tiles.strokeAdded(ink);
       }
     }
-    this.sceneDirty = true;
-    this.requestFrame();
+    this.afterSceneChange();
   }
 
   private onStrokesRemoved(ids: string[]): void {
     for (const id of ids) {
-      const stroke = this.scene.remove(id);
+      const stroke = this.scene.remove(strokeKey(id));
       if (stroke) {
         this.tiles.strokeRemoved(stroke);
         stroke.release();
       }
     }
-    this.sceneDirty = true;
-    this.requestFrame();
+    this.afterSceneChange();
   }
 
   // ---- drawing ----------------------------------------------------------------------------------
@@ -565,8 +688,25 @@ export class SketchEngine {
   }
 
   private readonly inputTarget: InputTarget = {
-    strokeStart: (pointerId, kind, sample) => {
+    strokeStart: (pointerId, kind, sample, eraserEnd) => {
       this.lastInteraction = performance.now();
+      this.lastPointer = { x: sample.x, y: sample.y };
+      if (eraserEnd) {
+        // Turning the pen round erases, whatever tool is chosen (as on paper, and in Procreate).
+        const eraser = new EraserTool(this.toolHost);
+        this.activeTool = { tool: eraser, pointerId };
+        eraser.down(this.pointer(kind, sample));
+        return;
+      }
+      if (this.tool !== 'draw') {
+        this.toolStart(pointerId, kind, sample);
+        return;
+      }
+      const layer = readLayerSettings(this.doc)[this.brush.layer];
+      if (layer.locked || !layer.visible) {
+        // Drawing on a locked or hidden layer would put ink where nobody can see or edit it.
+        return;
+      }
       this.current = {
         id: randomId(),
         pointerId,
@@ -582,6 +722,10 @@ export class SketchEngine {
       this.markLive();
     },
     strokeMove: (pointerId, samples, predicted) => {
+      if (this.tool !== 'draw' || this.activeTool || this.panning) {
+        this.toolMove(pointerId, samples);
+        return;
+      }
       const stroke = this.current;
       if (!stroke || stroke.pointerId !== pointerId) {
         return;
@@ -597,6 +741,9 @@ export class SketchEngine {
       this.markLive();
     },
     strokeEnd: (pointerId) => {
+      if (this.toolEnd(pointerId, false)) {
+        return;
+      }
       const stroke = this.current;
       if (!stroke || stroke.pointerId !== pointerId) {
         return;
@@ -606,6 +753,9 @@ export class SketchEngine {
       this.commit(stroke);
     },
     strokeCancel: (pointerId) => {
+      if (this.toolEnd(pointerId, true)) {
+        return;
+      }
       if (this.current && this.current.pointerId === pointerId) {
         this.current = null;
         this.sync.publishLive(null);
@@ -629,6 +779,15 @@ export class SketchEngine {
         ),
       ),
     fit: () => this.fit(),
+    nudge: (dx, dy) => {
+      const refs = this.selection.refs();
+      if (refs.length === 0 || (this.tool !== 'select' && this.tool !== 'lasso')) {
+        return false;
+      }
+      const z = this.view.zoom;
+      this.doc.transact(() => transformItems(this.doc, refs, [1, 0, 0, 1, dx / z, dy / z]), this.origin);
+      return true;
+    },
     interacting: () => {
       this.lastInteraction = performance.now();
     },
@@ -663,6 +822,610 @@ export class SketchEngine {
     }
     this.sync.publishLive(null);
     this.markLive();
+  }
+
+  // ---- tools and editing ------------------------------------------------------------------------
+
+  private readonly unscroll = (): void => {
+    this.host.scrollLeft = 0;
+    this.host.scrollTop = 0;
+  };
+
+  private readonly trackModifiers = (event: PointerEvent): void => {
+    this.modifiers = { shiftKey: event.shiftKey, altKey: event.altKey };
+  };
+
+  private pointer(kind: PointerKind, sample: { x: number; y: number }): ToolPointer {
+    return {
+      screen: { x: sample.x, y: sample.y },
+      scene: screenToScene(this.view, sample),
+      kind,
+      ...this.modifiers,
+    };
+  }
+
+  private makeTool(): Tool | null {
+    switch (this.tool) {
+      case 'select':
+        return new SelectTool(this.toolHost, this.selection, 'box');
+      case 'lasso':
+        return new SelectTool(this.toolHost, this.selection, 'lasso');
+      case 'erase':
+        return new EraserTool(this.toolHost);
+      case 'text':
+        return this.textTool;
+      case 'rect':
+      case 'ellipse':
+      case 'arrow':
+      case 'line':
+      case 'connector':
+      case 'speechBubble':
+      case 'banner':
+      case 'container':
+        return new ShapeTool(this.toolHost, this.tool, this.selection);
+      default:
+        return null;
+    }
+  }
+
+  private toolStart(pointerId: number, kind: PointerKind, sample: { x: number; y: number }): void {
+    if (this.tool === 'hand') {
+      this.panning = { pointerId, last: { x: sample.x, y: sample.y } };
+      return;
+    }
+    const p = this.pointer(kind, sample);
+    const now = performance.now();
+    const doubleClick =
+      now - this.lastDown.t < 400 && Math.hypot(sample.x - this.lastDown.x, sample.y - this.lastDown.y) < 8;
+    this.lastDown = { t: now, x: sample.x, y: sample.y };
+    if (doubleClick && (this.tool === 'select' || this.tool === 'lasso')) {
+      const hit = itemAt(this.toolHost, p.scene, kind === 'touch' ? 16 : 6);
+      const object =
+        hit?.type === 'object' ? (hit as ObjectItem).object : boxObjectAt(this.toolHost, p.scene);
+      if (object?.kind === 'text') {
+        this.textTool.edit(object, hit as ObjectItem);
+        return;
+      }
+      if (object && object.kind !== 'image' && boxObjectAt(this.toolHost, p.scene)?.id === object.id) {
+        // A double click in a shape writes (or edits) the text inside it.
+        this.textTool.down(p);
+        return;
+      }
+    }
+    const tool = this.makeTool();
+    if (!tool) {
+      return;
+    }
+    this.activeTool = { tool, pointerId };
+    tool.down(p);
+  }
+
+  private toolMove(pointerId: number, samples: Array<{ x: number; y: number }>): void {
+    const last = samples[samples.length - 1];
+    if (!last) {
+      return;
+    }
+    this.lastPointer = { x: last.x, y: last.y };
+    if (this.panning && this.panning.pointerId === pointerId) {
+      this.panBy(last.x - this.panning.last.x, last.y - this.panning.last.y);
+      this.panning.last = { x: last.x, y: last.y };
+      this.lastInteraction = performance.now();
+      return;
+    }
+    const active = this.activeTool;
+    if (!active || active.pointerId !== pointerId) {
+      return;
+    }
+    const kind: PointerKind = 'mouse';
+    for (const sample of samples) {
+      active.tool.move(this.pointer(kind, sample));
+    }
+  }
+
+  /** Ends a tool's drag; false if no tool drag was under way for this pointer. */
+  private toolEnd(pointerId: number, cancelled: boolean): boolean {
+    if (this.panning && this.panning.pointerId === pointerId) {
+      this.panning = null;
+      return true;
+    }
+    const active = this.activeTool;
+    if (!active || active.pointerId !== pointerId) {
+      return this.tool !== 'draw';
+    }
+    this.activeTool = null;
+    if (cancelled) {
+      active.tool.cancel();
+    } else {
+      const at = this.lastPointer;
+      active.tool.up(at ? this.pointer('mouse', at) : null);
+    }
+    this.scheduleOverlay();
+    return true;
+  }
+
+  private makeToolHost(): ToolHost {
+    return {
+      doc: this.doc,
+      author: this.author,
+      host: this.host,
+      view: () => this.getView(),
+      viewport: () => this.getViewport(),
+      brush: () => this.getBrush(),
+      objectSettings: () => ({ ...this.objectSettingsValue }),
+      eraserMode: () => this.eraserModeValue,
+      eraserSize: () => this.eraserSizePx,
+      layers: () => readLayerSettings(this.doc),
+      itemsIn: (rect) => this.scene.searchOrdered(rect),
+      item: (ref) => this.scene.get(refKey(ref)),
+      object: (id) => this.objects.get(id),
+      write: (change) => this.doc.transact(change, this.origin),
+      newId: () => randomId(),
+      setLifted: (items, matrix) => this.setLifted(items, matrix),
+      panBy: (dx, dy) => this.panBy(dx, dy),
+      setTool: (tool) => this.setTool(tool),
+      overlayChanged: () => this.scheduleOverlay(),
+      selectionChanged: () => this.notifySelection(),
+    };
+  }
+
+  /** Takes items out of the tiles (drawn on the lift canvas with `matrix`, or not at all) or puts all back. */
+  private setLifted(items: SceneItem[], matrix: Affine | null): void {
+    const before = new Set(this.lifted.items.map((i) => i.key));
+    const after = new Set(items.map((i) => i.key));
+    for (const item of this.lifted.items) {
+      if (!after.has(item.key)) {
+        const current = this.scene.get(item.key);
+        if (current) {
+          current.hidden = false;
+          this.tiles.strokeRemoved(current);
+        }
+      }
+    }
+    for (const item of items) {
+      if (!before.has(item.key)) {
+        item.hidden = true;
+        this.tiles.strokeRemoved(item);
+      }
+    }
+    this.lifted = { items, matrix };
+    this.sceneDirty = true;
+    this.paintLifted();
+    this.requestFrame();
+  }
+
+  private paintLifted(): void {
+    const ctx = this.liftCanvas.getContext('2d');
+    if (!ctx) {
+      return;
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.liftCanvas.width, this.liftCanvas.height);
+    const { items, matrix } = this.lifted;
+    if (!matrix || items.length === 0) {
+      return;
+    }
+    const m = composeAffine(
+      [
+        this.view.zoom * this.dpr,
+        0,
+        0,
+        this.view.zoom * this.dpr,
+        this.view.x * this.dpr,
+        this.view.y * this.dpr,
+      ],
+      matrix,
+    );
+    ctx.setTransform(m[0], m[1], m[2], m[3], m[4], m[5]);
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    const [a = 1, b = 0, c = 0, d = 1] = matrix;
+    const deviceScale = this.view.zoom * this.dpr * Math.sqrt(Math.abs(a * d - b * c));
+    const layers = readLayerSettings(this.doc);
+    for (const item of [...items].sort((x, y) => x.rank - y.rank || x.z - y.z)) {
+      ctx.globalAlpha = layers[item.layer].opacity;
+      item.draw(ctx, deviceScale);
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  private scheduleOverlay(): void {
+    if (this.overlayQueued) {
+      return;
+    }
+    this.overlayQueued = true;
+    requestAnimationFrame(() => {
+      this.overlayQueued = false;
+      if (!this.destroyed) {
+        this.renderOverlay();
+      }
+    });
+  }
+
+  private renderOverlay(): void {
+    let markup = '';
+    const active = this.activeTool?.tool;
+    if (active) {
+      markup += active.overlay();
+    }
+    if (
+      !(active instanceof SelectTool) &&
+      this.selection.size > 0 &&
+      this.tool !== 'draw' &&
+      this.tool !== 'erase'
+    ) {
+      markup += new SelectTool(this.toolHost, this.selection, 'box').overlay();
+    } else if (!active && this.selection.size > 0 && (this.tool === 'select' || this.tool === 'lasso')) {
+      markup += new SelectTool(this.toolHost, this.selection, 'box').overlay();
+    }
+    this.overlay.innerHTML = markup;
+    this.paintLifted();
+  }
+
+  private onSelectionChanged(): void {
+    this.scheduleOverlay();
+    this.notifySelection();
+  }
+
+  private notifySelection(): void {
+    const info = this.getSelection();
+    for (const listener of this.selectionListeners) {
+      listener(info);
+    }
+  }
+
+  private refKnown = (ref: ItemRef): boolean => this.scene.has(refKey(ref));
+
+  private afterSceneChange(): void {
+    this.sceneDirty = true;
+    this.requestFrame();
+    this.selection.prune(this.refKnown);
+    if (this.selection.size > 0) {
+      this.scheduleOverlay();
+    }
+    if (this.sceneNotifyTimer === null && this.sceneListeners.size > 0) {
+      this.sceneNotifyTimer = setTimeout(() => {
+        this.sceneNotifyTimer = null;
+        for (const listener of this.sceneListeners) {
+          listener();
+        }
+      }, 400);
+    }
+  }
+
+  private imageFor = (assetId: string): CanvasImageSource | null => {
+    const known = this.images.get(assetId);
+    if (known === undefined) {
+      this.images.set(assetId, 'loading');
+      void this.decodeImage(assetId);
+      return null;
+    }
+    return typeof known === 'object' ? known : null;
+  };
+
+  private async decodeImage(assetId: string): Promise<void> {
+    const result = readAsset(this.doc, assetId);
+    if (!result.ok) {
+      this.images.set(assetId, 'failed');
+      console.warn(`Sketch: image asset "${assetId}" not shown: ${result.reason}`);
+      return;
+    }
+    try {
+      const bytes = Uint8Array.from(atob(result.value.dataBase64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: result.value.mimeType }));
+      if (this.destroyed) {
+        bitmap.close();
+        return;
+      }
+      this.images.set(assetId, bitmap);
+      this.refreshObjects((o) => o.kind === 'image' && o.assetId === assetId);
+    } catch (error) {
+      this.images.set(assetId, 'failed');
+      console.warn(`Sketch: image asset "${assetId}" could not be decoded.`, error);
+    }
+  }
+
+  private onAssetsAdded(ids: string[]): void {
+    for (const id of ids) {
+      if (this.images.get(id) === 'failed') {
+        this.images.delete(id);
+      }
+    }
+    this.refreshObjects((o) => o.kind === 'image' && ids.includes(o.assetId));
+  }
+
+  /** Rebuilds the scene items of the objects that match (their look depends on something that changed). */
+  private refreshObjects(which: (object: SketchObject) => boolean): void {
+    const redo = [...this.objects.values()].filter(which);
+    if (redo.length > 0) {
+      this.placeObjects(redo);
+      this.afterSceneChange();
+    }
+  }
+
+  private placeObjects(objects: SketchObject[]): void {
+    const lookup = (id: string): SketchObject | undefined => this.objects.get(id);
+    for (const object of objects) {
+      const key = objectKey(object.id);
+      const old = this.scene.get(key);
+      if (old) {
+        this.scene.remove(key);
+        this.tiles.strokeRemoved(old);
+        old.release();
+      }
+      const item = new ObjectItem(object, lookup, this.imageFor);
+      if (old?.hidden) {
+        item.hidden = true;
+      }
+      if (item.z > this.maxZ) {
+        this.maxZ = item.z;
+      }
+      this.scene.add(item);
+      this.tiles.strokeRemoved(item);
+    }
+  }
+
+  private onObjectsChanged(added: SketchObject[], removed: string[]): void {
+    const changed = new Set<string>();
+    for (const id of removed) {
+      this.objects.delete(id);
+      changed.add(id);
+      const old = this.scene.remove(objectKey(id));
+      if (old) {
+        this.tiles.strokeRemoved(old);
+        old.release();
+      }
+    }
+    for (const object of added) {
+      this.objects.set(object.id, object);
+      changed.add(object.id);
+    }
+    // Connectors and texts in containers follow the objects they depend on.
+    const dependents = [...this.objects.values()].filter(
+      (o) =>
+        !added.includes(o) &&
+        ((o.kind === 'connector' && (changed.has(o.startBinding) || changed.has(o.endBinding))) ||
+          (o.kind === 'text' && o.containerId !== undefined && changed.has(o.containerId))),
+    );
+    this.placeObjects([...added, ...dependents]);
+    this.afterSceneChange();
+  }
+
+  getTool(): SketchTool {
+    return this.tool;
+  }
+
+  setTool(tool: SketchTool): void {
+    if (tool === this.tool) {
+      return;
+    }
+    this.textTool.finish();
+    if (this.activeTool) {
+      this.activeTool.tool.cancel();
+      this.activeTool = null;
+    }
+    this.tool = tool;
+    this.host.dataset['tool'] = tool;
+    this.host.style.cursor =
+      tool === 'hand'
+        ? 'grab'
+        : tool === 'text'
+          ? 'text'
+          : tool === 'select' || tool === 'lasso'
+            ? 'default'
+            : 'crosshair';
+    if (tool === 'draw' || tool === 'erase') {
+      this.selection.clear();
+    }
+    this.scheduleOverlay();
+    for (const listener of this.toolListeners) {
+      listener(tool);
+    }
+  }
+
+  onToolChange(listener: (tool: SketchTool) => void): () => void {
+    this.toolListeners.add(listener);
+    return () => this.toolListeners.delete(listener);
+  }
+
+  setEraserMode(mode: EraserMode): void {
+    this.eraserModeValue = mode;
+  }
+
+  setEraserSize(px: number): void {
+    this.eraserSizePx = Math.max(2, Math.min(200, px));
+  }
+
+  setObjectSettings(settings: Partial<ObjectSettings>): void {
+    this.objectSettingsValue = { ...this.objectSettingsValue, ...settings };
+  }
+
+  getSelection(): SelectionInfo {
+    const items = this.selection.refs();
+    const groups = new Set(items.map((ref) => groupOf(this.doc, ref)));
+    return { items, grouped: items.length > 1 && groups.size === 1 && !groups.has(undefined) };
+  }
+
+  /** Selects items (e.g. after a paste or from tests). */
+  select(refs: ItemRef[]): void {
+    this.selection.set(refs.filter(this.refKnown));
+  }
+
+  onSelectionChange(listener: (selection: SelectionInfo) => void): () => void {
+    this.selectionListeners.add(listener);
+    return () => this.selectionListeners.delete(listener);
+  }
+
+  selectAll(): void {
+    const layers = readLayerSettings(this.doc);
+    const refs: ItemRef[] = [];
+    for (const item of this.scene.all()) {
+      const layer = layers[item.layer];
+      if (layer.visible && !layer.locked) {
+        refs.push({ type: item.type, id: item.id });
+      }
+    }
+    if (this.tool !== 'select' && this.tool !== 'lasso') {
+      this.setTool('select');
+    }
+    this.selection.set(refs);
+  }
+
+  clearSelection(): void {
+    this.textTool.finish();
+    this.selection.clear();
+  }
+
+  deleteSelection(): void {
+    const refs = this.selection.refs();
+    if (refs.length === 0) {
+      return;
+    }
+    this.doc.transact(() => deleteItems(this.doc, refs), this.origin);
+    this.selection.clear();
+  }
+
+  duplicateSelection(): void {
+    const refs = this.selection.refs();
+    if (refs.length === 0) {
+      return;
+    }
+    const offset = 24 / this.view.zoom;
+    let added: ItemRef[] = [];
+    this.doc.transact(() => {
+      added = duplicateItems(this.doc, refs, {
+        dx: offset,
+        dy: offset,
+        newId: randomId,
+        author: this.author,
+        now: Date.now(),
+      });
+    }, this.origin);
+    this.selection.set(added);
+  }
+
+  groupSelection(): void {
+    const refs = this.selection.refs();
+    if (refs.length < 2) {
+      return;
+    }
+    this.doc.transact(() => groupItems(this.doc, refs, randomId()), this.origin);
+    this.notifySelection();
+  }
+
+  ungroupSelection(): void {
+    const refs = this.selection.refs();
+    if (refs.length === 0) {
+      return;
+    }
+    this.doc.transact(() => ungroupItems(this.doc, refs), this.origin);
+    this.notifySelection();
+  }
+
+  orderSelection(move: OrderMove): void {
+    const refs = this.selection.refs();
+    if (refs.length === 0) {
+      return;
+    }
+    const fn = { front: bringToFront, back: sendToBack, forward: bringForward, backward: sendBackward }[move];
+    this.doc.transact(() => fn(this.doc, refs), this.origin);
+  }
+
+  copySelection(): string | null {
+    const refs = this.selection.refs();
+    return refs.length === 0 ? null : copyItems(this.doc, refs);
+  }
+
+  paste(text: string): PasteOutcome {
+    let box: { width: number; height: number } = { width: 0, height: 0 };
+    try {
+      const json = JSON.parse(text) as { width?: unknown; height?: unknown };
+      if (typeof json.width === 'number' && typeof json.height === 'number') {
+        box = { width: json.width, height: json.height };
+      }
+    } catch {
+      // pasteItems names the problem below.
+    }
+    const centre = this.lastPointer ?? { x: this.viewport.width / 2, y: this.viewport.height / 2 };
+    const at = screenToScene(this.view, centre);
+    let outcome: PasteOutcome = { ok: false, reason: 'nothing pasted' };
+    this.doc.transact(() => {
+      const result = pasteItems(this.doc, text, {
+        at: { x: at.x - box.width / 2, y: at.y - box.height / 2 },
+        newId: randomId,
+        author: this.author,
+        now: Date.now(),
+      });
+      outcome = result.ok
+        ? { ok: true, count: result.added.length, rejected: result.rejected.length }
+        : { ok: false, reason: result.reason };
+      if (result.ok) {
+        if (this.tool !== 'select' && this.tool !== 'lasso') {
+          this.setTool('select');
+        }
+        this.selection.set(result.added);
+      }
+    }, this.origin);
+    return outcome;
+  }
+
+  zoomBy(factor: number): void {
+    this.gestureZoom(
+      zoomAt(this.view, { x: this.viewport.width / 2, y: this.viewport.height / 2 }, factor, this.viewport),
+    );
+  }
+
+  overviewRect(): SceneRect | null {
+    return this.sheet() ?? this.scene.bounds();
+  }
+
+  paintOverview(ctx: CanvasRenderingContext2D, rect: SceneRect, width: number, height: number): void {
+    const scale = Math.min(width / Math.max(1, rect.width), height / Math.max(1, rect.height));
+    const meta = readSheetMeta(this.doc);
+    ctx.save();
+    ctx.fillStyle = OUTSIDE_COLOUR;
+    ctx.fillRect(0, 0, width, height);
+    ctx.translate((width - rect.width * scale) / 2, (height - rect.height * scale) / 2);
+    ctx.scale(scale, scale);
+    ctx.translate(-rect.x, -rect.y);
+    ctx.fillStyle = meta.background;
+    ctx.fillRect(rect.x, rect.y, rect.width, rect.height);
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    const layers = readLayerSettings(this.doc);
+    const deviceScale = scale * (window.devicePixelRatio || 1);
+    for (const item of this.scene.searchOrdered(rect)) {
+      const layer = layers[item.layer];
+      if (!layer.visible || item.hidden) {
+        continue;
+      }
+      ctx.globalAlpha = layer.opacity;
+      if (item.type === 'stroke') {
+        ctx.beginPath();
+        item.traceSimplified(ctx, deviceScale);
+        ctx.strokeStyle = item.fillStyle;
+        ctx.lineWidth = Math.max(item.lineWidth(deviceScale), 1 / scale);
+        ctx.stroke();
+      } else {
+        item.draw(ctx, deviceScale);
+      }
+    }
+    ctx.restore();
+  }
+
+  onSceneChange(listener: () => void): () => void {
+    this.sceneListeners.add(listener);
+    return () => this.sceneListeners.delete(listener);
+  }
+
+  /** The bounds of the selection in scene units (for tests and the UI), or null. */
+  selectionBounds(): SceneRect | null {
+    const refs = this.selection.refs();
+    return refs.length ? itemsBounds(this.doc, refs) : null;
+  }
+
+  /** Whether a text is being typed on the canvas (shortcuts then leave the keys alone). */
+  get editingText(): boolean {
+    return this.textTool.active;
   }
 
   // ---- frames -----------------------------------------------------------------------------------

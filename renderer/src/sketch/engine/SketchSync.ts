@@ -9,12 +9,20 @@ import {
   type StrokeJson,
 } from '../../../../shared/sketch/sketchLayout.js';
 import { decodeStroke, type Stroke } from '../../../../shared/sketch/strokeCodec.js';
+import { decodeObject, type SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
+import { assetsMap, objectsMap, strokeGroupsMap } from '../../../../shared/sketch/objects/objectLayout.js';
 
 /** What the engine does with document and awareness changes. */
 export interface SyncHandlers {
   /** Strokes arrived (`bulk`: many at once, e.g. the initial load; rebake rather than paint each). */
   strokesAdded(strokes: Stroke[], bulk: boolean): void;
   strokesRemoved(ids: string[]): void;
+  /** Objects arrived or changed (`added`) or left (`removed`, ids). */
+  objectsChanged(added: SketchObject[], removed: string[]): void;
+  /** Image assets arrived (ids). */
+  assetsAdded(ids: string[]): void;
+  /** Stroke group memberships changed. */
+  groupsChanged(): void;
   paperChanged(): void;
   layersChanged(): void;
   remoteLiveChanged(): void;
@@ -35,6 +43,9 @@ export class SketchSync {
   private readonly strokes: Y.Map<unknown>;
   private readonly meta: Y.Map<unknown>;
   private readonly layers: Y.Map<unknown>;
+  private readonly objects: Y.Map<unknown>;
+  private readonly assets: Y.Map<unknown>;
+  private readonly groups: Y.Map<unknown>;
   private readonly committedIds = new Set<string>();
   private skipped = 0;
 
@@ -47,6 +58,9 @@ export class SketchSync {
     this.strokes = strokesMap(doc);
     this.meta = metaMap(doc);
     this.layers = layersMap(doc);
+    this.objects = objectsMap(doc);
+    this.assets = assetsMap(doc);
+    this.groups = strokeGroupsMap(doc);
   }
 
   /** Loads what the document holds now and starts observing it. */
@@ -61,7 +75,20 @@ export class SketchSync {
     if (initial.length > 0) {
       this.handlers.strokesAdded(initial, initial.length > BULK_THRESHOLD);
     }
+    const objects: SketchObject[] = [];
+    this.objects.forEach((value, id) => {
+      const object = this.decodeObjectEntry(id, value);
+      if (object) {
+        objects.push(object);
+      }
+    });
+    if (objects.length > 0) {
+      this.handlers.objectsChanged(objects, []);
+    }
     this.strokes.observe(this.onStrokes);
+    this.objects.observe(this.onObjects);
+    this.assets.observe(this.onAssets);
+    this.groups.observe(this.onGroups);
     this.meta.observe(this.onMeta);
     this.layers.observe(this.onLayers);
     this.awareness?.on('change', this.onAwareness);
@@ -99,6 +126,9 @@ export class SketchSync {
     this.strokes.unobserve(this.onStrokes);
     this.meta.unobserve(this.onMeta);
     this.layers.unobserve(this.onLayers);
+    this.objects.unobserve(this.onObjects);
+    this.assets.unobserve(this.onAssets);
+    this.groups.unobserve(this.onGroups);
     if (this.awareness) {
       this.awareness.off('change', this.onAwareness);
       this.publishLive(null);
@@ -114,6 +144,39 @@ export class SketchSync {
     }
     return result.stroke;
   }
+
+  private decodeObjectEntry(id: string, value: unknown): SketchObject | null {
+    const result = decodeObject(id, value);
+    if (!result.ok) {
+      this.skipped += 1;
+      console.warn(`Sketch: skipped object "${id.slice(0, 80)}": ${result.reason}`);
+      return null;
+    }
+    return result.value;
+  }
+
+  private readonly onObjects = (event: Y.YMapEvent<unknown>): void => {
+    const added: SketchObject[] = [];
+    const removed: string[] = [];
+    for (const [id, change] of event.changes.keys) {
+      if (change.action === 'delete' || change.action === 'update') {
+        removed.push(id);
+      }
+      if (change.action === 'add' || change.action === 'update') {
+        const object = this.decodeObjectEntry(id, this.objects.get(id));
+        if (object) {
+          added.push(object);
+        }
+      }
+    }
+    this.handlers.objectsChanged(added, removed);
+  };
+
+  private readonly onAssets = (event: Y.YMapEvent<unknown>): void => {
+    this.handlers.assetsAdded([...event.keysChanged]);
+  };
+
+  private readonly onGroups = (): void => this.handlers.groupsChanged();
 
   private readonly onStrokes = (event: Y.YMapEvent<unknown>): void => {
     const added: Stroke[] = [];

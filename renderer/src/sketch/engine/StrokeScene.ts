@@ -1,36 +1,36 @@
 import RBush from 'rbush';
 import type { Rect } from '../../../../shared/sketch/viewTransform.js';
-import { compareStrokes, type InkStroke } from './InkStroke.js';
+import { compareItems, type SceneItem } from './sceneItem.js';
 
 /**
- * All finished strokes, by id and in an R-tree of their bounding boxes, so culling, tile baking and
+ * All finished strokes and objects, by key (see `sceneItem.ts`) and in an R-tree of their bounding boxes, so culling, tile baking and
  * (later) hit-testing cost O(log n + hits) instead of a walk over every stroke.
  */
 export class StrokeScene {
-  private readonly byId = new Map<string, InkStroke>();
-  private readonly tree = new RBush<InkStroke>(16);
+  private readonly byId = new Map<string, SceneItem>();
+  private readonly tree = new RBush<SceneItem>(16);
 
   get size(): number {
     return this.byId.size;
   }
 
-  get(id: string): InkStroke | undefined {
-    return this.byId.get(id);
+  get(key: string): SceneItem | undefined {
+    return this.byId.get(key);
   }
 
-  has(id: string): boolean {
-    return this.byId.has(id);
+  has(key: string): boolean {
+    return this.byId.has(key);
   }
 
   /** Adds strokes; many at once are bulk-loaded, which builds a better tree much faster. */
-  addMany(strokes: InkStroke[]): void {
-    const fresh: InkStroke[] = [];
+  addMany(strokes: SceneItem[]): void {
+    const fresh: SceneItem[] = [];
     for (const stroke of strokes) {
-      const old = this.byId.get(stroke.id);
+      const old = this.byId.get(stroke.key);
       if (old) {
         this.tree.remove(old);
       }
-      this.byId.set(stroke.id, stroke);
+      this.byId.set(stroke.key, stroke);
       fresh.push(stroke);
     }
     if (fresh.length > 64) {
@@ -42,21 +42,21 @@ export class StrokeScene {
     }
   }
 
-  add(stroke: InkStroke): void {
+  add(stroke: SceneItem): void {
     this.addMany([stroke]);
   }
 
-  remove(id: string): InkStroke | undefined {
-    const stroke = this.byId.get(id);
+  remove(key: string): SceneItem | undefined {
+    const stroke = this.byId.get(key);
     if (stroke) {
-      this.byId.delete(id);
+      this.byId.delete(key);
       this.tree.remove(stroke);
     }
     return stroke;
   }
 
   /** Strokes whose box intersects the rect, unordered. */
-  search(rect: Rect): InkStroke[] {
+  search(rect: Rect): SceneItem[] {
     return this.tree.search({
       minX: rect.x,
       minY: rect.y,
@@ -66,15 +66,15 @@ export class StrokeScene {
   }
 
   /** Strokes whose box intersects the rect, in paint order. */
-  searchOrdered(rect: Rect): InkStroke[] {
-    return this.search(rect).sort(compareStrokes);
+  searchOrdered(rect: Rect): SceneItem[] {
+    return this.search(rect).sort(compareItems);
   }
 
   /** Whether `stroke` paints above every other stroke that overlaps it (so it can be drawn on top). */
-  isTopmost(stroke: InkStroke): boolean {
+  isTopmost(stroke: SceneItem): boolean {
     const hits = this.tree.search(stroke);
     for (const other of hits) {
-      if (other !== stroke && compareStrokes(other, stroke) > 0) {
+      if (other !== stroke && compareItems(other, stroke) > 0) {
         return false;
       }
     }
@@ -90,7 +90,7 @@ export class StrokeScene {
     return { x: root.minX, y: root.minY, width: root.maxX - root.minX, height: root.maxY - root.minY };
   }
 
-  all(): IterableIterator<InkStroke> {
+  all(): IterableIterator<SceneItem> {
     return this.byId.values();
   }
 

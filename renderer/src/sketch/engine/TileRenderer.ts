@@ -17,7 +17,7 @@ import {
   type Size,
   type View,
 } from '../../../../shared/sketch/viewTransform.js';
-import type { Ctx2D, InkStroke } from './InkStroke.js';
+import type { Ctx2D, SceneItem } from './sceneItem.js';
 import type { StrokeScene } from './StrokeScene.js';
 
 /**
@@ -40,7 +40,7 @@ interface BakeJob {
   tx: number;
   ty: number;
   bitmap: Bitmap;
-  strokes: InkStroke[];
+  strokes: SceneItem[];
   index: number;
 }
 
@@ -170,9 +170,9 @@ export class TileRenderer {
   }
 
   /** A stroke was added to the scene: paint it onto the tiles it touches, or mark them stale. */
-  strokeAdded(stroke: InkStroke): void {
+  strokeAdded(stroke: SceneItem): void {
     const alpha = this.layerAlpha[stroke.layer];
-    if (alpha === 0) {
+    if (alpha === 0 || stroke.hidden) {
       return;
     }
     const box = {
@@ -203,7 +203,7 @@ export class TileRenderer {
   }
 
   /** A stroke left the scene: the tiles it touched need a rebake. */
-  strokeRemoved(stroke: InkStroke): void {
+  strokeRemoved(stroke: SceneItem): void {
     const box = {
       x: stroke.minX,
       y: stroke.minY,
@@ -346,7 +346,7 @@ export class TileRenderer {
           break;
         }
         const alpha = this.layerAlpha[stroke.layer];
-        if (alpha === 0) {
+        if (alpha === 0 || stroke.hidden) {
           job.index += 1;
           continue;
         }
@@ -362,6 +362,7 @@ export class TileRenderer {
           stroke.traceSimplified(ctx, scale);
           for (let next = strokes[end]; next && end - job.index < BATCH_MAX; next = strokes[end]) {
             if (
+              next.hidden ||
               next.fillStyle !== stroke.fillStyle ||
               next.layer !== stroke.layer ||
               next.detail(scale) !== 'hairline'
@@ -426,7 +427,7 @@ export class TileRenderer {
   }
 
   /** Paints one stroke onto a finished tile (it paints above everything there). */
-  private paintOnto(ctx: Ctx2D, scale: number, tx: number, ty: number, stroke: InkStroke): void {
+  private paintOnto(ctx: Ctx2D, scale: number, tx: number, ty: number, stroke: SceneItem): void {
     ctx.setTransform(scale, 0, 0, scale, -tx * TILE_PX, -ty * TILE_PX);
     ctx.globalAlpha = this.layerAlpha[stroke.layer];
     ctx.lineCap = 'round';

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { docNameFor } from '../../../../shared/docs/docName.js';
@@ -15,6 +15,7 @@ import { eventPath } from '../../../../shared/routes/deepLinks.js';
 import { useAnnounce } from '../../plan/Announcer.js';
 import { templateTitle } from '../../plan/planForms.js';
 import { makeId } from '../../plan/randomId.js';
+import { AddField, FormError, useAddForm } from '../../plan/RowEditor.js';
 import { getSharedDoc } from '../../sync/sharedDoc.js';
 import type { SharedDoc } from '../../sync/sharedDoc.js';
 
@@ -37,14 +38,11 @@ export function EventActions({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const announce = useAnnounce();
-  const dayId = useId();
-  const titleId = useId();
-  const errorId = useId();
+  const form = useAddForm();
   const from = firstDayOf(snapshot);
   const suggestedDay = from === undefined ? '' : shiftDate(from, NEXT_YEAR_DAYS);
   const [day, setDay] = useState(suggestedDay);
   const [title, setTitle] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [confirmTrash, setConfirmTrash] = useState(false);
   const shownTitle =
     title ??
@@ -55,12 +53,12 @@ export function EventActions({
   function duplicate(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (!isLocalDate(day)) {
-      setError(t('plan.duplicate.errorDay'));
+      form.fail(t('plan.duplicate.errorDay'));
       return;
     }
     const parsed = eventTitleSchema.safeParse(shownTitle);
     if (!parsed.success) {
-      setError(t('events.create.errorEmpty'));
+      form.fail(t('events.create.errorEmpty'));
       return;
     }
     const id = makeId();
@@ -77,37 +75,20 @@ export function EventActions({
         <h2 id="duplicate-heading">{t('plan.duplicate.heading')}</h2>
         <p>{t('plan.duplicate.intro')}</p>
         <form className="inline-form" noValidate onSubmit={duplicate}>
-          <div className="field">
-            <label htmlFor={dayId}>{t('plan.duplicate.firstDay')}</label>
-            <input
-              id={dayId}
-              type="date"
-              className="input"
-              value={day}
-              aria-invalid={error !== null}
-              aria-describedby={error === null ? undefined : errorId}
-              onChange={(event) => setDay(event.target.value)}
-            />
-          </div>
-          <div className="field field--grow">
-            <label htmlFor={titleId}>{t('plan.duplicate.title')}</label>
-            <input
-              id={titleId}
-              className="input"
-              value={shownTitle}
-              autoComplete="off"
-              onChange={(event) => setTitle(event.target.value)}
-            />
-          </div>
+          <AddField
+            type="date"
+            className="field"
+            label={t('plan.duplicate.firstDay')}
+            value={day}
+            onChange={setDay}
+            form={form}
+          />
+          <AddField label={t('plan.duplicate.title')} value={shownTitle} onChange={setTitle} />
           <button type="submit" className="button button--quiet">
             {t('plan.duplicate.submit')}
           </button>
         </form>
-        {error !== null && (
-          <p id={errorId} className="message message--error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError form={form} />
       </section>
       {entry.deletedAt === undefined && (
         <section className="panel" aria-labelledby="trash-heading">

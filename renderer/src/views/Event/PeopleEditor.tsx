@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addPerson, removePerson, updatePerson } from '../../../../shared/event/eventChanges.js';
@@ -6,6 +6,7 @@ import type { EventSnapshot } from '../../../../shared/event/eventSnapshot.js';
 import { useAnnounce } from '../../plan/Announcer.js';
 import { CommitField } from '../../plan/CommitField.js';
 import { makeId } from '../../plan/randomId.js';
+import { AddField, EditTable, FormError, RenameField, RowButton, useAddForm } from '../../plan/RowEditor.js';
 
 /** A rough check that catches typos, not a validation of deliverability. */
 function looksLikeEmail(value: string): boolean {
@@ -19,26 +20,21 @@ function looksLikeEmail(value: string): boolean {
 export function PeopleEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSnapshot }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const nameId = useId();
-  const emailId = useId();
   const consentId = useId();
-  const errorId = useId();
-  const nameRef = useRef<HTMLInputElement>(null);
+  const form = useAddForm();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [consent, setConsent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const people = snapshot.people;
 
   function add(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (name.trim() === '') {
-      setError(t('plan.people.errorName'));
-      nameRef.current?.focus();
+      form.fail(t('plan.people.errorName'), true);
       return;
     }
     if (email.trim() !== '' && !looksLikeEmail(email.trim())) {
-      setError(t('plan.people.errorEmail'));
+      form.fail(t('plan.people.errorEmail'));
       return;
     }
     addPerson(doc, {
@@ -51,8 +47,7 @@ export function PeopleEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSna
     setName('');
     setEmail('');
     setConsent(false);
-    setError(null);
-    nameRef.current?.focus();
+    form.done();
   }
 
   return (
@@ -63,113 +58,76 @@ export function PeopleEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSna
         {people.length === 0 ? (
           <p className="muted">{t('plan.people.empty')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table edit-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('plan.people.name')}</th>
-                  <th scope="col">{t('plan.people.email')}</th>
-                  <th scope="col">{t('plan.people.consent')}</th>
-                  <th scope="col">{t('plan.people.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.map((person) => (
-                  <tr key={person.id}>
-                    <td>
-                      <CommitField
-                        hideLabel
-                        label={t('plan.people.nameOf', { name: person.name })}
-                        value={person.name}
-                        onCommit={(value) => {
-                          if (value.trim() === '') {
-                            return t('plan.people.errorName');
-                          }
-                          updatePerson(doc, person.id, { name: value.trim() });
-                          return null;
-                        }}
-                      />
-                    </td>
-                    <td>
-                      <CommitField
-                        hideLabel
-                        type="email"
-                        inputMode="email"
-                        label={t('plan.people.emailOf', { name: person.name })}
-                        value={person.email ?? ''}
-                        onCommit={(value) => {
-                          const trimmed = value.trim();
-                          if (trimmed !== '' && !looksLikeEmail(trimmed)) {
-                            return t('plan.people.errorEmail');
-                          }
-                          updatePerson(doc, person.id, { email: trimmed === '' ? null : trimmed });
-                          return null;
-                        }}
-                      />
-                    </td>
-                    <td>
-                      <label className="choice">
-                        <input
-                          type="checkbox"
-                          checked={person.consent}
-                          aria-label={t('plan.people.consentFor', { name: person.name })}
-                          onChange={(event) =>
-                            updatePerson(doc, person.id, { consent: event.target.checked })
-                          }
-                        />
-                        <span aria-hidden="true">
-                          {person.consent ? t('plan.people.consentYes') : t('plan.people.consentNo')}
-                        </span>
-                      </label>
-                    </td>
-                    <td className="edit-table__actions">
-                      <button
-                        type="button"
-                        className="session-link session-link--button"
-                        aria-label={t('plan.people.removeFor', { name: person.name })}
-                        onClick={() => {
-                          removePerson(doc, person.id);
-                          announce(t('plan.people.removed', { name: person.name }));
-                        }}
-                      >
-                        {t('plan.people.remove')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <EditTable
+            scroll
+            columns={[
+              t('plan.people.name'),
+              t('plan.people.email'),
+              t('plan.people.consent'),
+              t('plan.people.actions'),
+            ]}
+          >
+            {people.map((person) => (
+              <tr key={person.id}>
+                <td>
+                  <RenameField
+                    label={t('plan.people.nameOf', { name: person.name })}
+                    value={person.name}
+                    error={t('plan.people.errorName')}
+                    onRename={(value) => updatePerson(doc, person.id, { name: value })}
+                  />
+                </td>
+                <td>
+                  <CommitField
+                    hideLabel
+                    type="email"
+                    inputMode="email"
+                    label={t('plan.people.emailOf', { name: person.name })}
+                    value={person.email ?? ''}
+                    onCommit={(value) => {
+                      const trimmed = value.trim();
+                      if (trimmed !== '' && !looksLikeEmail(trimmed)) {
+                        return t('plan.people.errorEmail');
+                      }
+                      updatePerson(doc, person.id, { email: trimmed === '' ? null : trimmed });
+                      return null;
+                    }}
+                  />
+                </td>
+                <td>
+                  <label className="choice">
+                    <input
+                      type="checkbox"
+                      checked={person.consent}
+                      aria-label={t('plan.people.consentFor', { name: person.name })}
+                      onChange={(event) => updatePerson(doc, person.id, { consent: event.target.checked })}
+                    />
+                    <span aria-hidden="true">
+                      {person.consent ? t('plan.people.consentYes') : t('plan.people.consentNo')}
+                    </span>
+                  </label>
+                </td>
+                <td className="edit-table__actions">
+                  <RowButton
+                    label={t('plan.people.remove')}
+                    ariaLabel={t('plan.people.removeFor', { name: person.name })}
+                    onClick={() => {
+                      removePerson(doc, person.id);
+                      announce(t('plan.people.removed', { name: person.name }));
+                    }}
+                  />
+                </td>
+              </tr>
+            ))}
+          </EditTable>
         )}
       </section>
       <section className="panel" aria-labelledby="people-add-heading">
         <h2 id="people-add-heading">{t('plan.people.addHeading')}</h2>
         <form className="stack-form" noValidate onSubmit={add}>
           <div className="inline-form">
-            <div className="field field--grow">
-              <label htmlFor={nameId}>{t('plan.people.name')}</label>
-              <input
-                ref={nameRef}
-                id={nameId}
-                className="input"
-                value={name}
-                autoComplete="off"
-                aria-invalid={error !== null}
-                aria-describedby={error === null ? undefined : errorId}
-                onChange={(event) => setName(event.target.value)}
-              />
-            </div>
-            <div className="field field--grow">
-              <label htmlFor={emailId}>{t('plan.people.emailOptional')}</label>
-              <input
-                id={emailId}
-                type="email"
-                className="input"
-                value={email}
-                autoComplete="off"
-                onChange={(event) => setEmail(event.target.value)}
-              />
-            </div>
+            <AddField label={t('plan.people.name')} value={name} onChange={setName} form={form} />
+            <AddField type="email" label={t('plan.people.emailOptional')} value={email} onChange={setEmail} />
           </div>
           <label className="choice" htmlFor={consentId}>
             <input
@@ -184,11 +142,7 @@ export function PeopleEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSna
             {t('plan.people.add')}
           </button>
         </form>
-        {error !== null && (
-          <p id={errorId} className="message message--error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError form={form} />
       </section>
     </>
   );

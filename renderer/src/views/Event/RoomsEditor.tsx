@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addRoom, removeRoom, updateRoom } from '../../../../shared/event/eventChanges.js';
@@ -7,38 +7,33 @@ import { useAnnounce } from '../../plan/Announcer.js';
 import { CommitField } from '../../plan/CommitField.js';
 import { parseCapacity } from '../../plan/planForms.js';
 import { makeId } from '../../plan/randomId.js';
+import { AddField, EditTable, FormError, RenameField, RowButton, useAddForm } from '../../plan/RowEditor.js';
 
 /** The rooms of the plan (its columns): name, seats, order; removing one turns its sessions back into proposals. */
 export function RoomsEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSnapshot }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const nameId = useId();
-  const capacityId = useId();
-  const errorId = useId();
-  const nameRef = useRef<HTMLInputElement>(null);
+  const form = useAddForm();
   const [name, setName] = useState('');
   const [capacity, setCapacity] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const rooms = snapshot.rooms;
 
   function add(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     const seats = parseCapacity(capacity);
     if (name.trim() === '') {
-      setError(t('plan.rooms.errorName'));
-      nameRef.current?.focus();
+      form.fail(t('plan.rooms.errorName'), true);
       return;
     }
     if (seats === undefined) {
-      setError(t('plan.rooms.errorCapacity'));
+      form.fail(t('plan.rooms.errorCapacity'));
       return;
     }
     addRoom(doc, { id: makeId(), name: name.trim(), capacity: seats });
     announce(t('plan.rooms.added', { name: name.trim() }));
     setName('');
     setCapacity('');
-    setError(null);
-    nameRef.current?.focus();
+    form.done();
   }
 
   // Renumbers all rooms in the new order, so equal or gapped order values cannot get in the way.
@@ -70,124 +65,76 @@ export function RoomsEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSnap
       {rooms.length === 0 ? (
         <p className="muted">{t('plan.rooms.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table edit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('plan.rooms.name')}</th>
-                <th scope="col">{t('plan.rooms.capacity')}</th>
-                <th scope="col">{t('plan.rooms.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rooms.map((room, i) => {
-                return (
-                  <tr key={room.id}>
-                    <td>
-                      <CommitField
-                        hideLabel
-                        label={t('plan.rooms.nameOf', { name: room.name })}
-                        value={room.name}
-                        onCommit={(value) => {
-                          if (value.trim() === '') {
-                            return t('plan.rooms.errorName');
-                          }
-                          updateRoom(doc, room.id, { name: value.trim() });
-                          return null;
-                        }}
-                      />
-                    </td>
-                    <td>
-                      <CommitField
-                        hideLabel
-                        className="field--narrow"
-                        label={t('plan.rooms.capacityOf', { name: room.name })}
-                        value={room.capacity === null ? '' : String(room.capacity)}
-                        inputMode="numeric"
-                        onCommit={(value) => {
-                          const seats = parseCapacity(value);
-                          if (seats === undefined) {
-                            return t('plan.rooms.errorCapacity');
-                          }
-                          updateRoom(doc, room.id, { capacity: seats });
-                          return null;
-                        }}
-                      />
-                    </td>
-                    <td className="edit-table__actions">
-                      <button
-                        type="button"
-                        className="session-link session-link--button"
-                        disabled={i === 0}
-                        aria-label={t('plan.rooms.moveLeftFor', { name: room.name })}
-                        onClick={() => moveRoom(i, -1)}
-                      >
-                        {t('plan.rooms.moveLeft')}
-                      </button>
-                      <button
-                        type="button"
-                        className="session-link session-link--button"
-                        disabled={i === rooms.length - 1}
-                        aria-label={t('plan.rooms.moveRightFor', { name: room.name })}
-                        onClick={() => moveRoom(i, 1)}
-                      >
-                        {t('plan.rooms.moveRight')}
-                      </button>
-                      <button
-                        type="button"
-                        className="session-link session-link--button"
-                        aria-label={t('plan.rooms.removeFor', { name: room.name })}
-                        onClick={() => {
-                          const count = sessionsIn(room);
-                          removeRoom(doc, room.id);
-                          announce(t('plan.rooms.removed', { name: room.name, count }));
-                        }}
-                      >
-                        {t('plan.rooms.remove')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <EditTable scroll columns={[t('plan.rooms.name'), t('plan.rooms.capacity'), t('plan.rooms.actions')]}>
+          {rooms.map((room, i) => (
+            <tr key={room.id}>
+              <td>
+                <RenameField
+                  label={t('plan.rooms.nameOf', { name: room.name })}
+                  value={room.name}
+                  error={t('plan.rooms.errorName')}
+                  onRename={(value) => updateRoom(doc, room.id, { name: value })}
+                />
+              </td>
+              <td>
+                <CommitField
+                  hideLabel
+                  className="field--narrow"
+                  label={t('plan.rooms.capacityOf', { name: room.name })}
+                  value={room.capacity === null ? '' : String(room.capacity)}
+                  inputMode="numeric"
+                  onCommit={(value) => {
+                    const seats = parseCapacity(value);
+                    if (seats === undefined) {
+                      return t('plan.rooms.errorCapacity');
+                    }
+                    updateRoom(doc, room.id, { capacity: seats });
+                    return null;
+                  }}
+                />
+              </td>
+              <td className="edit-table__actions">
+                <RowButton
+                  label={t('plan.rooms.moveLeft')}
+                  ariaLabel={t('plan.rooms.moveLeftFor', { name: room.name })}
+                  disabled={i === 0}
+                  onClick={() => moveRoom(i, -1)}
+                />
+                <RowButton
+                  label={t('plan.rooms.moveRight')}
+                  ariaLabel={t('plan.rooms.moveRightFor', { name: room.name })}
+                  disabled={i === rooms.length - 1}
+                  onClick={() => moveRoom(i, 1)}
+                />
+                <RowButton
+                  label={t('plan.rooms.remove')}
+                  ariaLabel={t('plan.rooms.removeFor', { name: room.name })}
+                  onClick={() => {
+                    const count = sessionsIn(room);
+                    removeRoom(doc, room.id);
+                    announce(t('plan.rooms.removed', { name: room.name, count }));
+                  }}
+                />
+              </td>
+            </tr>
+          ))}
+        </EditTable>
       )}
       <h3>{t('plan.rooms.addHeading')}</h3>
       <form className="inline-form" noValidate onSubmit={add}>
-        <div className="field field--grow">
-          <label htmlFor={nameId}>{t('plan.rooms.name')}</label>
-          <input
-            ref={nameRef}
-            id={nameId}
-            className="input"
-            value={name}
-            autoComplete="off"
-            aria-invalid={error !== null}
-            aria-describedby={error === null ? undefined : errorId}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </div>
-        <div className="field field--narrow">
-          <label htmlFor={capacityId}>{t('plan.rooms.capacity')}</label>
-          <input
-            id={capacityId}
-            className="input"
-            inputMode="numeric"
-            value={capacity}
-            autoComplete="off"
-            onChange={(event) => setCapacity(event.target.value)}
-          />
-        </div>
+        <AddField label={t('plan.rooms.name')} value={name} onChange={setName} form={form} />
+        <AddField
+          className="field field--narrow"
+          label={t('plan.rooms.capacity')}
+          inputMode="numeric"
+          value={capacity}
+          onChange={setCapacity}
+        />
         <button type="submit" className="button button--quiet">
           {t('plan.rooms.add')}
         </button>
       </form>
-      {error !== null && (
-        <p id={errorId} className="message message--error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError form={form} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { formatDay } from '../../plan/formatPlan.js';
 import { slotLabel, timeOf } from '../../plan/planGrid.js';
 import { slotTimes } from '../../plan/planForms.js';
 import { makeId } from '../../plan/randomId.js';
+import { AddField, EditTable, FormError, RowButton, useAddForm } from '../../plan/RowEditor.js';
 
 /** The time slots of each day (the plan's rows): start and end, add and remove. */
 export function SlotsEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSnapshot }) {
@@ -17,27 +18,24 @@ export function SlotsEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSnap
   const language = useLanguage();
   const announce = useAnnounce();
   const dayId = useId();
-  const startId = useId();
-  const endId = useId();
-  const errorId = useId();
+  const form = useAddForm();
   const days = [
     ...new Set([...snapshot.meta.days, ...snapshot.slots.map((s) => s.start.slice(0, 10))]),
   ].sort();
   const [day, setDay] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const chosenDay = day !== '' && days.includes(day) ? day : (days[0] ?? '');
 
   function add(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     const times = slotTimes(chosenDay, start, end);
     if (chosenDay === '') {
-      setError(t('plan.slots.errorNoDay'));
+      form.fail(t('plan.slots.errorNoDay'));
       return;
     }
     if (!times) {
-      setError(t('plan.slots.errorTimes'));
+      form.fail(t('plan.slots.errorTimes'));
       return;
     }
     doc.transact(() => {
@@ -48,7 +46,7 @@ export function SlotsEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSnap
     // The next slot usually starts where this one ended.
     setStart(end);
     setEnd('');
-    setError(null);
+    form.clear();
   }
 
   const change = (slot: Slot, which: 'start' | 'end') => (value: string) => {
@@ -80,55 +78,43 @@ export function SlotsEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSnap
             {slots.length === 0 ? (
               <p className="muted">{t('plan.slots.none')}</p>
             ) : (
-              <table className="data-table edit-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('plan.slots.start')}</th>
-                    <th scope="col">{t('plan.slots.end')}</th>
-                    <th scope="col">{t('plan.slots.actions')}</th>
+              <EditTable columns={[t('plan.slots.start'), t('plan.slots.end'), t('plan.slots.actions')]}>
+                {slots.map((slot) => (
+                  <tr key={slot.id}>
+                    <td>
+                      <CommitField
+                        hideLabel
+                        type="time"
+                        className="field--narrow"
+                        label={t('plan.slots.startOf', { time: slotLabel(slot) })}
+                        value={timeOf(slot.start)}
+                        onCommit={change(slot, 'start')}
+                      />
+                    </td>
+                    <td>
+                      <CommitField
+                        hideLabel
+                        type="time"
+                        className="field--narrow"
+                        label={t('plan.slots.endOf', { time: slotLabel(slot) })}
+                        value={timeOf(slot.end)}
+                        onCommit={change(slot, 'end')}
+                      />
+                    </td>
+                    <td className="edit-table__actions">
+                      <RowButton
+                        label={t('plan.slots.remove')}
+                        ariaLabel={t('plan.slots.removeFor', { time: slotLabel(slot) })}
+                        onClick={() => {
+                          const count = sessionsIn(slot);
+                          removeSlot(doc, slot.id);
+                          announce(t('plan.slots.removed', { time: slotLabel(slot), count }));
+                        }}
+                      />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {slots.map((slot) => (
-                    <tr key={slot.id}>
-                      <td>
-                        <CommitField
-                          hideLabel
-                          type="time"
-                          className="field--narrow"
-                          label={t('plan.slots.startOf', { time: slotLabel(slot) })}
-                          value={timeOf(slot.start)}
-                          onCommit={change(slot, 'start')}
-                        />
-                      </td>
-                      <td>
-                        <CommitField
-                          hideLabel
-                          type="time"
-                          className="field--narrow"
-                          label={t('plan.slots.endOf', { time: slotLabel(slot) })}
-                          value={timeOf(slot.end)}
-                          onCommit={change(slot, 'end')}
-                        />
-                      </td>
-                      <td className="edit-table__actions">
-                        <button
-                          type="button"
-                          className="session-link session-link--button"
-                          aria-label={t('plan.slots.removeFor', { time: slotLabel(slot) })}
-                          onClick={() => {
-                            const count = sessionsIn(slot);
-                            removeSlot(doc, slot.id);
-                            announce(t('plan.slots.removed', { time: slotLabel(slot), count }));
-                          }}
-                        >
-                          {t('plan.slots.remove')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </EditTable>
             )}
           </div>
         );
@@ -152,37 +138,26 @@ export function SlotsEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSnap
                 ))}
               </select>
             </div>
-            <div className="field field--narrow">
-              <label htmlFor={startId}>{t('plan.slots.start')}</label>
-              <input
-                id={startId}
-                type="time"
-                className="input"
-                value={start}
-                aria-invalid={error !== null}
-                aria-describedby={error === null ? undefined : errorId}
-                onChange={(event) => setStart(event.target.value)}
-              />
-            </div>
-            <div className="field field--narrow">
-              <label htmlFor={endId}>{t('plan.slots.end')}</label>
-              <input
-                id={endId}
-                type="time"
-                className="input"
-                value={end}
-                onChange={(event) => setEnd(event.target.value)}
-              />
-            </div>
+            <AddField
+              type="time"
+              className="field field--narrow"
+              label={t('plan.slots.start')}
+              value={start}
+              onChange={setStart}
+              form={form}
+            />
+            <AddField
+              type="time"
+              className="field field--narrow"
+              label={t('plan.slots.end')}
+              value={end}
+              onChange={setEnd}
+            />
             <button type="submit" className="button button--quiet">
               {t('plan.slots.add')}
             </button>
           </form>
-          {error !== null && (
-            <p id={errorId} className="message message--error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError form={form} />
         </>
       )}
     </section>

@@ -1,19 +1,37 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { docNameFor, idSchema } from '../../../../shared/docs/docName.js';
-import { BRUSH_KINDS, type BrushKind } from '../../../../shared/sketch/sketchLayout.js';
 import { DocumentConnection } from '../../components/DocumentConnection.js';
 import { InvalidLink } from '../../components/InvalidLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { getUserId } from '../../platform/preferences.js';
+import {
+  getSketchPalettePrefs,
+  getSketchToolPrefs,
+  getUserId,
+  setSketchPalettePrefs,
+  setSketchToolPrefs,
+  type SketchPalettePrefs,
+} from '../../platform/preferences.js';
+import type { SketchEngine } from '../../sketch/engine/SketchEngine.js';
 import { SketchCanvas } from '../../sketch/SketchCanvas.js';
 import { useSharedDoc } from '../../sync/useSharedDoc.js';
+import { ColourPalette } from './ColourPalette.js';
+import { useSelection, useTool, type EditorEngine } from './editorApi.js';
+import { LayersPanel } from './LayersPanel.js';
+import { Minimap } from './Minimap.js';
+import { SelectionBar } from './SelectionBar.js';
+import { SheetControls } from './SheetControls.js';
+import { ShortcutHelp } from './ShortcutHelp.js';
+import { SketchUndo } from './sketchUndo.js';
+import { StylePanel, type EditorStyle } from './StylePanel.js';
+import { ToolBar } from './ToolBar.js';
+import { useSketchShortcuts, type ClipboardStatus } from './useSketchShortcuts.js';
 
-/** Graphic-recording colours: ink, accents and a skin tone, as recorders carry in their pen case. */
-const PALETTE = ['#1f2933', '#0b4f8a', '#c0392b', '#1e8449', '#d68910', '#7d3c98', '#e8b89a', '#f7dc6f'];
+/** How long a status message ("3 Elemente kopiert.") stays. */
+const STATUS_MS = 4000;
 
-/** A sketchnote: the ink canvas bound to its `sketch/<id>` document, with a brush toolbar. */
+/** A sketchnote: the ink canvas bound to its `sketch/<id>` document, with the editor around it. */
 export function SketchView() {
   const { t } = useTranslation();
   const { sketchId = '' } = useParams();
@@ -24,8 +42,8 @@ export function SketchView() {
     <>
       <PageHeading title={t('sketch.title')} />
       <p className="lead">{t('sketch.intro')}</p>
-      <SketchEditor sketchId={sketchId} />
-      <p>{t('sketch.toolsLater')}</p>
+      {/* Keyed by id, so another sketchnote starts with a fresh engine, undo history and selection. */}
+      <SketchEditor key={sketchId} sketchId={sketchId} />
       <section className="panel">
         <DocumentConnection name={docNameFor('sketch', sketchId)} />
       </section>
@@ -33,75 +51,195 @@ export function SketchView() {
   );
 }
 
+function initialStyle(): EditorStyle {
+  return {
+    ...getSketchToolPrefs(),
+    palm: true,
+    layer: 'drawing',
+    eraserMode: 'stroke',
+    eraserSize: 16,
+    fillOn: false,
+    fillColour: '#fff176',
+    fontSize: 32,
+    containerShape: 'cloud',
+  };
+}
+
 function SketchEditor({ sketchId }: { sketchId: string }) {
   const { t } = useTranslation();
   const shared = useSharedDoc(docNameFor('sketch', sketchId));
-  const [brushKind, setBrushKind] = useState<BrushKind>('fineliner');
-  const [colour, setColour] = useState(PALETTE[0] ?? '#1f2933');
-  const [size, setSize] = useState(4);
-  const [pressureOn, setPressureOn] = useState(true);
-  const [palm, setPalm] = useState(true);
+  const doc = shared.doc;
   const author = useMemo(() => getUserId(), []);
-  const brush = useMemo(
-    () => ({ brush: brushKind, colour, size, pressureOn }),
-    [brushKind, colour, size, pressureOn],
+  // Local writes carry this origin; the undo manager tracks only it, so undo is per user.
+  const origin = useMemo(() => ({ sketchUser: author }), [author]);
+  const undo = useMemo(() => new SketchUndo(doc, origin), [doc, origin]);
+  useEffect(() => undo.attach(), [undo]);
+  const undoState = useSyncExternalStore(undo.subscribe, undo.getSnapshot);
+
+  const [engine, setEngine] = useState<EditorEngine | null>(null);
+  const onEngine = useCallback((e: SketchEngine | null) => setEngine(e), []);
+  const tool = useTool(engine);
+  const selection = useSelection(engine);
+
+  const [style, setStyle] = useState(initialStyle);
+  const [palette, setPalette] = useState(getSketchPalettePrefs);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [status, setStatus] = useState('');
+  const statusTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const changeStyle = useCallback(
+    (patch: Partial<EditorStyle>) => {
+      const next = { ...style, ...patch };
+      setStyle(next);
+      setSketchToolPrefs({
+        brush: next.brush,
+        size: next.size,
+        smoothing: next.smoothing,
+        pressureOn: next.pressureOn,
+        shapeStyle: next.shapeStyle,
+        fontFamily: next.fontFamily,
+      });
+    },
+    [style],
   );
 
+  const changePalette = useCallback((next: SketchPalettePrefs) => {
+    setPalette(next);
+    setSketchPalettePrefs(next);
+  }, []);
+
+  const brush = useMemo(
+    () => ({
+      brush: style.brush,
+      colour: palette.colour,
+      size: style.size,
+      pressureOn: style.pressureOn,
+      smoothing: style.smoothing,
+      layer: style.layer,
+    }),
+    [style.brush, palette.colour, style.size, style.pressureOn, style.smoothing, style.layer],
+  );
+
+  useEffect(() => {
+    engine?.setObjectSettings({
+      style: style.shapeStyle,
+      fill: style.fillOn ? style.fillColour : null,
+      fontFamily: style.fontFamily,
+      fontSize: style.fontSize,
+      containerShape: style.containerShape,
+    });
+  }, [
+    engine,
+    style.shapeStyle,
+    style.fillOn,
+    style.fillColour,
+    style.fontFamily,
+    style.fontSize,
+    style.containerShape,
+  ]);
+
+  useEffect(() => {
+    engine?.setEraserMode(style.eraserMode);
+  }, [engine, style.eraserMode]);
+
+  useEffect(() => {
+    engine?.setEraserSize(style.eraserSize);
+  }, [engine, style.eraserSize]);
+
+  useEffect(
+    () => () => {
+      if (statusTimer.current !== null) {
+        clearTimeout(statusTimer.current);
+      }
+    },
+    [],
+  );
+
+  const onStatus = useCallback(
+    (s: ClipboardStatus) => {
+      let message: string;
+      switch (s.kind) {
+        case 'copied':
+          message = t('sketch.status.copied', { count: s.count });
+          break;
+        case 'cut':
+          message = t('sketch.status.cut', { count: s.count });
+          break;
+        case 'pasted':
+          message =
+            s.rejected > 0
+              ? t('sketch.status.pastedSkipped', { count: s.count, rejected: s.rejected })
+              : t('sketch.status.pasted', { count: s.count });
+          break;
+        case 'pasteFailed':
+          message = t('sketch.status.pasteFailed');
+          break;
+        case 'pasteEmpty':
+          message = t('sketch.status.pasteEmpty');
+          break;
+      }
+      setStatus(message);
+      if (statusTimer.current !== null) {
+        clearTimeout(statusTimer.current);
+      }
+      statusTimer.current = setTimeout(() => setStatus(''), STATUS_MS);
+    },
+    [t],
+  );
+
+  const onUndo = useCallback(() => undo.undo(), [undo]);
+  const onRedo = useCallback(() => undo.redo(), [undo]);
+  const onHelp = useCallback(() => setHelpOpen(true), []);
+  const clipboard = useSketchShortcuts({ engine, onUndo, onRedo, onHelp, onStatus });
+
   return (
-    <section className="panel sketch-editor">
-      <div role="toolbar" aria-label={t('sketch.tools')} className="sketch-toolbar">
-        <label>
-          {t('sketch.brush')}{' '}
-          <select value={brushKind} onChange={(e) => setBrushKind(e.target.value as BrushKind)}>
-            {BRUSH_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`sketch.brushes.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <fieldset className="sketch-palette">
-          <legend>{t('sketch.colour')}</legend>
-          {PALETTE.map((c) => (
-            <button
-              key={c}
-              type="button"
-              className="sketch-swatch"
-              style={{ background: c }}
-              aria-pressed={c === colour}
-              aria-label={t('sketch.colourNamed', { colour: c })}
-              onClick={() => setColour(c)}
-            />
-          ))}
-        </fieldset>
-        <label>
-          {t('sketch.size')}{' '}
-          <input
-            type="range"
-            min={1}
-            max={40}
-            value={size}
-            onChange={(e) => setSize(Number(e.target.value))}
-          />
-        </label>
-        <label>
-          <input type="checkbox" checked={pressureOn} onChange={(e) => setPressureOn(e.target.checked)} />{' '}
-          {t('sketch.pressure')}
-        </label>
-        <label>
-          <input type="checkbox" checked={palm} onChange={(e) => setPalm(e.target.checked)} />{' '}
-          {t('sketch.palm')}
-        </label>
+    <section className="sketch-editor" aria-label={t('sketch.editor')}>
+      <div className="sketch-editor__bar">
+        <ToolBar
+          tool={tool}
+          onTool={(next) => engine?.setTool(next)}
+          canUndo={undoState[0] === 'u'}
+          canRedo={undoState[1] === 'r'}
+          onUndo={onUndo}
+          onRedo={onRedo}
+          onHelp={onHelp}
+        />
+        <SheetControls doc={doc} engine={engine} />
       </div>
-      <SketchCanvas
-        doc={shared.doc}
-        awareness={shared.provider.awareness}
-        author={author}
-        brush={brush}
-        palmRejection={palm}
-        label={t('sketch.canvas')}
-        className="sketch-surface"
-      />
+      <div className="sketch-editor__body">
+        <div className="sketch-editor__stage">
+          <SketchCanvas
+            doc={doc}
+            awareness={shared.provider.awareness}
+            author={author}
+            origin={origin}
+            brush={brush}
+            palmRejection={style.palm}
+            onEngine={onEngine}
+            label={t('sketch.canvas')}
+            textEditorLabel={t('sketch.textEditor')}
+            className="sketch-surface"
+          />
+          {engine && selection.items.length > 0 && (
+            <SelectionBar
+              engine={engine}
+              selection={selection}
+              onCopy={clipboard.copy}
+              onCut={clipboard.cut}
+            />
+          )}
+          <Minimap engine={engine} />
+        </div>
+        <div className="sketch-editor__side">
+          <StylePanel tool={tool} style={style} onChange={changeStyle} />
+          <ColourPalette prefs={palette} onChange={changePalette} />
+          <LayersPanel doc={doc} activeLayer={style.layer} />
+        </div>
+      </div>
+      <p className="sketch-editor__status" role="status">
+        {status}
+      </p>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </section>
   );
 }

@@ -1,0 +1,116 @@
+import {
+  erasePartial,
+  erasePartOfStroke,
+  eraserPathHitsObject,
+  eraserPathHitsStroke,
+} from '../../../../../shared/sketch/edit/eraser.js';
+import { deleteItems } from '../../../../../shared/sketch/objects/objectEdits.js';
+import type { ItemRef } from '../../../../../shared/sketch/objects/paintOrder.js';
+import type { InkStroke } from '../InkStroke.js';
+import type { ObjectItem } from '../ObjectItem.js';
+import { selectable } from './SelectTool.js';
+import { n } from './svg.js';
+import type { Tool, ToolHost, ToolPointer } from './toolHost.js';
+
+/**
+ * The eraser. In 'stroke' mode whatever it touches goes whole (strokes and objects); in 'partial'
+ * mode strokes lose only the parts it passes over (they are split), objects still go whole. Each
+ * pointer move erases along the segment since the last one, so a fast swipe misses nothing.
+ */
+export class EraserTool implements Tool {
+  private last: { x: number; y: number } | null = null;
+  private cursor: { x: number; y: number } | null = null;
+
+  constructor(private readonly host: ToolHost) {}
+
+  down(p: ToolPointer): void {
+    this.last = p.scene;
+    this.cursor = p.screen;
+    this.eraseAlong([p.scene.x, p.scene.y]);
+    this.host.overlayChanged();
+  }
+
+  move(p: ToolPointer): void {
+    const from = this.last ?? p.scene;
+    this.last = p.scene;
+    this.cursor = p.screen;
+    this.eraseAlong([from.x, from.y, p.scene.x, p.scene.y]);
+    this.host.overlayChanged();
+  }
+
+  up(): void {
+    this.last = null;
+    this.cursor = null;
+    this.host.overlayChanged();
+  }
+
+  cancel(): void {
+    this.up();
+  }
+
+  private eraseAlong(path: number[]): void {
+    const radius = this.host.eraserSize() / this.host.view().zoom;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let i = 0; i + 1 < path.length; i += 2) {
+      minX = Math.min(minX, path[i] ?? 0);
+      maxX = Math.max(maxX, path[i] ?? 0);
+      minY = Math.min(minY, path[i + 1] ?? 0);
+      maxY = Math.max(maxY, path[i + 1] ?? 0);
+    }
+    const items = this.host
+      .itemsIn({
+        x: minX - radius,
+        y: minY - radius,
+        width: maxX - minX + 2 * radius,
+        height: maxY - minY + 2 * radius,
+      })
+      .filter((item) => selectable(this.host, item) && !item.hidden);
+    const whole: ItemRef[] = [];
+    const partial: Array<{ id: string; pieces: Float32Array[] }> = [];
+    const partialMode = this.host.eraserMode() === 'partial';
+    for (const item of items) {
+      if (item.type === 'stroke') {
+        const ink = item as InkStroke;
+        const strokeRadius = ink.meanWidth / 2;
+        if (partialMode) {
+          const result = erasePartOfStroke(ink.xyp, ink.count, strokeRadius, path, radius);
+          if (result.changed) {
+            if (result.pieces.length === 0) {
+              whole.push({ type: 'stroke', id: ink.id });
+            } else {
+              partial.push({ id: ink.id, pieces: result.pieces });
+            }
+          }
+        } else if (eraserPathHitsStroke(ink.xyp, ink.count, strokeRadius, path, radius)) {
+          whole.push({ type: 'stroke', id: ink.id });
+        }
+      } else {
+        const object = (item as ObjectItem).object;
+        if (eraserPathHitsObject(object, path, radius, (id) => this.host.object(id))) {
+          whole.push({ type: 'object', id: object.id });
+        }
+      }
+    }
+    if (whole.length === 0 && partial.length === 0) {
+      return;
+    }
+    this.host.write(() => {
+      if (whole.length > 0) {
+        deleteItems(this.host.doc, whole);
+      }
+      for (const { id, pieces } of partial) {
+        erasePartial(this.host.doc, id, pieces, { newId: () => this.host.newId() });
+      }
+    });
+  }
+
+  overlay(): string {
+    if (!this.cursor) {
+      return '';
+    }
+    return `<circle class="eraser-cursor" cx="${n(this.cursor.x)}" cy="${n(this.cursor.y)}" r="${n(this.host.eraserSize())}"/>`;
+  }
+}

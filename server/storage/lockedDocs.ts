@@ -1,0 +1,38 @@
+import type * as Y from 'yjs';
+import type { DocName } from '../../shared/docs/docName.js';
+import { DocStore, type StoredDoc } from './docStore.js';
+import { lockWorkspace } from './workspaceLock.js';
+
+/** Opens a document of the locked workspace (once; later calls return the same one). */
+export type OpenDoc = (name: DocName, options: { gc: boolean }) => Y.Doc;
+
+/**
+ * Runs `work` on a workspace folder without a core (the CLI commands): takes the workspace lock (so
+ * it refuses, with the lock's message, while a core or another command holds the folder), opens
+ * documents through the DocStore on first use and appends every change to their logs as it
+ * happens, then closes the logs (flushing them to disk) and releases the lock, also when `work` throws.
+ */
+export function withLockedDocs<T>(dataDir: string, work: (open: OpenDoc, store: DocStore) => T): T {
+  const lock = lockWorkspace(dataDir);
+  const opened = new Map<DocName, StoredDoc>();
+  try {
+    const store = new DocStore(dataDir);
+    const open: OpenDoc = (name, { gc }) => {
+      let stored = opened.get(name);
+      if (!stored) {
+        const fresh = store.open(name, { gc });
+        fresh.doc.on('update', (update: Uint8Array) => fresh.log.append(update));
+        opened.set(name, fresh);
+        stored = fresh;
+      }
+      return stored.doc;
+    };
+    return work(open, store);
+  } finally {
+    for (const { doc, log } of opened.values()) {
+      log.close();
+      doc.destroy();
+    }
+    lock.release();
+  }
+}

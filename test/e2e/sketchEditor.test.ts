@@ -1,0 +1,514 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeObject, type SketchObject } from '../../shared/sketch/objects/objectCodec.js';
+import { objectsMap } from '../../shared/sketch/objects/objectLayout.js';
+import { layersMap, metaMap, strokesMap } from '../../shared/sketch/sketchLayout.js';
+import { decodeStroke, type Stroke } from '../../shared/sketch/strokeCodec.js';
+import { connectSyncClient, waitFor, type SyncClient } from '../helpers/syncClient.js';
+import { seriousA11yViolations } from './helpers/axe.js';
+import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
+import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
+
+/**
+ * The sketch editor as a graphic recorder uses it at /sketch/<id>: tools from the toolbar and by
+ * their letters, style panel, palette, layers panel, sheet format, shortcut help, per-user undo
+ * and redo, and a whole sketchnote drawn with every brush (pen input with pressure), every shape in
+ * both styles and every font, saved as a screenshot for people to look at
+ * (`test-results/sketch-showcase.png`; `MITSCHRIFT_SHOWCASE_TO_DOCS=1` also copies it to `docs/`).
+ */
+
+const RESULTS = join(REPO_ROOT, 'test-results');
+
+interface View {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
+let testCore: TestCore;
+let browser: Browser;
+const pages: TestPage[] = [];
+const clients: SyncClient[] = [];
+
+beforeAll(async () => {
+  testCore = await startTestCore();
+  browser = await launchBrowser();
+  await mkdir(RESULTS, { recursive: true });
+});
+
+afterAll(async () => {
+  for (const client of clients) {
+    client.destroy();
+  }
+  for (const { context } of pages) {
+    await context.close();
+  }
+  await browser?.close();
+  await testCore?.close();
+});
+
+async function openEditor(sketchId: string, name: string): Promise<TestPage> {
+  const opened = await openPage(browser, { viewport: { width: 1600, height: 1000 } });
+  pages.push(opened);
+  opened.page.setDefaultTimeout(15_000);
+  await opened.page.goto(`${testCore.core.origin}/sketch/${sketchId}?token=${testCore.core.token}`);
+  await opened.page.evaluate((n) => localStorage.setItem('mitschrift.displayName', n), name);
+  await opened.page.waitForSelector('.sketch-host');
+  await opened.page.getByText('Online').first().waitFor();
+  return opened;
+}
+
+function client(sketchId: string): SyncClient {
+  const c = connectSyncClient(testCore.core.origin, testCore.core.token, `sketch/${sketchId}`);
+  clients.push(c);
+  return c;
+}
+
+function objects(c: SyncClient): SketchObject[] {
+  const out: SketchObject[] = [];
+  objectsMap(c.doc).forEach((value, id) => {
+    const result = decodeObject(id, value);
+    if (result.ok) {
+      out.push(result.value);
+    }
+  });
+  return out;
+}
+
+function strokes(c: SyncClient): Stroke[] {
+  const out: Stroke[] = [];
+  strokesMap(c.doc).forEach((value, id) => {
+    const result = decodeStroke(id, value);
+    if (result.ok) {
+      out.push(result.stroke);
+    }
+  });
+  return out;
+}
+
+/** Page coordinates of a scene point, from the engine's current view. */
+async function toPage(page: Page, p: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const { left, top, view } = await page.evaluate(() => {
+    const host = document.querySelector('.sketch-host') as HTMLElement & {
+      sketchEngine: { getView(): View };
+    };
+    const rect = host.getBoundingClientRect();
+    return { left: rect.left, top: rect.top, view: host.sketchEngine.getView() };
+  });
+  return { x: left + p.x * view.zoom + view.x, y: top + p.y * view.zoom + view.y };
+}
+
+async function mouseDrag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Promise<void> {
+  const a = await toPage(page, from);
+  const b = await toPage(page, to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) {
+    await page.mouse.move(a.x + ((b.x - a.x) * i) / 8, a.y + ((b.y - a.y) * i) / 8);
+  }
+  await page.mouse.up();
+}
+
+/** A pen stroke with pressure through Chromium's input pipeline (trusted pointer events, pointerType pen). */
+async function penStroke(
+  page: Page,
+  cdp: CDPSession,
+  points: Array<{ x: number; y: number; p: number }>,
+): Promise<void> {
+  const first = await toPage(page, points[0]!);
+  const send = (type: string, x: number, y: number, force: number) =>
+    cdp.send('Input.dispatchMouseEvent', {
+      type: type as 'mousePressed',
+      x,
+      y,
+      button: 'left',
+      buttons: type === 'mouseReleased' ? 0 : 1,
+      clickCount: type === 'mouseMoved' ? 0 : 1,
+      pointerType: 'pen',
+      force,
+    });
+  await send('mousePressed', first.x, first.y, points[0]!.p);
+  let last = first;
+  for (const point of points.slice(1)) {
+    last = await toPage(page, point);
+    await send('mouseMoved', last.x, last.y, point.p);
+  }
+  await send('mouseReleased', last.x, last.y, 0);
+}
+
+async function tool(page: Page, name: string): Promise<void> {
+  await page.getByRole('toolbar', { name: 'Werkzeuge' }).getByRole('button', { name, exact: true }).click();
+}
+
+async function typeInto(page: Page, at: { x: number; y: number }, text: string): Promise<void> {
+  await tool(page, 'Text');
+  const p = await toPage(page, at);
+  await page.mouse.click(p.x, p.y);
+  const editor = page.locator('textarea.sketch-text-editor');
+  await editor.waitFor();
+  await editor.pressSequentially(text, { delay: 5 });
+  await page.keyboard.press('Escape');
+  await editor.waitFor({ state: 'detached' });
+}
+
+async function shape(
+  page: Page,
+  name: string,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  options: { style?: 'Handgezeichnet' | 'Exakt'; fill?: string | null; frame?: string } = {},
+): Promise<void> {
+  await tool(page, name);
+  if (options.style) {
+    await page.getByRole('radio', { name: options.style }).check();
+  }
+  if (options.frame) {
+    await page.getByRole('radio', { name: options.frame }).check();
+  }
+  if (options.fill !== undefined) {
+    const fill = page.getByRole('checkbox', { name: 'Fläche füllen' });
+    if (options.fill === null) {
+      await fill.uncheck();
+    } else {
+      await fill.check();
+      await page.getByLabel('Füllfarbe').fill(options.fill);
+    }
+  }
+  await mouseDrag(page, from, to);
+}
+
+function wave(
+  x0: number,
+  x1: number,
+  y: number,
+  amplitude: number,
+  pressure: (t: number) => number,
+  n = 40,
+): Array<{ x: number; y: number; p: number }> {
+  return Array.from({ length: n }, (_, i) => {
+    const t = i / (n - 1);
+    return { x: x0 + (x1 - x0) * t, y: y + Math.sin(t * Math.PI * 3) * amplitude, p: pressure(t) };
+  });
+}
+
+function circle(cx: number, cy: number, r: number, n = 36): Array<{ x: number; y: number; p: number }> {
+  return Array.from({ length: n + 1 }, (_, i) => ({
+    x: cx + Math.cos((i / n) * Math.PI * 2) * r,
+    y: cy + Math.sin((i / n) * Math.PI * 2) * r,
+    p: 0.4 + 0.25 * Math.sin((i / n) * Math.PI),
+  }));
+}
+
+describe('the sketch editor', () => {
+  const sketchId = 'showcase';
+  let a: TestPage;
+  let c: SyncClient;
+
+  beforeAll(async () => {
+    a = await openEditor(sketchId, 'Anna');
+    c = client(sketchId);
+    await c.synced;
+  });
+
+  it('switches tools by toolbar and by their letters, and opens the shortcut help with "?"', async () => {
+    const { page } = a;
+    const toolbar = page.getByRole('toolbar', { name: 'Werkzeuge' });
+    await page.locator('.sketch-host').focus();
+    for (const [key, name] of [
+      ['r', 'Rechteck'],
+      ['o', 'Ellipse'],
+      ['a', 'Pfeil'],
+      ['l', 'Linie'],
+      ['t', 'Text'],
+      ['e', 'Radierer'],
+      ['h', 'Hand (verschieben)'],
+      ['v', 'Auswahl'],
+      ['p', 'Stift'],
+    ] as const) {
+      await page.keyboard.press(key);
+      await expect
+        .poll(() => toolbar.getByRole('button', { name, exact: true }).getAttribute('aria-pressed'))
+        .toBe('true');
+    }
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Tastenkürzel' });
+    await help.waitFor();
+    expect(await help.getByRole('cell', { name: /Rückgängig/ }).count()).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page, 'sketch shortcut help')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+  });
+
+  it('changes the sheet format for everyone and locks a layer from the layers panel', async () => {
+    const { page } = a;
+    await page.getByLabel('Format').selectOption('a3');
+    await waitFor(() => metaMap(c.doc).get('format') === 'a3', 10_000, 'the format to reach the core');
+    const lock = page.getByRole('group', { name: 'Hintergrund' }).getByRole('checkbox', { name: 'Gesperrt' });
+    await lock.check();
+    await waitFor(
+      () => (layersMap(c.doc).get('background') as { locked?: boolean } | undefined)?.locked === true,
+      10_000,
+      'the lock to reach the core',
+    );
+    await lock.uncheck();
+    await page.getByRole('button', { name: 'Alles zeigen' }).click();
+  });
+
+  it('undoes and redoes only its own user’s changes', async () => {
+    const { page } = a;
+    const b = await openEditor(sketchId, 'Ben');
+    await tool(page, 'Rechteck');
+    await mouseDrag(page, { x: 1300, y: 950 }, { x: 1500, y: 1080 });
+    await waitFor(() => objects(c).length === 1, 10_000, 'Anna’s rectangle');
+    await tool(b.page, 'Ellipse');
+    await mouseDrag(b.page, { x: 1000, y: 950 }, { x: 1200, y: 1080 });
+    await waitFor(() => objects(c).length === 2, 10_000, 'Ben’s ellipse');
+    await page.locator('.sketch-host').focus();
+    await page.keyboard.press('Control+z');
+    await waitFor(() => objects(c).length === 1, 10_000, 'the undo');
+    expect(objects(c)[0]?.kind).toBe('ellipse');
+    await page.getByRole('button', { name: 'Wiederholen' }).click();
+    await waitFor(() => objects(c).length === 2, 10_000, 'the redo');
+    // Clean up both for the showcase below.
+    await page.locator('.sketch-host').focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await waitFor(() => objects(c).length === 0, 10_000, 'the deletion');
+    await b.context.close();
+  });
+
+  it('draws a whole sketchnote with every brush, shape and font', async () => {
+    const { page } = a;
+    const cdp = await a.context.newCDPSession(page);
+    // The whole canvas on screen: pointer input only reaches what is in the viewport.
+    await page.evaluate(() => {
+      const stage = document.querySelector('.sketch-editor') as HTMLElement;
+      window.scrollTo(0, stage.getBoundingClientRect().top + window.scrollY);
+    });
+    await page.getByRole('button', { name: 'Alles zeigen' }).click();
+    // The minimap sits over the canvas' corner; out of the way while drawing there.
+    await page.getByRole('button', { name: 'Übersicht ausblenden' }).click();
+
+    // Title banner with hand lettering, a clean underline, the session line in the sans face.
+    await shape(
+      page,
+      'Banner',
+      { x: 380, y: 40 },
+      { x: 1210, y: 180 },
+      { style: 'Handgezeichnet', fill: '#f7dc6f' },
+    );
+    await tool(page, 'Text');
+    await page.getByLabel('Schriftart').selectOption({ label: 'Handschrift' });
+    await page.getByLabel('Schriftgröße').selectOption('64');
+    await typeInto(page, { x: 795, y: 110 }, 'Offene Daten für alle');
+    await tool(page, 'Text');
+    await page.getByLabel('Schriftart').selectOption({ label: 'Serifenlos' });
+    await page.getByLabel('Schriftgröße').selectOption('24');
+    await typeInto(page, { x: 500, y: 200 }, 'Open-Government-Tag · Session 3 · Rathaus, Saal B');
+
+    // Speech bubble (clean, light blue) with a question, a hand-drawn cloud of ideas, a clean diamond.
+    await shape(
+      page,
+      'Sprechblase',
+      { x: 70, y: 300 },
+      { x: 470, y: 470 },
+      { style: 'Exakt', fill: '#d6eaf8' },
+    );
+    await tool(page, 'Text');
+    await page.getByLabel('Schriftgröße').selectOption('32');
+    await typeInto(page, { x: 270, y: 385 }, 'Was brauchen\nBürger:innen?');
+    await shape(
+      page,
+      'Rahmen',
+      { x: 600, y: 290 },
+      { x: 990, y: 520 },
+      {
+        style: 'Handgezeichnet',
+        fill: '#d5f5e3',
+        frame: 'Wolke',
+      },
+    );
+    await tool(page, 'Text');
+    await page.getByLabel('Schriftart').selectOption({ label: 'Handschrift' });
+    await page.getByLabel('Schriftgröße').selectOption('48');
+    await typeInto(page, { x: 795, y: 405 }, 'Ideen!');
+    await shape(
+      page,
+      'Rahmen',
+      { x: 1110, y: 280 },
+      { x: 1500, y: 530 },
+      { style: 'Exakt', fill: null, frame: 'Raute' },
+    );
+    await tool(page, 'Text');
+    await page.getByLabel('Schriftart').selectOption({ label: 'Mit Serifen' });
+    await page.getByLabel('Schriftgröße').selectOption('32');
+    await typeInto(page, { x: 1305, y: 405 }, 'Entscheiden');
+
+    // Rectangle (hand-drawn), hexagon frame, ellipse (clean, filled).
+    await shape(
+      page,
+      'Rechteck',
+      { x: 70, y: 640 },
+      { x: 470, y: 860 },
+      { style: 'Handgezeichnet', fill: null },
+    );
+    await tool(page, 'Text');
+    await page.getByLabel('Schriftgröße').selectOption('40');
+    await typeInto(page, { x: 270, y: 750 }, 'Stadtrat');
+    await shape(
+      page,
+      'Rahmen',
+      { x: 600, y: 690 },
+      { x: 990, y: 910 },
+      {
+        style: 'Handgezeichnet',
+        fill: '#fdebd0',
+        frame: 'Sechseck',
+      },
+    );
+    await tool(page, 'Text');
+    await page.getByLabel('Schriftart').selectOption({ label: 'Serifenlos' });
+    await page.getByLabel('Schriftgröße').selectOption('40');
+    await typeInto(page, { x: 795, y: 800 }, 'Datenportal');
+    await shape(
+      page,
+      'Ellipse',
+      { x: 1110, y: 680 },
+      { x: 1500, y: 910 },
+      { style: 'Exakt', fill: '#fadbd8' },
+    );
+    await tool(page, 'Text');
+    await page.getByLabel('Schriftart').selectOption({ label: 'Handschrift' });
+    await page.getByLabel('Schriftgröße').selectOption('40');
+    await typeInto(page, { x: 1305, y: 795 }, 'offen by default');
+
+    // Lines: arrows between ideas, a connector bound to two shapes, a plain line.
+    await shape(page, 'Pfeil', { x: 470, y: 385 }, { x: 600, y: 400 }, { style: 'Handgezeichnet' });
+    await shape(page, 'Pfeil', { x: 990, y: 405 }, { x: 1110, y: 405 }, { style: 'Exakt' });
+    await shape(page, 'Verbinder', { x: 795, y: 420 }, { x: 795, y: 800 }, { style: 'Handgezeichnet' });
+    await shape(page, 'Linie', { x: 1305, y: 530 }, { x: 1305, y: 680 }, { style: 'Exakt' });
+    await shape(page, 'Pfeil', { x: 470, y: 750 }, { x: 600, y: 790 }, { style: 'Handgezeichnet' });
+
+    // Ink with the pen: every brush, with pressure.
+    await tool(page, 'Stift');
+    const brush = page.getByLabel('Pinsel', { exact: true });
+    await brush.selectOption('highlighter');
+    await page.getByLabel('Farbset').selectOption({ label: 'Pastell' });
+    await page.getByRole('button', { name: 'Gelb' }).click();
+    await penStroke(
+      page,
+      cdp,
+      wave(150, 395, 770, 2, () => 0.6, 20),
+    );
+    await page.getByLabel('Farbset').selectOption({ label: 'Klassisch' });
+    await brush.selectOption('brushpen');
+    await page.getByRole('button', { name: 'Blau' }).click();
+    await penStroke(
+      page,
+      cdp,
+      wave(470, 1120, 250, 6, (t) => 0.15 + 0.8 * Math.sin(Math.PI * t)),
+    );
+    await brush.selectOption('fineliner');
+    await page.getByRole('button', { name: 'Schwarz' }).click();
+    // A little person presenting, bottom left.
+    await penStroke(page, cdp, circle(160, 960, 28));
+    await penStroke(page, cdp, [
+      { x: 160, y: 990, p: 0.5 },
+      { x: 160, y: 1050, p: 0.7 },
+      { x: 135, y: 1100, p: 0.4 },
+    ]);
+    await penStroke(page, cdp, [
+      { x: 160, y: 1050, p: 0.5 },
+      { x: 188, y: 1100, p: 0.4 },
+    ]);
+    await penStroke(page, cdp, [
+      { x: 110, y: 1010, p: 0.4 },
+      { x: 160, y: 1005, p: 0.6 },
+      { x: 230, y: 975, p: 0.4 },
+    ]);
+    await brush.selectOption('marker');
+    await page.getByRole('button', { name: 'Grün' }).click();
+    // Check marks beside the ellipse.
+    for (const dx of [0, 50]) {
+      await penStroke(page, cdp, [
+        { x: 1230 + dx, y: 990, p: 0.6 },
+        { x: 1250 + dx, y: 1020, p: 0.7 },
+        { x: 1290 + dx, y: 950, p: 0.6 },
+      ]);
+    }
+    await brush.selectOption('brushpen');
+    await page.getByRole('button', { name: 'Rot' }).click();
+    await penStroke(
+      page,
+      cdp,
+      wave(300, 760, 1030, 12, (t) => 0.2 + 0.6 * t, 48),
+    );
+    await typeInto(page, { x: 790, y: 1010 }, '→ Nächster Termin: 12. März');
+
+    await waitFor(() => strokes(c).length === 9, 10_000, 'the nine pen strokes');
+    const all = objects(c);
+    const kinds = new Set(all.map((o) => o.kind));
+    for (const kind of [
+      'rect',
+      'ellipse',
+      'line',
+      'arrow',
+      'connector',
+      'speechBubble',
+      'banner',
+      'container',
+      'text',
+    ]) {
+      expect(kinds, kind).toContain(kind);
+    }
+    expect(
+      new Set(all.filter((o) => o.kind === 'container').map((o) => o.kind === 'container' && o.shape)),
+    ).toEqual(new Set(['cloud', 'diamond', 'hexagon']));
+    expect(new Set(all.map((o) => o.style))).toEqual(new Set(['handDrawn', 'clean']));
+    expect(new Set(all.flatMap((o) => (o.kind === 'text' ? [o.fontFamily] : [])))).toEqual(
+      new Set(['hand', 'sans', 'serif']),
+    );
+    expect(all.find((o) => o.kind === 'connector')).toMatchObject({ kind: 'connector' });
+    expect(new Set(strokes(c).map((s) => s.brush))).toEqual(
+      new Set(['fineliner', 'brushpen', 'marker', 'highlighter']),
+    );
+    expect(strokes(c).every((s) => s.points.hasPressure)).toBe(true);
+    const title = all.find((o) => o.kind === 'text' && o.text === 'Offene Daten für alle');
+    expect(title).toMatchObject({
+      containerId: all.find((o) => o.kind === 'banner')?.id,
+      fontFamily: 'hand',
+    });
+
+    await page.getByRole('button', { name: 'Übersicht einblenden' }).click();
+    await tool(page, 'Auswahl');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Alles zeigen' }).click();
+    await page.waitForFunction(
+      () =>
+        (
+          document.querySelector('.sketch-host') as HTMLElement & {
+            sketchEngine: { stats(): { sceneComplete: boolean } };
+          }
+        ).sketchEngine.stats().sceneComplete,
+    );
+    await page.waitForTimeout(300);
+    const file = join(RESULTS, 'sketch-showcase.png');
+    await page.locator('.sketch-editor__stage').screenshot({ path: file });
+    await page.screenshot({ path: join(RESULTS, 'sketch-editor.png') });
+    if (process.env['MITSCHRIFT_SHOWCASE_TO_DOCS'] === '1') {
+      await copyFile(file, join(REPO_ROOT, 'docs/screenshot-sketch.png'));
+      await copyFile(
+        join(RESULTS, 'sketch-editor.png'),
+        join(REPO_ROOT, 'docs/screenshot-sketch-editor.png'),
+      );
+    }
+    expect(await seriousA11yViolations(page, 'sketch editor')).toEqual([]);
+    expect(a.problems.pageErrors).toEqual([]);
+  });
+});
