@@ -1,5 +1,9 @@
 import type { ItemRef } from '../../../../shared/sketch/objects/paintOrder.js';
-import type { ContainerShape, FontFamily, ObjectStyle } from '../../../../shared/sketch/objects/objectCodec.js';
+import type {
+  ContainerShape,
+  FontFamily,
+  ObjectStyle,
+} from '../../../../shared/sketch/objects/objectCodec.js';
 
 /**
  * What the sketch editor's UI (toolbar, panels, shortcuts) can ask of the engine beyond drawing:
