@@ -28,7 +28,7 @@ import {
 } from '../../../../shared/sketch/viewTransform.js';
 import { composeAffine, transformItems, type Affine } from '../../../../shared/sketch/edit/transform.js';
 import { readAsset } from '../../../../shared/sketch/objects/assets.js';
-import { copyItems, pasteItems, itemsBounds } from '../../../../shared/sketch/objects/clipboard.js';
+import { copyItems, pasteItems } from '../../../../shared/sketch/objects/clipboard.js';
 import type { SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
 import {
   deleteItems,
@@ -255,6 +255,8 @@ export class SketchEngine implements SketchEditorApi {
   private readonly sceneListeners = new Set<() => void>();
   private sceneNotifyTimer: ReturnType<typeof setTimeout> | null = null;
   private overlayQueued = false;
+  private fontsRequested = false;
+  private overlayMarkup = '';
 
   constructor(host: HTMLElement, options: SketchEngineOptions) {
     this.host = host;
@@ -301,11 +303,16 @@ export class SketchEngine implements SketchEditorApi {
     Object.assign(this.live.canvas.style, layerStyle, { pointerEvents: 'none' });
     this.liftCanvas = document.createElement('canvas');
     this.liftCanvas.className = 'sketch-lift';
-    Object.assign(this.liftCanvas.style, layerStyle, { pointerEvents: 'none' });
+    // Shown only while something is lifted: an idle full-size layer would cost compositing every frame.
+    Object.assign(this.liftCanvas.style, layerStyle, { pointerEvents: 'none', display: 'none' });
     this.overlay = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     this.overlay.setAttribute('class', 'sketch-overlay');
     this.overlay.setAttribute('aria-hidden', 'true');
-    Object.assign(this.overlay.style, layerStyle, { pointerEvents: 'none', overflow: 'visible' });
+    Object.assign(this.overlay.style, layerStyle, {
+      pointerEvents: 'none',
+      overflow: 'visible',
+      display: 'none',
+    });
     host.append(this.sceneCanvas, this.objectLayer, this.liftCanvas, this.live.canvas, this.overlay);
     this.selection = new Selection(() => this.onSelectionChanged());
     this.toolHost = this.makeToolHost();
@@ -335,11 +342,6 @@ export class SketchEngine implements SketchEditorApi {
     host.addEventListener('scroll', this.unscroll);
     host.addEventListener('pointerdown', this.trackModifiers, { capture: true });
     host.addEventListener('pointermove', this.trackModifiers, { capture: true });
-    void loadSketchFonts().then(() => {
-      if (!this.destroyed) {
-        this.refreshObjects((o) => o.kind === 'text');
-      }
-    });
     this.resizeObserver = new ResizeObserver(() => this.measure());
     this.resizeObserver.observe(host);
     this.watchPixelRatio();
@@ -371,6 +373,7 @@ export class SketchEngine implements SketchEditorApi {
     if (this.selection.size > 0 || this.lifted.items.length > 0 || this.activeTool) {
       this.scheduleOverlay();
     }
+    this.textTool.viewChanged();
     this.sceneDirty = true;
     this.liveDirty = true;
     this.requestFrame();
@@ -1001,7 +1004,9 @@ export class SketchEngine implements SketchEditorApi {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.liftCanvas.width, this.liftCanvas.height);
     const { items, matrix } = this.lifted;
-    if (!matrix || items.length === 0) {
+    const show = matrix !== null && items.length > 0;
+    this.liftCanvas.style.display = show ? '' : 'none';
+    if (!matrix || !show) {
       return;
     }
     const m = composeAffine(
@@ -1047,6 +1052,8 @@ export class SketchEngine implements SketchEditorApi {
     if (active) {
       markup += active.overlay();
     }
+    // The selection's box and handles show with every tool that works on it (a select tool's drag
+    // draws them itself).
     if (
       !(active instanceof SelectTool) &&
       this.selection.size > 0 &&
@@ -1054,10 +1061,12 @@ export class SketchEngine implements SketchEditorApi {
       this.tool !== 'erase'
     ) {
       markup += new SelectTool(this.toolHost, this.selection, 'box').overlay();
-    } else if (!active && this.selection.size > 0 && (this.tool === 'select' || this.tool === 'lasso')) {
-      markup += new SelectTool(this.toolHost, this.selection, 'box').overlay();
     }
-    this.overlay.innerHTML = markup;
+    if (markup !== this.overlayMarkup) {
+      this.overlayMarkup = markup;
+      this.overlay.innerHTML = markup;
+      this.overlay.style.display = markup === '' ? 'none' : '';
+    }
     this.paintLifted();
   }
 
@@ -1142,7 +1151,23 @@ export class SketchEngine implements SketchEditorApi {
     }
   }
 
+  /** Loads the text faces the first time a text shows up (an ink-only sheet never pays for them). */
+  private ensureFonts(): void {
+    if (this.fontsRequested) {
+      return;
+    }
+    this.fontsRequested = true;
+    void loadSketchFonts().then(() => {
+      if (!this.destroyed) {
+        this.refreshObjects((o) => o.kind === 'text');
+      }
+    });
+  }
+
   private placeObjects(objects: SketchObject[]): void {
+    if (objects.some((o) => o.kind === 'text')) {
+      this.ensureFonts();
+    }
     const lookup = (id: string): SketchObject | undefined => this.objects.get(id);
     for (const object of objects) {
       const key = objectKey(object.id);
@@ -1199,6 +1224,9 @@ export class SketchEngine implements SketchEditorApi {
       return;
     }
     this.textTool.finish();
+    if (tool === 'text') {
+      this.ensureFonts();
+    }
     if (this.activeTool) {
       this.activeTool.tool.cancel();
       this.activeTool = null;
@@ -1243,11 +1271,6 @@ export class SketchEngine implements SketchEditorApi {
     const items = this.selection.refs();
     const groups = new Set(items.map((ref) => groupOf(this.doc, ref)));
     return { items, grouped: items.length > 1 && groups.size === 1 && !groups.has(undefined) };
-  }
-
-  /** Selects items (e.g. after a paste or from tests). */
-  select(refs: ItemRef[]): void {
-    this.selection.set(refs.filter(this.refKnown));
   }
 
   onSelectionChange(listener: (selection: SelectionInfo) => void): () => void {
@@ -1415,17 +1438,6 @@ export class SketchEngine implements SketchEditorApi {
   onSceneChange(listener: () => void): () => void {
     this.sceneListeners.add(listener);
     return () => this.sceneListeners.delete(listener);
-  }
-
-  /** The bounds of the selection in scene units (for tests and the UI), or null. */
-  selectionBounds(): SceneRect | null {
-    const refs = this.selection.refs();
-    return refs.length ? itemsBounds(this.doc, refs) : null;
-  }
-
-  /** Whether a text is being typed on the canvas (shortcuts then leave the keys alone). */
-  get editingText(): boolean {
-    return this.textTool.active;
   }
 
   // ---- frames -----------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ interface Editing {
   at: { x: number; y: number };
   container: SketchObject | null;
   item: ObjectItem | null;
+  /** Follows the view (pan and zoom while typing). */
+  place: () => void;
 }
 
 let measureCtx: CanvasRenderingContext2D | null = null;
@@ -115,23 +117,14 @@ export class TextTool implements Tool {
     const family = existing?.fontFamily ?? settings.fontFamily;
     const fontSize = existing?.fontSize ?? settings.fontSize;
     const colour = existing?.strokeColour ?? brush.colour.slice(0, 7);
-    const view = this.host.view();
     const textarea = document.createElement('textarea');
     textarea.className = 'sketch-text-editor';
     textarea.setAttribute('aria-label', this.label());
     textarea.maxLength = MAX_TEXT_LENGTH;
     textarea.value = existing?.text ?? '';
     textarea.spellcheck = true;
-    const box = container ?? existing;
-    const topLeft = sceneToScreen(view, box ? { x: box.x, y: box.y } : at);
-    const zoomedSize = fontSize * view.zoom;
     Object.assign(textarea.style, {
       position: 'absolute',
-      left: `${topLeft.x}px`,
-      top: `${topLeft.y}px`,
-      minWidth: `${Math.max(40, (box?.w ?? 0) * view.zoom)}px`,
-      minHeight: `${Math.max(zoomedSize * 1.4, (container?.h ?? 0) * view.zoom)}px`,
-      font: `${zoomedSize}px ${FONT_STACKS[family]}`,
       lineHeight: String(existing?.lineHeight ?? 1.25),
       color: colour,
       textAlign: container ? 'center' : (existing?.align ?? 'left'),
@@ -144,6 +137,20 @@ export class TextTool implements Tool {
       whiteSpace: 'pre',
       zIndex: '3',
     });
+    const place = (): void => {
+      const view = this.host.view();
+      const box = container ?? existing;
+      const topLeft = sceneToScreen(view, box ? { x: box.x, y: box.y } : at);
+      const zoomedSize = fontSize * view.zoom;
+      Object.assign(textarea.style, {
+        left: `${topLeft.x}px`,
+        top: `${topLeft.y}px`,
+        minWidth: `${Math.max(40, (box?.w ?? 0) * view.zoom)}px`,
+        minHeight: `${Math.max(zoomedSize * 1.4, (container?.h ?? 0) * view.zoom)}px`,
+        font: `${zoomedSize}px ${FONT_STACKS[family]}`,
+      });
+    };
+    place();
     const autosize = (): void => {
       textarea.style.width = '0';
       textarea.style.height = '0';
@@ -164,10 +171,25 @@ export class TextTool implements Tool {
     if (item) {
       this.host.setLifted([item], null);
     }
-    this.editing = { textarea, existing, at, container, item };
+    this.editing = {
+      textarea,
+      existing,
+      at,
+      container,
+      item,
+      place: () => {
+        place();
+        autosize();
+      },
+    };
     autosize();
     // Focus after the pointer events of this press are over, or the canvas would take focus back.
     setTimeout(() => textarea.focus({ preventScroll: true }), 0);
+  }
+
+  /** Moves the editor with the view. */
+  viewChanged(): void {
+    this.editing?.place();
   }
 
   /** Writes the edited text (or deletes an emptied one) and closes the editor. */
