@@ -2,14 +2,12 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeObject, type SketchObject } from '../../shared/sketch/objects/objectCodec.js';
-import { objectsMap } from '../../shared/sketch/objects/objectLayout.js';
-import { layersMap, metaMap, strokesMap } from '../../shared/sketch/sketchLayout.js';
-import { decodeStroke, type Stroke } from '../../shared/sketch/strokeCodec.js';
+import { layersMap, metaMap } from '../../shared/sketch/sketchLayout.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../helpers/syncClient.js';
 import { seriousA11yViolations } from './helpers/axe.js';
 import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
+import { storedObjects, storedStrokes } from './helpers/sketchPages.js';
 
 /**
  * The sketch editor as a graphic recorder uses it at /sketch/<id>: tools from the toolbar and by
@@ -64,28 +62,6 @@ function client(sketchId: string): SyncClient {
   const c = connectSyncClient(testCore.core.origin, testCore.core.token, `sketch/${sketchId}`);
   clients.push(c);
   return c;
-}
-
-function objects(c: SyncClient): SketchObject[] {
-  const out: SketchObject[] = [];
-  objectsMap(c.doc).forEach((value, id) => {
-    const result = decodeObject(id, value);
-    if (result.ok) {
-      out.push(result.value);
-    }
-  });
-  return out;
-}
-
-function strokes(c: SyncClient): Stroke[] {
-  const out: Stroke[] = [];
-  strokesMap(c.doc).forEach((value, id) => {
-    const result = decodeStroke(id, value);
-    if (result.ok) {
-      out.push(result.stroke);
-    }
-  });
-  return out;
 }
 
 /** Page coordinates of a scene point, from the engine's current view. */
@@ -265,21 +241,21 @@ describe('the sketch editor', () => {
     const b = await openEditor(sketchId, 'Ben');
     await tool(page, 'Rechteck');
     await mouseDrag(page, { x: 1300, y: 950 }, { x: 1500, y: 1080 });
-    await waitFor(() => objects(c).length === 1, 10_000, 'Anna’s rectangle');
+    await waitFor(() => storedObjects(c.doc).length === 1, 10_000, 'Anna’s rectangle');
     await tool(b.page, 'Ellipse');
     await mouseDrag(b.page, { x: 1000, y: 950 }, { x: 1200, y: 1080 });
-    await waitFor(() => objects(c).length === 2, 10_000, 'Ben’s ellipse');
+    await waitFor(() => storedObjects(c.doc).length === 2, 10_000, 'Ben’s ellipse');
     await page.locator('.sketch-host').focus();
     await page.keyboard.press('Control+z');
-    await waitFor(() => objects(c).length === 1, 10_000, 'the undo');
-    expect(objects(c)[0]?.kind).toBe('ellipse');
+    await waitFor(() => storedObjects(c.doc).length === 1, 10_000, 'the undo');
+    expect(storedObjects(c.doc)[0]?.kind).toBe('ellipse');
     await page.getByRole('button', { name: 'Wiederholen' }).click();
-    await waitFor(() => objects(c).length === 2, 10_000, 'the redo');
+    await waitFor(() => storedObjects(c.doc).length === 2, 10_000, 'the redo');
     // Clean up both for the showcase below.
     await page.locator('.sketch-host').focus();
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
-    await waitFor(() => objects(c).length === 0, 10_000, 'the deletion');
+    await waitFor(() => storedObjects(c.doc).length === 0, 10_000, 'the deletion');
     await b.context.close();
   });
 
@@ -451,8 +427,8 @@ describe('the sketch editor', () => {
     );
     await typeInto(page, { x: 790, y: 1010 }, '→ Nächster Termin: 12. März');
 
-    await waitFor(() => strokes(c).length === 9, 10_000, 'the nine pen strokes');
-    const all = objects(c);
+    await waitFor(() => storedStrokes(c.doc).length === 9, 10_000, 'the nine pen strokes');
+    const all = storedObjects(c.doc);
     const kinds = new Set(all.map((o) => o.kind));
     for (const kind of [
       'rect',
@@ -475,10 +451,10 @@ describe('the sketch editor', () => {
       new Set(['hand', 'sans', 'serif']),
     );
     expect(all.find((o) => o.kind === 'connector')).toMatchObject({ kind: 'connector' });
-    expect(new Set(strokes(c).map((s) => s.brush))).toEqual(
+    expect(new Set(storedStrokes(c.doc).map((s) => s.brush))).toEqual(
       new Set(['fineliner', 'brushpen', 'marker', 'highlighter']),
     );
-    expect(strokes(c).every((s) => s.points.hasPressure)).toBe(true);
+    expect(storedStrokes(c.doc).every((s) => s.points.hasPressure)).toBe(true);
     const title = all.find((o) => o.kind === 'text' && o.text === 'Offene Daten für alle');
     expect(title).toMatchObject({
       containerId: all.find((o) => o.kind === 'banner')?.id,

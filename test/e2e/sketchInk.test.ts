@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strokesMap } from '../../shared/sketch/sketchLayout.js';
-import { decodeStroke, type Stroke } from '../../shared/sketch/strokeCodec.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../helpers/syncClient.js';
-import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
+import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
+import { openSketchPage, storedStrokes } from './helpers/sketchPages.js';
 
 /**
  * The ink engine against a real core in Chromium: pen input with pressure through Chromium's own
@@ -57,20 +57,6 @@ afterAll(async () => {
   await testCore?.close();
 });
 
-async function openSketch(sketchId: string, author: string): Promise<TestPage> {
-  const opened = await openPage(browser, { viewport: { width: 1200, height: 800 } });
-  pages.push(opened);
-  const { core } = testCore;
-  await opened.page.goto(
-    `${core.origin}/sketch-bench.html?token=${core.token}&doc=${sketchId}&author=${author}`,
-  );
-  await opened.page.waitForFunction(() => {
-    const handle = (window as unknown as { __sketch?: { engine: unknown; synced(): boolean } }).__sketch;
-    return Boolean(handle?.engine) && handle!.synced();
-  });
-  return opened;
-}
-
 function state(page: Page): Promise<PageState> {
   return page.evaluate(() => {
     type Engine = {
@@ -90,17 +76,6 @@ function state(page: Page): Promise<PageState> {
       host: { left: rect.left, top: rect.top },
     };
   });
-}
-
-function storedStrokes(client: SyncClient): Stroke[] {
-  const strokes: Stroke[] = [];
-  strokesMap(client.doc).forEach((value, id) => {
-    const result = decodeStroke(id, value);
-    if (result.ok) {
-      strokes.push(result.stroke);
-    }
-  });
-  return strokes;
 }
 
 /** A pen sample: page coordinates and pressure. */
@@ -189,8 +164,8 @@ describe('sketch ink engine', () => {
   let cdp: CDPSession;
 
   beforeAll(async () => {
-    a = await openSketch(sketchId, 'recorder-a');
-    b = await openSketch(sketchId, 'viewer-b');
+    a = await openSketchPage(browser, testCore.core, sketchId, 'recorder-a', pages);
+    b = await openSketchPage(browser, testCore.core, sketchId, 'viewer-b', pages);
     client = connectSyncClient(testCore.core.origin, testCore.core.token, `sketch/${sketchId}`);
     clients.push(client);
     await client.synced;
@@ -255,7 +230,7 @@ describe('sketch ink engine', () => {
     expect(seen.every((e) => e.pointerType === 'pen' && e.trusted)).toBe(true);
     expect(seen.some((e) => e.type === 'pointermove' && e.pressure > 0.5)).toBe(true);
 
-    const [stroke] = storedStrokes(client);
+    const [stroke] = storedStrokes(client.doc);
     expect(stroke).toMatchObject({
       author: 'recorder-a',
       brush: 'fineliner',
@@ -354,7 +329,7 @@ describe('sketch ink engine', () => {
       await pen(cdp, 'mouseMoved', sample);
     }
     await pen(cdp, 'mouseReleased', samples[samples.length - 1]!);
-    await waitFor(() => storedStrokes(client).length === 2, 10_000, 'the second stroke');
+    await waitFor(() => storedStrokes(client.doc).length === 2, 10_000, 'the second stroke');
     await b.page.waitForFunction(() => {
       const engine = (window as unknown as { __sketch: { engine: { stats(): { strokes: number } } } })
         .__sketch.engine;

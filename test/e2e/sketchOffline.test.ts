@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectsMap } from '../../shared/sketch/objects/objectLayout.js';
 import { strokesMap } from '../../shared/sketch/sketchLayout.js';
 import { connectSyncClient, waitFor } from '../helpers/syncClient.js';
-import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
+import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { startRestartableCore, type RestartableCore } from './helpers/planPages.js';
+import { openSketchPage } from './helpers/sketchPages.js';
 
 /**
  * Drawing offline: two recorders lose the connection (the core stops, so every socket drops), both
@@ -34,20 +35,6 @@ type Engine = {
   host: HTMLElement;
 };
 
-async function open(author: string): Promise<Page> {
-  const opened = await openPage(browser, { viewport: { width: 1200, height: 800 } });
-  pages.push(opened);
-  opened.page.setDefaultTimeout(15_000);
-  await opened.page.goto(
-    `${server.core.origin}/sketch-bench.html?token=${server.core.token}&doc=offline-e2e&author=${author}`,
-  );
-  await opened.page.waitForFunction(() => {
-    const handle = (window as unknown as { __sketch?: { engine: unknown; synced(): boolean } }).__sketch;
-    return Boolean(handle?.engine) && handle!.synced();
-  });
-  return opened.page;
-}
-
 async function counts(page: Page): Promise<{ strokes: number; objects: number; synced: boolean }> {
   return page.evaluate(() => {
     const handle = (window as unknown as { __sketch: { engine: Engine; synced(): boolean } }).__sketch;
@@ -76,8 +63,8 @@ async function drag(page: Page, tool: string, from: [number, number], to: [numbe
 
 describe('offline drawing', () => {
   it('merges what two recorders drew while the connection was gone', async () => {
-    const a = await open('recorder-a');
-    const b = await open('recorder-b');
+    const a = (await openSketchPage(browser, server.core, 'offline-e2e', 'recorder-a', pages)).page;
+    const b = (await openSketchPage(browser, server.core, 'offline-e2e', 'recorder-b', pages)).page;
     await server.stop();
     await a.waitForFunction(
       () => !(window as unknown as { __sketch: { synced(): boolean } }).__sketch.synced(),

@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeObject, type SketchObject } from '../../shared/sketch/objects/objectCodec.js';
 import { objectsMap } from '../../shared/sketch/objects/objectLayout.js';
 import { layersMap, strokesMap } from '../../shared/sketch/sketchLayout.js';
-import { decodeStroke, type Stroke } from '../../shared/sketch/strokeCodec.js';
+import type { Stroke } from '../../shared/sketch/strokeCodec.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../helpers/syncClient.js';
-import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
+import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { startTestCore, type TestCore } from './helpers/core.js';
+import { openSketchPage, storedObjects, storedStrokes } from './helpers/sketchPages.js';
 
 /**
  * The editing tools of the sketch engine in Chromium against a real core, checked in the stored
@@ -42,20 +42,6 @@ afterAll(async () => {
   await browser?.close();
   await testCore?.close();
 });
-
-async function openSketch(sketchId: string, author: string): Promise<TestPage> {
-  const opened = await openPage(browser, { viewport: { width: 1200, height: 800 } });
-  pages.push(opened);
-  const { core } = testCore;
-  await opened.page.goto(
-    `${core.origin}/sketch-bench.html?token=${core.token}&doc=${sketchId}&author=${author}`,
-  );
-  await opened.page.waitForFunction(() => {
-    const handle = (window as unknown as { __sketch?: { engine: unknown; synced(): boolean } }).__sketch;
-    return Boolean(handle?.engine) && handle!.synced();
-  });
-  return opened;
-}
 
 type EngineHandle = {
   setTool(tool: string): void;
@@ -120,28 +106,6 @@ async function clickScene(page: Page, p: { x: number; y: number }): Promise<void
   await page.mouse.click(left + p.x * view.zoom + view.x, top + p.y * view.zoom + view.y);
 }
 
-function objects(client: SyncClient): SketchObject[] {
-  const out: SketchObject[] = [];
-  objectsMap(client.doc).forEach((value, id) => {
-    const result = decodeObject(id, value);
-    if (result.ok) {
-      out.push(result.value);
-    }
-  });
-  return out;
-}
-
-function strokes(client: SyncClient): Stroke[] {
-  const out: Stroke[] = [];
-  strokesMap(client.doc).forEach((value, id) => {
-    const result = decodeStroke(id, value);
-    if (result.ok) {
-      out.push(result.stroke);
-    }
-  });
-  return out;
-}
-
 function xs(stroke: Stroke): number[] {
   const out: number[] = [];
   for (let i = 0; i < stroke.points.xyp.length; i += 3) {
@@ -156,7 +120,7 @@ describe('sketch editing tools', () => {
   const sketchId = 'tools-e2e';
 
   beforeAll(async () => {
-    page = (await openSketch(sketchId, 'recorder-a')).page;
+    page = (await openSketchPage(browser, testCore.core, sketchId, 'recorder-a', pages)).page;
     client = connectSyncClient(testCore.core.origin, testCore.core.token, `sketch/${sketchId}`);
     clients.push(client);
     await client.synced;
@@ -170,8 +134,12 @@ describe('sketch editing tools', () => {
       await dragScene(page, { x, y: 300 }, { x: x + 400, y: 600 });
       x += 550;
     }
-    await waitFor(() => objects(client).length === kinds.length, 10_000, 'the shapes to reach the core');
-    const stored = objects(client).sort((p, q) => p.x - q.x);
+    await waitFor(
+      () => storedObjects(client.doc).length === kinds.length,
+      10_000,
+      'the shapes to reach the core',
+    );
+    const stored = storedObjects(client.doc).sort((p, q) => p.x - q.x);
     expect(stored.map((o) => o.kind)).toEqual(kinds);
     for (const [i, object] of stored.entries()) {
       expect(object.author).toBe('recorder-a');
@@ -187,10 +155,14 @@ describe('sketch editing tools', () => {
   it('binds a connector to the two shapes it joins', async () => {
     await call(page, 'setTool', 'connector');
     await dragScene(page, { x: 400, y: 450 }, { x: 950, y: 450 });
-    await waitFor(() => objects(client).some((o) => o.kind === 'connector'), 10_000, 'the connector');
-    const connector = objects(client).find((o) => o.kind === 'connector');
-    const rect = objects(client).find((o) => o.kind === 'rect');
-    const ellipse = objects(client).find((o) => o.kind === 'ellipse');
+    await waitFor(
+      () => storedObjects(client.doc).some((o) => o.kind === 'connector'),
+      10_000,
+      'the connector',
+    );
+    const connector = storedObjects(client.doc).find((o) => o.kind === 'connector');
+    const rect = storedObjects(client.doc).find((o) => o.kind === 'rect');
+    const ellipse = storedObjects(client.doc).find((o) => o.kind === 'ellipse');
     expect(connector).toMatchObject({ startBinding: rect?.id, endBinding: ellipse?.id });
   });
 
@@ -205,11 +177,15 @@ describe('sketch editing tools', () => {
     await page.waitForSelector('textarea.sketch-text-editor');
     await page.keyboard.type('Idee');
     await page.keyboard.press('Escape');
-    await waitFor(() => objects(client).filter((o) => o.kind === 'text').length === 2, 10_000, 'the texts');
-    const texts = objects(client).filter((o) => o.kind === 'text');
+    await waitFor(
+      () => storedObjects(client.doc).filter((o) => o.kind === 'text').length === 2,
+      10_000,
+      'the texts',
+    );
+    const texts = storedObjects(client.doc).filter((o) => o.kind === 'text');
     const free = texts.find((t) => t.kind === 'text' && t.text === 'Grüße vom BarCamp');
     const inside = texts.find((t) => t.kind === 'text' && t.text === 'Idee');
-    const rect = objects(client).find((o) => o.kind === 'rect');
+    const rect = storedObjects(client.doc).find((o) => o.kind === 'rect');
     expect(free).toBeDefined();
     expect(free!.w).toBeGreaterThan(0);
     expect(inside).toMatchObject({ containerId: rect?.id });
@@ -220,21 +196,24 @@ describe('sketch editing tools', () => {
     await call(page, 'setTool', 'draw');
     await dragScene(page, { x: 300, y: 1400 }, { x: 1100, y: 1450 }, 20);
     await dragScene(page, { x: 300, y: 1550 }, { x: 1100, y: 1500 }, 20);
-    await waitFor(() => strokes(client).length === 2, 10_000, 'two strokes');
-    const before = strokes(client).map((s) => Math.min(...xs(s)));
+    await waitFor(() => storedStrokes(client.doc).length === 2, 10_000, 'two strokes');
+    const before = storedStrokes(client.doc).map((s) => Math.min(...xs(s)));
     await call(page, 'setTool', 'select');
     await dragScene(page, { x: 200, y: 1300 }, { x: 1200, y: 1650 });
     expect((await call<{ items: unknown[] }>(page, 'getSelection')).items).toHaveLength(2);
     await dragScene(page, { x: 700, y: 1475 }, { x: 1000, y: 1475 });
     await waitFor(
-      () => strokes(client).every((s, i) => Math.abs(Math.min(...xs(s)) - ((before[i] ?? 0) + 300)) < 8),
+      () =>
+        storedStrokes(client.doc).every(
+          (s, i) => Math.abs(Math.min(...xs(s)) - ((before[i] ?? 0) + 300)) < 8,
+        ),
       10_000,
       'the strokes to move 300 units right',
     );
   });
 
   it('erases parts of a stroke (split in two) and whole strokes', async () => {
-    const [first] = strokes(client).sort((p, q) => p.createdAt - q.createdAt);
+    const [first] = storedStrokes(client.doc).sort((p, q) => p.createdAt - q.createdAt);
     const minX = Math.min(...xs(first!));
     const maxX = Math.max(...xs(first!));
     const mid = (minX + maxX) / 2;
@@ -248,7 +227,7 @@ describe('sketch editing tools', () => {
     await call(page, 'setEraserSize', 6);
     await dragScene(page, { x: mid, y: yMid - 60 }, { x: mid, y: yMid - 10 }, 10);
     await waitFor(() => !strokesMap(client.doc).has(first!.id), 10_000, 'the stroke to be split');
-    const pieces = strokes(client).filter(
+    const pieces = storedStrokes(client.doc).filter(
       (s) => s.createdAt === first!.createdAt && s.colour === first!.colour,
     );
     expect(pieces.length).toBeGreaterThanOrEqual(2);
@@ -256,16 +235,20 @@ describe('sketch editing tools', () => {
       expect(piece.author).toBe(first!.author);
       expect(piece.brush).toBe(first!.brush);
     }
-    const count = strokes(client).length;
+    const count = storedStrokes(client.doc).length;
     await call(page, 'setEraserMode', 'stroke');
     await call(page, 'setEraserSize', 14);
     // Across the second stroke: it goes whole.
-    const second = strokes(client).find((s) => s.createdAt !== first!.createdAt)!;
+    const second = storedStrokes(client.doc).find((s) => s.createdAt !== first!.createdAt)!;
     const sx = xs(second);
     const x2 = (Math.min(...sx) + Math.max(...sx)) / 2;
     const y2 = second.points.xyp[1 + 3 * Math.floor(second.points.xyp.length / 6)] ?? 1525;
     await dragScene(page, { x: x2, y: y2 - 40 }, { x: x2, y: y2 + 40 }, 10);
-    await waitFor(() => strokes(client).length === count - 1, 10_000, 'the second stroke to be erased');
+    await waitFor(
+      () => storedStrokes(client.doc).length === count - 1,
+      10_000,
+      'the second stroke to be erased',
+    );
     expect(strokesMap(client.doc).has(second.id)).toBe(false);
   });
 
@@ -293,19 +276,19 @@ describe('sketch editing tools', () => {
     }
     await page.mouse.up();
     const selection = await call<{ items: Array<{ type: string; id: string }> }>(page, 'getSelection');
-    const bubble = objects(client).find((o) => o.kind === 'speechBubble');
+    const bubble = storedObjects(client.doc).find((o) => o.kind === 'speechBubble');
     expect(selection.items).toEqual([{ type: 'object', id: bubble!.id }]);
-    const before = objects(client).length;
+    const before = storedObjects(client.doc).length;
     await call(page, 'duplicateSelection');
-    await waitFor(() => objects(client).length === before + 1, 10_000, 'the duplicate');
-    const copies = objects(client).filter((o) => o.kind === 'speechBubble');
+    await waitFor(() => storedObjects(client.doc).length === before + 1, 10_000, 'the duplicate');
+    const copies = storedObjects(client.doc).filter((o) => o.kind === 'speechBubble');
     expect(copies).toHaveLength(2);
     await call(page, 'setTool', 'select');
     await clickScene(page, { x: 400, y: 300 });
     await call(page, 'orderSelection', 'front');
     await waitFor(
       () => {
-        const all = objects(client);
+        const all = storedObjects(client.doc);
         const rect = all.find((o) => o.kind === 'rect')!;
         return all.every((o) => o === rect || o.layer !== rect.layer || o.z < rect.z);
       },
@@ -319,7 +302,7 @@ describe('sketch editing tools', () => {
     await call(page, 'selectAll');
     const text = await call<string | null>(page, 'copySelection');
     expect(text).not.toBeNull();
-    const other = (await openSketch('tools-e2e-other', 'recorder-b')).page;
+    const other = (await openSketchPage(browser, testCore.core, 'tools-e2e-other', 'recorder-b', pages)).page;
     const otherClient = connectSyncClient(
       testCore.core.origin,
       testCore.core.token,
@@ -329,14 +312,14 @@ describe('sketch editing tools', () => {
     await otherClient.synced;
     const outcome = await call<{ ok: boolean; count: number }>(other, 'paste', text);
     expect(outcome.ok).toBe(true);
-    const total = objects(client).length + strokes(client).length;
+    const total = storedObjects(client.doc).length + storedStrokes(client.doc).length;
     expect(outcome.count).toBe(total);
     await waitFor(
-      () => objects(otherClient).length + strokes(otherClient).length === total,
+      () => storedObjects(otherClient.doc).length + storedStrokes(otherClient.doc).length === total,
       10_000,
       'the pasted items in the other sketchnote',
     );
-    expect(objects(otherClient).every((o) => o.author === 'recorder-b')).toBe(true);
+    expect(storedObjects(otherClient.doc).every((o) => o.author === 'recorder-b')).toBe(true);
     const bad = await call<{ ok: boolean; reason: string }>(
       other,
       'paste',
@@ -351,7 +334,7 @@ describe('sketch editing tools', () => {
       layersMap(client.doc).set('drawing', { visible: true, locked: true, opacity: 1 }),
     );
     await page.waitForTimeout(300);
-    const before = strokes(client).length;
+    const before = storedStrokes(client.doc).length;
     await call(page, 'setTool', 'draw');
     await dragScene(page, { x: 300, y: 2200 }, { x: 900, y: 2250 }, 10);
     await call(page, 'setTool', 'erase');
@@ -359,7 +342,7 @@ describe('sketch editing tools', () => {
     await call(page, 'selectAll');
     expect((await call<{ items: unknown[] }>(page, 'getSelection')).items).toHaveLength(0);
     await page.waitForTimeout(300);
-    expect(strokes(client).length).toBe(before);
+    expect(storedStrokes(client.doc).length).toBe(before);
     client.doc.transact(() =>
       layersMap(client.doc).set('drawing', { visible: true, locked: false, opacity: 1 }),
     );
@@ -432,11 +415,11 @@ describe('sketch editing tools', () => {
     expect(warnings.some((w) => w.includes('bogusKind') && w.includes('hologram'))).toBe(true);
     expect(warnings.some((w) => w.includes('hugeLine'))).toBe(true);
     // The canvas still draws: a new rectangle arrives.
-    const rects = objects(client).filter((o) => o.kind === 'rect').length;
+    const rects = storedObjects(client.doc).filter((o) => o.kind === 'rect').length;
     await call(page, 'setTool', 'rect');
     await dragScene(page, { x: 300, y: 2600 }, { x: 700, y: 2900 });
     await waitFor(
-      () => objects(client).filter((o) => o.kind === 'rect').length === rects + 1,
+      () => storedObjects(client.doc).filter((o) => o.kind === 'rect').length === rects + 1,
       10_000,
       'a new rect',
     );

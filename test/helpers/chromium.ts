@@ -1,5 +1,9 @@
-/** Debian's Chromium; tests never download a browser. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium; tests and benchmarks never download a browser. `CHROMIUM_PATH` (or the older
+ * `MITSCHRIFT_CHROMIUM`) points at another one.
+ */
+export const CHROMIUM_PATH =
+  process.env['CHROMIUM_PATH'] ?? process.env['MITSCHRIFT_CHROMIUM'] ?? '/usr/bin/chromium';
 
 /** Flags for Chromium in this sandbox: no background networking (the network is closed), no GPU. */
 export const CHROMIUM_ARGS = [

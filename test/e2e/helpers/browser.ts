@@ -1,23 +1,10 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../helpers/chromium.js';
 
 /**
  * Chromium for e2e tests: Debian's browser (no download), flags that keep it from phoning home or
  * needing a GPU or sandbox in CI containers. Shared by every e2e test.
  */
-
-/** The Chromium binary; override with MITSCHRIFT_CHROMIUM on machines that keep it elsewhere. */
-export const CHROMIUM_PATH = process.env.MITSCHRIFT_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Flags for a quiet, deterministic headless Chromium in a container. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Starts headless Chromium. Close it with `browser.close()` in `afterAll`. */
 export function launchBrowser(): Promise<Browser> {

@@ -56,7 +56,7 @@ import type {
 import { loadSketchFonts } from './fonts.js';
 import { InkStroke, OutlineCache } from './InkStroke.js';
 import { ObjectItem } from './ObjectItem.js';
-import { objectKey, strokeKey, type SceneItem } from './sceneItem.js';
+import { objectKey, strokeKey, type Ctx2D, type SceneItem } from './sceneItem.js';
 import { EraserTool } from './tools/EraserTool.js';
 import { boxObjectAt, itemAt, SelectTool } from './tools/SelectTool.js';
 import { groupOf, refKey, Selection } from './tools/selection.js';
@@ -146,6 +146,20 @@ const DEFAULT_BRUSH: BrushSettings = {
   smoothing: 0.5,
   layer: 'drawing',
 };
+
+/** Up to this many lifted items are drawn one by one each frame (crisp); more go through one bitmap. */
+const LIFT_DIRECT_MAX = 300;
+/** The lifted bitmap's longest side, device pixels. */
+const LIFT_BITMAP_MAX_PX = 4096;
+
+/** A selection drawn once for moving it around. */
+interface LiftBitmap {
+  canvas: OffscreenCanvas;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** Counts as interacting for this long after the last pan, zoom or pen sample. */
 const INTERACTION_MS = 400;
@@ -257,6 +271,7 @@ export class SketchEngine implements SketchEditorApi {
   private overlayQueued = false;
   private fontsRequested = false;
   private overlayMarkup = '';
+  private liftBitmap: LiftBitmap | null = null;
 
   constructor(host: HTMLElement, options: SketchEngineOptions) {
     this.host = host;
@@ -990,6 +1005,9 @@ export class SketchEngine implements SketchEditorApi {
         this.tiles.strokeRemoved(item);
       }
     }
+    if (before.size !== after.size || [...after].some((key) => !before.has(key))) {
+      this.liftBitmap = null;
+    }
     this.lifted = { items, matrix };
     this.sceneDirty = true;
     this.paintLifted();
@@ -1021,16 +1039,60 @@ export class SketchEngine implements SketchEditorApi {
       matrix,
     );
     ctx.setTransform(m[0], m[1], m[2], m[3], m[4], m[5]);
+    if (items.length > LIFT_DIRECT_MAX) {
+      // A big selection (say, everything) is drawn once into a bitmap and then only moved, so a drag
+      // costs one image draw per frame instead of thousands of strokes.
+      const bitmap = (this.liftBitmap ??= this.bakeLifted(items));
+      if (bitmap) {
+        ctx.imageSmoothingEnabled = true;
+        ctx.drawImage(bitmap.canvas, bitmap.x, bitmap.y, bitmap.width, bitmap.height);
+      }
+      return;
+    }
+    const [a = 1, b = 0, c = 0, d = 1] = matrix;
+    this.drawItems(ctx, items, this.view.zoom * this.dpr * Math.sqrt(Math.abs(a * d - b * c)));
+  }
+
+  private drawItems(ctx: Ctx2D, items: SceneItem[], deviceScale: number): void {
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
-    const [a = 1, b = 0, c = 0, d = 1] = matrix;
-    const deviceScale = this.view.zoom * this.dpr * Math.sqrt(Math.abs(a * d - b * c));
     const layers = readLayerSettings(this.doc);
     for (const item of [...items].sort((x, y) => x.rank - y.rank || x.z - y.z)) {
       ctx.globalAlpha = layers[item.layer].opacity;
       item.draw(ctx, deviceScale);
     }
     ctx.globalAlpha = 1;
+  }
+
+  /** The lifted items drawn into one bitmap at (at most) the current screen resolution. */
+  private bakeLifted(items: SceneItem[]): LiftBitmap | null {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const item of items) {
+      minX = Math.min(minX, item.minX);
+      minY = Math.min(minY, item.minY);
+      maxX = Math.max(maxX, item.maxX);
+      maxY = Math.max(maxY, item.maxY);
+    }
+    const width = maxX - minX;
+    const height = maxY - minY;
+    if (!(width > 0 && height > 0)) {
+      return null;
+    }
+    const scale = Math.min(this.view.zoom * this.dpr, LIFT_BITMAP_MAX_PX / Math.max(width, height));
+    const canvas = new OffscreenCanvas(
+      Math.max(1, Math.ceil(width * scale)),
+      Math.max(1, Math.ceil(height * scale)),
+    );
+    const ctx = canvas.getContext('2d');
+    if (!ctx) {
+      return null;
+    }
+    ctx.setTransform(scale, 0, 0, scale, -minX * scale, -minY * scale);
+    this.drawItems(ctx, items, scale);
+    return { canvas, x: minX, y: minY, width, height };
   }
 
   private scheduleOverlay(): void {

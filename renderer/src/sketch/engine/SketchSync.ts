@@ -28,6 +28,28 @@ export interface SyncHandlers {
   remoteLiveChanged(): void;
 }
 
+/** What a map change added or replaced (decoded; malformed entries left out) and what it removed. */
+function mapChanges<T>(
+  event: Y.YMapEvent<unknown>,
+  decode: (id: string) => T | null,
+): { added: T[]; removed: string[] } {
+  const added: T[] = [];
+  const removed: string[] = [];
+  for (const [id, change] of event.changes.keys) {
+    // A replaced entry is removed and added again (entries are never edited in place).
+    if (change.action === 'delete' || change.action === 'update') {
+      removed.push(id);
+    }
+    if (change.action === 'add' || change.action === 'update') {
+      const value = decode(id);
+      if (value) {
+        added.push(value);
+      }
+    }
+  }
+  return { added, removed };
+}
+
 /** One change event with more entries than this counts as a bulk load. */
 const BULK_THRESHOLD = 200;
 
@@ -156,19 +178,7 @@ export class SketchSync {
   }
 
   private readonly onObjects = (event: Y.YMapEvent<unknown>): void => {
-    const added: SketchObject[] = [];
-    const removed: string[] = [];
-    for (const [id, change] of event.changes.keys) {
-      if (change.action === 'delete' || change.action === 'update') {
-        removed.push(id);
-      }
-      if (change.action === 'add' || change.action === 'update') {
-        const object = this.decodeObjectEntry(id, this.objects.get(id));
-        if (object) {
-          added.push(object);
-        }
-      }
-    }
+    const { added, removed } = mapChanges(event, (id) => this.decodeObjectEntry(id, this.objects.get(id)));
     this.handlers.objectsChanged(added, removed);
   };
 
@@ -179,19 +189,9 @@ export class SketchSync {
   private readonly onGroups = (): void => this.handlers.groupsChanged();
 
   private readonly onStrokes = (event: Y.YMapEvent<unknown>): void => {
-    const added: Stroke[] = [];
-    const removed: string[] = [];
-    for (const [id, change] of event.changes.keys) {
-      if (change.action === 'delete' || change.action === 'update') {
-        removed.push(id);
-      }
-      if (change.action === 'add' || change.action === 'update') {
-        const stroke = this.decode(id, this.strokes.get(id));
-        if (stroke) {
-          added.push(stroke);
-          this.committedIds.add(id);
-        }
-      }
+    const { added, removed } = mapChanges(event, (id) => this.decode(id, this.strokes.get(id)));
+    for (const stroke of added) {
+      this.committedIds.add(stroke.id);
     }
     if (removed.length > 0) {
       this.handlers.strokesRemoved(removed);

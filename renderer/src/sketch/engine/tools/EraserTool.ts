@@ -9,7 +9,7 @@ import type { ItemRef } from '../../../../../shared/sketch/objects/paintOrder.js
 import type { InkStroke } from '../InkStroke.js';
 import type { ObjectItem } from '../ObjectItem.js';
 import { selectable } from './SelectTool.js';
-import { n } from './svg.js';
+import { flatBounds, n } from './svg.js';
 import type { Tool, ToolHost, ToolPointer } from './toolHost.js';
 
 /**
@@ -50,22 +50,13 @@ export class EraserTool implements Tool {
 
   private eraseAlong(path: number[]): void {
     const radius = this.host.eraserSize() / this.host.view().zoom;
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (let i = 0; i + 1 < path.length; i += 2) {
-      minX = Math.min(minX, path[i] ?? 0);
-      maxX = Math.max(maxX, path[i] ?? 0);
-      minY = Math.min(minY, path[i + 1] ?? 0);
-      maxY = Math.max(maxY, path[i + 1] ?? 0);
-    }
+    const box = flatBounds(path);
     const items = this.host
       .itemsIn({
-        x: minX - radius,
-        y: minY - radius,
-        width: maxX - minX + 2 * radius,
-        height: maxY - minY + 2 * radius,
+        x: box.x - radius,
+        y: box.y - radius,
+        width: box.width + 2 * radius,
+        height: box.height + 2 * radius,
       })
       .filter((item) => selectable(this.host, item) && !item.hidden);
     const whole: ItemRef[] = [];

@@ -22,7 +22,7 @@ import type { InkStroke } from '../InkStroke.js';
 import type { ObjectItem } from '../ObjectItem.js';
 import type { SceneItem } from '../sceneItem.js';
 import { withGroups, type Selection } from './selection.js';
-import { n, pathData } from './svg.js';
+import { flatBounds, n, pathData } from './svg.js';
 import type { Tool, ToolHost, ToolPointer } from './toolHost.js';
 
 /** A scene box. */
@@ -407,6 +407,11 @@ export class SelectTool implements Tool {
     const chosen = this.candidates(area)
       .filter((item) => boxContains(area, this.tightBox(item)))
       .map(refOf);
+    this.choose(chosen, additive);
+  }
+
+  /** Selects what a box or lasso caught (with their groups), or adds it with Shift. */
+  private choose(chosen: ItemRef[], additive: boolean): void {
     const refs = withGroups(this.host.doc, chosen);
     if (additive) {
       this.selection.add(refs);
@@ -419,17 +424,7 @@ export class SelectTool implements Tool {
     if (path.length < 6) {
       return;
     }
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (let i = 0; i + 1 < path.length; i += 2) {
-      minX = Math.min(minX, path[i] ?? 0);
-      maxX = Math.max(maxX, path[i] ?? 0);
-      minY = Math.min(minY, path[i + 1] ?? 0);
-      maxY = Math.max(maxY, path[i + 1] ?? 0);
-    }
-    const chosen = this.candidates({ x: minX, y: minY, width: maxX - minX, height: maxY - minY })
+    const chosen = this.candidates(flatBounds(path))
       .filter((item) => {
         if (item.type === 'stroke') {
           const ink = item as InkStroke;
@@ -438,12 +433,7 @@ export class SelectTool implements Tool {
         return boxInLasso(this.tightBox(item), path);
       })
       .map(refOf);
-    const refs = withGroups(this.host.doc, chosen);
-    if (additive) {
-      this.selection.add(refs);
-    } else {
-      this.selection.set(refs);
-    }
+    this.choose(chosen, additive);
   }
 
   overlay(): string {

@@ -1,4 +1,4 @@
-/** Small helpers that write overlay SVG markup (numbers and validated colours only, never user text). */
+/** Small helpers for the tools' overlay: SVG markup (numbers and validated colours only, never user text) and boxes. */
 
 /** A number for SVG attributes: finite, two decimals. */
 export function n(value: number): string {
@@ -20,4 +20,26 @@ export function pathData(points: readonly number[], closed: boolean): string {
     d += `L${n(points[i] ?? 0)} ${n(points[i + 1] ?? 0)}`;
   }
   return closed ? `${d}Z` : d;
+}
+
+/** The box around flat x, y pairs (scene or screen units). */
+export function flatBounds(points: readonly number[]): {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+} {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    minX = Math.min(minX, points[i] ?? 0);
+    maxX = Math.max(maxX, points[i] ?? 0);
+    minY = Math.min(minY, points[i + 1] ?? 0);
+    maxY = Math.max(maxY, points[i + 1] ?? 0);
+  }
+  return minX <= maxX
+    ? { x: minX, y: minY, width: maxX - minX, height: maxY - minY }
+    : { x: 0, y: 0, width: 0, height: 0 };
 }
