@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRovingToolbar } from '../components/useRovingToolbar.js';
 import { SAFE_LINK } from '../../../shared/pad/padJson.js';
 
 type ToolKey =
@@ -157,8 +158,6 @@ function run(editor: Editor, key: ToolKey): void {
  */
 export function PadToolbar({ editor, onLinkRequest }: { editor: Editor; onLinkRequest: () => void }) {
   const { t } = useTranslation();
-  const [focusIndex, setFocusIndex] = useState(0);
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => {
@@ -171,24 +170,7 @@ export function PadToolbar({ editor, onLinkRequest }: { editor: Editor; onLinkRe
   });
   const tools = GROUPS.flat();
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    const last = tools.length - 1;
-    let next: number;
-    if (event.key === 'ArrowRight') {
-      next = focusIndex === last ? 0 : focusIndex + 1;
-    } else if (event.key === 'ArrowLeft') {
-      next = focusIndex === 0 ? last : focusIndex - 1;
-    } else if (event.key === 'Home') {
-      next = 0;
-    } else if (event.key === 'End') {
-      next = last;
-    } else {
-      return;
-    }
-    event.preventDefault();
-    setFocusIndex(next);
-    buttons.current[next]?.focus();
-  }
+  const { buttonProps, onKeyDown } = useRovingToolbar(tools.length);
 
   return (
     <div
@@ -209,18 +191,14 @@ export function PadToolbar({ editor, onLinkRequest }: { editor: Editor; onLinkRe
             return (
               <button
                 key={tool.key}
-                ref={(el) => {
-                  buttons.current[i] = el;
-                }}
+                {...buttonProps(i)}
                 type="button"
                 className={['pad-tool', tool.className].filter(Boolean).join(' ')}
-                tabIndex={i === focusIndex ? 0 : -1}
                 aria-label={label}
                 title={tool.shortcut ? `${label} (${tool.shortcut.replace('Control', 'Strg')})` : label}
                 aria-keyshortcuts={tool.shortcut}
                 aria-pressed={tool.toggle ? pressed : undefined}
                 aria-disabled={disabled || undefined}
-                onFocus={() => setFocusIndex(i)}
                 // Keep the editor's selection: the click must not move focus out of the text.
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => {

@@ -1,5 +1,6 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRovingToolbar } from '../../components/useRovingToolbar.js';
 import type { OrderMove, SelectionInfo } from '../../sketch/engine/editorTypes.js';
 import type { EditorEngine } from './editorApi.js';
 import { Icon } from './icons.js';
@@ -87,8 +88,6 @@ export interface SelectionBarProps {
  */
 export function SelectionBar({ engine, selection, onCopy, onCut }: SelectionBarProps) {
   const { t } = useTranslation();
-  const [focusIndex, setFocusIndex] = useState(0);
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const ctrl = t('sketch.keys.ctrl');
   const count = selection.items.length;
 
@@ -127,24 +126,7 @@ export function SelectionBar({ engine, selection, onCopy, onCut }: SelectionBarP
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    const last = ENTRIES.length - 1;
-    let next: number;
-    if (event.key === 'ArrowRight') {
-      next = focusIndex >= last ? 0 : focusIndex + 1;
-    } else if (event.key === 'ArrowLeft') {
-      next = focusIndex <= 0 ? last : focusIndex - 1;
-    } else if (event.key === 'Home') {
-      next = 0;
-    } else if (event.key === 'End') {
-      next = last;
-    } else {
-      return;
-    }
-    event.preventDefault();
-    setFocusIndex(next);
-    buttons.current[next]?.focus();
-  }
+  const { buttonProps, onKeyDown } = useRovingToolbar(ENTRIES.length);
 
   return (
     <div
@@ -164,17 +146,13 @@ export function SelectionBar({ engine, selection, onCopy, onCut }: SelectionBarP
         return (
           <button
             key={entry.action}
-            ref={(el) => {
-              buttons.current[i] = el;
-            }}
+            {...buttonProps(i)}
             type="button"
             className={entry.glyph === null ? 'sketch-tool sketch-tool--wide' : 'sketch-tool'}
-            tabIndex={i === focusIndex ? 0 : -1}
             aria-label={label}
             title={t('sketch.withShortcut', { label, shortcut })}
             aria-keyshortcuts={entry.keyshortcuts}
             aria-disabled={off || undefined}
-            onFocus={() => setFocusIndex(i)}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => {
               if (!off) {

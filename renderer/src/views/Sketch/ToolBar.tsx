@@ -1,5 +1,6 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRovingToolbar } from '../../components/useRovingToolbar.js';
 import type { SketchTool } from '../../sketch/engine/editorTypes.js';
 import { Icon } from './icons.js';
 import { toolShortcut } from './shortcutMap.js';
@@ -83,28 +84,12 @@ export interface ToolBarProps {
  */
 export function ToolBar({ tool, onTool, canUndo, canRedo, onUndo, onRedo, onHelp, controls }: ToolBarProps) {
   const { t } = useTranslation();
-  const [focusIndex, setFocusIndex] = useState(() => Math.max(0, indexOfTool(tool)));
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const ctrl = t('sketch.keys.ctrl');
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    const last = ITEMS.length - 1;
-    let next: number;
-    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') {
-      next = focusIndex >= last ? 0 : focusIndex + 1;
-    } else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') {
-      next = focusIndex <= 0 ? last : focusIndex - 1;
-    } else if (event.key === 'Home') {
-      next = 0;
-    } else if (event.key === 'End') {
-      next = last;
-    } else {
-      return;
-    }
-    event.preventDefault();
-    setFocusIndex(next);
-    buttons.current[next]?.focus();
-  }
+  const { buttonProps, onKeyDown } = useRovingToolbar(ITEMS.length, {
+    initial: indexOfTool(tool),
+    vertical: true,
+  });
 
   function button(index: number, props: ButtonSpec): ReactNode {
     const title = props.shortcut
@@ -113,18 +98,14 @@ export function ToolBar({ tool, onTool, canUndo, canRedo, onUndo, onRedo, onHelp
     return (
       <button
         key={props.id}
-        ref={(el) => {
-          buttons.current[index] = el;
-        }}
+        {...buttonProps(index)}
         type="button"
         className="sketch-tool"
-        tabIndex={index === focusIndex ? 0 : -1}
         aria-label={props.label}
         title={title}
         aria-keyshortcuts={props.keyshortcuts}
         aria-pressed={props.pressed}
         aria-disabled={props.disabled || undefined}
-        onFocus={() => setFocusIndex(index)}
         // A click keeps the focus where it was (usually the canvas, so Space-pan and keys keep working).
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => {
