@@ -10,6 +10,7 @@
  * - A palm that lands just before the pen starts a touch stroke; the pen's arrival cancels it.
  * - A second finger during a touch stroke turns it into a pinch (the stroke is dropped).
  * - Space + drag, or the middle button, pans with the mouse or pen.
+ * - A pen's eraser end (button 5) starts a stroke like its tip; the engine erases with it.
  */
 
 export type PointerKind = 'pen' | 'touch' | 'mouse';
@@ -105,7 +106,8 @@ export class InputRouter {
       this.lastPan = { x: p.x, y: p.y };
       return actions;
     }
-    if (p.button === 0) {
+    // Button 5 is a pen's eraser end (Pointer Events): a stroke too, which the engine erases with.
+    if (p.button === 0 || (p.kind === 'pen' && p.button === 5)) {
       this.mode = { kind: 'stroke', id: p.id, pointer: p.kind };
       actions.push({ type: 'stroke-start', id: p.id, kind: p.kind });
     }

@@ -329,6 +329,72 @@ describe('sketch editing tools', () => {
     expect(bad.reason).toMatch(/JSON/);
   });
 
+  it('nudges the selection with the arrow keys', async () => {
+    await call(page, 'setTool', 'select');
+    await call(page, 'clearSelection');
+    const rect = storedObjects(client.doc).find((o) => o.kind === 'rect')!;
+    await clickScene(page, { x: rect.x + rect.w / 2, y: rect.y });
+    expect(await call(page, 'getSelection')).toMatchObject({ items: [{ type: 'object', id: rect.id }] });
+    const { view } = await geometry(page);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await waitFor(
+      () => {
+        const moved = storedObjects(client.doc).find((o) => o.id === rect.id)!;
+        return (
+          Math.abs(moved.x - (rect.x + 10 / view.zoom)) < 0.5 &&
+          Math.abs(moved.y - (rect.y + 1 / view.zoom)) < 0.5
+        );
+      },
+      10_000,
+      'the rectangle to move 10 screen pixels right and 1 down',
+    );
+  });
+
+  it('erases with the pen’s eraser end whatever tool is chosen', async () => {
+    await call(page, 'setTool', 'draw');
+    await dragScene(page, { x: 300, y: 2000 }, { x: 1000, y: 2050 }, 12);
+    await waitFor(() => storedStrokes(client.doc).some((s) => s.points.xyp[1]! > 1950), 10_000, 'a stroke');
+    const target = storedStrokes(client.doc).find((s) => s.points.xyp[1]! > 1950)!;
+    const { left, top, view } = await geometry(page);
+    const at = (x: number, y: number) => ({
+      x: left + x * view.zoom + view.x,
+      y: top + y * view.zoom + view.y,
+    });
+    const from = at(650, 1950);
+    const to = at(650, 2100);
+    // The eraser end of a pen: pointerType "pen", button 5, buttons bit 32 (Pointer Events spec).
+    await page.evaluate(
+      ({ from, to }) => {
+        const host = document.querySelector('.sketch-host') as HTMLElement;
+        const fire = (type: string, x: number, y: number, buttons: number): void => {
+          host.dispatchEvent(
+            new PointerEvent(type, {
+              pointerId: 7,
+              pointerType: 'pen',
+              isPrimary: true,
+              clientX: x,
+              clientY: y,
+              pressure: buttons ? 0.5 : 0,
+              button: type === 'pointermove' ? -1 : 5,
+              buttons,
+              bubbles: true,
+              cancelable: true,
+            }),
+          );
+        };
+        fire('pointerdown', from.x, from.y, 32);
+        for (let i = 1; i <= 10; i++) {
+          fire('pointermove', from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10, 32);
+        }
+        fire('pointerup', to.x, to.y, 0);
+      },
+      { from, to },
+    );
+    await waitFor(() => !strokesMap(client.doc).has(target.id), 10_000, 'the stroke to be erased');
+    expect(await call(page, 'getTool')).toBe('draw');
+  });
+
   it('does not draw, select or erase on a locked layer', async () => {
     client.doc.transact(() =>
       layersMap(client.doc).set('drawing', { visible: true, locked: true, opacity: 1 }),

@@ -100,6 +100,14 @@ describe('palm rejection', () => {
     expect(router.down(at(3, 'mouse', 0, 0, 2))).toEqual([]);
     expect(router.state).toBe('idle');
   });
+
+  it('starts a stroke for a pen’s eraser end (button 5), never for a mouse’s button 5', () => {
+    const router = new InputRouter();
+    expect(router.down(at(4, 'pen', 0, 0, 5))).toEqual([{ type: 'stroke-start', id: 4, kind: 'pen' }]);
+    router.up(at(4, 'pen'));
+    expect(router.down(at(5, 'mouse', 0, 0, 5))).toEqual([]);
+    expect(router.state).toBe('idle');
+  });
 });
 
 describe('real pressure', () => {

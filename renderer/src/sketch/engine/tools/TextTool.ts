@@ -183,8 +183,14 @@ export class TextTool implements Tool {
       },
     };
     autosize();
-    // Focus after the pointer events of this press are over, or the canvas would take focus back.
-    setTimeout(() => textarea.focus({ preventScroll: true }), 0);
+    // Focus now, so not a single typed key reaches the canvas shortcuts; and once more after this
+    // press is over, in case the browser moved focus back to the canvas meanwhile.
+    textarea.focus({ preventScroll: true });
+    setTimeout(() => {
+      if (this.editing?.textarea === textarea && document.activeElement !== textarea) {
+        textarea.focus({ preventScroll: true });
+      }
+    }, 0);
   }
 
   /** Moves the editor with the view. */
