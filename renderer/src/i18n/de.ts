@@ -565,6 +565,7 @@ export const de = {
     },
   },
   sketch: {
+    hints: 'Hinweise zum Zeichnen',
     textEditor: 'Text auf der Sketchnote (Escape beendet die Eingabe)',
     title: 'Sketchnote',
     intro:

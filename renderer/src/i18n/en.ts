@@ -551,6 +551,7 @@ export const en: Messages = {
     },
   },
   sketch: {
+    hints: 'Drawing tips',
     textEditor: 'Text on the sketchnote (Escape finishes)',
     title: 'Sketchnote',
     intro:

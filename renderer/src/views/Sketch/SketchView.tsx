@@ -41,7 +41,11 @@ export function SketchView() {
   return (
     <>
       <PageHeading title={t('sketch.title')} />
-      <p className="lead">{t('sketch.intro')}</p>
+      {/* Collapsed, so the whole canvas fits the window when the page opens. */}
+      <details className="sketch-hints">
+        <summary>{t('sketch.hints')}</summary>
+        <p>{t('sketch.intro')}</p>
+      </details>
       {/* Keyed by id, so another sketchnote starts with a fresh engine, undo history and selection. */}
       <SketchEditor key={sketchId} sketchId={sketchId} />
       <section className="panel">
