@@ -26,7 +26,12 @@ import {
   type Size,
   type View,
 } from '../../../../shared/sketch/viewTransform.js';
-import { composeAffine, transformItems, type Affine } from '../../../../shared/sketch/edit/transform.js';
+import {
+  composeAffine,
+  transformItems,
+  transformObject,
+  type Affine,
+} from '../../../../shared/sketch/edit/transform.js';
 import { readAsset } from '../../../../shared/sketch/objects/assets.js';
 import { copyItems, pasteItems } from '../../../../shared/sketch/objects/clipboard.js';
 import type { SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
@@ -256,7 +261,11 @@ export class SketchEngine implements SketchEditorApi {
   private readonly selection: Selection;
   private readonly overlay: SVGSVGElement;
   private readonly liftCanvas: HTMLCanvasElement;
-  private lifted: { items: SceneItem[]; matrix: Affine | null } = { items: [], matrix: null };
+  private lifted: { items: SceneItem[]; followers: SceneItem[]; matrix: Affine | null } = {
+    items: [],
+    followers: [],
+    matrix: null,
+  };
   private activeTool: { tool: Tool; pointerId: number } | null = null;
   private panning: { pointerId: number; last: Point } | null = null;
   private readonly toolHost: ToolHost;
@@ -988,9 +997,37 @@ export class SketchEngine implements SketchEditorApi {
 
   /** Takes items out of the tiles (drawn on the lift canvas with `matrix`, or not at all) or puts all back. */
   private setLifted(items: SceneItem[], matrix: Affine | null): void {
-    const before = new Set(this.lifted.items.map((i) => i.key));
-    const after = new Set(items.map((i) => i.key));
-    for (const item of this.lifted.items) {
+    let rigid = items;
+    let followers: ObjectItem[] = [];
+    if (matrix !== null && items.length > 0) {
+      // What depends on a moved shape moves with it while dragging: texts inside it rigidly,
+      // connectors by following their ends (as transformItems and the connector geometry will).
+      const keys = new Set(items.map((i) => i.key));
+      const ids = new Set(items.filter((i) => i.type === 'object').map((i) => i.id));
+      const extra: SceneItem[] = [];
+      for (const object of this.objects.values()) {
+        const item = this.scene.get(objectKey(object.id));
+        if (!item || keys.has(item.key) || !(item instanceof ObjectItem)) {
+          continue;
+        }
+        if (object.kind === 'text' && object.containerId !== undefined && ids.has(object.containerId)) {
+          extra.push(item);
+        } else if (
+          object.kind === 'connector' &&
+          (ids.has(object.startBinding) || ids.has(object.endBinding))
+        ) {
+          followers.push(item);
+        }
+      }
+      rigid = extra.length > 0 ? [...items, ...extra] : items;
+    } else {
+      followers = [];
+    }
+    const was = [...this.lifted.items, ...this.lifted.followers];
+    const now = [...rigid, ...followers];
+    const before = new Set(was.map((i) => i.key));
+    const after = new Set(now.map((i) => i.key));
+    for (const item of was) {
       if (!after.has(item.key)) {
         const current = this.scene.get(item.key);
         if (current) {
@@ -999,19 +1036,45 @@ export class SketchEngine implements SketchEditorApi {
         }
       }
     }
-    for (const item of items) {
+    for (const item of now) {
       if (!before.has(item.key)) {
         item.hidden = true;
         this.tiles.strokeRemoved(item);
       }
     }
-    if (before.size !== after.size || [...after].some((key) => !before.has(key))) {
+    const rigidBefore = new Set(this.lifted.items.map((i) => i.key));
+    if (rigidBefore.size !== rigid.length || rigid.some((i) => !rigidBefore.has(i.key))) {
       this.liftBitmap = null;
     }
-    this.lifted = { items, matrix };
+    this.lifted = { items: rigid, followers, matrix };
     this.sceneDirty = true;
     this.paintLifted();
     this.requestFrame();
+  }
+
+  /** Connectors bound to lifted shapes, drawn to where those shapes are being dragged. */
+  private paintFollowers(ctx: Ctx2D, matrix: Affine): void {
+    const moved = new Map<string, SketchObject>();
+    for (const item of this.lifted.items) {
+      if (item instanceof ObjectItem) {
+        try {
+          moved.set(item.id, { ...transformObject(item.object, matrix), id: item.id, v: 1 } as SketchObject);
+        } catch {
+          // An object that cannot be transformed stays where it is in the preview.
+        }
+      }
+    }
+    const lookup = (id: string): SketchObject | undefined => moved.get(id) ?? this.objects.get(id);
+    const scale = this.view.zoom * this.dpr;
+    ctx.setTransform(scale, 0, 0, scale, this.view.x * this.dpr, this.view.y * this.dpr);
+    const layers = readLayerSettings(this.doc);
+    for (const follower of this.lifted.followers) {
+      if (follower instanceof ObjectItem) {
+        ctx.globalAlpha = layers[follower.layer].opacity;
+        new ObjectItem(follower.object, lookup, this.imageFor).draw(ctx, scale);
+      }
+    }
+    ctx.globalAlpha = 1;
   }
 
   private paintLifted(): void {
@@ -1047,10 +1110,13 @@ export class SketchEngine implements SketchEditorApi {
         ctx.imageSmoothingEnabled = true;
         ctx.drawImage(bitmap.canvas, bitmap.x, bitmap.y, bitmap.width, bitmap.height);
       }
-      return;
+    } else {
+      const [a = 1, b = 0, c = 0, d = 1] = matrix;
+      this.drawItems(ctx, items, this.view.zoom * this.dpr * Math.sqrt(Math.abs(a * d - b * c)));
     }
-    const [a = 1, b = 0, c = 0, d = 1] = matrix;
-    this.drawItems(ctx, items, this.view.zoom * this.dpr * Math.sqrt(Math.abs(a * d - b * c)));
+    if (this.lifted.followers.length > 0) {
+      this.paintFollowers(ctx, matrix);
+    }
   }
 
   private drawItems(ctx: Ctx2D, items: SceneItem[], deviceScale: number): void {

@@ -262,7 +262,8 @@ export class TextTool implements Tool {
         addObject(this.host.doc, id, object);
       }
     });
-    this.selection.set([{ type: 'object', id }]);
+    // A text in a shape is handled through its shape (it moves and scales with it).
+    this.selection.set([{ type: 'object', id: container ? container.id : id }]);
     this.host.host.focus();
   }
 }
