@@ -166,6 +166,9 @@ function ipcHandlers(running: RunningCore): IpcHandlers {
     'window:open-projector': async (eventId) => {
       await projector?.open(eventId);
     },
+    'window:open-sketch-projector': async (sketchId) => {
+      await projector?.openSketch(sketchId);
+    },
     'menu:set-language': (language) => {
       setMenu(language);
     },

@@ -1,8 +1,8 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { wallPath } from '../../shared/routes/deepLinks.js';
+import { sketchPresentPath, wallPath } from '../../shared/routes/deepLinks.js';
 
 /**
- * The projector window: one at most, showing an event's wall, full screen on an external display
+ * The projector window: one at most, showing an event's wall or a sketchnote being drawn, full screen on an external display
  * when there is one. The Electron parts (screen, BrowserWindow) come in through
  * {@link ProjectorDeps} so the decisions are testable without a display server.
  */
@@ -63,6 +63,8 @@ export function projectorPlacement(
 export interface ProjectorController {
   /** Shows the wall of `eventId`, reusing the open projector window if there is one. */
   open(eventId: string): Promise<void>;
+  /** Shows the sketchnote `sketchId` (mirrored live), reusing the open projector window if there is one. */
+  openSketch(sketchId: string): Promise<void>;
 }
 
 /** Creates the controller that keeps at most one projector window. */
@@ -70,24 +72,26 @@ export function createProjectorController<W extends ProjectorWindowLike>(
   deps: ProjectorDeps<W>,
 ): ProjectorController {
   let current: W | null = null;
-  return {
-    async open(eventId) {
-      const url = new URL(wallPath(eventId), deps.appOrigin).toString();
-      if (current && !current.isDestroyed()) {
-        await current.loadURL(url);
-        current.focus();
-        return;
+  const show = async (path: string): Promise<void> => {
+    const url = new URL(path, deps.appOrigin).toString();
+    if (current && !current.isDestroyed()) {
+      await current.loadURL(url);
+      current.focus();
+      return;
+    }
+    const display = pickProjectorDisplay(deps.displays(), deps.primaryDisplayId());
+    const win = deps.createWindow(projectorPlacement(deps.baseOptions, display));
+    current = win;
+    win.on('closed', () => {
+      if (current === win) {
+        current = null;
       }
-      const display = pickProjectorDisplay(deps.displays(), deps.primaryDisplayId());
-      const win = deps.createWindow(projectorPlacement(deps.baseOptions, display));
-      current = win;
-      win.on('closed', () => {
-        if (current === win) {
-          current = null;
-        }
-      });
-      win.once('ready-to-show', () => win.show());
-      await win.loadURL(url);
-    },
+    });
+    win.once('ready-to-show', () => win.show());
+    await win.loadURL(url);
+  };
+  return {
+    open: (eventId) => show(wallPath(eventId)),
+    openSketch: (sketchId) => show(sketchPresentPath(sketchId)),
   };
 }

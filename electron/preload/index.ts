@@ -52,6 +52,11 @@ function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   };
 }
 
-const api: DesktopApi = { getAppInfo, openProjector, setMenuLanguage, onMenuCommand };
+/** Opens (or focuses) the projector window on a sketchnote. */
+async function openSketchProjector(sketchId: string): Promise<void> {
+  await invoke('window:open-sketch-projector', sketchId);
+}
+
+const api: DesktopApi = { getAppInfo, openProjector, openSketchProjector, setMenuLanguage, onMenuCommand };
 
 contextBridge.exposeInMainWorld(DESKTOP_API_KEY, api);

@@ -31,6 +31,7 @@ export type MenuCommand = z.infer<typeof menuCommandSchema>;
 export const ipcInvokeContract = {
   'app:info': { args: z.tuple([]), result: appInfoSchema },
   'window:open-projector': { args: z.tuple([idSchema]), result: z.void() },
+  'window:open-sketch-projector': { args: z.tuple([idSchema]), result: z.void() },
   'menu:set-language': { args: z.tuple([languageSchema]), result: z.void() },
 } as const;
 
@@ -57,6 +58,8 @@ export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   /** Opens (or focuses) the projector window on an event's wall view. */
   openProjector(eventId: string): Promise<void>;
+  /** Opens (or focuses) the projector window on a sketchnote, mirrored live while it is drawn. */
+  openSketchProjector(sketchId: string): Promise<void>;
   /** Switches the native menu's language. */
   setMenuLanguage(language: Language): Promise<void>;
   /** Subscribes to native menu commands; returns the unsubscribe function. */
@@ -67,6 +70,7 @@ export interface DesktopApi {
 export const DESKTOP_API_METHODS = [
   'getAppInfo',
   'openProjector',
+  'openSketchProjector',
   'setMenuLanguage',
   'onMenuCommand',
 ] as const;

@@ -6,6 +6,7 @@ export const routePatterns = {
   event: '/e/:eventId',
   pad: '/pad/:sessionId',
   sketch: '/sketch/:sketchId',
+  sketchPresent: '/sketch/:sketchId/present',
   wall: '/wall/:eventId',
   settings: '/settings',
 } as const;
@@ -23,6 +24,11 @@ export function padPath(sessionId: string): string {
 /** Path of a sketchnote. */
 export function sketchPath(sketchId: string): string {
   return `/sketch/${encodeURIComponent(sketchId)}`;
+}
+
+/** Path of a sketchnote as the projector shows it: the canvas alone, fitted, nothing to draw with. */
+export function sketchPresentPath(sketchId: string): string {
+  return `/sketch/${encodeURIComponent(sketchId)}/present`;
 }
 
 /** Path of an event's projector wall. */

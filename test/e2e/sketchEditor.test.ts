@@ -487,4 +487,49 @@ describe('the sketch editor', () => {
     expect(await seriousA11yViolations(page, 'sketch editor')).toEqual([]);
     expect(a.problems.pageErrors).toEqual([]);
   });
+  it('mirrors the sketchnote live on the projector page, where nothing can be drawn', async () => {
+    const { page } = a;
+    const link = page.getByRole('link', { name: 'Auf dem Projektor zeigen' });
+    expect(await link.getAttribute('href')).toBe(`/sketch/${sketchId}/present`);
+    const projector = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    pages.push(projector);
+    await projector.page.goto(
+      `${testCore.core.origin}/sketch/${sketchId}/present?token=${testCore.core.token}`,
+    );
+    type Engine = { stats(): { strokes: number; objects: number }; getTool(): string };
+    const engineStats = () =>
+      projector.page.evaluate(() => {
+        const host = document.querySelector('.sketch-host') as
+          (HTMLElement & { sketchEngine?: Engine }) | null;
+        return host?.sketchEngine
+          ? { ...host.sketchEngine.stats(), tool: host.sketchEngine.getTool() }
+          : null;
+      });
+    await expect
+      .poll(async () => (await engineStats())?.strokes, { timeout: 15_000 })
+      .toBe(storedStrokes(c.doc).length);
+    expect((await engineStats())?.tool).toBe('hand');
+    // The canvas fills the projector's window.
+    expect(
+      await projector.page.evaluate(() => {
+        const host = document.querySelector('.sketch-host') as HTMLElement;
+        return [host.clientWidth, host.clientHeight];
+      }),
+    ).toEqual([1280, 720]);
+    await projector.page.screenshot({ path: join(RESULTS, 'sketch-projector.png') });
+    expect((await engineStats())?.objects).toBe(storedObjects(c.doc).length);
+    // A drag on the projector pans; it never draws.
+    const before = storedStrokes(c.doc).length;
+    await projector.page.mouse.move(400, 300);
+    await projector.page.mouse.down();
+    await projector.page.mouse.move(600, 400, { steps: 8 });
+    await projector.page.mouse.up();
+    // A stroke drawn in the editor shows up on the projector.
+    await tool(page, 'Stift');
+    await mouseDrag(page, { x: 1200, y: 1080 }, { x: 1500, y: 1100 });
+    await waitFor(() => storedStrokes(c.doc).length === before + 1, 10_000, 'the editor’s stroke');
+    await expect.poll(async () => (await engineStats())?.strokes, { timeout: 10_000 }).toBe(before + 1);
+    expect(await seriousA11yViolations(projector.page, 'sketch projector')).toEqual([]);
+    expect(projector.problems.pageErrors).toEqual([]);
+  });
 });

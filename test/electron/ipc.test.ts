@@ -9,6 +9,9 @@ function setup() {
   const handlers = {
     'app:info': vi.fn<IpcHandlers['app:info']>(() => APP_INFO),
     'window:open-projector': vi.fn<IpcHandlers['window:open-projector']>(() => Promise.resolve()),
+    'window:open-sketch-projector': vi.fn<IpcHandlers['window:open-sketch-projector']>(() =>
+      Promise.resolve(),
+    ),
     'menu:set-language': vi.fn<IpcHandlers['menu:set-language']>(() => undefined),
   } satisfies IpcHandlers;
   const ipcMain = new FakeIpcMain();
@@ -89,6 +92,7 @@ describe('validated invoke', () => {
     ['window:open-projector', [], /invalid arguments/],
     ['window:open-projector', ['a', 'b'], /invalid arguments/],
     ['window:open-projector', [42], /argument 0/],
+    ['window:open-sketch-projector', ['../x'], /argument 0: An id has 1 to 64 letters/],
     ['menu:set-language', ['fr'], /argument 0/],
     ['app:info', ['surprise'], /invalid arguments/],
   ] as const)('refuses %s with arguments %j', async (channel, args, message) => {

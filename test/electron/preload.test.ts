@@ -63,6 +63,7 @@ const CALLS: Record<
 > = {
   getAppInfo: { args: [], channel: 'app:info' },
   openProjector: { args: ['event-1'], channel: 'window:open-projector' },
+  openSketchProjector: { args: ['sketch-1'], channel: 'window:open-sketch-projector' },
   setMenuLanguage: { args: ['en'], channel: 'menu:set-language' },
 };
 

@@ -107,6 +107,14 @@ describe('projector controller', () => {
     expect(windows[0]?.show).toHaveBeenCalled();
   });
 
+  it('shows a sketchnote in the same projector window', async () => {
+    const { projector, windows } = controller([laptop, beamer]);
+    await projector.open('abc');
+    await projector.openSketch('sketch-1');
+    expect(windows).toHaveLength(1);
+    expect(windows[0]?.loaded).toEqual([`${APP_ORIGIN}/wall/abc`, `${APP_ORIGIN}/sketch/sketch-1/present`]);
+  });
+
   it('opens a normal window when there is only one display', async () => {
     const { projector, windows } = controller([laptop]);
     await projector.open('abc');

@@ -9,6 +9,7 @@ import { EventsView } from '../views/EventsList/EventsView.js';
 import { NotFoundView } from '../views/NotFound/NotFoundView.js';
 import { PadView } from '../views/Pad/PadView.js';
 import { SettingsView } from '../views/Settings/SettingsView.js';
+import { SketchPresentView } from '../views/Sketch/SketchPresentView.js';
 import { SketchView } from '../views/Sketch/SketchView.js';
 import { WallView } from '../views/Wall/WallView.js';
 import { AppLayout } from './AppLayout.js';
@@ -23,6 +24,8 @@ export function App() {
         <Routes>
           {/* The wall is projected: no header, no navigation. */}
           <Route path={routePatterns.wall} element={<WallView />} />
+          {/* A sketchnote on the projector: the canvas alone. */}
+          <Route path={routePatterns.sketchPresent} element={<SketchPresentView />} />
           {/* The printable plan: paper, not screen chrome. */}
           <Route path={printRoutePattern} element={<PrintView />} />
           <Route element={<AppLayout />}>

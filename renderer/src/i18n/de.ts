@@ -565,6 +565,10 @@ export const de = {
     },
   },
   sketch: {
+    presentTitle: 'Sketchnote auf dem Projektor',
+    presentCanvas: 'Sketchnote, live gezeichnet',
+    present: 'Auf dem Projektor zeigen',
+    presentFailed: 'Das Projektorfenster ließ sich nicht öffnen.',
     hints: 'Hinweise zum Zeichnen',
     textEditor: 'Text auf der Sketchnote (Escape beendet die Eingabe)',
     title: 'Sketchnote',

@@ -551,6 +551,10 @@ export const en: Messages = {
     },
   },
   sketch: {
+    presentTitle: 'Sketchnote on the projector',
+    presentCanvas: 'Sketchnote, drawn live',
+    present: 'Show on projector',
+    presentFailed: 'The projector window could not be opened.',
     hints: 'Drawing tips',
     textEditor: 'Text on the sketchnote (Escape finishes)',
     title: 'Sketchnote',

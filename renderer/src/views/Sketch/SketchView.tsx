@@ -21,6 +21,7 @@ import { useSelection, useTool, type EditorEngine } from './editorApi.js';
 import { LayersPanel } from './LayersPanel.js';
 import { Minimap } from './Minimap.js';
 import { SelectionBar } from './SelectionBar.js';
+import { PresentButton } from './PresentButton.js';
 import { SheetControls } from './SheetControls.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { SketchUndo } from './sketchUndo.js';
@@ -209,6 +210,7 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
           onHelp={onHelp}
         />
         <SheetControls doc={doc} engine={engine} />
+        <PresentButton sketchId={sketchId} />
       </div>
       <div className="sketch-editor__body">
         <div className="sketch-editor__stage">
