@@ -250,6 +250,10 @@ describe('desktop bridge', () => {
           state.__desktopCalls.push(['openProjector', eventId]);
           return Promise.resolve();
         },
+        openSketchProjector: (sketchId: string) => {
+          state.__desktopCalls.push(['openSketchProjector', sketchId]);
+          return Promise.resolve();
+        },
         setMenuLanguage: (language: string) => {
           state.__desktopCalls.push(['setMenuLanguage', language]);
           return Promise.resolve();
@@ -311,6 +315,17 @@ describe('desktop bridge', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await h1(page, 'Projektortest');
     expect(await calls(page)).toContainEqual(['setMenuLanguage', 'en']);
+
+    // A sketchnote goes to the same projector window, through its own channel.
+    await page.goto(`${testCore.core.origin}/sketch/projector-test`);
+    await h1(page, 'Sketchnote');
+    await page.getByRole('button', { name: 'Show on projector' }).click();
+    await page.waitForFunction(() =>
+      (window as unknown as { __desktopCalls: string[][] }).__desktopCalls.some(
+        ([name]) => name === 'openSketchProjector',
+      ),
+    );
+    expect(await calls(page)).toContainEqual(['openSketchProjector', 'projector-test']);
 
     await menu(page, 'open-events');
     await h1(page, 'Events');
