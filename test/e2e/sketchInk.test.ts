@@ -6,7 +6,7 @@ import { strokesMap } from '../../shared/sketch/sketchLayout.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../helpers/syncClient.js';
 import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
-import { openSketchPage, storedStrokes } from './helpers/sketchPages.js';
+import { openSketchPage, storedStrokes, syntheticDrag } from './helpers/sketchPages.js';
 
 /**
  * The ink engine against a real core in Chromium: pen input with pressure through Chromium's own
@@ -112,48 +112,6 @@ function penPath(left: number, top: number, count: number): PenSample[] {
     // Pressure swells and fades, in steps a real digitizer reports (1/255 apart at least).
     force: Math.round((0.2 + 0.6 * Math.sin((Math.PI * i) / (count - 1))) * 255) / 255,
   }));
-}
-
-/** Synthesized touch pointer events on the canvas (what a finger or a resting palm produces). */
-async function touchDrag(
-  page: Page,
-  id: number,
-  from: { x: number; y: number },
-  to: { x: number; y: number },
-  steps: number,
-): Promise<void> {
-  await page.evaluate(
-    ({ id, from, to, steps }) => {
-      const host = document.querySelector('.sketch-host') as HTMLElement;
-      const fire = (type: string, x: number, y: number, buttons: number): void => {
-        host.dispatchEvent(
-          new PointerEvent(type, {
-            pointerId: id,
-            pointerType: 'touch',
-            isPrimary: true,
-            clientX: x,
-            clientY: y,
-            pressure: buttons ? 0.5 : 0,
-            button: type === 'pointermove' ? -1 : 0,
-            buttons,
-            bubbles: true,
-            cancelable: true,
-          }),
-        );
-      };
-      fire('pointerdown', from.x, from.y, 1);
-      for (let i = 1; i <= steps; i++) {
-        fire(
-          'pointermove',
-          from.x + ((to.x - from.x) * i) / steps,
-          from.y + ((to.y - from.y) * i) / steps,
-          1,
-        );
-      }
-      fire('pointerup', to.x, to.y, 0);
-    },
-    { id, from, to, steps },
-  );
 }
 
 describe('sketch ink engine', () => {
@@ -265,7 +223,13 @@ describe('sketch ink engine', () => {
     const before = await state(a.page);
     expect(before.penDetected).toBe(true);
     const from = { x: before.host.left + 500, y: before.host.top + 400 };
-    await touchDrag(a.page, 21, from, { x: from.x + 120, y: from.y - 60 }, 12);
+    await syntheticDrag(
+      a.page,
+      { id: 21, type: 'touch', button: 0, buttons: 1 },
+      from,
+      { x: from.x + 120, y: from.y - 60 },
+      12,
+    );
     await a.page.waitForTimeout(300);
     const after = await state(a.page);
     expect(after.view.x).toBeCloseTo(before.view.x + 120, 5);

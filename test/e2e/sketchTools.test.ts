@@ -6,7 +6,7 @@ import type { Stroke } from '../../shared/sketch/strokeCodec.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../helpers/syncClient.js';
 import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { startTestCore, type TestCore } from './helpers/core.js';
-import { openSketchPage, storedObjects, storedStrokes } from './helpers/sketchPages.js';
+import { openSketchPage, storedObjects, storedStrokes, syntheticDrag } from './helpers/sketchPages.js';
 
 /**
  * The editing tools of the sketch engine in Chromium against a real core, checked in the stored
@@ -364,33 +364,7 @@ describe('sketch editing tools', () => {
     const from = at(650, 1950);
     const to = at(650, 2100);
     // The eraser end of a pen: pointerType "pen", button 5, buttons bit 32 (Pointer Events spec).
-    await page.evaluate(
-      ({ from, to }) => {
-        const host = document.querySelector('.sketch-host') as HTMLElement;
-        const fire = (type: string, x: number, y: number, buttons: number): void => {
-          host.dispatchEvent(
-            new PointerEvent(type, {
-              pointerId: 7,
-              pointerType: 'pen',
-              isPrimary: true,
-              clientX: x,
-              clientY: y,
-              pressure: buttons ? 0.5 : 0,
-              button: type === 'pointermove' ? -1 : 5,
-              buttons,
-              bubbles: true,
-              cancelable: true,
-            }),
-          );
-        };
-        fire('pointerdown', from.x, from.y, 32);
-        for (let i = 1; i <= 10; i++) {
-          fire('pointermove', from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10, 32);
-        }
-        fire('pointerup', to.x, to.y, 0);
-      },
-      { from, to },
-    );
+    await syntheticDrag(page, { id: 7, type: 'pen', button: 5, buttons: 32 }, from, to, 10);
     await waitFor(() => !strokesMap(client.doc).has(target.id), 10_000, 'the stroke to be erased');
     expect(await call(page, 'getTool')).toBe('draw');
   });

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type * as Y from 'yjs';
 import { decodeObject, type SketchObject } from '../../../shared/sketch/objects/objectCodec.js';
 import { objectsMap } from '../../../shared/sketch/objects/objectLayout.js';
@@ -59,4 +59,59 @@ export function storedObjects(doc: Y.Doc): SketchObject[] {
     }
   });
   return out;
+}
+
+/** How a synthetic pointer drag presents itself: pointer type, and the button and buttons it holds. */
+export interface SyntheticPointer {
+  id: number;
+  type: 'touch' | 'pen' | 'mouse';
+  /** `button` of pointerdown/up: 0 a tip or primary button, 5 a pen's eraser (Pointer Events). */
+  button: number;
+  /** `buttons` while pressed: 1 a tip or primary button, 32 a pen's eraser. */
+  buttons: number;
+}
+
+/**
+ * A straight drag of untrusted PointerEvents dispatched on the sketch host (page coordinates): for
+ * pointers CDP cannot synthesise, such as a finger or a palm, or a pen's eraser end.
+ */
+export async function syntheticDrag(
+  page: Page,
+  pointer: SyntheticPointer,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  steps: number,
+): Promise<void> {
+  await page.evaluate(
+    ({ pointer, from, to, steps }) => {
+      const host = document.querySelector('.sketch-host') as HTMLElement;
+      const fire = (type: string, x: number, y: number, buttons: number): void => {
+        host.dispatchEvent(
+          new PointerEvent(type, {
+            pointerId: pointer.id,
+            pointerType: pointer.type,
+            isPrimary: true,
+            clientX: x,
+            clientY: y,
+            pressure: buttons ? 0.5 : 0,
+            button: type === 'pointermove' ? -1 : pointer.button,
+            buttons,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+      };
+      fire('pointerdown', from.x, from.y, pointer.buttons);
+      for (let i = 1; i <= steps; i++) {
+        fire(
+          'pointermove',
+          from.x + ((to.x - from.x) * i) / steps,
+          from.y + ((to.y - from.y) * i) / steps,
+          pointer.buttons,
+        );
+      }
+      fire('pointerup', to.x, to.y, 0);
+    },
+    { pointer, from, to, steps },
+  );
 }
