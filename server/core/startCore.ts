@@ -49,7 +49,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     for (const problem of problems) {
       logger.warn(`Store problem: ${problem.message}`);
     }
-    const registry = new DocRegistry(store);
+    const registry = new DocRegistry(store, { logger });
     const padHistory = new PadHistory(registry, options.dataDir, logger);
     const sync = new SyncEndpoint(registry, logger);
     let cookieName = '';
@@ -179,7 +179,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     origin = `http://${hostForUrl}:${port}`;
     lock.setOrigin(origin);
 
-    // Keep power-cut losses within the fdatasync window even when appends stop.
+    // Keep power-cut losses within the fdatasync window even when appends stop, and write failed
+    // documents again once the disk takes them (neither call throws).
     const flushTimer = setInterval(() => {
       registry.flushAll();
       padHistory.flushAll();

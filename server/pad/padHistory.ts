@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import type { CoreLogger } from '../core/coreTypes.js';
+import { DocWriteFailedError } from '../storage/docStore.js';
+import { describeError, removeStaleTempFiles } from '../storage/updateLog.js';
 import type { DocRegistry } from '../sync/docRegistry.js';
 import type { SharedDoc } from '../sync/sharedDoc.js';
 import { PadTracker, type LiveSource } from './padTracker.js';
@@ -29,12 +32,17 @@ export class PadHistory {
     private readonly logger: CoreLogger,
     private readonly options: { intervalMs?: number; now?: () => Date } = {},
   ) {
+    // Under the workspace lock no rewrite of a revision file can be running: these are left over.
+    removeStaleTempFiles(join(dataDir, 'pads'), '.revisions');
     this.stop = registry.observe({
       opened: (shared) => this.opened(shared),
       released: (shared, users) => {
+        const tracker = this.trackers.get(shared.name);
         if (users === 0) {
-          this.trackers.get(shared.name)?.commitPending();
+          tracker?.commitPending();
         }
+        // What an HTTP route recorded is durable before it answers (the registry releases first).
+        this.flushOne(shared.name, tracker);
       },
       closing: (shared) => this.closing(shared),
     });
@@ -47,7 +55,13 @@ export class PadHistory {
     }
     let log: RevisionLog;
     try {
-      log = RevisionLog.open(this.dataDir, padId, (message) => this.logger.warn(message));
+      log = RevisionLog.open(this.dataDir, padId, (message) => this.logger.warn(message), {
+        beforeWrite: () => {
+          if (shared.failure) {
+            throw new DocWriteFailedError(shared.failure);
+          }
+        },
+      });
     } catch (error) {
       this.logger.error(
         `${(error as Error).message}. The pad works; its history is switched off until the file is repaired.`,
@@ -78,7 +92,19 @@ export class PadHistory {
     const tracker = this.trackers.get(shared.name);
     if (tracker) {
       this.trackers.delete(shared.name);
-      tracker.close();
+      try {
+        tracker.close();
+      } catch (error) {
+        this.logger.error(`Closing the history of "${shared.name}" failed: ${describeError(error)}`);
+      }
+    }
+  }
+
+  private flushOne(name: string, tracker: PadTracker | undefined): void {
+    try {
+      tracker?.log.flush();
+    } catch (error) {
+      this.logger.error(`Writing the history of "${name}" to disk failed: ${describeError(error)}`);
     }
   }
 
@@ -87,17 +113,21 @@ export class PadHistory {
     return this.trackers.get(docName);
   }
 
-  /** Flushes every revision file. */
+  /** Flushes every revision file. Never throws (a failure is logged). */
   flushAll(): void {
-    for (const tracker of this.trackers.values()) {
-      tracker.log.flush();
+    for (const [name, tracker] of this.trackers) {
+      this.flushOne(name, tracker);
     }
   }
 
   /** Stops observing the registry (call after the registry closed its documents). */
   close(): void {
-    for (const tracker of this.trackers.values()) {
-      tracker.close();
+    for (const [name, tracker] of this.trackers) {
+      try {
+        tracker.close();
+      } catch (error) {
+        this.logger.error(`Closing the history of "${name}" failed: ${describeError(error)}`);
+      }
     }
     this.trackers.clear();
     this.stop();

@@ -135,7 +135,19 @@ export function deleteSetDelta(current: DeleteSet, previous: DeleteSet): DeleteS
   return out;
 }
 
-/** An open revision file: the revisions read so far plus appends. */
+/** How a revision file is written. */
+export interface RevisionLogOptions {
+  /**
+   * Runs before every record is written and may throw to refuse it: the core refuses while the
+   * pad's document cannot be written, since a revision must not name state that is not on disk.
+   */
+  beforeWrite?: () => void;
+}
+
+/**
+ * An open revision file: the revisions read so far plus appends. A failed append throws and
+ * leaves the file and the revisions in memory as they were.
+ */
 export class RevisionLog {
   readonly revisions: RevisionEntry[] = [];
   readonly saved: SavedEntry[] = [];
@@ -143,7 +155,10 @@ export class RevisionLog {
   private cumulative: DeleteSet = Y.createDeleteSet();
   private writer: UpdateLogWriter | null = null;
 
-  private constructor(readonly file: string) {}
+  private constructor(
+    readonly file: string,
+    private readonly options: RevisionLogOptions,
+  ) {}
 
   /**
    * Opens (creating the folder, not the file) and reads a pad's revisions. A cut-off last record
@@ -154,10 +169,11 @@ export class RevisionLog {
     dataDir: string,
     padId: string,
     warn: (message: string) => void = () => undefined,
+    options: RevisionLogOptions = {},
   ): RevisionLog {
     const file = revisionFileFor(dataDir, padId);
     mkdirSync(join(dataDir, 'pads'), { recursive: true, mode: 0o700 });
-    const log = new RevisionLog(file);
+    const log = new RevisionLog(file, options);
     if (!existsSync(file)) {
       return log;
     }
@@ -214,6 +230,7 @@ export class RevisionLog {
   }
 
   private append(payload: Uint8Array): void {
+    this.options.beforeWrite?.();
     if (this.writer === null) {
       const created = !existsSync(this.file);
       if (created) {

@@ -7,8 +7,10 @@ import {
   UpdateLogError,
   UpdateLogWriter,
   readLogFile,
+  removeStaleTempFiles,
   syncDirectory,
   writeLogAtomically,
+  type LogWriteOptions,
 } from './updateLog.js';
 
 const LOG_SUFFIX = '.ylog';
@@ -18,6 +20,18 @@ export class DocUnavailableError extends Error {
   constructor(readonly problem: StoreProblem) {
     super(`Document "${problem.doc}" cannot be opened: ${problem.message}`);
     this.name = 'DocUnavailableError';
+  }
+}
+
+/**
+ * A loaded document whose changes cannot be written right now (disk full, I/O error): it refuses
+ * new connections and HTTP changes until the core has written its state again (see SharedDoc).
+ */
+export class DocWriteFailedError extends DocUnavailableError {
+  constructor(problem: StoreProblem) {
+    super(problem);
+    this.name = 'DocWriteFailedError';
+    this.message = problem.message;
   }
 }
 
@@ -31,8 +45,13 @@ export interface StoredDoc {
 export class DocStore {
   readonly docsDir: string;
   private readonly problemsByFile = new Map<string, StoreProblem>();
+  /** Loaded documents whose last write failed, by document name (cleared when they recover). */
+  private readonly writeFailures = new Map<DocName, StoreProblem>();
 
-  constructor(readonly dataDir: string) {
+  constructor(
+    readonly dataDir: string,
+    private readonly options: LogWriteOptions = {},
+  ) {
     this.docsDir = join(dataDir, 'docs');
     mkdirSync(this.docsDir, { recursive: true, mode: 0o700 });
   }
@@ -57,8 +76,12 @@ export class DocStore {
     return names.sort();
   }
 
-  /** Reads every document file once and returns what is damaged; nothing is changed on disk. */
+  /**
+   * Removes temp files of compactions a dead process left behind (ours only: `<doc>.ylog.tmp-<pid>`),
+   * then reads every document file once and returns what is damaged; no log file is changed.
+   */
   scan(): StoreProblem[] {
+    removeStaleTempFiles(this.docsDir, LOG_SUFFIX);
     for (const name of this.listDocNames()) {
       const file = this.fileFor(name);
       try {
@@ -83,9 +106,19 @@ export class DocStore {
     return this.problems();
   }
 
-  /** Every problem found so far. */
+  /** Every problem found so far, and every document that cannot be written right now. */
   problems(): StoreProblem[] {
-    return [...this.problemsByFile.values()];
+    return [...this.problemsByFile.values(), ...this.writeFailures.values()];
+  }
+
+  /** Lists a document whose changes cannot be written (until {@link clearWriteFailure}). */
+  reportWriteFailure(problem: StoreProblem & { doc: DocName }): void {
+    this.writeFailures.set(problem.doc, problem);
+  }
+
+  /** A document that could not be written is written again. */
+  clearWriteFailure(doc: DocName): void {
+    this.writeFailures.delete(doc);
   }
 
   /**
@@ -111,7 +144,7 @@ export class DocStore {
       if (parsed.truncation) {
         const backup = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
         copyFileSync(file, backup);
-        writeLogAtomically(file, parsed.updates.length ? [Y.encodeStateAsUpdate(doc)] : []);
+        writeLogAtomically(file, parsed.updates.length ? [Y.encodeStateAsUpdate(doc)] : [], this.options);
         this.record(
           docName,
           parsed.truncation,
@@ -119,10 +152,10 @@ export class DocStore {
         );
       }
     } else {
-      writeLogAtomically(file, []);
+      writeLogAtomically(file, [], this.options);
       syncDirectory(this.docsDir);
     }
-    return { doc, log: new UpdateLogWriter(file) };
+    return { doc, log: new UpdateLogWriter(file, this.options) };
   }
 
   private record(doc: DocName, error: UpdateLogError, consequence: string): StoreProblem {

@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
 import type { DocName } from '../../shared/docs/docName.js';
-import type { DocStore } from '../storage/docStore.js';
-import { SharedDoc } from './sharedDoc.js';
+import type { CoreLogger } from '../core/coreTypes.js';
+import { DocWriteFailedError, type DocStore } from '../storage/docStore.js';
+import { describeError } from '../storage/updateLog.js';
+import { SharedDoc, type SharedDocEvents } from './sharedDoc.js';
 
 /** How long a document with no connections stays in memory before it is compacted and freed. */
 const IDLE_UNLOAD_MS = 30_000;
@@ -12,21 +14,52 @@ export interface DocLifecycle {
   opened?(shared: SharedDoc): void;
   /** A user gave a document back; `users` are those left. */
   released?(shared: SharedDoc, users: number): void;
-  /** A document is about to be compacted and freed. */
+  /** A document was compacted and is about to be freed. */
   closing?(shared: SharedDoc): void;
+}
+
+/** Options of a {@link DocRegistry}. */
+export interface DocRegistryOptions {
+  /** Where storage faults and recoveries are logged (default: the console). */
+  logger?: CoreLogger;
+  /** How long an unused document stays loaded (default 30 s; tests use less). */
+  idleUnloadMs?: number;
 }
 
 /**
  * The documents currently in memory. Each is loaded once, shared by every connection and by the
  * HTTP API, and unloaded a while after its last user leaves.
+ *
+ * Storage faults: a document whose log cannot be written is *failed* (see SharedDoc). It is listed
+ * in the store's problems (`GET /api/health`), {@link acquire} and {@link change} refuse it with
+ * {@link DocWriteFailedError}, it stays in memory (it is not unloaded while its edits are not on
+ * disk), and {@link flushAll} (the core's 1-second timer) retries writing its whole state until
+ * that works. Nothing here throws out of a timer.
  */
 export class DocRegistry {
   private readonly docs = new Map<DocName, SharedDoc>();
   private readonly users = new Map<DocName, number>();
   private readonly unloadTimers = new Map<DocName, NodeJS.Timeout>();
   private readonly lifecycles: DocLifecycle[] = [];
+  private readonly logger: CoreLogger;
+  private readonly events: SharedDocEvents;
 
-  constructor(private readonly store: DocStore) {}
+  constructor(
+    private readonly store: DocStore,
+    private readonly options: DocRegistryOptions = {},
+  ) {
+    this.logger = options.logger ?? console;
+    this.events = {
+      failed: (_shared, problem) => {
+        this.store.reportWriteFailure(problem);
+        this.logger.error(problem.message);
+      },
+      recovered: (shared) => {
+        this.store.clearWriteFailure(shared.name);
+        this.logger.info(`"${shared.name}" is written again: its whole state is on disk.`);
+      },
+    };
+  }
 
   /** Adds lifecycle hooks; returns a function that removes them. */
   observe(lifecycle: DocLifecycle): () => void {
@@ -44,17 +77,27 @@ export class DocRegistry {
     return this.docs.has(name);
   }
 
-  /** Takes a document for use (loading it if needed); pair every call with {@link release}. */
+  /**
+   * Takes a document for use (loading it if needed); pair every call with {@link release}.
+   * Throws {@link DocWriteFailedError} while the document cannot be written.
+   */
   acquire(name: DocName): SharedDoc {
+    return this.take(name, true);
+  }
+
+  private take(name: DocName, refuseFailed: boolean): SharedDoc {
+    let shared = this.docs.get(name);
+    if (shared?.failure && refuseFailed) {
+      throw new DocWriteFailedError(shared.failure);
+    }
     const timer = this.unloadTimers.get(name);
     if (timer) {
       clearTimeout(timer);
       this.unloadTimers.delete(name);
     }
-    let shared = this.docs.get(name);
     if (!shared) {
       const { doc, log } = this.store.open(name, { gc: gcFor(name) });
-      shared = new SharedDoc(name, doc, log);
+      shared = new SharedDoc(name, doc, log, this.events);
       this.docs.set(name, shared);
       this.users.set(name, 1);
       for (const lifecycle of this.lifecycles) {
@@ -66,30 +109,50 @@ export class DocRegistry {
     return shared;
   }
 
-  /** Gives a document back; the last release schedules its unload. */
+  /**
+   * Gives a document back. What its user wrote is made durable first (fdatasync of the document
+   * and, through the lifecycle hooks, of its pad history), so an HTTP route that writes between
+   * acquire and release answers after the data is on disk; a failing sync marks the document
+   * failed. The last release schedules its unload. Never throws.
+   */
   release(name: DocName): void {
     const count = (this.users.get(name) ?? 1) - 1;
     this.users.set(name, count);
     const loaded = this.docs.get(name);
     if (loaded) {
+      loaded.flush();
       for (const lifecycle of this.lifecycles) {
-        lifecycle.released?.(loaded, count);
+        try {
+          lifecycle.released?.(loaded, count);
+        } catch (error) {
+          this.logger.error(`A hook after releasing "${name}" failed: ${describeError(error)}`);
+        }
       }
     }
     if (count > 0) {
       return;
     }
     this.users.delete(name);
+    this.scheduleUnload(name);
+  }
+
+  private scheduleUnload(name: DocName): void {
+    if (this.unloadTimers.has(name)) {
+      return;
+    }
     this.unloadTimers.set(
       name,
       setTimeout(() => {
         this.unloadTimers.delete(name);
-        this.closeDoc(name);
-      }, IDLE_UNLOAD_MS).unref(),
+        this.closeDoc(name, false);
+      }, this.options.idleUnloadMs ?? IDLE_UNLOAD_MS).unref(),
     );
   }
 
-  /** Runs `change` on a document inside one transaction (for the HTTP API and the CLI). */
+  /**
+   * Runs `change` on a document inside one transaction (for the HTTP API and the CLI) and returns
+   * once the change is durable (fdatasync); throws {@link DocWriteFailedError} if it cannot be written.
+   */
   change<T>(name: DocName, change: (doc: Y.Doc) => T): T {
     const shared = this.acquire(name);
     try {
@@ -97,15 +160,16 @@ export class DocRegistry {
       shared.doc.transact(() => {
         result = change(shared.doc);
       }, 'core');
+      shared.makeDurable();
       return result;
     } finally {
       this.release(name);
     }
   }
 
-  /** Reads a document without changing it. */
+  /** Reads a document without changing it (also while it cannot be written: memory holds it all). */
   read<T>(name: DocName, read: (doc: Y.Doc) => T): T {
-    const shared = this.acquire(name);
+    const shared = this.take(name, false);
     try {
       return read(shared.doc);
     } finally {
@@ -113,35 +177,70 @@ export class DocRegistry {
     }
   }
 
-  /** Flushes every loaded document to stable storage. */
+  /**
+   * Flushes every loaded document to stable storage, and retries writing the whole state of each
+   * failed one (a recovered one that nobody uses is unloaded later). Never throws.
+   */
   flushAll(): void {
-    for (const shared of this.docs.values()) {
-      shared.flush();
+    for (const [name, shared] of this.docs) {
+      if (!shared.failure) {
+        shared.flush();
+      } else if (shared.recover() && !this.users.has(name)) {
+        this.scheduleUnload(name);
+      }
     }
   }
 
-  /** Compacts and closes every loaded document. */
+  /** Names of the loaded documents that cannot be written right now. */
+  failedDocs(): DocName[] {
+    return [...this.docs.values()].filter((shared) => shared.failure).map((shared) => shared.name);
+  }
+
+  /** Compacts and closes every loaded document. Never throws; a document that cannot be written is logged. */
   closeAll(): void {
     for (const timer of this.unloadTimers.values()) {
       clearTimeout(timer);
     }
     this.unloadTimers.clear();
     for (const name of [...this.docs.keys()]) {
-      this.closeDoc(name);
+      this.closeDoc(name, true);
     }
     this.users.clear();
   }
 
-  private closeDoc(name: DocName): void {
+  /**
+   * Compacts and frees a document. If compaction fails, an unload keeps the document in memory
+   * (failed, retried by {@link flushAll}); the final close at shutdown frees it anyway and logs
+   * what could not be written.
+   */
+  private closeDoc(name: DocName, final: boolean): void {
     const shared = this.docs.get(name);
     if (!shared) {
       return;
     }
-    for (const lifecycle of this.lifecycles) {
-      lifecycle.closing?.(shared);
+    if (!shared.persist() && !final) {
+      this.logger.warn(`"${name}" stays in memory until its changes can be written.`);
+      return;
     }
-    shared.close();
+    for (const lifecycle of this.lifecycles) {
+      try {
+        lifecycle.closing?.(shared);
+      } catch (error) {
+        this.logger.error(`A hook before closing "${name}" failed: ${describeError(error)}`);
+      }
+    }
+    const lost = shared.failure;
+    try {
+      shared.close();
+    } catch (error) {
+      this.logger.error(`Closing the log of "${name}" failed: ${describeError(error)}`);
+    }
     this.docs.delete(name);
+    if (lost) {
+      this.logger.error(
+        `Edits to "${name}" since its last successful write could not be saved: ${lost.message}`,
+      );
+    }
   }
 }
 

@@ -1,8 +1,10 @@
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type { StoreProblem } from '../../shared/api/contract.js';
 import type { DocName } from '../../shared/docs/docName.js';
-import type { UpdateLogWriter } from '../storage/updateLog.js';
+import { DocWriteFailedError } from '../storage/docStore.js';
+import { describeError, type UpdateLogWriter } from '../storage/updateLog.js';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './messages.js';
 
 /** Compact a log once it holds this many records since the last compaction... */
@@ -10,34 +12,69 @@ const COMPACT_AFTER_RECORDS = 2000;
 /** ...or this many bytes. */
 const COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
 
+/** WebSocket close code when a document's changes cannot be written (disk full, I/O error). */
+export const CLOSE_WRITE_FAILED = 4503;
+
+/** What the owner of a SharedDoc hears about its storage (the registry: log lines, health problems). */
+export interface SharedDocEvents {
+  /** Writing failed; the document now refuses connections and changes until it recovers. */
+  failed(shared: SharedDoc, problem: StoreProblem & { doc: DocName }, error: unknown): void;
+  /** The whole state was written again; the document works normally. */
+  recovered(shared: SharedDoc): void;
+}
+
 /**
  * One document in memory: its Y.Doc, its awareness (carets, names) and its connections.
  * Every update is appended to the log BEFORE it is broadcast, so nothing another client has seen
  * can be lost by a crash.
+ *
+ * If writing fails (disk full, I/O error), the document is *failed*: the update that could not be
+ * written is not broadcast, every connection is closed with {@link CLOSE_WRITE_FAILED} and the
+ * reason, and new ones are refused (the registry checks {@link failure}). Nothing is lost: the
+ * Y.Doc holds every edit, the clients keep theirs, and {@link recover} writes the whole state to a
+ * fresh log once writing works again; clients then reconnect and sync what they had. The `update`
+ * handler never throws: an exception there would stop Yjs from ever emitting `update` again.
  */
 export class SharedDoc {
   readonly awareness: awarenessProtocol.Awareness;
   /** Each connection with the awareness client ids it controls. */
   readonly connections = new Map<WebSocket, Set<number>>();
+  private failed: (StoreProblem & { doc: DocName }) | undefined;
 
   constructor(
     readonly name: DocName,
     readonly doc: Y.Doc,
     private readonly log: UpdateLogWriter,
+    private readonly events?: SharedDocEvents,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
+    this.log.onBackgroundError = (error) => this.fail(error);
     doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
+  /** Why the document cannot be written right now, or undefined when it can. */
+  get failure(): (StoreProblem & { doc: DocName }) | undefined {
+    return this.failed;
+  }
+
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.log.append(update);
-    if (
-      this.log.recordsSinceCompaction >= COMPACT_AFTER_RECORDS ||
-      this.log.bytesSinceCompaction >= COMPACT_AFTER_BYTES
-    ) {
-      this.compact();
+    if (this.failed) {
+      // Kept in memory; recover() writes the whole state.
+      return;
+    }
+    try {
+      this.log.append(update);
+      if (
+        this.log.recordsSinceCompaction >= COMPACT_AFTER_RECORDS ||
+        this.log.bytesSinceCompaction >= COMPACT_AFTER_BYTES
+      ) {
+        this.compact();
+      }
+    } catch (error) {
+      this.fail(error);
+      return;
     }
     const message = encodeUpdateMessage(update);
     for (const conn of this.connections.keys()) {
@@ -67,24 +104,136 @@ export class SharedDoc {
     }
   };
 
-  /** Rewrites the log as one merged update. */
+  /** Rewrites the log as one merged update; throws if that fails (the old log then stays in use). */
   compact(): void {
     this.log.rewrite([Y.encodeStateAsUpdate(this.doc)]);
   }
 
-  /** Flushes written updates to stable storage. */
-  flush(): void {
-    this.log.sync();
+  /**
+   * Marks the document failed (once): closes every connection with the reason and tells the owner.
+   * Never throws.
+   */
+  fail(error: unknown): void {
+    if (this.failed) {
+      return;
+    }
+    const code = errorCode(error);
+    this.failed = {
+      file: this.log.file,
+      doc: this.name,
+      kind: 'write-failed',
+      message:
+        `Speichern fehlgeschlagen / storage write failed (${this.name}): ${describeError(error)}. ` +
+        'Its edits are kept in memory and written as soon as the disk takes them again; ' +
+        'until then its connections are closed.',
+    };
+    const reason = closeReason(`Speichern fehlgeschlagen / storage write failed: ${code}`);
+    for (const conn of this.connections.keys()) {
+      try {
+        conn.close(CLOSE_WRITE_FAILED, reason);
+      } catch {
+        conn.terminate();
+      }
+    }
+    try {
+      this.events?.failed(this, this.failed, error);
+    } catch {
+      // Reporting must not turn a storage fault into a crash.
+    }
   }
 
-  /** Compacts, closes the log and frees the document. */
+  /**
+   * Writes the whole state to a fresh log if the document is failed; on success it works normally
+   * again. Returns whether the document can be written now. Never throws.
+   */
+  recover(): boolean {
+    if (!this.failed) {
+      return true;
+    }
+    try {
+      this.compact();
+    } catch {
+      return false;
+    }
+    this.failed = undefined;
+    try {
+      this.events?.recovered(this);
+    } catch {
+      // As in fail().
+    }
+    return true;
+  }
+
+  /**
+   * Makes every change so far durable (fdatasync) before an HTTP answer confirms it; throws
+   * {@link DocWriteFailedError} if the document is failed or the sync fails.
+   */
+  makeDurable(): void {
+    if (!this.failed) {
+      try {
+        this.log.sync();
+        return;
+      } catch (error) {
+        this.fail(error);
+      }
+    }
+    throw new DocWriteFailedError(this.failed!);
+  }
+
+  /** Flushes written updates to stable storage; a failure marks the document failed. Never throws. */
+  flush(): void {
+    if (this.failed) {
+      return;
+    }
+    try {
+      this.log.sync();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /**
+   * Compacts the log before unloading; returns false (and marks the document failed) when that
+   * fails, so the caller keeps it in memory. Never throws.
+   */
+  persist(): boolean {
+    if (this.failed) {
+      return this.recover();
+    }
+    try {
+      this.compact();
+      return true;
+    } catch (error) {
+      this.fail(error);
+      return false;
+    }
+  }
+
+  /** Closes the log and frees the document (after {@link persist}); throws if the final sync fails. */
   close(): void {
     this.doc.off('update', this.onUpdate);
-    this.compact();
-    this.log.close();
     this.awareness.destroy();
     this.doc.destroy();
+    this.log.close();
   }
+}
+
+/** The error code of a file-system error (`ENOSPC`, `EIO`), or a short message. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    return code;
+  }
+  return describeError(error).slice(0, 60);
+}
+
+/** WebSocket close reasons are limited to 123 bytes of UTF-8. */
+function closeReason(text: string): string {
+  let reason = text;
+  while (Buffer.byteLength(reason) > 123) {
+    reason = reason.slice(0, -1);
+  }
+  return reason;
 }
 
 /** Sends a message if the socket is open; a failing socket is closed, never thrown through. */

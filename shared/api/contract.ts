@@ -30,11 +30,11 @@ export const createEventRequestSchema = z.object({
 /** Body of `POST /api/events`. */
 export type CreateEventRequest = z.infer<typeof createEventRequestSchema>;
 
-/** A store file the core could not read whole. */
+/** A store file the core could not read whole (`truncated`, `corrupted`) or cannot write right now (`write-failed`). */
 export const storeProblemSchema = z.object({
   file: z.string(),
   doc: z.string(),
-  kind: z.enum(['truncated', 'corrupted']),
+  kind: z.enum(['truncated', 'corrupted', 'write-failed']),
   message: z.string(),
 });
 /** A problem with one store file, named so a person can find it. */

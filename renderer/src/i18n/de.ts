@@ -790,6 +790,7 @@ export const de = {
       problemsHeading: 'Nicht vollständig lesbare Dateien',
       truncated: 'unvollständig',
       corrupted: 'beschädigt',
+      'write-failed': 'Speichern fehlgeschlagen',
     },
     desktop: {
       heading: 'Desktop-App',

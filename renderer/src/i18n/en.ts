@@ -776,6 +776,7 @@ export const en: Messages = {
       problemsHeading: 'Files that could not be read completely',
       truncated: 'incomplete',
       corrupted: 'damaged',
+      'write-failed': 'storage write failed',
     },
     desktop: {
       heading: 'Desktop app',
