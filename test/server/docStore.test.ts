@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync, sta
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DocStore, DocUnavailableError } from '../../server/storage/docStore.js';
+import { MAGIC } from '../../server/storage/updateLog.js';
+import { DocRegistry } from '../../server/sync/docRegistry.js';
 import { makeTempDir } from '../helpers/tempDir.js';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -82,5 +84,63 @@ describe('document store', () => {
     writeFileSync(`${store.docsDir}/junk.ylog`, 'x');
     expect(store.listDocNames()).toEqual(['pad/a']);
     expect(new Y.Doc()).toBeDefined();
+  });
+
+  it('removes stale compaction temp files at start, only its own', () => {
+    const store = new DocStore(temp.dir);
+    writeText(store, 'pad/a', ['x']);
+    const stale = ['pad%2Fa.ylog.tmp-4242', 'workspace.ylog.tmp-1'];
+    for (const name of [...stale, 'notes.tmp-7', 'pad%2Fa.ylog.damaged-2026']) {
+      writeFileSync(`${store.docsDir}/${name}`, 'half a compaction');
+    }
+    expect(new DocStore(temp.dir).scan()).toEqual([]);
+    expect(readdirSync(store.docsDir).sort()).toEqual([
+      'notes.tmp-7',
+      'pad%2Fa.ylog',
+      'pad%2Fa.ylog.damaged-2026',
+    ]);
+  });
+
+  it('compacts a document larger than the record limit into several records and reopens it identical', () => {
+    const limit = 4096;
+    const store = new DocStore(temp.dir, { maxRecordBytes: limit });
+    const registry = new DocRegistry(store, {
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    // A sketchnote-like document: many entries, one image asset far larger than a record.
+    const image = new Uint8Array(50_000).map((_, i) => (i * 31) % 256);
+    registry.change('sketch/big', (doc) => {
+      doc.getMap<Uint8Array>('assets').set('img', image);
+      for (let i = 0; i < 500; i++) {
+        doc.getMap<{ points: number[] }>('strokes').set(`s${i}`, { points: [i, i + 1, i + 2, i * 3] });
+      }
+    });
+    const before = registry.read('sketch/big', (doc) => ({
+      state: Y.encodeStateAsUpdate(doc),
+      json: doc.getMap('strokes').toJSON() as unknown,
+    }));
+    expect(before.state.byteLength).toBeGreaterThan(10 * limit);
+    registry.closeAll(); // compacts into one update
+
+    const bytes = readFileSync(store.fileFor('sketch/big'));
+    const lengths: number[] = [];
+    for (let offset = MAGIC.length; offset < bytes.length;) {
+      const length = bytes.readUInt32LE(offset) & 0x7fff_ffff;
+      lengths.push(length);
+      offset += 8 + length;
+    }
+    expect(lengths.length).toBeGreaterThan(10);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(limit);
+    console.info(
+      `large document: ${before.state.byteLength} bytes of state compacted into ${lengths.length} records of at most ${limit} bytes`,
+    );
+
+    const fresh = new DocStore(temp.dir);
+    expect(fresh.scan()).toEqual([]);
+    const again = fresh.open('sketch/big', { gc: true });
+    expect(Y.encodeStateAsUpdate(again.doc)).toEqual(before.state);
+    expect(again.doc.getMap('strokes').toJSON()).toEqual(before.json);
+    expect(again.doc.getMap<Uint8Array>('assets').get('img')).toEqual(image);
+    again.log.close();
   });
 });
