@@ -7,8 +7,8 @@ import {
   UpdateLogError,
   UpdateLogWriter,
   readLogFile,
+  describeError,
   removeStaleTempFiles,
-  syncDirectory,
   writeLogAtomically,
   type LogWriteOptions,
 } from './updateLog.js';
@@ -143,8 +143,10 @@ export class DocStore {
       }
       if (parsed.truncation) {
         const backup = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-        copyFileSync(file, backup);
-        writeLogAtomically(file, parsed.updates.length ? [Y.encodeStateAsUpdate(doc)] : [], this.options);
+        this.writeOrRefuse(docName, file, () => {
+          copyFileSync(file, backup);
+          writeLogAtomically(file, parsed.updates.length ? [Y.encodeStateAsUpdate(doc)] : [], this.options);
+        });
         this.record(
           docName,
           parsed.truncation,
@@ -152,10 +154,23 @@ export class DocStore {
         );
       }
     } else {
-      writeLogAtomically(file, [], this.options);
-      syncDirectory(this.docsDir);
+      this.writeOrRefuse(docName, file, () => writeLogAtomically(file, [], this.options));
     }
     return { doc, log: new UpdateLogWriter(file, this.options) };
+  }
+
+  /** Runs a write needed to open a document; if the disk refuses it, the document is not opened. */
+  private writeOrRefuse(docName: DocName, file: string, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      throw new DocWriteFailedError({
+        file,
+        doc: docName,
+        kind: 'write-failed',
+        message: `Speichern fehlgeschlagen / storage write failed (${docName}): ${describeError(error)}; the document cannot be opened until the disk takes it.`,
+      });
+    }
   }
 
   private record(doc: DocName, error: UpdateLogError, consequence: string): StoreProblem {

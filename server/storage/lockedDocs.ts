@@ -11,6 +11,7 @@ export type OpenDoc = (name: DocName, options: { gc: boolean }) => Y.Doc;
  * it refuses, with the lock's message, while a core or another command holds the folder), opens
  * documents through the DocStore on first use and appends every change to their logs as it
  * happens, then closes the logs (flushing them to disk) and releases the lock, also when `work` throws.
+ * A failed write throws out of the change that made it (the command fails; nothing passes as saved).
  */
 export function withLockedDocs<T>(dataDir: string, work: (open: OpenDoc, store: DocStore) => T): T {
   const lock = lockWorkspace(dataDir);
@@ -29,10 +30,20 @@ export function withLockedDocs<T>(dataDir: string, work: (open: OpenDoc, store: 
     };
     return work(open, store);
   } finally {
+    // Every log is closed and the lock released even if one close fails; that failure is then thrown.
+    let failure: unknown;
     for (const { doc, log } of opened.values()) {
-      log.close();
+      try {
+        log.close();
+      } catch (error) {
+        failure ??= error;
+      }
       doc.destroy();
     }
     lock.release();
+    if (failure !== undefined) {
+      // eslint-disable-next-line no-unsafe-finally -- a change that did not reach the disk must not pass as done
+      throw failure;
+    }
   }
 }

@@ -172,12 +172,13 @@ export class SharedDoc {
     if (!this.failed) {
       try {
         this.log.sync();
-        return;
       } catch (error) {
         this.fail(error);
       }
     }
-    throw new DocWriteFailedError(this.failed!);
+    if (this.failed) {
+      throw new DocWriteFailedError(this.failed);
+    }
   }
 
   /** Flushes written updates to stable storage; a failure marks the document failed. Never throws. */

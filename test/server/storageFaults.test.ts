@@ -1,11 +1,13 @@
 import { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { healthResponseSchema } from '../../shared/api/contract.js';
 import type { RunningCore } from '../../server/core/coreTypes.js';
 import { startCore } from '../../server/core/startCore.js';
-import { DocStore } from '../../server/storage/docStore.js';
+import { DocStore, DocWriteFailedError } from '../../server/storage/docStore.js';
+import { withLockedDocs } from '../../server/storage/lockedDocs.js';
+import { lockWorkspace } from '../../server/storage/workspaceLock.js';
 import { DocRegistry } from '../../server/sync/docRegistry.js';
 import { CLOSE_WRITE_FAILED } from '../../server/sync/sharedDoc.js';
 import { injectFileFaults, type FileFaults } from '../helpers/fileFaults.js';
@@ -219,6 +221,32 @@ describe('storage faults under live clients (injected file-system errors)', () =
       await new Promise((r) => setTimeout(r, 100));
     }
     expect((await health(c)).ok).toBe(true);
+  });
+});
+
+describe('storage faults outside a running core', () => {
+  it('a new document the disk cannot take is refused with the reason, and nothing is left behind', () => {
+    const store = new DocStore(temp.dir);
+    faults.fail('write', (path) => path.includes('pad%2Fnew.ylog.tmp-'), 'ENOSPC');
+    expect(() => store.open('pad/new', { gc: false })).toThrow(DocWriteFailedError);
+    expect(() => store.open('pad/new', { gc: false })).toThrow(/storage write failed \(pad\/new\): ENOSPC/);
+    expect(store.listDocNames()).toEqual([]);
+  });
+
+  it('a CLI change the disk refuses fails the command, and the workspace lock is released', () => {
+    withLockedDocs(temp.dir, (open) => open('workspace', { gc: true }).getArray('items').push(['saved']));
+    faults.fail('write', (path) => path.endsWith('workspace.ylog'), 'ENOSPC');
+    expect(() =>
+      withLockedDocs(temp.dir, (open) => open('workspace', { gc: true }).getArray('items').push(['refused'])),
+    ).toThrow(/ENOSPC/);
+    faults.heal();
+    faults.fail('fdatasync', (path) => path.endsWith('workspace.ylog'), 'EIO', 1);
+    expect(() =>
+      withLockedDocs(temp.dir, (open) =>
+        open('workspace', { gc: true }).getArray('items').push(['unsynced']),
+      ),
+    ).toThrow(/EIO/);
+    lockWorkspace(temp.dir).release();
   });
 });
 
