@@ -61,6 +61,10 @@ export class PadHistory {
             throw new DocWriteFailedError(shared.failure);
           }
         },
+        onSyncError: (error) =>
+          this.logger.error(
+            `Writing the history of "${shared.name}" to disk failed: ${describeError(error)}`,
+          ),
       });
     } catch (error) {
       this.logger.error(

@@ -142,6 +142,8 @@ export interface RevisionLogOptions {
    * pad's document cannot be written, since a revision must not name state that is not on disk.
    */
   beforeWrite?: () => void;
+  /** Hears about a failed fdatasync of the file's timer (default: the console). */
+  onSyncError?: (error: unknown) => void;
 }
 
 /**
@@ -237,6 +239,7 @@ export class RevisionLog {
         writeLogAtomically(this.file, []);
       }
       this.writer = new UpdateLogWriter(this.file);
+      this.writer.onBackgroundError = this.options.onSyncError;
       if (created) {
         syncDirectory(join(this.file, '..'));
       }

@@ -12,6 +12,11 @@ const COMPACT_AFTER_RECORDS = 2000;
 /** ...or this many bytes. */
 const COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
 
+/** First wait before writing a failed document's state again; it doubles with every failed try... */
+const RECOVERY_FIRST_DELAY_MS = 1_000;
+/** ...up to this (encoding a large document's whole state each second would be wasted work). */
+const RECOVERY_MAX_DELAY_MS = 5_000;
+
 /** WebSocket close code when a document's changes cannot be written (disk full, I/O error). */
 export const CLOSE_WRITE_FAILED = 4503;
 
@@ -40,6 +45,8 @@ export class SharedDoc {
   /** Each connection with the awareness client ids it controls. */
   readonly connections = new Map<WebSocket, Set<number>>();
   private failed: (StoreProblem & { doc: DocName }) | undefined;
+  private recoveryDelayMs = 0;
+  private nextRecoveryAt = 0;
 
   constructor(
     readonly name: DocName,
@@ -127,6 +134,8 @@ export class SharedDoc {
         'Its edits are kept in memory and written as soon as the disk takes them again; ' +
         'until then its connections are closed.',
     };
+    this.recoveryDelayMs = RECOVERY_FIRST_DELAY_MS / 2;
+    this.nextRecoveryAt = 0;
     const reason = closeReason(`Speichern fehlgeschlagen / storage write failed: ${code}`);
     for (const conn of this.connections.keys()) {
       try {
@@ -144,15 +153,22 @@ export class SharedDoc {
 
   /**
    * Writes the whole state to a fresh log if the document is failed; on success it works normally
-   * again. Returns whether the document can be written now. Never throws.
+   * again. Tries at most every 1 to 5 seconds (backing off while it keeps failing) unless `force`.
+   * Returns whether the document can be written now. Never throws.
    */
-  recover(): boolean {
+  recover(options: { force?: boolean; now?: number } = {}): boolean {
     if (!this.failed) {
       return true;
+    }
+    const now = options.now ?? Date.now();
+    if (!options.force && now < this.nextRecoveryAt) {
+      return false;
     }
     try {
       this.compact();
     } catch {
+      this.recoveryDelayMs = Math.min(this.recoveryDelayMs * 2, RECOVERY_MAX_DELAY_MS);
+      this.nextRecoveryAt = now + this.recoveryDelayMs;
       return false;
     }
     this.failed = undefined;
@@ -199,7 +215,7 @@ export class SharedDoc {
    */
   persist(): boolean {
     if (this.failed) {
-      return this.recover();
+      return this.recover({ force: true });
     }
     try {
       this.compact();

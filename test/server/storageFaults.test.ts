@@ -197,8 +197,15 @@ describe('storage faults under live clients (injected file-system errors)', () =
     expect(registry.isLoaded('sketch/faulty')).toBe(true);
 
     faults.heal();
-    registry.flushAll();
-    expect(store.problems()).toEqual([]);
+    // The core's flush timer retries (backing off while the disk refuses): here the test is the timer.
+    await waitFor(
+      () => {
+        registry.flushAll();
+        return store.problems().length === 0;
+      },
+      10_000,
+      'the recovery',
+    );
     await waitFor(() => !registry.isLoaded('sketch/faulty'), 5_000, 'the unload after recovery');
     expect(stored(temp.dir, 'sketch/faulty')).toEqual(['kept']);
     expect(logger.lines.some((l) => l.includes('stays in memory'))).toBe(true);
