@@ -136,7 +136,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       }
       const match = matchRoute(method, url.pathname);
       if (!match.ok) {
-        if (match.status === 405) {
+        if (match.status === 405 && !url.pathname.startsWith(API_PREFIX)) {
           res.setHeader('Allow', [...new Set(match.allowed)].join(', '));
           sendError(res, 405, `Method ${method} is not allowed on ${url.pathname}.`);
         } else {
