@@ -68,7 +68,8 @@ export const PAGE_PATTERN = '/*';
  * segment (`/api/events/plan-preview` before `/api/events/:eventId`): the first row that matches wins.
  */
 export const ROUTES = {
-  health: { method: 'GET', path: '/api/health', need: OWNER, body: 'none' },
+  // Everyone learns that the core runs; only the owner sees the data folder (see the handler).
+  health: { method: 'GET', path: '/api/health', need: ANYONE, body: 'none' },
   session: { method: 'GET', path: '/api/session', need: ANYONE, body: 'none' },
   listEvents: { method: 'GET', path: '/api/events', need: OWNER, body: 'none' },
   createEvent: { method: 'POST', path: '/api/events', need: OWNER, body: 'json' },

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   createEventRequestSchema,
   type EventListResponse,
@@ -20,12 +20,13 @@ import { sketchHandlers } from './sketchRoutes.js';
 const workspaceHandlers = {
   health: (ctx, { res }) => {
     const problems = ctx.store.problems();
-    const body: HealthResponse = {
-      ok: problems.length === 0,
-      version: ctx.version,
-      dataDir: ctx.dataDir,
-      problems,
-    };
+    const workspaceId = createHash('sha256')
+      .update(`mitschrift-workspace:${ctx.dataDir}`)
+      .digest('base64url');
+    const body: HealthResponse =
+      ctx.principal.kind === 'owner'
+        ? { ok: problems.length === 0, version: ctx.version, workspaceId, dataDir: ctx.dataDir, problems }
+        : { ok: problems.length === 0, version: ctx.version, workspaceId, problems: [] };
     sendJson(res, 200, body);
   },
   session: (ctx, { res }) => {
