@@ -1,16 +1,28 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { API_PREFIX, SYNC_PREFIX } from '../../shared/routes/deepLinks.js';
 import { TOKEN_QUERY_PARAM } from '../../shared/api/contract.js';
-import { docNameSchema } from '../../shared/docs/docName.js';
-import { handleApi, type ApiContext } from '../http/apiRoutes.js';
-import { cookieNameFor, isAuthorized, presentedToken, tokensMatch } from '../http/auth.js';
+import { docNameFor, docNameSchema, type DocName } from '../../shared/docs/docName.js';
+import { allows, docAccess, sessionAccess, type EventLookup } from '../access/accessCheck.js';
+import { matchRoute, safeDecode } from '../access/routeMatch.js';
+import type { ApiContext } from '../http/apiContext.js';
+import { handleApi } from '../http/apiRoutes.js';
+import {
+  cookieNameFor,
+  cookieValueFor,
+  linkTokenKind,
+  presentedToken,
+  principalOf,
+  type CoreTokens,
+} from '../http/auth.js';
+import { padEventOf } from '../http/padRoutes.js';
+import { isJsonBody, originAllowed, parseTarget, sameOriginLocation } from '../http/requestChecks.js';
+import { sketchEventOf } from '../http/sketchRoutes.js';
 import { sendError } from '../http/responses.js';
 import { setSecurityHeaders } from '../http/securityHeaders.js';
 import { serveRenderer } from '../http/staticFiles.js';
-import type { Access } from '../../shared/api/padContract.js';
 import { PadHistory } from '../pad/padHistory.js';
 import { savedToken, savedViewToken } from '../storage/accessToken.js';
 import { DocStore } from '../storage/docStore.js';
@@ -52,29 +64,28 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const registry = new DocRegistry(store, { logger });
     const padHistory = new PadHistory(registry, options.dataDir, logger);
     const sync = new SyncEndpoint(registry, logger);
-    let cookieName = '';
+    const tokens: CoreTokens = { edit: token, view: viewToken };
+    let port = 0;
     let origin = '';
-    const api: ApiContext = {
+    const api: Omit<ApiContext, 'principal'> = {
       registry,
       store,
       version: APP_VERSION,
       dataDir: options.dataDir,
       pads: {
         history: padHistory,
-        tokens: { edit: token, view: viewToken },
+        tokens,
         listenHost: options.host,
         origin: () => origin,
       },
     };
-
-    /** What the request's token allows: everything, read-only pads (the view token), or nothing. */
-    const accessOf = (presented: ReturnType<typeof presentedToken>): Access | null => {
-      if (isAuthorized(presented, token)) {
-        return 'edit';
-      }
-      return isAuthorized(presented, viewToken) ? 'view' : null;
+    const lookup: EventLookup = {
+      padEvent: (padId) => padEventOf(api, padId, docNameFor('pad', padId)),
+      sketchEvent: (sketchId) => sketchEventOf(registry, sketchId),
     };
+    const docExists = (name: DocName): boolean => registry.isLoaded(name) || existsSync(store.fileFor(name));
 
+    // Neither handler may throw: a request the core cannot read gets a 4xx, and the core keeps running.
     const server = createServer((req, res) => {
       handleRequest(req, res).catch((error: unknown) => {
         logger.error(
@@ -89,27 +100,28 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     });
 
     async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-      const host = req.headers.host ?? '';
-      const url = new URL(req.url ?? '/', 'http://core.invalid');
-      setSecurityHeaders(res, host);
-      const presented = presentedToken(req, url, cookieName);
-      const linkToken =
-        presented.query === undefined
-          ? undefined
-          : [token, viewToken].find((candidate) => tokensMatch(presented.query, candidate));
-      if (linkToken !== undefined) {
-        // Trade the token in the link for a cookie, and drop it from the address bar.
+      setSecurityHeaders(res, req.headers.host ?? '');
+      const url = parseTarget(req.url);
+      if (url === undefined) {
+        sendError(res, 400, 'The request target is not a path on this core.');
+        return;
+      }
+      const method = req.method ?? 'GET';
+      const presented = presentedToken(req, url, port);
+      const linkKind = method === 'GET' || method === 'HEAD' ? linkTokenKind(presented, tokens) : undefined;
+      if (linkKind !== undefined) {
+        // Trade the token in the link for a cookie (derived from it), and drop it from the address bar.
         url.searchParams.delete(TOKEN_QUERY_PARAM);
         res.writeHead(303, {
-          'Set-Cookie': `${cookieName}=${linkToken}; HttpOnly; SameSite=Strict; Path=/`,
-          Location: url.pathname + url.search,
+          'Set-Cookie': `${cookieNameFor(port, linkKind)}=${cookieValueFor(tokens[linkKind], linkKind)}; HttpOnly; SameSite=Strict; Path=/`,
+          Location: sameOriginLocation(url),
           'Cache-Control': 'no-store',
         });
         res.end();
         return;
       }
-      const access = accessOf(presented);
-      if (access === null) {
+      const principal = principalOf(presented, tokens);
+      if (principal === null) {
         if (url.pathname.startsWith(API_PREFIX)) {
           sendError(
             res,
@@ -122,16 +134,36 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         }
         return;
       }
-      if (url.pathname.startsWith(API_PREFIX)) {
-        if (access === 'view' && req.method !== 'GET' && req.method !== 'HEAD') {
-          sendError(res, 403, 'This is a read-only link: it can look at pads but not change anything.');
-          return;
+      const match = matchRoute(method, url.pathname);
+      if (!match.ok) {
+        if (match.status === 405 && !url.pathname.startsWith(API_PREFIX)) {
+          res.setHeader('Allow', [...new Set(match.allowed)].join(', '));
+          sendError(res, 405, `Method ${method} is not allowed on ${url.pathname}.`);
+        } else {
+          sendError(res, 404, `No API route ${method} ${url.pathname}.`);
         }
-        await handleApi({ ...api, access }, req, res, url);
         return;
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendError(res, 405, `Method ${req.method} is not allowed here.`);
+      if (method !== 'GET' && method !== 'HEAD' && !originAllowed(req)) {
+        sendError(res, 403, 'Requests from another site are refused (the Origin is not this core).');
+        return;
+      }
+      if (!allows(principal, match.spec.need, match.params, lookup)) {
+        sendError(
+          res,
+          403,
+          sessionAccess(principal) === 'view'
+            ? 'This is a read-only link: it can look at pads but not change anything.'
+            : 'Your link does not give access to this.',
+        );
+        return;
+      }
+      if (match.spec.body === 'json' && !isJsonBody(req)) {
+        sendError(res, 415, 'The request body must be sent as Content-Type: application/json.');
+        return;
+      }
+      if (match.id !== 'page') {
+        await handleApi({ ...api, principal }, match.id, { req, res, url, params: match.params });
         return;
       }
       if (!options.rendererDir) {
@@ -143,28 +175,50 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
 
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.on('error', () => socket.destroy());
-      const url = new URL(req.url ?? '/', 'http://core.invalid');
-      const access = accessOf(presentedToken(req, url, cookieName));
-      if (access === null) {
+      try {
+        handleUpgrade(req, socket, head);
+      } catch (error) {
+        logger.error(`Upgrade ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        refuseUpgrade(socket, 400, 'Bad Request');
+      }
+    });
+
+    function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      const url = parseTarget(req.url);
+      if (url === undefined) {
+        refuseUpgrade(socket, 400, 'Bad Request');
+        return;
+      }
+      const principal = principalOf(presentedToken(req, url, port), tokens);
+      if (principal === null) {
         refuseUpgrade(socket, 401, 'Unauthorized');
+        return;
+      }
+      if (!originAllowed(req)) {
+        refuseUpgrade(socket, 403, 'Forbidden');
         return;
       }
       if (!url.pathname.startsWith(SYNC_PREFIX + '/')) {
         refuseUpgrade(socket, 404, 'Not Found');
         return;
       }
-      const parsed = docNameSchema.safeParse(decodeURIComponent(url.pathname.slice(SYNC_PREFIX.length + 1)));
+      const parsed = docNameSchema.safeParse(safeDecode(url.pathname.slice(SYNC_PREFIX.length + 1)));
       if (!parsed.success) {
         refuseUpgrade(socket, 400, 'Bad Request');
         return;
       }
-      if (access === 'view' && !parsed.data.startsWith('pad/')) {
-        // Read-only links are for notes pads; the workspace and events stay private.
+      const access = docAccess(principal, parsed.data, lookup);
+      if (access === 'none') {
         refuseUpgrade(socket, 403, 'Forbidden');
         return;
       }
-      sync.handleUpgrade(req, socket, head, parsed.data, { readOnly: access === 'view' });
-    });
+      if (access === 'read' && !docExists(parsed.data)) {
+        // A read-only connection never creates a document; it may retry once someone has written it.
+        refuseUpgrade(socket, 404, 'Not Found');
+        return;
+      }
+      sync.handleUpgrade(req, socket, head, parsed.data, { readOnly: access === 'read' });
+    }
 
     await new Promise<void>((resolvePromise, reject) => {
       server.once('error', reject);
@@ -173,8 +227,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         resolvePromise();
       });
     });
-    const port = (server.address() as AddressInfo).port;
-    cookieName = cookieNameFor(port);
+    port = (server.address() as AddressInfo).port;
     const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
     origin = `http://${hostForUrl}:${port}`;
     lock.setOrigin(origin);
@@ -216,5 +269,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
 }
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
+  if (socket.destroyed || socket.writableEnded) {
+    return;
+  }
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

@@ -7,7 +7,6 @@ import {
   type ImportPlanResponse,
   type ImportRefused,
 } from '../../shared/api/eventContract.js';
-import { idSchema } from '../../shared/docs/docName.js';
 import type { PlanPreview } from '../../shared/event/importedPlan.js';
 import { APP_VERSION } from '../core/version.js';
 import {
@@ -20,40 +19,23 @@ import {
 } from '../plan/eventService.js';
 import { hintFrom, readPlanFile, tooLargeMessage } from '../plan/planFile.js';
 import { badRowLines, importable } from '../plan/planPreview.js';
-import type { ApiContext } from './apiRoutes.js';
+import { param, type ApiContext, type ApiRouteId, type RouteCall, type RouteHandler } from './apiContext.js';
 import { BadRequestError, sendError, sendJson } from './responses.js';
 
 /**
  * The event and session-plan routes of the HTTP API; the contract (paths, bodies, status codes) is
  * documented in shared/api/eventContract.ts. Changes go through the DocRegistry, so every client
- * connected to the event or the workspace sees an import at once.
- *
- * Returns false for a path that is not one of these routes, so the caller answers 404.
+ * connected to the event or the workspace sees an import at once. Access: server/access/accessTable.ts.
  */
-export async function handleEventRoute(
-  ctx: ApiContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<boolean> {
-  const method = req.method ?? 'GET';
-  const parts = url.pathname.split('/').slice(3); // ['', 'api', 'events', ...]
-  if (url.pathname.split('/')[2] !== 'events' || parts.length === 0 || parts.length > 2) {
-    return false;
-  }
-  const [first = '', second] = parts;
-
-  if (method === 'POST' && parts.length === 1 && first === 'plan-preview') {
-    const preview = await readPlanBody(ctx, req, undefined);
-    sendJson(res, 200, preview);
-    return true;
-  }
-  if (method === 'POST' && parts.length === 1 && first === 'import-plan') {
+export const eventHandlers = {
+  previewPlan: async (ctx, { req, res }) => {
+    sendJson(res, 200, await readPlanBody(ctx, req, undefined));
+  },
+  importPlan: async (ctx, { req, res, url }) => {
     const query = parseQuery(url);
     const preview = await readPlanBody(ctx, req, undefined);
-    const skip = query.skipBadRows === 'true';
-    if (refuseUnimportable(res, preview, skip)) {
-      return true;
+    if (refuseUnimportable(res, preview, query.skipBadRows === 'true')) {
+      return;
     }
     const created = createEventFromPlan(ctx.registry, {
       title: query.title ?? 'Imported session plan',
@@ -63,95 +45,78 @@ export async function handleEventRoute(
     });
     const body: ImportPlanResponse = { ...created, skippedLines: badRowLines(preview), preview };
     sendJson(res, 201, body);
-    return true;
-  }
+  },
+  event: (ctx, call) => {
+    const eventId = param(call, 'eventId');
+    const detail = readEventDetail(ctx.registry, eventId);
+    if (!detail) {
+      notFound(call.res, eventId);
+      return;
+    }
+    sendJson(call.res, 200, detail);
+  },
+  previewEventPlan: async (ctx, call) => {
+    const eventId = param(call, 'eventId');
+    if (!findEvent(ctx.registry, eventId)) {
+      notFound(call.res, eventId);
+      return;
+    }
+    sendJson(call.res, 200, await readPlanBody(ctx, call.req, eventId));
+  },
+  importEventPlan: async (ctx, call) => {
+    const eventId = param(call, 'eventId');
+    const { req, res, url } = call;
+    if (!findEvent(ctx.registry, eventId)) {
+      notFound(res, eventId);
+      return;
+    }
+    const query = parseQuery(url);
+    const preview = await readPlanBody(ctx, req, eventId);
+    if (refuseUnimportable(res, preview, query.skipBadRows === 'true')) {
+      return;
+    }
+    const merged = importPlanIntoEvent(ctx.registry, eventId, {
+      plan: preview.plan,
+      random: randomBytes,
+      now: new Date(),
+    });
+    if (!merged) {
+      notFound(res, eventId);
+      return;
+    }
+    const body: ImportPlanResponse = { ...merged, skippedLines: badRowLines(preview), preview };
+    sendJson(res, 200, body);
+  },
+  exportPlanCsv: (ctx, call) => exportPlan(ctx, call, 'csv'),
+  exportPlanIcs: (ctx, call) => exportPlan(ctx, call, 'ics'),
+} satisfies Partial<Record<ApiRouteId, RouteHandler>>;
 
-  const id = idSchema.safeParse(safeDecode(first));
-  if (!id.success) {
-    return false;
+function exportPlan(ctx: ApiContext, call: RouteCall, file: 'csv' | 'ics'): void {
+  const eventId = param(call, 'eventId');
+  const { res, url } = call;
+  const requested = file === 'ics' ? 'ics' : (url.searchParams.get('format') ?? 'csv');
+  const format = planExportFormatSchema.safeParse(requested);
+  if (!format.success || (file === 'csv' && format.data === 'ics')) {
+    throw new BadRequestError(`format must be csv or csv-excel-de for plan.csv, not "${requested}".`, 400);
   }
-  const eventId = id.data;
-  const route = `${method} ${second ?? ''}`;
-  switch (route) {
-    case 'GET ': {
-      const detail = readEventDetail(ctx.registry, eventId);
-      if (!detail) {
-        return notFound(res, eventId);
-      }
-      sendJson(res, 200, detail);
-      return true;
-    }
-    case 'POST plan-preview': {
-      if (!findEvent(ctx.registry, eventId)) {
-        return notFound(res, eventId);
-      }
-      sendJson(res, 200, await readPlanBody(ctx, req, eventId));
-      return true;
-    }
-    case 'POST import-plan': {
-      if (!findEvent(ctx.registry, eventId)) {
-        return notFound(res, eventId);
-      }
-      const query = parseQuery(url);
-      const preview = await readPlanBody(ctx, req, eventId);
-      const skip = query.skipBadRows === 'true';
-      if (refuseUnimportable(res, preview, skip)) {
-        return true;
-      }
-      const merged = importPlanIntoEvent(ctx.registry, eventId, {
-        plan: preview.plan,
-        random: randomBytes,
-        now: new Date(),
-      });
-      if (!merged) {
-        return notFound(res, eventId);
-      }
-      const body: ImportPlanResponse = { ...merged, skippedLines: badRowLines(preview), preview };
-      sendJson(res, 200, body);
-      return true;
-    }
-    case 'GET plan.csv':
-    case 'GET plan.ics': {
-      const requested = second === 'plan.ics' ? 'ics' : (url.searchParams.get('format') ?? 'csv');
-      const format = planExportFormatSchema.safeParse(requested);
-      if (!format.success || (second === 'plan.csv' && format.data === 'ics')) {
-        throw new BadRequestError(
-          `format must be csv or csv-excel-de for plan.csv, not "${requested}".`,
-          400,
-        );
-      }
-      const exported = exportEventPlan(ctx.registry, eventId, format.data, {
-        now: new Date(),
-        productVersion: APP_VERSION,
-      });
-      if (!exported) {
-        return notFound(res, eventId);
-      }
-      res.writeHead(200, {
-        'Content-Type': exported.contentType,
-        'Content-Disposition': `attachment; filename="${exported.filename}"`,
-        'Cache-Control': 'no-store',
-      });
-      res.end(exported.body);
-      return true;
-    }
-    default:
-      return false;
+  const exported = exportEventPlan(ctx.registry, eventId, format.data, {
+    now: new Date(),
+    productVersion: APP_VERSION,
+  });
+  if (!exported) {
+    notFound(res, eventId);
+    return;
   }
+  res.writeHead(200, {
+    'Content-Type': exported.contentType,
+    'Content-Disposition': `attachment; filename="${exported.filename}"`,
+    'Cache-Control': 'no-store',
+  });
+  res.end(exported.body);
 }
 
-/** Decodes a path segment; a malformed escape (`%zz`) is just not an id, not a server error. */
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return '';
-  }
-}
-
-function notFound(res: ServerResponse, id: string): true {
+function notFound(res: ServerResponse, id: string): void {
   sendError(res, 404, `There is no event "${id}".`);
-  return true;
 }
 
 function parseQuery(url: URL): { title?: string | undefined; skipBadRows?: 'true' | 'false' | undefined } {

@@ -9,14 +9,12 @@ import {
   padTemplateRequestSchema,
   restoreRequestSchema,
   saveRevisionRequestSchema,
-  type Access,
   type PadInfo,
   type PadTemplateResponse,
-  type SessionInfo,
   type ShareLinks,
 } from '../../shared/api/padContract.js';
 import { TOKEN_QUERY_PARAM } from '../../shared/api/contract.js';
-import { docNameFor, idSchema, type DocName } from '../../shared/docs/docName.js';
+import { docNameFor, type DocName } from '../../shared/docs/docName.js';
 import { padEventId } from '../../shared/pad/padLayout.js';
 import { writePadTemplate } from '../../shared/pad/padTemplate.js';
 import { padPath } from '../../shared/routes/deepLinks.js';
@@ -32,7 +30,7 @@ import {
   type PadHandle,
 } from '../pad/padService.js';
 import { eventTemplate, findPadSession } from '../pad/padTemplates.js';
-import type { ApiContext } from './apiRoutes.js';
+import { param, type ApiContext, type ApiRouteId, type RouteCall, type RouteHandler } from './apiContext.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
 
 /** What the pad routes need besides the API context. */
@@ -46,158 +44,142 @@ export interface PadRouteContext {
   origin: () => string;
 }
 
+/** A pad route: the pad's id and document name, with the pad services' errors answered as HTTP. */
+function padRoute(
+  fn: (
+    ctx: ApiContext,
+    pads: PadRouteContext,
+    call: RouteCall,
+    pad: { padId: string; docName: DocName },
+  ) => unknown,
+): RouteHandler {
+  return async (ctx, call) => {
+    const padId = param(call, 'padId');
+    if (ctx.pads === undefined) {
+      sendError(call.res, 404, 'This core serves no notes pads.');
+      return;
+    }
+    try {
+      await fn(ctx, ctx.pads, call, { padId, docName: docNameFor('pad', padId) });
+    } catch (error) {
+      if (error instanceof PadRequestError) {
+        sendError(call.res, error.status, error.message, error.details);
+        return;
+      }
+      if (error instanceof RangeError) {
+        throw new BadRequestError(error.message, 400);
+      }
+      throw error;
+    }
+  };
+}
+
 /**
  * The notes-pad routes of the HTTP API; the contract (paths, bodies, status codes) is documented in
  * shared/api/padContract.ts. Changes go through the DocRegistry, so every client connected to the
- * pad sees a restore or an import at once. Returns false for paths that are not these routes.
+ * pad sees a restore or an import at once. No GET changes anything. Access: server/access/accessTable.ts.
  */
-export async function handlePadRoute(
-  ctx: ApiContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<boolean> {
-  const method = req.method ?? 'GET';
-  const access: Access = ctx.access ?? 'edit';
-  if (url.pathname === '/api/session' && method === 'GET') {
-    const body: SessionInfo = { access };
-    sendJson(res, 200, body);
-    return true;
-  }
-  const segments = url.pathname.split('/');
-  if (segments[2] !== 'pads' || ctx.pads === undefined) {
-    return false;
-  }
-  const pads = ctx.pads;
-  const parts = segments.slice(3);
-  const id = idSchema.safeParse(safeDecode(parts[0] ?? ''));
-  if (!id.success || parts.length > 4) {
-    return false;
-  }
-  const padId = id.data;
-  const docName = docNameFor('pad', padId);
-  const route = `${method} ${parts.slice(1).join('/')}`;
-  const now = new Date();
-  try {
-    if (route === 'GET ') {
-      sendJson(res, 200, padInfo(ctx, padId, docName));
-      return true;
+export const padHandlers = {
+  pad: padRoute((ctx, _pads, { res }, { padId, docName }) =>
+    sendJson(res, 200, padInfo(ctx, padId, docName)),
+  ),
+  revisions: padRoute((ctx, pads, { res }, { padId, docName }) =>
+    // Lists what is recorded; pending edits become a revision within seconds, or when an editor
+    // opens the timeslider (POST, below).
+    sendJson(res, 200, withPad(ctx, pads, docName, padId, false, listRevisions)),
+  ),
+  commitRevision: padRoute((ctx, pads, { res }, { padId, docName }) => {
+    // Whoever opens the timeslider to edit sees the latest state as a revision, not one a few seconds old.
+    const list = withPad(ctx, pads, docName, padId, false, (h) => {
+      h.tracker.commitPending();
+      return listRevisions(h);
+    });
+    sendJson(res, 200, list);
+  }),
+  revision: padRoute((ctx, pads, call, { padId, docName }) => {
+    const rev = Number(param(call, 'rev'));
+    sendJson(
+      call.res,
+      200,
+      withPad(ctx, pads, docName, padId, false, (h) => revisionContent(h, rev)),
+    );
+  }),
+  restoreRevision: padRoute(async (ctx, pads, call, { padId, docName }) => {
+    const rev = Number(param(call, 'rev'));
+    const body = await readJsonBody(call.req, restoreRequestSchema);
+    const now = new Date();
+    sendJson(
+      call.res,
+      201,
+      withPad(ctx, pads, docName, padId, false, (h) => restoreRevision(h, rev, body.author, now)),
+    );
+  }),
+  saveRevision: padRoute(async (ctx, pads, { req, res }, { padId, docName }) => {
+    const body = await readJsonBody(req, saveRevisionRequestSchema);
+    const now = new Date();
+    sendJson(
+      res,
+      201,
+      withPad(ctx, pads, docName, padId, false, (h) =>
+        saveRevision(h, body.rev, body.label, body.author, now),
+      ),
+    );
+  }),
+  exportPad: padRoute((ctx, pads, { res, url }, { padId, docName }) => {
+    const query = parseQuery(url, exportQuerySchema);
+    const title = padInfo(ctx, padId, docName).session?.title.trim() || `Pad ${padId}`;
+    const exported = withPad(ctx, pads, docName, padId, false, (h) =>
+      exportPad(h, query.format, { title, colours: query.colours === 'true' }),
+    );
+    res.writeHead(200, {
+      'Content-Type': exported.contentType,
+      'Content-Disposition': `attachment; filename="${exported.filename}"`,
+      'Cache-Control': 'no-store',
+    });
+    res.end(exported.body);
+  }),
+  importPad: padRoute(async (ctx, pads, { req, res, url }, { padId, docName }) => {
+    const query = parseQuery(url, importQuerySchema);
+    const bytes = await readRawBody(req);
+    const actor =
+      query.author === undefined ? undefined : { id: query.author, name: query.name?.trim() ?? '' };
+    const now = new Date();
+    const result = withPad(ctx, pads, docName, padId, true, (h) =>
+      importIntoPad(h, query.format, bytes, actor, now),
+    );
+    sendJson(res, 201, result);
+  }),
+  padTemplate: padRoute((ctx, _pads, { res }, { padId, docName }) => sendTemplate(ctx, res, padId, docName)),
+  putPadTemplate: padRoute(async (ctx, _pads, { req, res }, { padId, docName }) => {
+    const eventId = padEventOf(ctx, padId, docName);
+    if (eventId === undefined) {
+      noTemplate(res, padId);
+      return;
     }
-    if (route === 'GET revisions') {
-      // Whoever opens the timeslider sees the latest state as a revision, not one a few seconds old.
-      const list = withPad(ctx, pads, docName, padId, false, (h) => {
-        h.tracker.commitPending();
-        return listRevisions(h);
-      });
-      sendJson(res, 200, list);
-      return true;
-    }
-    const revMatch = /^(GET|POST) revisions\/(\d{1,9})(\/restore)?$/.exec(route);
-    if (revMatch) {
-      const rev = Number(revMatch[2]);
-      if (revMatch[1] === 'GET' && !revMatch[3]) {
-        sendJson(
-          res,
-          200,
-          withPad(ctx, pads, docName, padId, false, (h) => revisionContent(h, rev)),
-        );
-        return true;
-      }
-      if (revMatch[1] === 'POST' && revMatch[3]) {
-        const body = await readJsonBody(req, restoreRequestSchema);
-        sendJson(
-          res,
-          201,
-          withPad(ctx, pads, docName, padId, false, (h) => restoreRevision(h, rev, body.author, now)),
-        );
-        return true;
-      }
-      return false;
-    }
-    switch (route) {
-      case 'POST saved-revisions': {
-        const body = await readJsonBody(req, saveRevisionRequestSchema);
-        sendJson(
-          res,
-          201,
-          withPad(ctx, pads, docName, padId, false, (h) =>
-            saveRevision(h, body.rev, body.label, body.author, now),
-          ),
-        );
-        return true;
-      }
-      case 'GET export': {
-        const query = parseQuery(url, exportQuerySchema);
-        const title = padInfo(ctx, padId, docName).session?.title.trim() || `Pad ${padId}`;
-        const exported = withPad(ctx, pads, docName, padId, false, (h) =>
-          exportPad(h, query.format, { title, colours: query.colours === 'true' }),
-        );
-        res.writeHead(200, {
-          'Content-Type': exported.contentType,
-          'Content-Disposition': `attachment; filename="${exported.filename}"`,
-          'Cache-Control': 'no-store',
-        });
-        res.end(exported.body);
-        return true;
-      }
-      case 'POST import': {
-        const query = parseQuery(url, importQuerySchema);
-        const bytes = await readRawBody(req);
-        const actor =
-          query.author === undefined ? undefined : { id: query.author, name: query.name?.trim() ?? '' };
-        const result = withPad(ctx, pads, docName, padId, true, (h) =>
-          importIntoPad(h, query.format, bytes, actor, now),
-        );
-        sendJson(res, 201, result);
-        return true;
-      }
-      case 'GET template':
-      case 'PUT template': {
-        const eventId = padEventOf(ctx, padId, docName);
-        if (eventId === undefined) {
-          sendError(res, 404, `Pad "${padId}" belongs to no planned session, so it has no event template.`);
-          return true;
-        }
-        if (method === 'PUT') {
-          const body = await readJsonBody(req, padTemplateRequestSchema);
-          ctx.registry.change(docNameFor('event', eventId), (doc) => writePadTemplate(doc, body.template));
-        }
-        const body: PadTemplateResponse = { eventId, ...eventTemplate(ctx.registry, eventId) };
-        sendJson(res, 200, body);
-        return true;
-      }
-      case 'GET share': {
-        if (access !== 'edit') {
-          sendError(res, 403, 'Read-only links cannot hand out links.');
-          return true;
-        }
-        sendJson(res, 200, shareLinks(pads, padId, req.headers.host ?? ''));
-        return true;
-      }
-      default:
-        return false;
-    }
-  } catch (error) {
-    if (error instanceof PadRequestError) {
-      sendError(res, error.status, error.message, error.details);
-      return true;
-    }
-    if (error instanceof RangeError) {
-      throw new BadRequestError(error.message, 400);
-    }
-    throw error;
-  }
+    const body = await readJsonBody(req, padTemplateRequestSchema);
+    ctx.registry.change(docNameFor('event', eventId), (doc) => writePadTemplate(doc, body.template));
+    sendTemplate(ctx, res, padId, docName);
+  }),
+  padShare: padRoute((_ctx, pads, { req, res }, { padId }) =>
+    sendJson(res, 200, shareLinks(pads, padId, req.headers.host ?? '')),
+  ),
+} satisfies Partial<Record<ApiRouteId, RouteHandler>>;
+
+function noTemplate(res: ServerResponse, padId: string): void {
+  sendError(res, 404, `Pad "${padId}" belongs to no planned session, so it has no event template.`);
 }
 
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return '';
+function sendTemplate(ctx: ApiContext, res: ServerResponse, padId: string, docName: DocName): void {
+  const eventId = padEventOf(ctx, padId, docName);
+  if (eventId === undefined) {
+    noTemplate(res, padId);
+    return;
   }
+  const body: PadTemplateResponse = { eventId, ...eventTemplate(ctx.registry, eventId) };
+  sendJson(res, 200, body);
 }
 
-function padExists(ctx: ApiContext, docName: DocName): boolean {
+function padExists(ctx: Pick<ApiContext, 'registry' | 'store'>, docName: DocName): boolean {
   return ctx.registry.isLoaded(docName) || existsSync(ctx.store.fileFor(docName));
 }
 
@@ -228,7 +210,12 @@ function withPad<T>(
   }
 }
 
-function padEventOf(ctx: ApiContext, padId: string, docName: DocName): string | undefined {
+/** The event of the planned session a pad belongs to (for per-event access). */
+export function padEventOf(
+  ctx: Pick<ApiContext, 'registry' | 'store'>,
+  padId: string,
+  docName: DocName,
+): string | undefined {
   const hint = padExists(ctx, docName) ? ctx.registry.read(docName, padEventId) : undefined;
   return findPadSession(ctx.registry, padId, hint)?.eventId;
 }

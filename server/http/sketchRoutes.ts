@@ -1,78 +1,65 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { MAX_EXCALIDRAW_FILE_BYTES, type ImportExcalidrawResponse } from '../../shared/api/sketchContract.js';
-import { idSchema } from '../../shared/docs/docName.js';
+import { WORKSPACE_DOC, docNameFor } from '../../shared/docs/docName.js';
+import { listEvents } from '../../shared/docs/workspaceIndex.js';
+import { readEvent } from '../../shared/event/readEvent.js';
+import type { ReadAccess } from '../pad/padTemplates.js';
+import { DocUnavailableError } from '../storage/docStore.js';
 import { APP_VERSION } from '../core/version.js';
 import { exportSketch, importIntoSketch, sketchExists } from '../sketch/sketchService.js';
-import type { ApiContext } from './apiRoutes.js';
+import { param, type ApiRouteId, type RouteHandler } from './apiContext.js';
 import { BadRequestError, sendError, sendJson } from './responses.js';
 
 /**
  * The sketchnote routes of the HTTP API; the contract (paths, bodies, status codes) is documented
  * in shared/api/sketchContract.ts. Imports go through the DocRegistry, so everyone connected to the
- * sketch sees the imported drawing at once.
- *
- * Returns false for a path that is not one of these routes, so the caller answers 404.
+ * sketch sees the imported drawing at once. Access: server/access/accessTable.ts.
  */
-export async function handleSketchRoute(
-  ctx: ApiContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<boolean> {
-  const parts = url.pathname.split('/'); // ['', 'api', 'sketches', id, action]
-  if (parts[2] !== 'sketches' || parts.length !== 5) {
-    return false;
-  }
-  const id = idSchema.safeParse(safeDecode(parts[3] ?? ''));
-  if (!id.success) {
-    return false;
-  }
-  const sketchId = id.data;
-  if ((ctx.access ?? 'edit') !== 'edit') {
-    // Read-only links are for notes pads (as on the sync endpoint); sketchnotes stay private.
-    sendError(res, 403, 'This is a read-only link for notes pads; it cannot open sketchnotes.');
-    return true;
-  }
-  const route = `${req.method ?? 'GET'} ${parts[4] ?? ''}`;
-  switch (route) {
-    case 'POST import-excalidraw': {
-      const text = decodeUtf8(await readFileBody(req));
-      const result = importIntoSketch(ctx.registry, sketchId, text, { random: randomBytes, now: Date.now() });
-      if (!result.ok) {
-        sendError(res, 422, `${result.reason} Nothing was imported.`);
-        return true;
-      }
-      const body: ImportExcalidrawResponse = { sketchId, report: result.value.report };
-      sendJson(res, 200, body);
-      return true;
+export const sketchHandlers = {
+  importExcalidraw: async (ctx, call) => {
+    const sketchId = param(call, 'sketchId');
+    const text = decodeUtf8(await readFileBody(call.req));
+    const result = importIntoSketch(ctx.registry, sketchId, text, { random: randomBytes, now: Date.now() });
+    if (!result.ok) {
+      sendError(call.res, 422, `${result.reason} Nothing was imported.`);
+      return;
     }
-    case 'GET export.excalidraw': {
-      if (!sketchExists(ctx.store, sketchId)) {
-        sendError(res, 404, `There is no sketchnote "${sketchId}".`);
-        return true;
-      }
-      const exported = exportSketch(ctx.registry, sketchId, { source: `mitschrift ${APP_VERSION}` });
-      res.writeHead(200, {
-        'Content-Type': exported.contentType,
-        'Content-Disposition': `attachment; filename="${exported.filename}"`,
-        'Cache-Control': 'no-store',
-      });
-      res.end(exported.body);
-      return true;
+    const body: ImportExcalidrawResponse = { sketchId, report: result.value.report };
+    sendJson(call.res, 200, body);
+  },
+  exportExcalidraw: (ctx, call) => {
+    const { res } = call;
+    const sketchId = param(call, 'sketchId');
+    if (!sketchExists(ctx.store, sketchId)) {
+      sendError(res, 404, `There is no sketchnote "${sketchId}".`);
+      return;
     }
-    default:
-      return false;
-  }
-}
+    const exported = exportSketch(ctx.registry, sketchId, { source: `mitschrift ${APP_VERSION}` });
+    res.writeHead(200, {
+      'Content-Type': exported.contentType,
+      'Content-Disposition': `attachment; filename="${exported.filename}"`,
+      'Cache-Control': 'no-store',
+    });
+    res.end(exported.body);
+  },
+} satisfies Partial<Record<ApiRouteId, RouteHandler>>;
 
-/** Decodes a path segment; a malformed escape (`%zz`) is just not an id, not a server error. */
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return '';
+/** The event of the planned session whose sketchnote this is (for per-event access). */
+export function sketchEventOf(registry: ReadAccess, sketchId: string): string | undefined {
+  for (const event of registry.read(WORKSPACE_DOC, listEvents)) {
+    try {
+      const snapshot = registry.read(docNameFor('event', event.id), readEvent);
+      if (snapshot.sessions.some((s) => (s.sketchId ?? s.id) === sketchId)) {
+        return event.id;
+      }
+    } catch (error) {
+      if (!(error instanceof DocUnavailableError)) {
+        throw error;
+      }
+    }
   }
+  return undefined;
 }
 
 function tooLarge(size: number): BadRequestError {

@@ -239,15 +239,16 @@ export function exportPad(
       });
       break;
     case 'etherpad': {
-      handle.tracker.commitPending();
       const revisions: ExportRevision[] = handle.tracker.log.revisions.map((r) => ({
         rev: r.rev,
         time: r.time,
         authors: r.authors,
         doc: contentAt(handle, r.rev),
       }));
-      if (revisions.length === 0) {
-        revisions.push({ rev: 0, time: Date.now(), authors: [], doc: current });
+      if (revisions.length === 0 || handle.tracker.hasPending) {
+        // Edits not yet in a revision go into the file as its last one; exporting (a GET) records nothing.
+        const authors = handle.tracker.pendingAuthorIds;
+        revisions.push({ rev: revisions.length, time: Date.now(), authors, doc: current });
       }
       body = padToEtherpad({
         padId: handle.padId,

@@ -108,6 +108,11 @@ export class PadTracker {
     return this.dirty;
   }
 
+  /** Who made the edits not yet in a revision (user ids). */
+  get pendingAuthorIds(): string[] {
+    return [...this.pendingAuthors];
+  }
+
   /** Records pending edits as a revision now, if there are any; returns the newest revision. */
   commitPending(): number | undefined {
     if (this.timer !== null) {

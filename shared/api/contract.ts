@@ -40,11 +40,15 @@ export const storeProblemSchema = z.object({
 /** A problem with one store file, named so a person can find it. */
 export type StoreProblem = z.infer<typeof storeProblemSchema>;
 
-/** `GET /api/health` */
+/**
+ * `GET /api/health`. Everyone with a token learns the version and an opaque workspace id (the key
+ * of local copies); only the owner sees the data folder and the damaged files (which name it).
+ */
 export const healthResponseSchema = z.object({
   ok: z.boolean(),
   version: z.string(),
-  dataDir: z.string(),
+  workspaceId: z.string(),
+  dataDir: z.string().optional(),
   problems: z.array(storeProblemSchema),
 });
 /** Response of `GET /api/health`. */

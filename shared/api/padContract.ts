@@ -11,7 +11,8 @@ import { MAX_TEMPLATE_LENGTH } from '../pad/padTemplate.js';
  *
  *   GET  /api/session                                  → SessionInfo (edit or view access)
  *   GET  /api/pads/:id                                 → PadInfo
- *   GET  /api/pads/:id/revisions                       → RevisionList
+ *   GET  /api/pads/:id/revisions                       → RevisionList (what is recorded; changes nothing)
+ *   POST /api/pads/:id/revisions                       → RevisionList, after recording pending edits as a revision
  *   GET  /api/pads/:id/revisions/:rev                  → RevisionContent
  *   POST /api/pads/:id/revisions/:rev/restore          body RestoreRequest → 201 RestoreResponse
  *   POST /api/pads/:id/saved-revisions                 body SaveRevisionRequest → 201 SavedRevision
@@ -21,7 +22,7 @@ import { MAX_TEMPLATE_LENGTH } from '../pad/padTemplate.js';
  *   PUT  /api/pads/:id/template                        body PadTemplateRequest → PadTemplateResponse
  *   GET  /api/pads/:id/share                           → ShareLinks (edit access only)
  *
- * A view (read-only) link may only GET; every other method answers 403. Errors are
+ * A view (read-only) link may only read pads (server/access/accessTable.ts); the rest answers 403. Errors are
  * `{error, details?}` as everywhere in the API. A pad that was never opened answers 404 on the
  * read routes (they do not create pads).
  */

@@ -97,21 +97,21 @@ describe('core: API', () => {
   it('answers malformed bodies with 400 and a reason', async () => {
     const notJson = await fetch(`${core.origin}/api/events`, {
       method: 'POST',
-      headers: bearer(),
+      headers: { ...bearer(), 'Content-Type': 'application/json' },
       body: '{title',
     });
     expect(notJson.status).toBe(400);
     expect((await notJson.json()).error).toMatch(/not valid JSON/);
     const empty = await fetch(`${core.origin}/api/events`, {
       method: 'POST',
-      headers: bearer(),
+      headers: { ...bearer(), 'Content-Type': 'application/json' },
       body: '{"title":"  "}',
     });
     expect(empty.status).toBe(400);
     expect((await empty.json()).details).toEqual(['title: The title is empty.']);
     const huge = await fetch(`${core.origin}/api/events`, {
       method: 'POST',
-      headers: bearer(),
+      headers: { ...bearer(), 'Content-Type': 'application/json' },
       body: JSON.stringify({ title: 'x'.repeat(2 * 1024 * 1024) }),
     });
     expect(huge.status).toBe(413);
@@ -140,7 +140,11 @@ describe('core: y-websocket sync', () => {
 
     const ws = connectSyncClient(core.origin, core.token, 'workspace');
     await ws.synced;
-    await fetch(`${core.origin}/api/events`, { method: 'POST', headers: bearer(), body: '{"title":"Live"}' });
+    await fetch(`${core.origin}/api/events`, {
+      method: 'POST',
+      headers: { ...bearer(), 'Content-Type': 'application/json' },
+      body: '{"title":"Live"}',
+    });
     await waitFor(() => ws.doc.getMap('events').size === 1, 5000, 'event to arrive');
     a.destroy();
     b.destroy();

@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/api/padContract.js';
 import type { Language } from '../../../shared/ipc/contract.js';
 import { useLanguage } from '../i18n/useLanguage.js';
-import { getRevision, getRevisions, restoreRevision, saveRevision } from './padApi.js';
+import { getRevision, getRevisions, recordRevisions, restoreRevision, saveRevision } from './padApi.js';
 import { PadJsonView } from './PadJsonView.js';
 
 /** How often the open timeslider asks for new revisions. */
@@ -61,8 +61,9 @@ export function HistoryPanel({
   const [busy, setBusy] = useState(false);
   const cache = useRef(new Map<number, RevisionContent>());
 
-  const reload = (selectLast: boolean): void => {
-    getRevisions(padId).then(
+  const reload = (selectLast: boolean, record = false): void => {
+    // An editor opening the timeslider records what is pending first, so the newest revision is now.
+    (record ? recordRevisions(padId) : getRevisions(padId)).then(
       (loaded) => {
         setList(loaded);
         if (selectLast) {
@@ -74,7 +75,7 @@ export function HistoryPanel({
   };
 
   useEffect(() => {
-    reload(true);
+    reload(true, canEdit);
     // Load once when the panel opens; later reloads happen after a restore or save.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [padId]);

@@ -70,6 +70,11 @@ export function getRevisions(id: string): Promise<RevisionList> {
   return request(`${pad(id)}/revisions`, revisionListSchema);
 }
 
+/** Records the pad's pending edits as a revision, then lists the revisions (for editors opening the timeslider). */
+export function recordRevisions(id: string): Promise<RevisionList> {
+  return request(`${pad(id)}/revisions`, revisionListSchema, { method: 'POST' });
+}
+
 /** One revision with its content. */
 export function getRevision(id: string, rev: number): Promise<RevisionContent> {
   return request(`${pad(id)}/revisions/${rev}`, revisionContentSchema);

@@ -124,7 +124,10 @@ describe('pads: history', () => {
     fragment.push([para]);
     await waitFor(() => text(watcher.doc).includes('Erste Notiz'));
 
+    // Listing records nothing; an editor opening the timeslider records the pending edit (POST).
     let list = await json(await t.api(`/api/pads/${id}/revisions`), revisionListSchema);
+    expect(list.revisions.map((r) => r.source)).toEqual(['template']);
+    list = await json(await t.api(`/api/pads/${id}/revisions`, { method: 'POST' }), revisionListSchema);
     expect(list.revisions.map((r) => r.source)).toEqual(['template', 'edit']);
     expect(list.revisions[1]!.authors.map((a) => a.id)).toEqual(['uAda']);
 
@@ -177,6 +180,7 @@ describe('pads: history', () => {
     expect((await t.api('/api/pads/never-opened/revisions')).status).toBe(404);
     const badBody = await t.api(`/api/pads/${id}/saved-revisions`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: '{"rev":1,"label":"  "}',
     });
     expect(badBody.status).toBe(400);
@@ -354,11 +358,13 @@ describe('pads: read-only links', () => {
       fetch(`${t.core.origin}${path}`, { ...init, headers: { Authorization: `Bearer ${view}` } });
     expect(await json(await asViewer('/api/session'), sessionInfoSchema)).toEqual({ access: 'view' });
     expect(await json(await t.api('/api/session'), sessionInfoSchema)).toEqual({ access: 'edit' });
+    // A read-only connection never creates a pad: it opens one once somebody has written it.
+    expect(await tryWebSocket(`/yjs/pad/${id}?token=${view}`)).toBe(404);
+    const client = connect(id);
+    await client.synced;
     expect(await tryWebSocket(`/yjs/pad/${id}?token=${view}`)).toBe('open');
     expect(await tryWebSocket(`/yjs/workspace?token=${view}`)).toBe(403);
     expect(await tryWebSocket(`/yjs/event/${t.eventId}?token=${view}`)).toBe(403);
-    const client = connect(id);
-    await client.synced;
     expect((await asViewer(`/api/pads/${id}/export?format=txt`)).status).toBe(200);
     expect((await asViewer(`/api/pads/${id}/revisions`)).status).toBe(200);
     for (const [path, method] of [
@@ -374,7 +380,10 @@ describe('pads: read-only links', () => {
     // The link trades the view token for the cookie like the full one.
     const trade = await fetch(`${t.core.origin}/pad/${id}?token=${view}`, { redirect: 'manual' });
     expect(trade.status).toBe(303);
-    expect(trade.headers.get('set-cookie')).toContain(view);
+    // …into its own cookie, which holds a value derived from the token, never the token itself.
+    const cookie = trade.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^mitschrift_\d+_view=/);
+    expect(cookie).not.toContain(view);
   });
 
   it('hands out edit and view links for the address the person used', async () => {

@@ -1,0 +1,78 @@
+import type { Access } from '../../shared/api/padContract.js';
+import { DOCS, type EventSource, type Need, type Principal } from './accessTable.js';
+
+/** Finds the event a pad or sketchnote belongs to (through its planned session). */
+export interface EventLookup {
+  padEvent(padId: string): string | undefined;
+  sketchEvent(sketchId: string): string | undefined;
+}
+
+/** The parameters of a matched route or document: `eventId`, `padId`, `sketchId`, `rev`. */
+export type RouteParams = Readonly<Partial<Record<'eventId' | 'padId' | 'sketchId' | 'rev', string>>>;
+
+/**
+ * The one access decision: whether `principal` has `need` for the route or document with `params`.
+ * The event of a pad or sketchnote is looked up only for a principal bound to one event.
+ */
+export function allows(principal: Principal, need: Need, params: RouteParams, lookup: EventLookup): boolean {
+  if (principal.kind === 'owner') {
+    return true;
+  }
+  switch (need.who) {
+    case 'anyone':
+      return true;
+    case 'owner':
+      return false;
+    case 'roles':
+      if (!need.roles.includes(principal.role)) {
+        return false;
+      }
+      return principal.eventId === null || principal.eventId === eventOf(need.event, params, lookup);
+  }
+}
+
+function eventOf(source: EventSource, params: RouteParams, lookup: EventLookup): string | undefined {
+  switch (source) {
+    case 'path':
+      return params.eventId;
+    case 'pad':
+      return params.padId === undefined ? undefined : lookup.padEvent(params.padId);
+    case 'sketch':
+      return params.sketchId === undefined ? undefined : lookup.sketchEvent(params.sketchId);
+    case 'none':
+      return undefined;
+  }
+}
+
+/** How a principal may open a live document: read-write, read-only, or not at all. */
+export function docAccess(
+  principal: Principal,
+  docName: string,
+  lookup: EventLookup,
+): 'write' | 'read' | 'none' {
+  const slash = docName.indexOf('/');
+  const kind = slash === -1 ? docName : docName.slice(0, slash);
+  const id = slash === -1 ? '' : docName.slice(slash + 1);
+  const spec =
+    kind === 'workspace' || kind === 'event' || kind === 'pad' || kind === 'sketch' ? DOCS[kind] : null;
+  if (spec === null) {
+    return 'none';
+  }
+  const params: RouteParams =
+    kind === 'event'
+      ? { eventId: id }
+      : kind === 'pad'
+        ? { padId: id }
+        : kind === 'sketch'
+          ? { sketchId: id }
+          : {};
+  if (allows(principal, spec.write, params, lookup)) {
+    return 'write';
+  }
+  return allows(principal, spec.read, params, lookup) ? 'read' : 'none';
+}
+
+/** What `GET /api/session` tells the renderer: read-along links are `view`, everyone else `edit`. */
+export function sessionAccess(principal: Principal): Access {
+  return principal.kind === 'role' && principal.role === 'view' ? 'view' : 'edit';
+}

@@ -1,0 +1,170 @@
+import type { DocKind } from '../../shared/docs/docName.js';
+
+/**
+ * The one table of who may do what. Every HTTP route the core answers and every kind of live
+ * document is listed here with the access it needs; `server/access/accessCheck.ts` applies it
+ * once, before dispatch. A request that matches no row is refused (deny by default), and the API
+ * dispatch (`server/http/apiRoutes.ts`) has exactly one handler per row, so no route can bypass it.
+ */
+
+/** The per-event roles (the hosting issue hands them out per event; today only `view` exists). */
+export const EVENT_ROLES = ['organiser', 'recorder', 'edit', 'view'] as const;
+/** One per-event role. */
+export type EventRole = (typeof EVENT_ROLES)[number];
+
+/**
+ * Who a request or connection is. `owner` holds the workspace token and may do everything. A `role`
+ * holds one event's role; `eventId: null` is a role on every event of the workspace (today's
+ * read-along link is `{ kind: 'role', role: 'view', eventId: null }`).
+ */
+export type Principal = { kind: 'owner' } | { kind: 'role'; role: EventRole; eventId: string | null };
+
+/**
+ * Where a route's event comes from, for per-event roles: the `:eventId` in the path, the planned
+ * session a pad (`:padId`) or sketchnote (`:sketchId`) belongs to, or no event at all.
+ */
+export type EventSource = 'path' | 'pad' | 'sketch' | 'none';
+
+/** The access a route or document needs. The owner always has it. */
+export type Need =
+  /** Anyone with a valid token (the renderer's pages, `GET /api/session`). */
+  | { who: 'anyone' }
+  /** The workspace owner only. */
+  | { who: 'owner' }
+  /** The owner, or a role in `roles` on the event found through `event`. */
+  | { who: 'roles'; roles: readonly EventRole[]; event: EventSource };
+
+/** What a route reads as its body: nothing, JSON (`application/json` only) or a file (any type). */
+export type BodyKind = 'none' | 'json' | 'file';
+
+/** One HTTP route: method, path pattern, access, body. */
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT';
+  /**
+   * Segments are literal or a parameter: `:eventId`, `:padId`, `:sketchId` (ids, see idSchema) or
+   * `:rev` (a revision number). `/*` is the renderer: any path outside `/api/`.
+   */
+  path: string;
+  need: Need;
+  body: BodyKind;
+}
+
+const OWNER: Need = { who: 'owner' };
+const ANYONE: Need = { who: 'anyone' };
+/** Everyone who takes notes in a session; read-along links are not among them. */
+const WRITERS = ['organiser', 'recorder', 'edit'] as const satisfies readonly EventRole[];
+/** Everyone with a role, read-along links included. */
+const READERS = [...WRITERS, 'view'] as const satisfies readonly EventRole[];
+
+const padRead: Need = { who: 'roles', roles: READERS, event: 'pad' };
+const padWrite: Need = { who: 'roles', roles: WRITERS, event: 'pad' };
+const organiserOf = (event: EventSource): Need => ({ who: 'roles', roles: ['organiser'], event });
+
+/** Path pattern of the renderer's pages and files. */
+export const PAGE_PATTERN = '/*';
+
+/**
+ * Every HTTP route. Order matters only where a literal and a parameter compete for the same
+ * segment (`/api/events/plan-preview` before `/api/events/:eventId`): the first row that matches wins.
+ */
+export const ROUTES = {
+  // Everyone learns that the core runs; only the owner sees the data folder (see the handler).
+  health: { method: 'GET', path: '/api/health', need: ANYONE, body: 'none' },
+  session: { method: 'GET', path: '/api/session', need: ANYONE, body: 'none' },
+  listEvents: { method: 'GET', path: '/api/events', need: OWNER, body: 'none' },
+  createEvent: { method: 'POST', path: '/api/events', need: OWNER, body: 'json' },
+  previewPlan: { method: 'POST', path: '/api/events/plan-preview', need: OWNER, body: 'file' },
+  importPlan: { method: 'POST', path: '/api/events/import-plan', need: OWNER, body: 'file' },
+  event: {
+    method: 'GET',
+    path: '/api/events/:eventId',
+    need: { who: 'roles', roles: WRITERS, event: 'path' },
+    body: 'none',
+  },
+  previewEventPlan: {
+    method: 'POST',
+    path: '/api/events/:eventId/plan-preview',
+    need: organiserOf('path'),
+    body: 'file',
+  },
+  importEventPlan: {
+    method: 'POST',
+    path: '/api/events/:eventId/import-plan',
+    need: organiserOf('path'),
+    body: 'file',
+  },
+  exportPlanCsv: {
+    method: 'GET',
+    path: '/api/events/:eventId/plan.csv',
+    need: organiserOf('path'),
+    body: 'none',
+  },
+  exportPlanIcs: {
+    method: 'GET',
+    path: '/api/events/:eventId/plan.ics',
+    need: organiserOf('path'),
+    body: 'none',
+  },
+  pad: { method: 'GET', path: '/api/pads/:padId', need: padRead, body: 'none' },
+  revisions: { method: 'GET', path: '/api/pads/:padId/revisions', need: padRead, body: 'none' },
+  commitRevision: { method: 'POST', path: '/api/pads/:padId/revisions', need: padWrite, body: 'none' },
+  revision: { method: 'GET', path: '/api/pads/:padId/revisions/:rev', need: padRead, body: 'none' },
+  restoreRevision: {
+    method: 'POST',
+    path: '/api/pads/:padId/revisions/:rev/restore',
+    need: padWrite,
+    body: 'json',
+  },
+  saveRevision: { method: 'POST', path: '/api/pads/:padId/saved-revisions', need: padWrite, body: 'json' },
+  exportPad: { method: 'GET', path: '/api/pads/:padId/export', need: padRead, body: 'none' },
+  importPad: { method: 'POST', path: '/api/pads/:padId/import', need: padWrite, body: 'file' },
+  padTemplate: { method: 'GET', path: '/api/pads/:padId/template', need: padWrite, body: 'none' },
+  putPadTemplate: {
+    method: 'PUT',
+    path: '/api/pads/:padId/template',
+    need: organiserOf('pad'),
+    body: 'json',
+  },
+  padShare: { method: 'GET', path: '/api/pads/:padId/share', need: padWrite, body: 'none' },
+  importExcalidraw: {
+    method: 'POST',
+    path: '/api/sketches/:sketchId/import-excalidraw',
+    need: { who: 'roles', roles: WRITERS, event: 'sketch' },
+    body: 'file',
+  },
+  exportExcalidraw: {
+    method: 'GET',
+    path: '/api/sketches/:sketchId/export.excalidraw',
+    need: { who: 'roles', roles: WRITERS, event: 'sketch' },
+    body: 'none',
+  },
+  page: { method: 'GET', path: PAGE_PATTERN, need: ANYONE, body: 'none' },
+} as const satisfies Record<string, RouteSpec>;
+
+/** The name of one route of {@link ROUTES}. */
+export type RouteId = keyof typeof ROUTES;
+
+/** Who may open a live document (`/yjs/<name>`), read-write or read-only. */
+export interface DocSpec {
+  /** May open it and change it. */
+  write: Need;
+  /**
+   * May open it read-only (changes are dropped by the sync endpoint). Read-only connections never
+   * create a document: the document must already exist.
+   */
+  read: Need;
+}
+
+/** Every kind of live document. The event of a pad or sketchnote is its planned session's. */
+export const DOCS: Record<'workspace' | DocKind, DocSpec> = {
+  workspace: { write: OWNER, read: OWNER },
+  event: {
+    write: organiserOf('path'),
+    read: { who: 'roles', roles: WRITERS, event: 'path' },
+  },
+  pad: { write: padWrite, read: padRead },
+  sketch: {
+    write: { who: 'roles', roles: WRITERS, event: 'sketch' },
+    read: { who: 'roles', roles: WRITERS, event: 'sketch' },
+  },
+};

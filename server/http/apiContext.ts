@@ -1,0 +1,41 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RouteParams } from '../access/accessCheck.js';
+import type { Principal, RouteId } from '../access/accessTable.js';
+import type { DocStore } from '../storage/docStore.js';
+import type { DocRegistry } from '../sync/docRegistry.js';
+import type { PadRouteContext } from './padRoutes.js';
+
+/** What the API handlers work on. */
+export interface ApiContext {
+  registry: DocRegistry;
+  store: DocStore;
+  version: string;
+  dataDir: string;
+  /** Notes pads: history, share links (absent in cores started without them). */
+  pads?: PadRouteContext;
+  /** Who sent the request; the access table has already allowed it the route. */
+  principal: Principal;
+}
+
+/** One request, matched to its row of the access table. */
+export interface RouteCall {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  params: RouteParams;
+}
+
+/** The API routes: every row of the access table except the renderer's pages. */
+export type ApiRouteId = Exclude<RouteId, 'page'>;
+
+/** Answers one API route. */
+export type RouteHandler = (ctx: ApiContext, call: RouteCall) => Promise<void> | void;
+
+/** A route parameter the route's pattern guarantees (matchRoute checked it). */
+export function param(call: RouteCall, name: keyof RouteParams): string {
+  const value = call.params[name];
+  if (value === undefined) {
+    throw new Error(`Route parameter ${name} is missing; the access table and the handler disagree.`);
+  }
+  return value;
+}
