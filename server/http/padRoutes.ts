@@ -23,8 +23,8 @@ import { padPath } from '../../shared/routes/deepLinks.js';
 import type { PadHistory } from '../pad/padHistory.js';
 import {
   PadRequestError,
+  applyPadImport,
   exportPad,
-  importIntoPad,
   listRevisions,
   restoreRevision,
   revisionContent,
@@ -32,6 +32,7 @@ import {
   type PadHandle,
 } from '../pad/padService.js';
 import { eventTemplate, findPadSession } from '../pad/padTemplates.js';
+import { readImportInWorker } from '../imports/importCalls.js';
 import type { ApiContext } from './apiRoutes.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
 
@@ -145,9 +146,9 @@ export async function handlePadRoute(
         const bytes = await readRawBody(req);
         const actor =
           query.author === undefined ? undefined : { id: query.author, name: query.name?.trim() ?? '' };
-        const result = withPad(ctx, pads, docName, padId, true, (h) =>
-          importIntoPad(h, query.format, bytes, actor, now),
-        );
+        // Parsing runs in a worker (time and memory budget); only the checked result is written here.
+        const parsed = await readImportInWorker(query.format, bytes);
+        const result = withPad(ctx, pads, docName, padId, true, (h) => applyPadImport(h, parsed, actor, now));
         sendJson(res, 201, result);
         return true;
       }

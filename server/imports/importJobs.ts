@@ -6,7 +6,7 @@ import {
   importExcalidraw,
   type ExcalidrawImportResult,
 } from '../../shared/sketch/excalidraw/excalidrawImport.js';
-import type { LayerId } from '../../shared/sketch/sketchLayers.js';
+import type { LayerId } from '../../shared/sketch/sketchLayout.js';
 import { PadRequestError, readPadImport, type ParsedPadImport } from '../pad/padService.js';
 import { readPlanFile, type PlanFileHint } from '../plan/planFile.js';
 import { IMPORT_AUTHOR } from '../sketch/sketchService.js';
@@ -55,8 +55,7 @@ export interface ImportJobValue {
 
 /** A job's answer: its value, or a refusal with the HTTP status and message the caller reports. */
 export type ImportOutcome<K extends ImportJob['kind'] = ImportJob['kind']> =
-  | { ok: true; value: ImportJobValue[K] }
-  | { ok: false; status: number; message: string; details?: string[] };
+  { ok: true; value: ImportJobValue[K] } | { ok: false; status: number; message: string; details?: string[] };
 
 /** Runs one job in the current thread (the worker calls this; so can tests). */
 export function runImportJob(job: ImportJob): ImportOutcome {
