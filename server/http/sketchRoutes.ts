@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_EXCALIDRAW_FILE_BYTES, type ImportExcalidrawResponse } from '../../shared/api/sketchContract.js';
-import { idSchema } from '../../shared/docs/docName.js';
+import { docNameFor, idSchema } from '../../shared/docs/docName.js';
+import type { ExcalidrawImportResult } from '../../shared/sketch/excalidraw/excalidrawImport.js';
+import { ImportBudgetError } from '../imports/importPool.js';
 import { APP_VERSION } from '../core/version.js';
 import { exportSketch, importIntoSketch, sketchExists } from '../sketch/sketchService.js';
 import type { ApiContext } from './apiRoutes.js';
@@ -38,7 +39,17 @@ export async function handleSketchRoute(
   switch (route) {
     case 'POST import-excalidraw': {
       const text = decodeUtf8(await readFileBody(req));
-      const result = importIntoSketch(ctx.registry, sketchId, text, { random: randomBytes, now: Date.now() });
+      const exists =
+        ctx.registry.isLoaded(docNameFor('sketch', sketchId)) || sketchExists(ctx.store, sketchId);
+      let result: ExcalidrawImportResult;
+      try {
+        result = await importIntoSketch(ctx.registry, sketchId, text, { now: Date.now(), exists });
+      } catch (error) {
+        if (error instanceof ImportBudgetError) {
+          throw new BadRequestError(error.message, error.status);
+        }
+        throw error;
+      }
       if (!result.ok) {
         sendError(res, 422, `${result.reason} Nothing was imported.`);
         return true;

@@ -76,7 +76,18 @@ const URL_ATTRS = new Set([
 ]);
 /** Attributes whose URL is loaded with the page (not followed by a click). */
 const LOADED_ATTRS = new Set(['src', 'srcset', 'poster', 'background', 'data', 'codebase', 'manifest']);
-const DANGEROUS_URL = /^[\s\u0000-\u001f]*(javascript|vbscript|data|livescript):/i;
+const DANGEROUS_SCHEME = /^(javascript|vbscript|data|livescript):/i;
+
+/** Whether a URL runs code or carries a document, read as a browser reads it (tabs, newlines and leading controls ignored). */
+function isDangerousUrl(value: string): boolean {
+  let url = value.replace(/[\t\n\r]/g, '');
+  let i = 0;
+  while (i < url.length && url.charCodeAt(i) <= 0x20) {
+    i++;
+  }
+  url = url.slice(i);
+  return DANGEROUS_SCHEME.test(url);
+}
 const REMOTE_URL = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 const REMOTE_SRCSET = /(^|,)\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 const REMOTE_CSS_URL = /url\(\s*['"]?\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
@@ -249,7 +260,7 @@ function sanitiseElement(child: P5['element'], removed: RemovedContent): Element
       removed.eventHandlers++;
       continue;
     }
-    if (URL_ATTRS.has(key) && DANGEROUS_URL.test(value)) {
+    if (URL_ATTRS.has(key) && isDangerousUrl(value)) {
       // An inline image (data:image/…) is not active; it is only dropped like every image.
       if (!(key === 'src' && tag === 'img' && /^\s*data:image\//i.test(value))) {
         unsafe = true;
