@@ -159,7 +159,10 @@ export class ImportPool {
 
   private runInWorker(job: ImportJob): Promise<ImportOutcome> {
     const { url, execArgv } = workerEntry();
-    const seconds = Math.round(this.budget.timeoutMs / 100) / 10;
+    const limit =
+      this.budget.timeoutMs >= 1000
+        ? `${Math.round(this.budget.timeoutMs / 100) / 10} s`
+        : `${this.budget.timeoutMs} ms`;
     return new Promise<ImportOutcome>((resolve, reject) => {
       const worker = new Worker(url, {
         execArgv,
@@ -183,7 +186,7 @@ export class ImportPool {
         settle(() =>
           reject(
             new ImportBudgetError(
-              `Import stopped: the file takes too long to read (over ${seconds} s). Nothing was imported.`,
+              `Import stopped: the file takes too long to read (over ${limit}). Nothing was imported.`,
               422,
             ),
           ),
