@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../../shared/api/contract.js';
 import { importResponseSchema } from '../../../shared/api/padContract.js';
+import { planPreviewSchema } from '../../../shared/event/importedPlan.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
 import { startPadTestCore, type PadTestCore } from '../pad/padTestCore.js';
 
@@ -84,4 +85,24 @@ describe('imports off the event loop', () => {
       }
     },
   );
+
+  it('answers a 4.8 MB CSV plan preview with a short refusal, read in the worker', async () => {
+    const lines = ['title,host,room,start,end,votes,tags,description'];
+    for (let i = 0; lines.length < 48_000; i++) {
+      lines.push(
+        `"Session ${i}","Host ${i}","Raum ${i % 7}","2025-06-14T10:00","2025-06-14T11:00",1,a,"Text ${i}"`,
+      );
+    }
+    const res = await t.api('/api/events/plan-preview', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/csv' },
+      body: lines.join('\n'),
+    });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(2_000);
+    expect(planPreviewSchema.parse(JSON.parse(text)).fileProblems.map((p) => p.code)).toEqual([
+      'too-many-rows',
+    ]);
+  });
 });
