@@ -1,9 +1,10 @@
 /**
  * Markdown for notes pads: export (CommonMark plus GitHub's task lists and ~~strike~~, underline as
- * `<u>…</u>`) and import of the same subset: ATX headings, paragraphs, hard breaks (`\` or two
- * spaces at the line end), `>` quotes, `-`/`*`/`+` and `1.` lists (nested by indentation), task
- * items, fenced code, `---` rules, and inline `**bold**`, `*italic*`, `~~strike~~`, `` `code` ``,
- * `[links](https://…)`, `<https://…>`, `<u>…</u>`. What the importer does not know stays text.
+ * `<u>…</u>`) and import of the same subset through markdown-it (CommonMark, linear in its input):
+ * headings, paragraphs, hard breaks (`\` or two spaces at the line end), `>` quotes, bullet and
+ * ordered lists, task items (`- [ ]`, `- [x]`), fenced and indented code, rules, and inline
+ * `**bold**`, `*italic*`, `~~strike~~`, `` `code` ``, `[links](https://…)`, `<https://…>`,
+ * `<u>…</u>`. Images keep their description; other HTML and what the pad cannot show stay text.
  * Authorship is not part of Markdown and is dropped on export.
  */
 
