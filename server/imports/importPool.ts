@@ -20,7 +20,7 @@ import type { ImportJob, ImportJobValue, ImportOutcome } from './importJobs.js';
 
 /** The limits of one import. */
 export interface ImportBudget {
-  /** Wall-clock time for one job, worker start included. */
+  /** Wall-clock time for reading one file, from the moment its worker has loaded. */
   timeoutMs: number;
   /** V8's old-generation heap limit of the worker thread. */
   maxOldGenerationSizeMb: number;
@@ -80,6 +80,9 @@ interface WorkerEntry {
 }
 
 let entry: WorkerEntry | undefined;
+
+/** How long a worker may take to load its code before the job fails (from source, tsx compiles first). */
+const WORKER_START_MS = 60_000;
 
 const tsxPackageSchema = z.object({
   exports: z.object({ './esm/api': z.object({ import: z.object({ default: z.string() }) }) }),
@@ -170,36 +173,50 @@ export class ImportPool {
           maxOldGenerationSizeMb: this.budget.maxOldGenerationSizeMb,
           maxYoungGenerationSizeMb: this.budget.maxYoungGenerationSizeMb,
         },
-        // The worker gets its own copy of the environment; it needs nothing from stdin.
         stdin: false,
       });
       let settled = false;
+      let timer: NodeJS.Timeout | undefined;
       const settle = (fn: () => void): void => {
         if (!settled) {
           settled = true;
           clearTimeout(timer);
+          clearTimeout(startup);
           fn();
           void worker.terminate();
         }
       };
-      const timer = setTimeout(() => {
+      // A thread that cannot even load its code (a broken build, a machine out of memory).
+      const startup = setTimeout(() => {
         settle(() =>
-          reject(
-            new ImportBudgetError(
-              `Import stopped: the file takes too long to read (over ${limit}). Nothing was imported.`,
-              422,
-            ),
-          ),
+          reject(new Error(`The import worker did not start within ${WORKER_START_MS / 1000} s.`)),
         );
-      }, this.budget.timeoutMs);
-      worker.once('message', (message: unknown) => {
+      }, WORKER_START_MS);
+      const onMessage = (message: unknown): void => {
+        if (typeof message === 'object' && message !== null && 'ready' in message) {
+          // The file's time starts now: loading the worker's code is not the file's fault.
+          clearTimeout(startup);
+          timer = setTimeout(() => {
+            settle(() =>
+              reject(
+                new ImportBudgetError(
+                  `Import stopped: the file takes too long to read (over ${limit}). Nothing was imported.`,
+                  422,
+                ),
+              ),
+            );
+          }, this.budget.timeoutMs);
+          worker.postMessage(job);
+          return;
+        }
         const parsed = outcomeSchema.safeParse(message);
         settle(() =>
           parsed.success
             ? resolve(parsed.data as ImportOutcome)
             : reject(new Error('The import worker answered something that is not an import outcome.')),
         );
-      });
+      };
+      worker.on('message', onMessage);
       worker.once('error', (error: Error & { code?: string }) => {
         settle(() =>
           reject(
@@ -215,7 +232,6 @@ export class ImportPool {
       worker.once('exit', (code) => {
         settle(() => reject(new Error(`The import worker stopped (exit code ${code}) without an answer.`)));
       });
-      worker.postMessage(job);
     });
   }
 }

@@ -41,13 +41,15 @@ describe('import pool (worker threads started from the TypeScript source)', () =
   });
 
   it('ends a job that runs out of time and answers 422 naming the limit', async () => {
-    // One millisecond is less than any thread needs to start, so this job always runs out of time.
-    const pool = new ImportPool({ ...DEFAULT_IMPORT_BUDGET, timeoutMs: 1 });
-    const slow = pool.run({ kind: 'pad', format: 'txt', bytes: encode('x') });
+    // Four megabytes of Markdown take far longer than 20 ms to read (the clock starts once the
+    // thread has loaded), so this job always runs out of time.
+    const pool = new ImportPool({ ...DEFAULT_IMPORT_BUDGET, timeoutMs: 20 });
+    const big = encode('Ein *Absatz* mit [Link](https://example.org).\n\n'.repeat(90_000));
+    const slow = pool.run({ kind: 'pad', format: 'md', bytes: big });
     await expect(slow).rejects.toBeInstanceOf(ImportBudgetError);
     await expect(slow).rejects.toMatchObject({
       status: 422,
-      message: expect.stringMatching(/takes too long to read \(over 1 ms\)\. Nothing was imported\./),
+      message: expect.stringMatching(/takes too long to read \(over 20 ms\)\. Nothing was imported\./),
     });
   });
 
