@@ -4,7 +4,7 @@ import { defineConfig } from 'electron-vite';
 
 const root = import.meta.dirname;
 
-/** One bundler config for the three Electron targets; the CLI rides along in the main build. */
+/** One bundler config for the three Electron targets; the CLI and the import worker ride along in the main build. */
 export default defineConfig({
   main: {
     build: {
@@ -13,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'server/cli/main.ts'),
+          // Imports run in worker threads (server/imports/importPool.ts finds this file beside the entries).
+          importWorker: resolve(root, 'server/imports/importWorker.ts'),
         },
       },
     },

@@ -17,7 +17,9 @@ import {
   importPlanIntoEvent,
   readEventDetail,
 } from '../plan/eventService.js';
-import { hintFrom, readPlanFile, tooLargeMessage } from '../plan/planFile.js';
+import { ImportBudgetError } from '../imports/importPool.js';
+import { previewPlanInWorker } from '../imports/importCalls.js';
+import { hintFrom, tooLargeMessage } from '../plan/planFile.js';
 import { badRowLines, importable } from '../plan/planPreview.js';
 import { param, type ApiContext, type ApiRouteId, type RouteCall, type RouteHandler } from './apiContext.js';
 import { BadRequestError, sendError, sendJson } from './responses.js';
@@ -169,5 +171,17 @@ async function readPlanBody(
     chunks.push(chunk);
   }
   const contentType = req.headers['content-type'];
-  return readPlanFile(Buffer.concat(chunks), eventTimeZone(ctx.registry, eventId), hintFrom(contentType));
+  try {
+    // Read in a worker with a time and memory budget: a big or hostile file never stalls the core.
+    return await previewPlanInWorker(
+      new Uint8Array(Buffer.concat(chunks)),
+      eventTimeZone(ctx.registry, eventId),
+      hintFrom(contentType),
+    );
+  } catch (error) {
+    if (error instanceof ImportBudgetError) {
+      throw new BadRequestError(error.message, error.status);
+    }
+    throw error;
+  }
 }

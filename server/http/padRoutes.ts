@@ -22,7 +22,7 @@ import type { PadHistory } from '../pad/padHistory.js';
 import {
   PadRequestError,
   exportPad,
-  importIntoPad,
+  applyPadImport,
   listRevisions,
   restoreRevision,
   revisionContent,
@@ -30,6 +30,7 @@ import {
   type PadHandle,
 } from '../pad/padService.js';
 import { eventTemplate, findPadSession } from '../pad/padTemplates.js';
+import { readImportInWorker } from '../imports/importCalls.js';
 import { param, type ApiContext, type ApiRouteId, type RouteCall, type RouteHandler } from './apiContext.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
 
@@ -144,9 +145,9 @@ export const padHandlers = {
     const actor =
       query.author === undefined ? undefined : { id: query.author, name: query.name?.trim() ?? '' };
     const now = new Date();
-    const result = withPad(ctx, pads, docName, padId, true, (h) =>
-      importIntoPad(h, query.format, bytes, actor, now),
-    );
+    // Parsing runs in a worker (time and memory budget); only the checked result is written here.
+    const parsed = await readImportInWorker(query.format, bytes);
+    const result = withPad(ctx, pads, docName, padId, true, (h) => applyPadImport(h, parsed, actor, now));
     sendJson(res, 201, result);
   }),
   padTemplate: padRoute((ctx, _pads, { res }, { padId, docName }) => sendTemplate(ctx, res, padId, docName)),

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { MAX_EXCALIDRAW_FILE_BYTES, type ImportExcalidrawResponse } from '../../shared/api/sketchContract.js';
 import { WORKSPACE_DOC, docNameFor } from '../../shared/docs/docName.js';
@@ -6,6 +5,8 @@ import { listEvents } from '../../shared/docs/workspaceIndex.js';
 import { readEvent } from '../../shared/event/readEvent.js';
 import type { ReadAccess } from '../pad/padTemplates.js';
 import { DocUnavailableError } from '../storage/docStore.js';
+import type { ExcalidrawImportResult } from '../../shared/sketch/excalidraw/excalidrawImport.js';
+import { ImportBudgetError } from '../imports/importPool.js';
 import { APP_VERSION } from '../core/version.js';
 import { exportSketch, importIntoSketch, sketchExists } from '../sketch/sketchService.js';
 import { param, type ApiRouteId, type RouteHandler } from './apiContext.js';
@@ -20,7 +21,16 @@ export const sketchHandlers = {
   importExcalidraw: async (ctx, call) => {
     const sketchId = param(call, 'sketchId');
     const text = decodeUtf8(await readFileBody(call.req));
-    const result = importIntoSketch(ctx.registry, sketchId, text, { random: randomBytes, now: Date.now() });
+    const exists = ctx.registry.isLoaded(docNameFor('sketch', sketchId)) || sketchExists(ctx.store, sketchId);
+    let result: ExcalidrawImportResult;
+    try {
+      result = await importIntoSketch(ctx.registry, sketchId, text, { now: Date.now(), exists });
+    } catch (error) {
+      if (error instanceof ImportBudgetError) {
+        throw new BadRequestError(error.message, error.status);
+      }
+      throw error;
+    }
     if (!result.ok) {
       sendError(call.res, 422, `${result.reason} Nothing was imported.`);
       return;

@@ -3,6 +3,7 @@ import type {
   ActingUser,
   ImportResponse,
   PadFormat,
+  RemovedContent,
   RevisionAuthor,
   RevisionContent,
   RevisionList,
@@ -15,7 +16,7 @@ import {
   linesToTxt,
   parseEtherpadFile,
 } from '../../shared/pad/etherpad/index.js';
-import { HtmlImportError, htmlToPadDoc } from '../../shared/pad/htmlImport.js';
+import { HtmlImportError, htmlToPadDocWithReport } from '../../shared/pad/htmlImport.js';
 import { readPadContent, writePadContent } from '../../shared/pad/padContent.js';
 import { etherpadToPad, padToEtherpad, type ExportRevision } from '../../shared/pad/padEtherpad.js';
 import { padDocToHtml } from '../../shared/pad/padHtml.js';
@@ -295,35 +296,28 @@ export function formatFromFileName(name: string): PadFormat | undefined {
   }
 }
 
+/** A file converted for a pad, before anything is written (plain data: it crosses a worker boundary). */
+export interface ParsedPadImport {
+  format: PadFormat;
+  /** The pad's content after each revision of the file; `time` null for single-revision formats (now). */
+  docs: { doc: PadDoc; time: number | null; authors: string[] }[];
+  /** Authors of an `.etherpad` file, as [id, author] pairs. */
+  authors: [string, PadAuthor][];
+  chat: { author: string; text: string; time: number }[];
+  saved: { index: number; label: string; time: number; by: string }[];
+  /** What an HTML import left out (scripts, handlers …); absent for the other formats. */
+  removed?: RemovedContent;
+}
+
 /**
- * Imports a file into the pad. Everything is parsed, converted and checked BEFORE the pad is
- * touched, so a bad file leaves the pad exactly as it was. The import replaces the pad's content
- * as new revisions (the earlier content stays in the history):
- * - `.etherpad`: each Etherpad revision becomes a revision (time and author kept), authors with
- *   their names and colours, chat and saved revisions too;
- * - HTML, Markdown, text: one revision; the text is authored by `actor` when given.
+ * Reads and converts an import file without touching a pad (this runs in the import worker, see
+ * server/imports/). Throws {@link PadRequestError} (422) for a file that cannot be imported.
  */
-export function importIntoPad(
-  handle: PadHandle,
-  format: PadFormat,
-  bytes: Uint8Array,
-  actor: ActingUser | undefined,
-  now: Date,
-): ImportResponse {
-  const docs: { doc: PadDoc; time: number; authors: string[] }[] = [];
-  let authors = new Map<string, PadAuthor>();
-  let chat: { author: string; text: string; time: number }[] = [];
-  let saved: { index: number; label: string; time: number; by: string }[] = [];
+export function readPadImport(format: PadFormat, bytes: Uint8Array): ParsedPadImport {
   try {
     if (format === 'etherpad') {
       const file = parseEtherpadFile(decodeText(bytes, '.etherpad'));
       const imported = etherpadToPad(file);
-      for (const revision of imported.revisions) {
-        docs.push({ doc: revision.doc, time: revision.time, authors: revision.authors });
-      }
-      authors = imported.authors;
-      chat = imported.chat;
-      saved = imported.saved;
       // Belt and braces: the replayed text must be what Etherpad itself would export.
       const last = imported.revisions[imported.revisions.length - 1];
       if (last && linesToTxt(padDocToLines(last.doc)) !== atextToTxt(file.atext, file.pool)) {
@@ -332,21 +326,21 @@ export function importIntoPad(
           422,
         );
       }
-    } else {
-      const text = decodeText(bytes, format === 'md' ? 'Markdown' : format === 'html' ? 'HTML' : 'text');
-      const parsed =
-        format === 'html'
-          ? htmlToPadDoc(text)
-          : format === 'md'
-            ? markdownToPadDoc(text)
-            : textToPadDoc(text);
-      docs.push({
-        doc: withAuthor(parsed, actor?.id ?? null),
-        time: now.getTime(),
-        authors: actor ? [actor.id] : [],
-      });
+      return {
+        format,
+        docs: imported.revisions.map((r) => ({ doc: r.doc, time: r.time, authors: r.authors })),
+        authors: [...imported.authors],
+        chat: imported.chat,
+        saved: imported.saved,
+      };
     }
-    docs.forEach((d, i) => assertPadDoc(d.doc, docs.length > 1 ? `Revision ${i} of the file` : 'The file'));
+    const text = decodeText(bytes, format === 'md' ? 'Markdown' : format === 'html' ? 'HTML' : 'text');
+    if (format === 'html') {
+      const { doc, removed } = htmlToPadDocWithReport(text);
+      return { format, docs: [{ doc, time: null, authors: [] }], authors: [], chat: [], saved: [], removed };
+    }
+    const doc = format === 'md' ? markdownToPadDoc(text) : textToPadDoc(text);
+    return { format, docs: [{ doc, time: null, authors: [] }], authors: [], chat: [], saved: [] };
   } catch (error) {
     if (error instanceof EtherpadFileError) {
       throw new PadRequestError(
@@ -358,6 +352,32 @@ export function importIntoPad(
     if (error instanceof HtmlImportError) {
       throw new PadRequestError(error.message, 422);
     }
+    throw error;
+  }
+}
+
+/**
+ * Writes a converted file into the pad. Every revision is checked against the editor's schema
+ * BEFORE the pad is touched, so a bad file leaves the pad exactly as it was. The import replaces
+ * the pad's content as new revisions (the earlier content stays in the history):
+ * - `.etherpad`: each Etherpad revision becomes a revision (time and author kept), authors with
+ *   their names and colours, chat and saved revisions too;
+ * - HTML, Markdown, text: one revision; the text is authored by `actor` when given.
+ */
+export function applyPadImport(
+  handle: PadHandle,
+  parsed: ParsedPadImport,
+  actor: ActingUser | undefined,
+  now: Date,
+): ImportResponse {
+  const docs = parsed.docs.map((d) =>
+    d.time === null
+      ? { doc: withAuthor(d.doc, actor?.id ?? null), time: now.getTime(), authors: actor ? [actor.id] : [] }
+      : { doc: d.doc, time: d.time, authors: d.authors },
+  );
+  try {
+    docs.forEach((d, i) => assertPadDoc(d.doc, docs.length > 1 ? `Revision ${i} of the file` : 'The file'));
+  } catch (error) {
     if (error instanceof PadContentError) {
       throw new PadRequestError(
         `${error.message} Nothing was imported.`,
@@ -374,11 +394,11 @@ export function importIntoPad(
   docs.forEach((d, i) => {
     handle.doc.transact(() => {
       if (i === 0) {
-        for (const [id, author] of authors) {
+        for (const [id, author] of parsed.authors) {
           setAuthor(handle.doc, id, author);
         }
         registerActor(handle.doc, actor);
-        for (const message of chat) {
+        for (const message of parsed.chat) {
           addChatMessage(handle.doc, message);
         }
         // An imported pad does not get the template on top.
@@ -388,7 +408,7 @@ export function importIntoPad(
     }, PAD_OPERATION_ORIGIN);
     newRevs.push(handle.tracker.record('import', d.authors, { time: d.time }));
   });
-  for (const s of saved) {
+  for (const s of parsed.saved) {
     const rev = newRevs[s.index];
     if (rev !== undefined) {
       handle.tracker.log.addSaved({ rev, label: s.label, time: s.time, by: s.by });
@@ -396,10 +416,11 @@ export function importIntoPad(
   }
   const final = docs[docs.length - 1]?.doc;
   return {
-    format,
+    format: parsed.format,
     revisions: handle.tracker.log.revisions.length - before,
     head: handle.tracker.log.revisions.length - 1,
-    authors: format === 'etherpad' ? authors.size : actor ? 1 : 0,
+    authors: parsed.format === 'etherpad' ? parsed.authors.length : actor ? 1 : 0,
     characters: final ? plainText(final).length : 0,
+    ...(parsed.removed ? { removed: parsed.removed } : {}),
   };
 }

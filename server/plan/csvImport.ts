@@ -6,10 +6,11 @@ import type {
   PreviewRow,
   RowProblem,
 } from '../../shared/event/importedPlan.js';
+import { MAX_PLAN_ROWS } from '../../shared/api/eventContract.js';
 import { readCsvTable } from './csvTable.js';
 import { decodePlanBytes } from './decodeText.js';
 import { ENGLISH_HEADERS, expectedHeadersText, fieldForHeader } from './planColumns.js';
-import { finishPreview } from './planPreview.js';
+import { finishPreview, tooManyRows } from './planPreview.js';
 import {
   parseDateTime,
   parseStatus,
@@ -39,8 +40,16 @@ export function importCsvPlan(bytes: Uint8Array, timeZone: string): PlanPreview 
   if (fileProblems.some((p) => p.severity === 'error')) {
     return finishPreview({ source: base, columns: [], rows: [], fileProblems, sessions: [], timeZone });
   }
-  const table = readCsvTable(decoded.text, (header) => header.filter((h) => fieldForHeader(h)).length);
+  const table = readCsvTable(
+    decoded.text,
+    (header) => header.filter((h) => fieldForHeader(h)).length,
+    MAX_PLAN_ROWS,
+  );
   const source = { ...base, delimiter: table.delimiter };
+  if (table.records.length + table.errors.length > MAX_PLAN_ROWS) {
+    fileProblems.push(tooManyRows('rows'));
+    return finishPreview({ source, columns: [], rows: [], fileProblems, sessions: [], timeZone });
+  }
   const columns = table.header.map((header) => ({
     header: header.trim(),
     field: fieldForHeader(header) ?? null,

@@ -172,7 +172,11 @@ function countNewlines(text: string): number {
  * cannot be read is a quote that is never closed: it swallows the rest of the file, and is
  * reported with the line where it opened.
  */
-export function readCsvTable(rawText: string, score: (header: string[]) => number): CsvTable {
+export function readCsvTable(
+  rawText: string,
+  score: (header: string[]) => number,
+  maxRecords = Number.POSITIVE_INFINITY,
+): CsvTable {
   let text = rawText.replace(/\r\n?/g, '\n');
   let headerLine = 1;
   let forced: Delimiter | undefined;
@@ -195,6 +199,8 @@ export function readCsvTable(rawText: string, score: (header: string[]) => numbe
     relax_column_count: true,
     skip_empty_lines: false,
     skip_records_with_error: true,
+    // Stop reading after the header and maxRecords + 1 records: enough to tell the file is too long.
+    ...(Number.isFinite(maxRecords) ? { to: maxRecords + 2 } : {}),
     on_skip: (error, raw) => {
       skipped.push({ raw: raw ?? '', error });
       return undefined;

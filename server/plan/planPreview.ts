@@ -1,3 +1,4 @@
+import { MAX_PLAN_ROWS } from '../../shared/api/eventContract.js';
 import {
   importedPlanSchema,
   previewConflicts,
@@ -72,6 +73,17 @@ export function finishPreview(parts: PreviewParts): PlanPreview {
       warnings: all.filter((p) => p.severity === 'warning').length,
     },
     complete: all.every((p) => p.severity !== 'error'),
+  };
+}
+
+/** The file problem of a plan with more than {@link MAX_PLAN_ROWS} rows or sessions. */
+export function tooManyRows(what: 'rows' | 'sessions'): FileProblem {
+  return {
+    severity: 'error',
+    code: 'too-many-rows',
+    message:
+      `The file has more than ${MAX_PLAN_ROWS.toLocaleString('en')} ${what}; a session plan may have at most ` +
+      `${MAX_PLAN_ROWS.toLocaleString('en')}. A session plan usually has a few hundred: check that this is the right file.`,
   };
 }
 

@@ -7,7 +7,8 @@ import type {
   PreviewRow,
   RowProblem,
 } from '../../shared/event/importedPlan.js';
-import { failedPreview, finishPreview } from './planPreview.js';
+import { MAX_PLAN_ROWS } from '../../shared/api/eventContract.js';
+import { failedPreview, finishPreview, tooManyRows } from './planPreview.js';
 import { parseDateTime } from './planValues.js';
 
 /**
@@ -93,6 +94,9 @@ export function importSessionizePlan(bytes: Uint8Array, timeZone: string): PlanP
     );
   }
   const all = parsed.data;
+  if (all.sessions.length > MAX_PLAN_ROWS) {
+    return failedPreview(source, timeZone, [tooManyRows('sessions')]);
+  }
   const speakers = new Map(
     (all.speakers ?? []).map((s) => [
       s.id,

@@ -7,9 +7,6 @@ import { excalidrawFileName } from '../../shared/api/sketchContract.js';
 import { EXCALIDRAW_MIME } from '../../shared/sketch/excalidraw/excalidrawFormat.js';
 import { exportExcalidraw, serialiseExcalidraw } from '../../shared/sketch/excalidraw/excalidrawExport.js';
 import {
-  importExcalidraw,
-  importExcalidrawData,
-  parseExcalidraw,
   usedSketchIds,
   writeImportedSketch,
   type ExcalidrawImportReport,
@@ -21,6 +18,7 @@ import type { RejectedEntry } from '../../shared/sketch/objects/sketchScene.js';
 import { linkSessionSketch } from '../../shared/sketch/sessionSketch.js';
 import type { DocStore } from '../storage/docStore.js';
 import type { DocAccess } from '../plan/eventService.js';
+import { readExcalidrawInWorker } from '../imports/importCalls.js';
 
 /**
  * Sketchnote operations shared by the CLI (which opens the store itself under the workspace lock)
@@ -59,18 +57,6 @@ export function findSession(access: DocAccess, sessionId: string): SessionLocati
   return undefined;
 }
 
-/** Reads an Excalidraw file for a new sketchnote (nothing is written; no workspace needed). */
-export function readExcalidrawForNewSketch(
-  text: string,
-  options: { random: RandomBytes; now: number },
-): ExcalidrawImportResult {
-  return importExcalidraw(text, {
-    newId: () => newId(options.random),
-    author: IMPORT_AUTHOR,
-    now: options.now,
-  });
-}
-
 /** A new sketchnote made for a session. */
 export interface CreatedSketch {
   sketchId: string;
@@ -107,30 +93,24 @@ export function createSessionSketch(
 }
 
 /**
- * Imports an Excalidraw file on top of an existing (or new) sketchnote, avoiding its ids; a refused
- * file writes nothing (and one that is not even an Excalidraw drawing does not load the document).
+ * Imports an Excalidraw file on top of an existing (or new) sketchnote, avoiding its ids. The file
+ * is read in the import worker (time and memory budget); a refused file writes nothing, and for a
+ * sketch that does not exist yet (`exists` false) a refused file does not even load the document.
+ * Rejects with ImportBudgetError when the budget ends the import.
  */
-export function importIntoSketch(
+export async function importIntoSketch(
   access: DocAccess,
   sketchId: string,
   text: string,
-  options: { random: RandomBytes; now: number },
-): ExcalidrawImportResult {
-  const parsed = parseExcalidraw(text);
-  if (!parsed.ok) {
-    return parsed;
-  }
+  options: { now: number; exists: boolean },
+): Promise<ExcalidrawImportResult> {
   const name = docNameFor('sketch', sketchId);
-  const result = access.read(name, (doc) =>
-    importExcalidrawData(parsed.value, {
-      newId: () => newId(options.random),
-      author: IMPORT_AUTHOR,
-      now: options.now,
-      usedIds: usedSketchIds(doc),
-      zBase: topZByLayer(doc),
-    }),
-  );
+  const target = options.exists
+    ? access.read(name, (doc) => ({ usedIds: usedSketchIds(doc), zBase: topZByLayer(doc) }))
+    : { usedIds: new Set<string>(), zBase: {} };
+  const result = await readExcalidrawInWorker(text, { now: options.now, ...target });
   if (result.ok) {
+    // Entries drawn meanwhile have random ids of their own, so the imported ones cannot clash.
     access.change(name, (doc) => writeImportedSketch(doc, result.value));
   }
   return result;

@@ -21,12 +21,21 @@ import { apiErrorSchema, eventSummarySchema } from './contract.js';
  *
  * File bodies: Content-Type `text/csv` (or text/plain, application/vnd.ms-excel) for CSV and
  * `application/json` for a Sessionize "All" export; other types are recognised by content. At most
- * {@link MAX_PLAN_FILE_BYTES}; larger bodies get 413. A file with row errors gets 422 with the preview
+ * {@link MAX_PLAN_FILE_BYTES}; larger bodies get 413. Files with more than {@link MAX_PLAN_ROWS} rows
+ * get a preview with only the file problem `too-many-rows`. Files are read in the import worker (time
+ * and memory budget, server/imports/importPool.ts): one that exceeds it gets 413 (memory) or 422 (time). A file with row errors gets 422 with the preview
  * ({@link importRefusedSchema}) and nothing is written, unless `skipBadRows=true`.
  */
 
 /** Largest plan file accepted, by the CLI and the API alike. A plan of 1,000 sessions is about 200 KB. */
 export const MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Most rows (CSV) or sessions (Sessionize) a plan file may have; a larger one is refused with the
+ * file problem `too-many-rows` before its rows are read, so a preview stays small and quick. A big
+ * BarCamp has a few hundred sessions.
+ */
+export const MAX_PLAN_ROWS = 2_000;
 
 /** The export formats of a plan. */
 export const planExportFormatSchema = z.enum(['csv', 'csv-excel-de', 'ics']);

@@ -179,6 +179,29 @@ export const importQuerySchema = z.object({
 /** Largest import file (Etherpad's own limit is 50 MB; a session's notes are far below 1 MB). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
+/**
+ * What an HTML import left out, counted by kind: a page saved from a browser or a CMS nearly always
+ * carries active content, which is stripped while the rest is imported.
+ */
+export const removedContentSchema = z.object({
+  /** `<script>` elements (their code is dropped). */
+  scripts: z.number().int().nonnegative(),
+  /** `<style>` elements and style sheet links (the formatting marks in `style=""` are still read). */
+  styles: z.number().int().nonnegative(),
+  /** `on…` event handler attributes (`onclick`, `onerror` …). */
+  eventHandlers: z.number().int().nonnegative(),
+  /** Links and sources with a `javascript:`, `vbscript:` or `data:` URL (the link text stays). */
+  unsafeLinks: z.number().int().nonnegative(),
+  /** `<iframe>`, `<frame>` and `<frameset>` elements. */
+  frames: z.number().int().nonnegative(),
+  /** `<object>`, `<embed>` and `<applet>` elements. */
+  embeds: z.number().int().nonnegative(),
+  /** References to other hosts: images, media, fonts and similar (an image's alt text stays). */
+  externalReferences: z.number().int().nonnegative(),
+});
+/** What an HTML import removed, by kind. */
+export type RemovedContent = z.infer<typeof removedContentSchema>;
+
 /** Result of an import. */
 export const importResponseSchema = z.object({
   format: padFormatSchema,
@@ -189,6 +212,8 @@ export const importResponseSchema = z.object({
   /** Authors the import brought (from the file's author records, or the importing person). */
   authors: z.number().int().nonnegative(),
   characters: z.number().int().nonnegative(),
+  /** HTML imports only: the active content and external references that were removed. */
+  removed: removedContentSchema.optional(),
 });
 /** Response of an import. */
 export type ImportResponse = z.infer<typeof importResponseSchema>;

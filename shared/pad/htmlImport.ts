@@ -1,7 +1,7 @@
 /**
- * HTML → pad, with a strict allowlist and without a DOM (the core runs in Node; shared code has no
- * DOMPurify). A small tokenizer and a forgiving tree builder (implied end tags for p and li, void
- * elements, stray end tags ignored) feed a converter that knows only these elements:
+ * HTML → pad. The page is parsed by parse5, the WHATWG parser that browsers' algorithm is written
+ * in (so a page saved from a browser or a CMS gets the tree the browser showed, in linear time),
+ * then sanitised on that tree and converted by an allowlist that knows only these elements:
  *
  *   blocks   p div section article header footer main aside nav figure figcaption address
  *            center dd dt details summary body html · h1–h6 · ul ol li (Tiptap's
@@ -12,13 +12,16 @@
  *            underline or line-through in its style (as Google Docs and Word write it) · img (alt)
  *
  * Everything else contributes its text only; head, style, title, template, svg, math, noscript
- * and the like contribute nothing. Active content is REFUSED with a clear error rather than
- * silently stripped, so nobody imports a saved web page believing it came through whole:
- * script, iframe, frame(set), object, embed, applet, `on…` event attributes, and links or sources
- * with `javascript:`/`vbscript:`/`data:` URLs. Nesting deeper than {@link MAX_HTML_DEPTH} and
- * more than {@link MAX_HTML_ELEMENTS} elements are refused too.
+ * and the like contribute nothing. Active content is STRIPPED and counted (see
+ * {@link RemovedContent}): script and style elements, iframe/frame(set), object/embed/applet,
+ * `on…` event attributes, links and sources with `javascript:`/`vbscript:`/`data:` URLs, and
+ * references to other hosts (images keep their alt text). Nesting deeper than
+ * {@link MAX_HTML_DEPTH} and more than {@link MAX_HTML_ELEMENTS} elements are refused while
+ * parsing, so an absurd file costs little.
  */
 
+import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type TreeAdapter } from 'parse5';
+import type { RemovedContent } from '../api/padContract.js';
 import {
   MARK,
   NODE,
@@ -44,44 +47,50 @@ export class HtmlImportError extends Error {
   }
 }
 
+/** The converter's view of an element: lower-case tag, attributes, sanitised children. */
 interface Element {
   tag: string;
   attrs: Map<string, string>;
   children: (Element | string)[];
-  /** Offset of the start tag in the source (its line is computed only for error messages). */
-  at: number;
 }
 
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-  'keygen',
+type P5 = DefaultTreeAdapterMap;
+
+const FRAMES = new Set(['iframe', 'frame', 'frameset']);
+const EMBEDS = new Set(['object', 'embed', 'applet']);
+/** Attributes holding a URL that a browser follows or loads. */
+const URL_ATTRS = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'background',
+  'data',
+  'codebase',
+  'cite',
+  'longdesc',
+  'manifest',
+  'ping',
 ]);
-const RAW_TEXT = new Set([
-  'script',
-  'style',
-  'textarea',
-  'title',
-  'xmp',
-  'iframe',
-  'noembed',
-  'noframes',
-  'noscript',
-  'plaintext',
-]);
-const ACTIVE = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet']);
+/** Attributes whose URL is loaded with the page (not followed by a click). */
+const LOADED_ATTRS = new Set(['src', 'srcset', 'poster', 'background', 'data', 'codebase', 'manifest']);
+const DANGEROUS_SCHEME = /^(javascript|vbscript|data|livescript):/i;
+
+/** Whether a URL runs code or carries a document, read as a browser reads it (tabs, newlines and leading controls ignored). */
+function isDangerousUrl(value: string): boolean {
+  let url = value.replace(/[\t\n\r]/g, '');
+  let i = 0;
+  while (i < url.length && url.charCodeAt(i) <= 0x20) {
+    i++;
+  }
+  url = url.slice(i);
+  return DANGEROUS_SCHEME.test(url);
+}
+const REMOTE_URL = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+const REMOTE_SRCSET = /(^|,)\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+const REMOTE_CSS_URL = /url\(\s*['"]?\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 const DROP = new Set([
   'head',
   'style',
@@ -132,371 +141,160 @@ const BLOCK_CONTAINERS = new Set([
   'hgroup',
   'search',
 ]);
-/** Start tags that close an open <p> (HTML's rule, shortened). */
-const CLOSES_P = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'details',
-  'div',
-  'dl',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'ul',
-  'li',
-  'center',
-]);
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  shy: '\u00ad',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  euro: '€',
-  pound: '£',
-  yen: '¥',
-  cent: '¢',
-  sect: '§',
-  para: '¶',
-  deg: '°',
-  plusmn: '±',
-  times: '×',
-  divide: '÷',
-  middot: '·',
-  bull: '•',
-  hellip: '…',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  sbquo: '‚',
-  ldquo: '“',
-  rdquo: '”',
-  bdquo: '„',
-  laquo: '«',
-  raquo: '»',
-  lsaquo: '‹',
-  rsaquo: '›',
-  auml: 'ä',
-  ouml: 'ö',
-  uuml: 'ü',
-  Auml: 'Ä',
-  Ouml: 'Ö',
-  Uuml: 'Ü',
-  szlig: 'ß',
-  eacute: 'é',
-  egrave: 'è',
-  ecirc: 'ê',
-  aacute: 'á',
-  agrave: 'à',
-  acirc: 'â',
-  oacute: 'ó',
-  ograve: 'ò',
-  ocirc: 'ô',
-  uacute: 'ú',
-  ugrave: 'ù',
-  ucirc: 'û',
-  iacute: 'í',
-  igrave: 'ì',
-  icirc: 'î',
-  ccedil: 'ç',
-  ntilde: 'ñ',
-  Eacute: 'É',
-  Egrave: 'È',
-  Ccedil: 'Ç',
-  Ntilde: 'Ñ',
-  aring: 'å',
-  Aring: 'Å',
-  oslash: 'ø',
-  Oslash: 'Ø',
-  aelig: 'æ',
-  AElig: 'Æ',
-  iexcl: '¡',
-  iquest: '¿',
-  frac12: '½',
-  frac14: '¼',
-  frac34: '¾',
-  larr: '←',
-  rarr: '→',
-  uarr: '↑',
-  darr: '↓',
-  harr: '↔',
-  check: '✓',
-  zwj: '\u200d',
-  zwnj: '\u200c',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  minus: '−',
-  le: '≤',
-  ge: '≥',
-  ne: '≠',
-  infin: '∞',
-  micro: 'µ',
-};
-
-/** Decodes character references in text or an attribute value. */
-export function decodeEntities(text: string): string {
-  return text.replace(
-    /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g,
-    (whole, ref: string) => {
-      if (ref.startsWith('#')) {
-        const code =
-          ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-        if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-          return '\ufffd';
-        }
-        return String.fromCodePoint(code);
-      }
-      const named = NAMED_ENTITIES[ref];
-      return named === undefined || !whole.endsWith(';') ? (named ?? whole) : named;
-    },
-  );
+/** A count of nothing removed. */
+export function noneRemoved(): RemovedContent {
+  return {
+    scripts: 0,
+    styles: 0,
+    eventHandlers: 0,
+    unsafeLinks: 0,
+    frames: 0,
+    embeds: 0,
+    externalReferences: 0,
+  };
 }
 
-const DANGEROUS_URL = /^\s*(javascript|vbscript|data|livescript):/i;
-
-function lineAt(html: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index && i < html.length; i++) {
-    if (html.charCodeAt(i) === 10) {
-      line++;
-    }
-  }
-  return line;
-}
-
-/** Parses HTML into a tree, refusing active content and absurd nesting (see the module comment). */
-function parseTree(html: string): Element {
-  const root: Element = { tag: '#root', attrs: new Map(), children: [], at: 0 };
-  const stack: Element[] = [root];
+/**
+ * parse5's default tree adapter, refusing more than {@link MAX_HTML_ELEMENTS} elements and
+ * nesting deeper than {@link MAX_HTML_DEPTH} as the tree is built (before an absurd file has
+ * cost more than a moment).
+ */
+function limitedTreeAdapter(): TreeAdapter<P5> {
+  const depth = new WeakMap<P5['parentNode'], number>();
   let elements = 0;
-  let i = 0;
-  const top = (): Element => stack[stack.length - 1] as Element;
-  const appendText = (text: string): void => {
-    if (text === '') {
+  const place = (parent: P5['parentNode'], child: P5['childNode']): void => {
+    if (!('tagName' in child)) {
       return;
     }
-    const children = top().children;
-    const last = children[children.length - 1];
-    if (typeof last === 'string') {
-      children[children.length - 1] = last + text;
-    } else {
-      children.push(text);
-    }
-  };
-  const popTo = (tag: string): boolean => {
-    for (let k = stack.length - 1; k > 0; k--) {
-      if ((stack[k] as Element).tag === tag) {
-        stack.length = k;
-        return true;
-      }
-    }
-    return false;
-  };
-  const refuse = (what: string, at: number): never => {
-    throw new HtmlImportError(
-      `The HTML contains ${what} (line ${lineAt(html, at)}). Mitschrift does not import active content; ` +
-        'save the page as plain HTML or copy the text, and try again. Nothing was imported.',
-    );
-  };
-
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    if (lt === -1) {
-      appendText(decodeEntities(html.slice(i)));
-      break;
-    }
-    if (lt > i) {
-      appendText(decodeEntities(html.slice(i, lt)));
-    }
-    i = lt;
-    if (html.startsWith('<!--', i)) {
-      const end = html.indexOf('-->', i + 4);
-      i = end === -1 ? html.length : end + 3;
-      continue;
-    }
-    if (html.startsWith('<![CDATA[', i)) {
-      const end = html.indexOf(']]>', i + 9);
-      appendText(html.slice(i + 9, end === -1 ? html.length : end));
-      i = end === -1 ? html.length : end + 3;
-      continue;
-    }
-    if (html[i + 1] === '!' || html[i + 1] === '?') {
-      const end = html.indexOf('>', i + 2);
-      i = end === -1 ? html.length : end + 1;
-      continue;
-    }
-    const endTag = /^<\/([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>/.exec(html.slice(i, i + 300));
-    if (endTag) {
-      const tag = (endTag[1] ?? '').toLowerCase();
-      if (tag === 'p' && !stack.some((e) => e.tag === 'p')) {
-        // A stray </p> makes an empty paragraph in browsers.
-        top().children.push({ tag: 'p', attrs: new Map(), children: [], at: i });
-      } else {
-        popTo(tag);
-      }
-      i += endTag[0].length;
-      continue;
-    }
-    const open = /^<([a-zA-Z][a-zA-Z0-9:-]*)/.exec(html.slice(i, i + 100));
-    if (!open) {
-      appendText('<');
-      i += 1;
-      continue;
-    }
-    const tag = (open[1] ?? '').toLowerCase();
-    // Attributes up to the closing '>' (quotes may hide a '>').
-    let j = i + open[0].length;
-    const attrs = new Map<string, string>();
-    let selfClosing = false;
-    for (;;) {
-      while (j < html.length && /\s/.test(html[j] ?? '')) {
-        j++;
-      }
-      if (j >= html.length) {
-        break;
-      }
-      if (html[j] === '>') {
-        j++;
-        break;
-      }
-      if (html.startsWith('/>', j)) {
-        selfClosing = true;
-        j += 2;
-        break;
-      }
-      const name = /^[^\s/>=]+/.exec(html.slice(j, j + 200))?.[0];
-      if (name === undefined) {
-        j++;
-        continue;
-      }
-      j += name.length;
-      while (j < html.length && /\s/.test(html[j] ?? '')) {
-        j++;
-      }
-      let value = '';
-      if (html[j] === '=') {
-        j++;
-        while (j < html.length && /\s/.test(html[j] ?? '')) {
-          j++;
-        }
-        const q = html[j];
-        if (q === '"' || q === "'") {
-          const end = html.indexOf(q, j + 1);
-          value = html.slice(j + 1, end === -1 ? html.length : end);
-          j = end === -1 ? html.length : end + 1;
-        } else {
-          const raw = /^[^\s>]*/.exec(html.slice(j, j + 4000))?.[0] ?? '';
-          value = raw;
-          j += raw.length;
-        }
-      }
-      const key = name.toLowerCase();
-      if (!attrs.has(key)) {
-        attrs.set(key, decodeEntities(value));
-      }
-    }
-    if (ACTIVE.has(tag)) {
-      refuse(`a <${tag}> element`, i);
-    }
-    for (const [key, value] of attrs) {
-      if (key.startsWith('on')) {
-        refuse(`an event handler attribute (${key}="…") on <${tag}>`, i);
-      }
-      if (
-        (key === 'href' ||
-          key === 'src' ||
-          key === 'action' ||
-          key === 'formaction' ||
-          key === 'xlink:href') &&
-        DANGEROUS_URL.test(value) &&
-        !(key === 'src' && tag === 'img' && /^\s*data:image\//i.test(value))
-      ) {
-        refuse(`a ${value.trim().split(':')[0]?.toLowerCase() ?? ''}: URL in <${tag} ${key}>`, i);
-      }
-    }
-    elements++;
-    if (elements > MAX_HTML_ELEMENTS) {
+    const d = (depth.get(parent) ?? 0) + 1;
+    if (d > MAX_HTML_DEPTH) {
       throw new HtmlImportError(
-        `The HTML has more than ${MAX_HTML_ELEMENTS} elements; that is not a notes page. Nothing was imported.`,
+        `The HTML is nested more than ${MAX_HTML_DEPTH} elements deep; a notes page never is. Nothing was imported.`,
       );
     }
-    // Implied end tags.
-    if (CLOSES_P.has(tag)) {
-      const pAt = stack.map((e) => e.tag).lastIndexOf('p');
-      const barrier = Math.max(
-        stack.map((e) => e.tag).lastIndexOf('li'),
-        stack.map((e) => e.tag).lastIndexOf('blockquote'),
-        stack.map((e) => e.tag).lastIndexOf('td'),
-      );
-      if (pAt > barrier && pAt > 0) {
-        stack.length = pAt;
-      }
-    }
-    if (tag === 'li') {
-      for (let k = stack.length - 1; k > 0; k--) {
-        const t = (stack[k] as Element).tag;
-        if (t === 'ul' || t === 'ol') {
-          break;
-        }
-        if (t === 'li') {
-          stack.length = k;
-          break;
-        }
-      }
-    }
-    const element: Element = { tag, attrs, children: [], at: i };
-    top().children.push(element);
-    i = j;
-    if (RAW_TEXT.has(tag)) {
-      const closing = new RegExp(`</${tag}`, 'gi');
-      closing.lastIndex = i;
-      const close = closing.exec(html)?.index ?? -1;
-      const end = close === -1 ? html.length : close;
-      if (tag === 'textarea' || tag === 'title') {
-        element.children.push(decodeEntities(html.slice(i, end)));
-      }
-      const gt = close === -1 ? -1 : html.indexOf('>', close);
-      i = gt === -1 ? html.length : gt + 1;
-      continue;
-    }
-    if (!VOID.has(tag) && !selfClosing) {
-      stack.push(element);
-      if (stack.length > MAX_HTML_DEPTH) {
+    depth.set(child, d);
+  };
+  return {
+    ...defaultTreeAdapter,
+    createElement(tagName, namespaceURI, attrs) {
+      elements++;
+      if (elements > MAX_HTML_ELEMENTS) {
         throw new HtmlImportError(
-          `The HTML is nested more than ${MAX_HTML_DEPTH} elements deep (line ${lineAt(html, element.at)}); a notes page never is. Nothing was imported.`,
+          `The HTML has more than ${MAX_HTML_ELEMENTS} elements; that is not a notes page. Nothing was imported.`,
         );
       }
+      return defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
+    },
+    appendChild(parent, child) {
+      place(parent, child);
+      defaultTreeAdapter.appendChild(parent, child);
+    },
+    insertBefore(parent, child, reference) {
+      place(parent, child);
+      defaultTreeAdapter.insertBefore(parent, child, reference);
+    },
+  };
+}
+
+/**
+ * Builds the converter's tree from parse5's, stripping (and counting in `removed`) active content
+ * and references to other hosts. Iterative, so no nesting can exhaust the stack.
+ */
+function sanitisedTree(document: P5['document'], removed: RemovedContent): Element {
+  const root: Element = { tag: '#root', attrs: new Map(), children: [] };
+  const work: { from: P5['parentNode']; into: Element }[] = [{ from: document, into: root }];
+  for (let item = work.pop(); item !== undefined; item = work.pop()) {
+    const { from, into } = item;
+    const children =
+      'content' in from && from.nodeName === 'template' ? from.content.childNodes : from.childNodes;
+    for (const child of children) {
+      if (child.nodeName === '#text' && 'value' in child) {
+        const last = into.children[into.children.length - 1];
+        if (typeof last === 'string') {
+          into.children[into.children.length - 1] = last + child.value;
+        } else {
+          into.children.push(child.value);
+        }
+        continue;
+      }
+      if (!('tagName' in child)) {
+        continue; // comments, doctype
+      }
+      const el = sanitiseElement(child, removed);
+      if (el === undefined) {
+        continue;
+      }
+      into.children.push(el);
+      work.push({ from: child, into: el });
     }
   }
   return root;
+}
+
+/** The element with its safe attributes, or undefined when the whole element is active content. */
+function sanitiseElement(child: P5['element'], removed: RemovedContent): Element | undefined {
+  const tag = child.tagName.toLowerCase();
+  if (tag === 'script') {
+    removed.scripts++;
+    return undefined;
+  }
+  if (tag === 'style') {
+    removed.styles++;
+    return undefined;
+  }
+  if (FRAMES.has(tag)) {
+    removed.frames++;
+    return undefined;
+  }
+  if (EMBEDS.has(tag)) {
+    removed.embeds++;
+    return undefined;
+  }
+  const attrs = new Map<string, string>();
+  let external = false;
+  let unsafe = false;
+  for (const { name, value } of child.attrs) {
+    const key = name.toLowerCase();
+    if (key.startsWith('on')) {
+      removed.eventHandlers++;
+      continue;
+    }
+    if (URL_ATTRS.has(key) && isDangerousUrl(value)) {
+      // An inline image (data:image/…) is not active; it is only dropped like every image.
+      if (!(key === 'src' && tag === 'img' && /^\s*data:image\//i.test(value))) {
+        unsafe = true;
+      }
+      continue;
+    }
+    if (LOADED_ATTRS.has(key) && (key === 'srcset' ? REMOTE_SRCSET : REMOTE_URL).test(value)) {
+      external = true;
+      continue;
+    }
+    if (key === 'style' && REMOTE_CSS_URL.test(value)) {
+      // Only the formatting marks are read from a style, so its url(…) is never loaded: counted.
+      external = true;
+    }
+    if (!attrs.has(key)) {
+      attrs.set(key, value);
+    }
+  }
+  if (tag === 'link') {
+    const rel = (attrs.get('rel') ?? '').toLowerCase();
+    const href = attrs.get('href') ?? '';
+    if (/\bstylesheet\b/.test(rel)) {
+      removed.styles++;
+    } else if (REMOTE_URL.test(href)) {
+      external = true;
+    }
+  }
+  if (unsafe) {
+    removed.unsafeLinks++;
+  }
+  if (external) {
+    removed.externalReferences++;
+  }
+  return { tag, attrs, children: [] };
 }
 
 // ---------------------------------------------------------------- tree → pad
@@ -726,7 +524,7 @@ class Converter {
       }
       case 'li': {
         // A list item outside a list: a bullet list of one.
-        out.push(this.list({ tag: 'ul', attrs: new Map(), children: [el], at: el.at }, depth));
+        out.push(this.list({ tag: 'ul', attrs: new Map(), children: [el] }, depth));
         return;
       }
       case 'table':
@@ -860,13 +658,22 @@ function trimInline(nodes: readonly PadNode[]): PadNode[] {
   return out.filter((n) => n.type !== NODE.text || (n.text ?? '') !== '');
 }
 
+/** A converted page and what was stripped from it. */
+export interface HtmlImport {
+  doc: PadDoc;
+  removed: RemovedContent;
+}
+
 /**
- * Converts HTML into a pad document. Refuses active content, absurd nesting and size with an
- * {@link HtmlImportError}; otherwise never throws. `<br>` directly in the body (Etherpad's HTML
- * export writes lines that way) starts a new paragraph, inside a paragraph a hard break.
+ * Converts HTML into a pad document and reports what was stripped (see the module comment).
+ * Refuses only absurd nesting and size, with an {@link HtmlImportError}. `<br>` directly in the
+ * body (Etherpad's HTML export writes lines that way) starts a new paragraph, inside a paragraph
+ * a hard break.
  */
-export function htmlToPadDoc(html: string): PadDoc {
-  const tree = parseTree(html.replace(/^\uFEFF/, ''));
+export function htmlToPadDocWithReport(html: string): HtmlImport {
+  const removed = noneRemoved();
+  const document = parse(html.replace(/^\uFEFF/, ''), { treeAdapter: limitedTreeAdapter() });
+  const tree = sanitisedTree(document, removed);
   const converter = new Converter();
   const content = converter.blocks(tree.children, 0);
   // Etherpad's HTML ends every line with <br>, so the last one leaves an empty paragraph behind.
@@ -882,5 +689,13 @@ export function htmlToPadDoc(html: string): PadDoc {
       break;
     }
   }
-  return content.length > 0 ? normalizePadDoc({ type: 'doc', content }) : emptyPadDoc();
+  return {
+    doc: content.length > 0 ? normalizePadDoc({ type: 'doc', content }) : emptyPadDoc(),
+    removed,
+  };
+}
+
+/** Converts HTML into a pad document, stripping active content (see {@link htmlToPadDocWithReport}). */
+export function htmlToPadDoc(html: string): PadDoc {
+  return htmlToPadDocWithReport(html).doc;
 }

@@ -1,12 +1,14 @@
 /**
  * Markdown for notes pads: export (CommonMark plus GitHub's task lists and ~~strike~~, underline as
- * `<u>…</u>`) and import of the same subset: ATX headings, paragraphs, hard breaks (`\` or two
- * spaces at the line end), `>` quotes, `-`/`*`/`+` and `1.` lists (nested by indentation), task
- * items, fenced code, `---` rules, and inline `**bold**`, `*italic*`, `~~strike~~`, `` `code` ``,
- * `[links](https://…)`, `<https://…>`, `<u>…</u>`. What the importer does not know stays text.
+ * `<u>…</u>`) and import of the same subset through markdown-it (CommonMark, linear in its input):
+ * headings, paragraphs, hard breaks (`\` or two spaces at the line end), `>` quotes, bullet and
+ * ordered lists, task items (`- [ ]`, `- [x]`), fenced and indented code, rules, and inline
+ * `**bold**`, `*italic*`, `~~strike~~`, `` `code` ``, `[links](https://…)`, `<https://…>`,
+ * `<u>…</u>`. Images keep their description; other HTML and what the pad cannot show stay text.
  * Authorship is not part of Markdown and is dropped on export.
  */
 
+import MarkdownIt from 'markdown-it';
 import {
   MARK,
   NODE,
@@ -214,496 +216,307 @@ export function padDocToMarkdown(doc: PadDoc): string {
 
 // ---------------------------------------------------------------- import
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+/**
+ * The parser: markdown-it (CommonMark, linear in its input, no DOM), with GitHub's ~~strike~~ and
+ * inline HTML on so that `<u>…</u>` can be read; any other HTML stays literal text. Nesting
+ * beyond 100 levels is cut by markdown-it; the pad's own limit (48) refuses such a file before
+ * anything is written.
+ */
+const markdown = new MarkdownIt('commonmark', {
+  html: true,
+  linkify: false,
+  typographer: false,
+  maxNesting: 100,
+}).enable('strikethrough');
 
-interface InlineState {
-  marks: PadMark[];
-  out: PadNode[];
-}
+type Token = ReturnType<typeof markdown.parse>[number];
 
-function pushText(state: InlineState, text: string): void {
-  if (text === '') {
-    return;
+const TASK_PREFIX = /^\[([ xX])\](?: +|$)/;
+
+/** Builds inline pad content from markdown-it's inline tokens. */
+class InlineBuilder {
+  readonly out: PadNode[] = [];
+  private readonly active: PadMark[] = [];
+  private code = false;
+
+  private marks(): PadMark[] {
+    if (this.code) {
+      return [...this.active.filter((m) => m.type === MARK.link), { type: MARK.code }];
+    }
+    return [...this.active];
   }
-  const last = state.out[state.out.length - 1];
-  if (last?.type === NODE.text && JSON.stringify(last.marks ?? []) === JSON.stringify(state.marks)) {
-    last.text = (last.text ?? '') + text;
-    return;
-  }
-  state.out.push(textNode(text, state.marks));
-}
 
-function withMark(state: InlineState, mark: PadMark, inner: string): void {
-  const saved = state.marks;
-  if (!saved.some((m) => m.type === mark.type)) {
-    state.marks = [...saved, mark];
+  private open(mark: PadMark): void {
+    if (mark.type === MARK.link) {
+      const at = this.active.findIndex((m) => m.type === MARK.link);
+      if (at !== -1) {
+        this.active.splice(at, 1);
+      }
+    }
+    this.active.push(mark);
   }
-  parseInlineInto(inner, state);
-  state.marks = saved;
-}
 
-/** Finds the closing delimiter for an emphasis run starting at `from`, or -1. */
-function findClosing(s: string, delim: string, from: number): number {
-  let i = from;
-  while (i < s.length) {
-    const c = s[i];
-    if (c === '\\') {
-      i += 2;
-      continue;
-    }
-    if (c === '`') {
-      const run = /^`+/.exec(s.slice(i))?.[0] ?? '`';
-      const end = s.indexOf(run, i + run.length);
-      i = end === -1 ? i + run.length : end + run.length;
-      continue;
-    }
-    if (s.startsWith(delim, i) && i > from && !/\s/.test(s[i - 1] ?? ' ')) {
-      // For single delimiters, do not stop inside a double one (`*a **b** c*`).
-      const single = delim.length === 1;
-      if (!single || s[i + 1] !== delim || s.startsWith(delim.repeat(3), i)) {
-        if (delim === '_' && /[\p{L}\p{N}]/u.test(s[i + 1] ?? '')) {
-          i += 1;
-          continue;
-        }
-        return i;
+  private close(type: string): void {
+    for (let i = this.active.length - 1; i >= 0; i--) {
+      if (this.active[i]?.type === type) {
+        this.active.splice(i, 1);
+        return;
       }
-      i += 2;
-      continue;
     }
-    i += 1;
   }
-  return -1;
-}
 
-function parseInlineInto(s: string, state: InlineState): void {
-  let i = 0;
-  let text = '';
-  const flush = (): void => {
-    pushText(state, text);
-    text = '';
-  };
-  while (i < s.length) {
-    const c = s[i] ?? '';
-    const rest = s.slice(i);
-    if (c === '\\' && i + 1 < s.length && /[!-/:-@[-`{-~]/.test(s[i + 1] ?? '')) {
-      text += s[i + 1];
-      i += 2;
-      continue;
+  text(text: string): void {
+    if (text === '') {
+      return;
     }
-    if (c === '&') {
-      const m = /^&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/.exec(rest);
-      if (m) {
-        const name = m[1] ?? '';
-        const code = name.startsWith('#x')
-          ? parseInt(name.slice(2), 16)
-          : name.startsWith('#')
-            ? parseInt(name.slice(1), 10)
-            : undefined;
-        const value =
-          code !== undefined
-            ? code > 0 && code <= 0x10ffff
-              ? String.fromCodePoint(code)
-              : undefined
-            : ENTITIES[name];
-        if (value !== undefined) {
-          text += value;
-          i += m[0].length;
-          continue;
-        }
-      }
+    const marks = this.marks();
+    const last = this.out[this.out.length - 1];
+    if (last?.type === NODE.text && sameMarks(last.marks ?? [], marks)) {
+      last.text = (last.text ?? '') + text;
+      return;
     }
-    if (c === '`') {
-      const run = /^`+/.exec(rest)?.[0] ?? '`';
-      const end = s.indexOf(run, i + run.length);
-      if (end !== -1 && s[end + run.length] !== '`') {
-        flush();
-        let code = s.slice(i + run.length, end);
-        if (code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '') {
-          code = code.slice(1, -1);
-        }
-        const saved = state.marks;
-        state.marks = [...saved.filter((m) => m.type === MARK.link), { type: MARK.code }];
-        pushText(state, code);
-        state.marks = saved;
-        i = end + run.length;
-        continue;
-      }
-      text += run;
-      i += run.length;
-      continue;
-    }
-    if (c === '<') {
-      const auto = /^<((?:https?:|mailto:)[^\s<>]+)>/i.exec(rest);
-      if (auto) {
-        flush();
-        withMark(state, { type: MARK.link, attrs: { href: auto[1] } }, escapeMarkdownText(auto[1] ?? ''));
-        i += auto[0].length;
-        continue;
-      }
-      if (/^<u>/i.test(rest)) {
-        const end = s.toLowerCase().indexOf('</u>', i + 3);
-        if (end !== -1) {
-          flush();
-          withMark(state, { type: MARK.underline }, s.slice(i + 3, end));
-          i = end + 4;
-          continue;
-        }
-      }
-    }
-    if (c === '[') {
-      const close = findBracket(s, i);
-      if (close !== -1 && s[close + 1] === '(') {
-        const end = s.indexOf(')', close + 2);
-        if (end !== -1) {
-          const href =
-            s
-              .slice(close + 2, end)
-              .trim()
-              .split(/\s+/)[0] ?? '';
+    this.out.push(textNode(text, marks));
+  }
+
+  add(tokens: readonly Token[]): void {
+    // A link with an unsafe href keeps its text without a mark; its close must not end an outer link.
+    const linkOpened: boolean[] = [];
+    for (const token of tokens) {
+      switch (token.type) {
+        case 'text':
+          this.text(token.content);
+          break;
+        case 'softbreak':
+          this.text(' ');
+          break;
+        case 'hardbreak':
+          this.out.push({ type: NODE.hardBreak });
+          break;
+        case 'code_inline':
+          this.code = true;
+          this.text(token.content);
+          this.code = false;
+          break;
+        case 'strong_open':
+          this.open({ type: MARK.bold });
+          break;
+        case 'strong_close':
+          this.close(MARK.bold);
+          break;
+        case 'em_open':
+          this.open({ type: MARK.italic });
+          break;
+        case 'em_close':
+          this.close(MARK.italic);
+          break;
+        case 's_open':
+          this.open({ type: MARK.strike });
+          break;
+        case 's_close':
+          this.close(MARK.strike);
+          break;
+        case 'link_open': {
+          const href = String(token.attrGet('href') ?? '');
           let decoded: string;
           try {
             decoded = decodeURI(href);
           } catch {
             decoded = href;
           }
-          flush();
-          if (SAFE_LINK.test(decoded)) {
-            withMark(state, { type: MARK.link, attrs: { href: decoded } }, s.slice(i + 1, close));
-          } else {
-            parseInlineInto(s.slice(i + 1, close), state);
+          const safe = SAFE_LINK.test(decoded);
+          linkOpened.push(safe);
+          if (safe) {
+            this.open({ type: MARK.link, attrs: { href: decoded } });
           }
-          i = end + 1;
-          continue;
+          break;
         }
-      }
-    }
-    const delims: [string, string][] = [
-      ['**', MARK.bold],
-      ['__', MARK.bold],
-      ['~~', MARK.strike],
-      ['*', MARK.italic],
-      ['_', MARK.italic],
-    ];
-    let matched = false;
-    for (const [delim, mark] of delims) {
-      if (!s.startsWith(delim, i)) {
-        continue;
-      }
-      const after = s[i + delim.length] ?? '';
-      const before = s[i - 1] ?? ' ';
-      if (after === '' || /\s/.test(after) || (delim[0] === '_' && /[\p{L}\p{N}]/u.test(before))) {
-        break;
-      }
-      const close = findClosing(s, delim, i + delim.length);
-      if (close === -1) {
-        break;
-      }
-      flush();
-      withMark(state, { type: mark }, s.slice(i + delim.length, close));
-      i = close + delim.length;
-      matched = true;
-      break;
-    }
-    if (matched) {
-      continue;
-    }
-    text += c;
-    i += 1;
-  }
-  flush();
-}
-
-function findBracket(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') {
-      i++;
-    } else if (c === '[') {
-      depth++;
-    } else if (c === ']') {
-      depth--;
-      if (depth === 0) {
-        return i;
+        case 'link_close':
+          if (linkOpened.pop() === true) {
+            this.close(MARK.link);
+          }
+          break;
+        case 'image':
+          // The pad has no images: the description stays, as for HTML's alt text.
+          this.text(token.content);
+          break;
+        case 'html_inline': {
+          const tag = /^<(\/?)u\s*>$/i.exec(token.content);
+          if (tag) {
+            if (tag[1] === '/') {
+              this.close(MARK.underline);
+            } else {
+              this.open({ type: MARK.underline });
+            }
+          } else {
+            this.text(token.content);
+          }
+          break;
+        }
+        default:
+          this.text(token.content);
       }
     }
   }
-  return -1;
 }
 
-/** Parses one paragraph's lines (soft breaks become spaces, `\` or two spaces a hard break). */
-function parseInlineLines(lines: readonly string[]): PadNode[] {
-  const state: InlineState = { marks: [], out: [] };
-  lines.forEach((raw, i) => {
-    const last = i === lines.length - 1;
-    let line = i === 0 ? raw.replace(/^\s+/, '') : raw.replace(/^\s+/, '');
-    let hard = false;
-    if (!last && /(\\| {2,})$/.test(line)) {
-      hard = true;
-      line = line.replace(/(\\| {2,})$/, '');
-    }
-    if (last) {
-      line = line.replace(/\s+$/, '');
-    }
-    parseInlineInto(line, state);
-    if (!last) {
-      if (hard) {
-        state.out.push({ type: NODE.hardBreak });
-      } else {
-        pushText(state, ' ');
-      }
-    }
-  });
-  return state.out;
+function sameMarks(a: readonly PadMark[], b: readonly PadMark[]): boolean {
+  return a.length === b.length && a.every((m, i) => JSON.stringify(m) === JSON.stringify(b[i]));
 }
 
-/** Parses inline Markdown (one line) into text nodes with marks. */
-export function parseMarkdownInline(text: string): PadNode[] {
-  return parseInlineLines([text]);
-}
-
-const BULLET = /^( {0,3})([-*+])( +|$)(.*)$/;
-const ORDERED = /^( {0,3})(\d{1,9})([.)])( +|$)(.*)$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const RULE = /^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$/;
-const QUOTE = /^ {0,3}> ?(.*)$/;
-const TASK = /^\[([ xX])\](?: +|$)(.*)$/;
-
-function isBlank(line: string): boolean {
-  return line.trim() === '';
-}
-
-function startsBlock(line: string): boolean {
-  return (
-    BULLET.test(line) ||
-    ORDERED.test(line) ||
-    FENCE.test(line) ||
-    HEADING.test(line) ||
-    RULE.test(line) ||
-    QUOTE.test(line)
-  );
-}
-
-/** Removes up to `width` columns of indentation. */
-function dedent(line: string, width: number): string {
-  let i = 0;
-  let col = 0;
-  while (i < line.length && col < width && (line[i] === ' ' || line[i] === '\t')) {
-    col += line[i] === '\t' ? 4 - (col % 4) : 1;
-    i++;
-  }
-  return line.slice(i);
-}
-
-function indentOf(line: string): number {
-  let col = 0;
-  for (const ch of line) {
-    if (ch === ' ') {
-      col++;
-    } else if (ch === '\t') {
-      col += 4 - (col % 4);
-    } else {
-      break;
-    }
-  }
-  return col;
-}
-
-function parseBlocks(lines: readonly string[], depth: number): PadNode[] {
-  if (depth > 40) {
-    // Deeper nesting than the pad allows: keep the rest as plain text lines.
-    return lines
-      .filter((l) => !isBlank(l))
-      .map((l) => ({ type: NODE.paragraph, content: [textNode(l.trim())] }));
-  }
-  const out: PadNode[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] ?? '';
-    if (isBlank(line)) {
-      i++;
-      continue;
-    }
-    const fence = FENCE.exec(line);
-    if (fence) {
-      const marker = fence[1] ?? '```';
-      const body: string[] = [];
-      i++;
-      while (
-        i < lines.length &&
-        !new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lines[i] ?? '')
-      ) {
-        body.push(lines[i] ?? '');
-        i++;
-      }
-      i++;
-      const text = body.join('\n');
-      out.push({
-        type: NODE.codeBlock,
-        ...(fence[2] ? { attrs: { language: fence[2] } } : {}),
-        ...(text === '' ? {} : { content: [textNode(text)] }),
-      });
-      continue;
-    }
-    const heading = HEADING.exec(line);
-    if (heading) {
-      const content = parseMarkdownInline(heading[2] ?? '');
-      out.push({
-        type: NODE.heading,
-        attrs: { level: (heading[1] ?? '#').length },
-        ...(content.length ? { content } : {}),
-      });
-      i++;
-      continue;
-    }
-    if (RULE.test(line)) {
-      out.push({ type: NODE.horizontalRule });
-      i++;
-      continue;
-    }
-    if (QUOTE.test(line)) {
-      const body: string[] = [];
-      while (i < lines.length && !isBlank(lines[i] ?? '')) {
-        const m = QUOTE.exec(lines[i] ?? '');
-        body.push(m ? (m[1] ?? '') : (lines[i] ?? ''));
-        i++;
-      }
-      const content = parseBlocks(body, depth + 1);
-      out.push({ type: NODE.blockquote, content: content.length > 0 ? content : [{ type: NODE.paragraph }] });
-      continue;
-    }
-    const bullet = BULLET.exec(line);
-    const ordered = bullet ? null : ORDERED.exec(line);
-    if (bullet || ordered) {
-      const result = parseList(lines, i, depth);
-      out.push(result.node);
-      i = result.next;
-      continue;
-    }
-    const para: string[] = [];
-    while (
-      i < lines.length &&
-      !isBlank(lines[i] ?? '') &&
-      (para.length === 0 || !startsBlock(lines[i] ?? ''))
-    ) {
-      para.push(lines[i] ?? '');
-      i++;
-    }
-    const content = parseInlineLines(para);
-    out.push(content.length > 0 ? { type: NODE.paragraph, content } : { type: NODE.paragraph });
+function inlineContent(token: Token | undefined): PadNode[] {
+  const builder = new InlineBuilder();
+  builder.add(token?.children ?? []);
+  // Trailing hard breaks and spaces are not content (markdown-it keeps a few at a block's end).
+  const out = builder.out;
+  while (out.length > 0 && out[out.length - 1]?.type === NODE.hardBreak) {
+    out.pop();
   }
   return out;
 }
 
-function listMarker(
-  line: string,
-): { ordered: boolean; width: number; start: number; rest: string; bullet: string } | null {
-  const b = BULLET.exec(line);
-  if (b) {
-    const width = (b[1] ?? '').length + 1 + Math.min((b[3] ?? ' ').length || 1, 4);
-    return { ordered: false, width, start: 1, rest: b[4] ?? '', bullet: b[2] ?? '-' };
-  }
-  const o = ORDERED.exec(line);
-  if (o) {
-    const width = (o[1] ?? '').length + (o[2] ?? '').length + 1 + Math.min((o[4] ?? ' ').length || 1, 4);
-    return { ordered: true, width, start: Number(o[2]), rest: o[5] ?? '', bullet: o[3] ?? '.' };
-  }
-  return null;
+/** Parses inline Markdown (one line) into text nodes with marks. */
+export function parseMarkdownInline(text: string): PadNode[] {
+  const tokens = markdown.parseInline(text, {});
+  return inlineContent(tokens[0]);
 }
 
-function parseList(lines: readonly string[], from: number, depth: number): { node: PadNode; next: number } {
-  const first = listMarker(lines[from] ?? '');
-  const ordered = first?.ordered === true;
-  const items: { lines: string[]; task: boolean | null }[] = [];
-  let i = from;
-  const baseIndent = indentOf(lines[from] ?? '');
-  while (i < lines.length) {
-    const line = lines[i] ?? '';
-    const marker = listMarker(line);
-    if (
-      !marker ||
-      marker.ordered !== ordered ||
-      indentOf(line) > baseIndent + 3 ||
-      (items.length > 0 && indentOf(line) < baseIndent)
-    ) {
-      break;
-    }
-    const task = ordered ? null : TASK.exec(marker.rest);
-    const body: string[] = [task ? (task[2] ?? '') : marker.rest];
-    i++;
-    while (i < lines.length) {
-      const next = lines[i] ?? '';
-      if (isBlank(next)) {
-        // A blank line ends the item unless indented content follows.
-        const after = lines[i + 1];
-        if (after !== undefined && !isBlank(after) && indentOf(after) >= marker.width) {
-          body.push('');
-          i++;
-          continue;
+/** A container being filled while the block tokens are walked. */
+interface Open {
+  node: PadNode;
+  content: PadNode[];
+}
+
+/** Turns a bullet list whose items all start with `[ ]`/`[x]` into a task list (GitHub's syntax). */
+function taskListOf(list: PadNode): PadNode {
+  const items = list.content ?? [];
+  const boxes = items.map((item) => {
+    const first = item.content?.[0];
+    const text = first?.type === NODE.paragraph ? first.content?.[0] : undefined;
+    return text?.type === NODE.text ? TASK_PREFIX.exec(text.text ?? '') : null;
+  });
+  if (items.length === 0 || boxes.some((b) => b === null)) {
+    return list;
+  }
+  return {
+    type: NODE.taskList,
+    content: items.map((item, i) => {
+      const box = boxes[i] as RegExpExecArray;
+      const [para, ...rest] = item.content ?? [];
+      const [text, ...inline] = para?.content ?? [];
+      const remaining = (text?.text ?? '').slice(box[0].length);
+      const content = remaining === '' ? inline : [{ ...text, text: remaining } as PadNode, ...inline];
+      return {
+        type: NODE.taskItem,
+        attrs: { checked: box[1] !== ' ' },
+        content: [content.length ? { type: NODE.paragraph, content } : { type: NODE.paragraph }, ...rest],
+      };
+    }),
+  };
+}
+
+/** Closes a container: list items start with a paragraph, quotes are never empty. */
+function finish(open: Open): PadNode {
+  const { node, content } = open;
+  switch (node.type) {
+    case NODE.listItem:
+      return {
+        ...node,
+        content: content[0]?.type === NODE.paragraph ? content : [{ type: NODE.paragraph }, ...content],
+      };
+    case NODE.blockquote:
+      return { ...node, content: content.length ? content : [{ type: NODE.paragraph }] };
+    case NODE.bulletList:
+      return taskListOf({ ...node, content });
+    default:
+      return { ...node, content };
+  }
+}
+
+/** Converts markdown-it's block tokens into pad blocks (one pass; containers on an explicit stack). */
+function blocksFrom(tokens: readonly Token[]): PadNode[] {
+  const root: Open = { node: { type: NODE.doc }, content: [] };
+  const stack: Open[] = [root];
+  const top = (): Open => stack[stack.length - 1] as Open;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    switch (token.type) {
+      case 'blockquote_open':
+        stack.push({ node: { type: NODE.blockquote }, content: [] });
+        break;
+      case 'bullet_list_open':
+        stack.push({ node: { type: NODE.bulletList }, content: [] });
+        break;
+      case 'ordered_list_open': {
+        const start = Number(token.attrGet('start') ?? 1);
+        stack.push({
+          node: { type: NODE.orderedList, attrs: { start: Number.isSafeInteger(start) ? start : 1 } },
+          content: [],
+        });
+        break;
+      }
+      case 'list_item_open':
+        stack.push({ node: { type: NODE.listItem }, content: [] });
+        break;
+      case 'blockquote_close':
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+      case 'list_item_close': {
+        const done = stack.pop();
+        if (done && stack.length > 0) {
+          top().content.push(finish(done));
         }
         break;
       }
-      if (indentOf(next) >= marker.width) {
-        body.push(dedent(next, marker.width));
-        i++;
-        continue;
-      }
-      if (startsBlock(next)) {
+      case 'paragraph_open': {
+        const content = inlineContent(tokens[i + 1]);
+        top().content.push(content.length ? { type: NODE.paragraph, content } : { type: NODE.paragraph });
+        i += 2; // inline, paragraph_close
         break;
       }
-      // Lazy continuation of the item's paragraph.
-      body.push(next.trim());
-      i++;
-    }
-    items.push({ lines: body, task: task ? task[1] !== ' ' : null });
-    // Blank lines between items of one list.
-    let j = i;
-    while (j < lines.length && isBlank(lines[j] ?? '')) {
-      j++;
-    }
-    const nextMarker = listMarker(lines[j] ?? '');
-    if (
-      j > i &&
-      nextMarker &&
-      nextMarker.ordered === ordered &&
-      indentOf(lines[j] ?? '') >= baseIndent &&
-      indentOf(lines[j] ?? '') <= baseIndent + 3
-    ) {
-      i = j;
+      case 'heading_open': {
+        const content = inlineContent(tokens[i + 1]);
+        const level = Number(token.tag.slice(1)) || 1;
+        top().content.push({ type: NODE.heading, attrs: { level }, ...(content.length ? { content } : {}) });
+        i += 2;
+        break;
+      }
+      case 'fence':
+      case 'code_block': {
+        const text = token.content.replace(/\n$/, '');
+        const language = token.type === 'fence' ? (token.info.trim().split(/\s+/)[0] ?? '') : '';
+        top().content.push({
+          type: NODE.codeBlock,
+          ...(language ? { attrs: { language } } : {}),
+          ...(text === '' ? {} : { content: [textNode(text)] }),
+        });
+        break;
+      }
+      case 'hr':
+        top().content.push({ type: NODE.horizontalRule });
+        break;
+      case 'html_block': {
+        // HTML the pad cannot show stays as its text, as the user wrote it.
+        const text = token.content.replace(/\s+$/, '').replace(/\n/g, ' ');
+        if (text !== '') {
+          top().content.push({ type: NODE.paragraph, content: [textNode(text)] });
+        }
+        break;
+      }
+      default:
+        break;
     }
   }
-  const isTaskList = !ordered && items.length > 0 && items.every((item) => item.task !== null);
-  const content = items.map((item) => {
-    let blocks = parseBlocks(item.lines, depth + 1);
-    if (blocks[0]?.type !== NODE.paragraph) {
-      blocks = [{ type: NODE.paragraph }, ...blocks];
-    }
-    if (isTaskList) {
-      return { type: NODE.taskItem, attrs: { checked: item.task === true }, content: blocks };
-    }
-    if (item.task !== null) {
-      // A task item in a list with ordinary items: keep its box as text.
-      const firstPara = blocks[0] as PadNode;
-      firstPara.content = [textNode(item.task ? '[x] ' : '[ ] '), ...(firstPara.content ?? [])];
-    }
-    return { type: NODE.listItem, content: blocks };
-  });
-  const node: PadNode = isTaskList
-    ? { type: NODE.taskList, content }
-    : ordered
-      ? { type: NODE.orderedList, attrs: { start: first?.start ?? 1 }, content }
-      : { type: NODE.bulletList, content };
-  return { node, next: i };
+  // markdown-it closes every container it opens; this is for safety only.
+  while (stack.length > 1) {
+    const done = stack.pop() as Open;
+    top().content.push(finish(done));
+  }
+  return root.content;
 }
 
 /** Parses Markdown into a pad document (never throws; unknown syntax stays text). */
-export function markdownToPadDoc(markdown: string): PadDoc {
-  const lines = markdown
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .split('\n');
-  const content = parseBlocks(lines, 0);
+export function markdownToPadDoc(text: string): PadDoc {
+  const content = blocksFrom(markdown.parse(text.replace(/^\uFEFF/, ''), {}));
   return content.length > 0 ? { type: 'doc', content } : emptyPadDoc();
 }
 

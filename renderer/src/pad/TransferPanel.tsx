@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActingUser, PadFormat } from '../../../shared/api/padContract.js';
+import type { ActingUser, PadFormat, RemovedContent } from '../../../shared/api/padContract.js';
 import { ApiError } from '../api/coreApi.js';
 import { exportUrl, importFile } from './padApi.js';
 
@@ -25,6 +25,16 @@ function formatOf(name: string): PadFormat | null {
   }
 }
 
+/** The kinds of removed content, in the order the message lists them. */
+const REMOVED_KINDS: readonly (keyof RemovedContent)[] = [
+  'scripts',
+  'styles',
+  'eventHandlers',
+  'unsafeLinks',
+  'frames',
+  'embeds',
+  'externalReferences',
+];
 /**
  * Export (links the browser downloads; the `.etherpad` archive carries the whole history, HTML
  * optionally with authorship colours) and import (replaces the content as new revisions; the old
@@ -56,9 +66,18 @@ export function TransferPanel({
     setResult(null);
     try {
       const response = await importFile(padId, format, file, user);
+      const removed = response.removed;
+      const list = removed
+        ? REMOVED_KINDS.filter((kind) => removed[kind] > 0).map((kind) =>
+            t(`pad.transfer.removed.${kind}`, { count: removed[kind] }),
+          )
+        : [];
+      const imported = t('pad.transfer.imported', { name: file.name, revisions: response.revisions });
       setResult({
         ok: true,
-        text: t('pad.transfer.imported', { name: file.name, revisions: response.revisions }),
+        text: list.length
+          ? `${imported} ${t('pad.transfer.removedIntro', { list: list.join(', ') })}`
+          : imported,
       });
       setFile(null);
     } catch (e) {

@@ -6,7 +6,9 @@ import { MAX_PLAN_FILE_BYTES } from '../../../shared/api/eventContract.js';
 import type { PlanPreview } from '../../../shared/event/importedPlan.js';
 import { DEFAULT_TIME_ZONE } from '../../../shared/event/localTime.js';
 import { createEventFromPlan } from '../../plan/eventService.js';
-import { hintFrom, readPlanFile, tooLargeMessage } from '../../plan/planFile.js';
+import { previewPlanInWorker } from '../../imports/importCalls.js';
+import { ImportBudgetError } from '../../imports/importPool.js';
+import { hintFrom, tooLargeMessage } from '../../plan/planFile.js';
 import { badRowLines, importable } from '../../plan/planPreview.js';
 import { withWorkspace } from '../../plan/storeAccess.js';
 import { UsageError, dataDirFrom, type CommandUsage } from './cliCommand.js';
@@ -51,7 +53,20 @@ export async function importPlanCommand(args: string[]): Promise<number> {
     console.error(`mitschrift event import-plan: ${file}: ${tooLargeMessage(size)} Nothing was imported.`);
     return 1;
   }
-  const preview = readPlanFile(readFileSync(file), DEFAULT_TIME_ZONE, hintFrom(file));
+  let preview: PlanPreview;
+  try {
+    preview = await previewPlanInWorker(
+      new Uint8Array(readFileSync(file)),
+      DEFAULT_TIME_ZONE,
+      hintFrom(file),
+    );
+  } catch (error) {
+    if (error instanceof ImportBudgetError) {
+      console.error(`mitschrift event import-plan: ${basename(file)}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
   const skip = values['skip-bad-rows'];
   console.info(describeSource(file, preview));
   if (!importable(preview, skip)) {

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MAX_IMPORT_BYTES, padFormatSchema } from '../../../shared/api/padContract.js';
+import { MAX_IMPORT_BYTES, padFormatSchema, type RemovedContent } from '../../../shared/api/padContract.js';
 import { idSchema } from '../../../shared/docs/docName.js';
-import { PadRequestError, exportPad, formatFromFileName, importIntoPad } from '../../pad/padService.js';
+import { readImportInWorker } from '../../imports/importCalls.js';
+import { PadRequestError, applyPadImport, exportPad, formatFromFileName } from '../../pad/padService.js';
 import { findPadSession } from '../../pad/padTemplates.js';
 import { withPadWorkspace } from '../../pad/padWorkspace.js';
 import {
@@ -75,13 +76,17 @@ async function padImport(args: string[]): Promise<number> {
   const dataDir = dataDirFrom(values.data);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
+    const parsed = await readImportInWorker(format, bytes);
     const result = withPadWorkspace(dataDir, padId, { create: true }, (handle) =>
-      importIntoPad(handle, format, bytes, undefined, new Date()),
+      applyPadImport(handle, parsed, undefined, new Date()),
     );
     console.info(
       `Imported ${basename(file)} (${format}) into pad ${padId}: ${result.revisions} revision${result.revisions === 1 ? '' : 's'}, ` +
         `${result.authors} author${result.authors === 1 ? '' : 's'}, ${result.characters} characters; the pad is at revision ${result.head}.`,
     );
+    if (result.removed) {
+      console.info(removedLine(result.removed));
+    }
     return 0;
   } catch (error) {
     if (error instanceof PadRequestError) {
@@ -93,6 +98,23 @@ async function padImport(args: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/** What an HTML import stripped, as one line (`Removed: 2 scripts, 1 event handler.` or `Removed: nothing.`). */
+export function removedLine(removed: RemovedContent): string {
+  const names: Record<keyof RemovedContent, [string, string]> = {
+    scripts: ['script', 'scripts'],
+    styles: ['style sheet', 'style sheets'],
+    eventHandlers: ['event handler', 'event handlers'],
+    unsafeLinks: ['unsafe link', 'unsafe links'],
+    frames: ['frame', 'frames'],
+    embeds: ['embedded object', 'embedded objects'],
+    externalReferences: ['reference to another host', 'references to other hosts'],
+  };
+  const parts = (Object.keys(names) as (keyof RemovedContent)[])
+    .filter((key) => removed[key] > 0)
+    .map((key) => `${removed[key]} ${names[key][removed[key] === 1 ? 0 : 1]}`);
+  return `Removed: ${parts.length ? parts.join(', ') : 'nothing'}.`;
 }
 
 /** `mitschrift pad export SESSION --format etherpad|html|md|txt --data DIR [--out FILE]`. */

@@ -4,15 +4,12 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_EXCALIDRAW_FILE_BYTES, sketchExportFormatSchema } from '../../../shared/api/sketchContract.js';
 import { idSchema } from '../../../shared/docs/docName.js';
+import type { ExcalidrawImportResult } from '../../../shared/sketch/excalidraw/excalidrawImport.js';
 import { APP_VERSION } from '../../core/version.js';
+import { readExcalidrawInWorker } from '../../imports/importCalls.js';
+import { ImportBudgetError } from '../../imports/importPool.js';
 import { withWorkspace } from '../../plan/storeAccess.js';
-import {
-  createSessionSketch,
-  exportSketch,
-  readExcalidrawForNewSketch,
-  reportLines,
-  sketchExists,
-} from '../../sketch/sketchService.js';
+import { createSessionSketch, exportSketch, reportLines, sketchExists } from '../../sketch/sketchService.js';
 import { DocStore } from '../../storage/docStore.js';
 import {
   UsageError,
@@ -80,7 +77,17 @@ export async function sketchImportCommand(args: string[]): Promise<number> {
   }
   const dataDir = dataDirFrom(values.data);
   requireWorkspace(dataDir);
-  const imported = readExcalidrawForNewSketch(text, { random: randomBytes, now: Date.now() });
+  let imported: ExcalidrawImportResult;
+  try {
+    // A new sketchnote: no ids to avoid, nothing below the imported items.
+    imported = await readExcalidrawInWorker(text, { now: Date.now(), usedIds: [], zBase: {} });
+  } catch (error) {
+    if (error instanceof ImportBudgetError) {
+      console.error(`mitschrift sketch import: ${basename(file)}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
   if (!imported.ok) {
     console.error(`mitschrift sketch import: ${basename(file)}: ${imported.reason} Nothing was imported.`);
     return 1;

@@ -72,7 +72,7 @@ describe('mitschrift pad', () => {
   );
 
   it(
-    'refuses bad files, unknown formats and a served workspace, changing nothing',
+    'refuses bad files, unknown formats and a served workspace, changing nothing; strips scripts from HTML',
     { timeout: 60_000 },
     async () => {
       const data = join(temp.dir, 'ws');
@@ -95,12 +95,20 @@ describe('mitschrift pad', () => {
         /corrupt-changeset\.etherpad: The \.etherpad file cannot be imported: revision 3/,
       );
       expect(bad.err).toMatch(/Nothing was imported/);
-      const script = join(temp.dir, 'page.html');
-      writeFileSync(script, '<p>hi</p><script>alert(1)</script>');
-      const scripted = await cli(['pad', 'import', 's', script, '--data', data]);
-      expect(scripted.code).toBe(1);
-      expect(scripted.err).toMatch(/<script> element/);
+      const deep = join(temp.dir, 'deep.html');
+      writeFileSync(deep, '<div>'.repeat(300) + 'x');
+      const nested = await cli(['pad', 'import', 's', deep, '--data', data]);
+      expect(nested.code).toBe(1);
+      expect(nested.err).toMatch(/deep\.html: The HTML is nested more than 200 elements deep/);
       expect((await cli(['pad', 'export', 's', '--format', 'txt', '--data', data])).out).toBe(before);
+
+      // A page with a script is imported without it, and the CLI says what it removed.
+      const script = join(temp.dir, 'page.html');
+      writeFileSync(script, '<p onclick="go()">hi</p><script>alert(1)</script>');
+      const scripted = await cli(['pad', 'import', 's', script, '--data', data]);
+      expect(scripted.code).toBe(0);
+      expect(scripted.out).toMatch(/^Removed: 1 script, 1 event handler\.$/m);
+      expect((await cli(['pad', 'export', 's', '--format', 'txt', '--data', data])).out).toBe('hi\n');
 
       const unknown = await cli(['pad', 'import', 's', join(temp.dir, 'x.docx'), '--data', data]);
       expect(unknown.code).toBe(2);

@@ -393,3 +393,45 @@ describe('CSV import: separators, encodings and other shapes', () => {
     expect(splitTags('foto; workshop,  foto ,')).toEqual(['foto', 'workshop']);
   });
 });
+
+describe('plan files with more rows than a plan has', () => {
+  const header = 'title,host,room,start,end,votes,tags,description';
+  const row = (i: number): string =>
+    `"Session ${i}","Host ${i}","Raum ${i % 7}","2025-06-14T10:00","2025-06-14T11:00",${i % 30},a;b,"Text ${i}"`;
+
+  it('reads 2,000 rows, and refuses 2,001 with one clear file problem and no rows', () => {
+    const fits = read([header, ...Array.from({ length: 2_000 }, (_, i) => row(i))].join('\n'));
+    expect(fits.summary.sessions).toBe(2_000);
+    const over = read([header, ...Array.from({ length: 2_001 }, (_, i) => row(i))].join('\n'));
+    expect(over.complete).toBe(false);
+    expect(over.rows).toEqual([]);
+    expect(over.fileProblems).toEqual([
+      expect.objectContaining({
+        code: 'too-many-rows',
+        message: expect.stringMatching(/more than 2,000 rows/),
+      }),
+    ]);
+  });
+
+  it('answers a 4.8 MB CSV with a small preview instead of every row', () => {
+    const lines = [header];
+    for (let i = 0; lines.length < 48_000; i++) {
+      lines.push(row(i));
+    }
+    const bytes = utf8(lines.join('\n'));
+    expect(bytes.length).toBeGreaterThan(4_500_000);
+    const preview = read(bytes);
+    expect(preview.fileProblems.map((p) => p.code)).toEqual(['too-many-rows']);
+    expect(JSON.stringify(preview).length).toBeLessThan(2_000);
+  });
+
+  it('refuses a Sessionize export with more than 2,000 sessions the same way', () => {
+    const sessions = Array.from({ length: 2_001 }, (_, i) => ({ id: String(i), title: `S ${i}` }));
+    const preview = readPlanFile(
+      utf8(JSON.stringify({ sessions, speakers: [], categories: [], rooms: [] })),
+      BERLIN,
+    );
+    expect(preview.fileProblems.map((p) => p.code)).toEqual(['too-many-rows']);
+    expect(preview.fileProblems[0]?.message).toMatch(/more than 2,000 sessions/);
+  });
+});

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { linesToTxt } from '../../../shared/pad/etherpad/index.js';
-import { HtmlImportError, MAX_HTML_DEPTH, htmlToPadDoc } from '../../../shared/pad/htmlImport.js';
-import { checkPadDoc, normalizePadDoc } from '../../../shared/pad/padJson.js';
+import {
+  HtmlImportError,
+  MAX_HTML_DEPTH,
+  htmlToPadDoc,
+  htmlToPadDocWithReport,
+  noneRemoved,
+} from '../../../shared/pad/htmlImport.js';
+import { checkPadDoc, normalizePadDoc, plainText } from '../../../shared/pad/padJson.js';
 import { padDocToHtml } from '../../../shared/pad/padHtml.js';
 import { padDocToLines } from '../../../shared/pad/padLines.js';
 import { markdownToPadDoc } from '../../../shared/pad/padMarkdown.js';
@@ -61,21 +67,69 @@ a++;</code></pre><hr><table><tr><td>A</td><td>B</td></tr></table><p>Bild: <img s
   });
 
   it.each([
-    ['<p>x</p><script>alert(1)</script>', /<script> element \(line 1\)/],
-    ['<p>x</p>\n<iframe src="https://evil.example"></iframe>', /<iframe> element \(line 2\)/],
-    ['<object data="x.swf"></object>', /<object>/],
-    ['<p onclick="alert(1)">x</p>', /event handler attribute \(onclick/],
-    ['<img src=x onerror=alert(1)>', /event handler attribute \(onerror/],
-    ['<a href="javascript:alert(1)">x</a>', /javascript: URL/],
-    ['<a href=" JaVaScRiPt:alert(1)">x</a>', /javascript: URL/],
-    ['<a href="data:text/html,<script>">x</a>', /data: URL/],
-  ])('refuses active content with a clear error: %s', (html, message) => {
-    expect(() => htmlToPadDoc(html)).toThrow(HtmlImportError);
-    expect(() => htmlToPadDoc(html)).toThrow(message);
+    ['<p>x</p><script>alert(1)</script>', { scripts: 1 }],
+    ['<p>x</p>\n<iframe src="https://evil.example"></iframe>', { frames: 1 }],
+    ['<p>x</p><object data="x.swf"><embed src="y.swf"></object>', { embeds: 1 }],
+    ['<p onclick="alert(1)" onmouseover="x()">x</p>', { eventHandlers: 2 }],
+    ['<p>x<img src=x onerror=alert(1)></p>', { eventHandlers: 1 }],
+    ['<p><a href="javascript:alert(1)">x</a></p>', { unsafeLinks: 1 }],
+    ['<p><a href=" JaVaScRiPt:alert(1)">x</a></p>', { unsafeLinks: 1 }],
+    ['<p><a href="data:text/html,<script>">x</a></p>', { unsafeLinks: 1 }],
+    ['<p><a href="vbscript:msgbox(1)">x</a></p>', { unsafeLinks: 1 }],
+    [
+      '<head><style>p{}</style><link rel="stylesheet" href="https://cdn.example/a.css"></head><p>x</p>',
+      { styles: 2 },
+    ],
+    ['<p>x<img src="https://tracker.example/p.gif" alt=""></p>', { externalReferences: 1 }],
+  ])('strips active content, imports the rest and counts what it removed: %s', (html, counts) => {
+    const { doc, removed } = htmlToPadDocWithReport(html);
+    expect(checkPadDoc(doc)).toEqual([]);
+    expect(plainText(doc)).toBe('x');
+    expect(removed).toEqual({ ...noneRemoved(), ...counts });
+    const json = JSON.stringify(doc);
+    for (const gone of ['alert', 'javascript', 'evil.example', 'tracker.example', 'swf', 'data:']) {
+      expect(json.toLowerCase()).not.toContain(gone);
+    }
+  });
+
+  it('imports a page saved from a CMS: scripts, handlers and trackers go, text, links and alt text stay', () => {
+    const page = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Stadt</title>
+      <script src="https://cdn.example/jquery.js"></script><script>window.dataLayer=[]</script>
+      <link rel="stylesheet" href="/theme.css"><style>.x{color:red}</style></head>
+      <body onload="init()"><nav><a href="javascript:void(0)" onclick="menu()">Menü</a></nav>
+      <h1>Bürgerhaushalt</h1><p>Die <a href="https://stadt.example/haushalt">Vorschläge</a> stehen
+      <b>online</b>.<img src="https://stadt.example/logo.png" alt="Logo der Stadt"></p>
+      <iframe src="https://video.example/embed/1"></iframe><noscript><img src="https://t.example/px"></noscript>
+      <script>track()</script></body></html>`;
+    const { doc, removed } = htmlToPadDocWithReport(page);
+    expect(checkPadDoc(doc)).toEqual([]);
+    expect(removed).toEqual({
+      ...noneRemoved(),
+      scripts: 3,
+      styles: 2,
+      eventHandlers: 2,
+      unsafeLinks: 1,
+      frames: 1,
+      externalReferences: 1,
+    });
+    const json = JSON.stringify(doc);
+    for (const kept of [
+      'Menü',
+      'Bürgerhaushalt',
+      'https://stadt.example/haushalt',
+      '"bold"',
+      'Logo der Stadt',
+    ]) {
+      expect(json).toContain(kept);
+    }
+    for (const gone of ['dataLayer', 'track()', 'init()', 'menu()', 'void(0)', 'logo.png', 'color:red']) {
+      expect(json).not.toContain(gone);
+    }
   });
 
   it('refuses absurdly deep nesting with a clear error', () => {
     const deep = '<div>'.repeat(MAX_HTML_DEPTH + 5) + 'x' + '</div>'.repeat(MAX_HTML_DEPTH + 5);
+    expect(() => htmlToPadDoc(deep)).toThrow(HtmlImportError);
     expect(() => htmlToPadDoc(deep)).toThrow(/nested more than 200 elements deep/);
     // Deep but allowed HTML still has to fit the pad's own nesting limit (checked before writing).
     const lists = '<ul><li>x'.repeat(60) + '</li></ul>'.repeat(60);

@@ -76,3 +76,60 @@ describe('Markdown', () => {
     ]);
   });
 });
+
+describe('Markdown import through markdown-it', () => {
+  it('reads links, unsafe links, images, task lists and list starts as the pad shows them', () => {
+    const doc = markdownToPadDoc(
+      [
+        '[sicher](https://a.example) [unsicher](javascript:alert(1)) ![Diagramm](https://b.example/x.png)',
+        '',
+        '3. drei',
+        '4. vier',
+        '',
+        '- [x] **fertig**',
+        '- [ ] offen',
+        '',
+        '* [x] gemischt',
+        '* normal',
+        '',
+        'Titel',
+        '=====',
+        '',
+        '    eingerückter Code',
+      ].join('\n'),
+    );
+    expect(checkPadDoc(doc)).toEqual([]);
+    expect(doc.content.map((n) => n.type)).toEqual([
+      'paragraph',
+      'orderedList',
+      'taskList',
+      'bulletList',
+      'heading',
+      'codeBlock',
+    ]);
+    const json = JSON.stringify(doc);
+    expect(json).toContain('"href":"https://a.example"');
+    // markdown-it does not make a link of a javascript: URL: it stays text, never a link mark.
+    expect(json).not.toContain('"href":"javascript');
+    expect(json).toContain('unsicher');
+    expect(json).toContain('Diagramm');
+    expect(json).not.toContain('x.png');
+    expect(doc.content[1]?.attrs).toEqual({ start: 3 });
+    expect(doc.content[2]?.content?.[0]).toEqual({
+      type: 'taskItem',
+      attrs: { checked: true },
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'fertig', marks: [{ type: 'bold' }] }] },
+      ],
+    });
+    expect(json).toContain('[x] gemischt');
+  });
+
+  it('reads a megabyte of brackets or asterisks in one pass', () => {
+    const brackets = markdownToPadDoc('['.repeat(1_000_000));
+    expect(brackets.content).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: '['.repeat(1_000_000) }] },
+    ]);
+    expect(markdownToPadDoc('*'.repeat(1_000_000)).content).toEqual([{ type: 'horizontalRule' }]);
+  });
+});
