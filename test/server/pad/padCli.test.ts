@@ -30,19 +30,19 @@ describe('mitschrift pad', () => {
         'pad',
         'import',
         'sess-1',
-        join(FIXTURES, 'barcamp-multiauthor.etherpad'),
+        join(FIXTURES, 'ogd-mehrautoren.etherpad'),
         '--data',
         data,
       ]);
       expect(imported.err).toBe('');
       expect(imported.code).toBe(0);
       expect(imported.out).toMatch(
-        /Imported barcamp-multiauthor\.etherpad \(etherpad\) into pad sess-1: 7 revisions, 3 authors/,
+        /Imported ogd-mehrautoren\.etherpad \(etherpad\) into pad sess-1: 7 revisions, 3 authors/,
       );
 
       const txt = await cli(['pad', 'export', 'sess-1', '--format', 'txt', '--data', data]);
       expect(txt.code).toBe(0);
-      expect(txt.out).toBe(readFileSync(join(FIXTURES, 'barcamp-multiauthor.txt'), 'utf8'));
+      expect(txt.out).toBe(readFileSync(join(FIXTURES, 'ogd-mehrautoren.txt'), 'utf8'));
 
       const out = join(temp.dir, 'notes.etherpad');
       const ep = await cli(['pad', 'export', 'sess-1', '--format', 'etherpad', '--data', data, '--out', out]);
@@ -77,7 +77,7 @@ describe('mitschrift pad', () => {
     async () => {
       const data = join(temp.dir, 'ws');
       expect(
-        (await cli(['pad', 'import', 's', join(FIXTURES, 'barcamp-formatting.etherpad'), '--data', data]))
+        (await cli(['pad', 'import', 's', join(FIXTURES, 'ogd-formatierung.etherpad'), '--data', data]))
           .code,
       ).toBe(0);
       const before = (await cli(['pad', 'export', 's', '--format', 'txt', '--data', data])).out;

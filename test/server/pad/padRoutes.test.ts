@@ -58,7 +58,7 @@ describe('pads: template, once', () => {
     await waitFor(() => text(a.doc).includes('Offene Fragen') && text(b.doc) === text(a.doc));
     const content = text(a.doc);
     expect(content.match(/Barrierefreiheit im Web/g)).toHaveLength(1);
-    expect(content).toContain('Leyla Yılmaz, Moritz Weiß');
+    expect(content).toContain('Şebnem Aydın, Jürgen Strauß');
     expect(content).toContain('Raum A');
     expect(content).toContain('14.06.2025, 14:00–14:45');
     // Reopening (after the core unloads and reloads it) does not add it again.
@@ -95,7 +95,7 @@ describe('pads: template, once', () => {
     const client = connect(kube);
     await client.synced;
     await waitFor(() => text(client.doc).includes('Leitung'));
-    expect(text(client.doc)).toBe('Protokoll: Kubernetes für Verwaltungen\nLeitung: Jonas Becker');
+    expect(text(client.doc)).toBe('Protokoll: Kubernetes für Verwaltungen\nLeitung: Tobias Wendt');
 
     const other = connect('no-such-session');
     await other.synced;
@@ -185,7 +185,7 @@ describe('pads: history', () => {
 });
 
 describe('pads: import and export', () => {
-  it.each(['barcamp-multiauthor', 'barcamp-formatting', 'barcamp-unicode-long'])(
+  it.each(['ogd-mehrautoren', 'ogd-formatierung', 'ogd-unicode-lang'])(
     '%s: imports with its history and exports the same text (.txt) and a valid .etherpad',
     async (name) => {
       const id = 'import-' + name.replace(/[^a-z]/g, '');
