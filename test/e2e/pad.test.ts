@@ -15,11 +15,11 @@ import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
  */
 
 const RESULTS = join(REPO_ROOT, 'test-results');
-const FIXTURES = join(REPO_ROOT, '../shared/fixtures/etherpad');
+const FIXTURES = join(REPO_ROOT, 'test/fixtures/etherpad');
 const PLAN = [
   'title,host,room,start,end,votes,tags,description',
-  '"Barrierefreiheit im Web","Şebnem Aydın","Raum A","2025-06-14T14:00","2025-06-14T14:45",,,',
-  '"Offene Daten","Greta Lößner","Raum B","2025-06-14T15:00","2025-06-14T15:45",,,',
+  '"Barrierefreiheit im Web","Leyla Yılmaz","Raum A","2025-06-14T14:00","2025-06-14T14:45",,,',
+  '"Offene Daten","Anna Schmidt","Raum B","2025-06-14T15:00","2025-06-14T15:45",,,',
 ].join('\n');
 
 let testCore: TestCore;
@@ -125,7 +125,7 @@ describe('co-editing', () => {
     const padId = sessions['Barrierefreiheit im Web']!;
     // Anna chooses her name on the pad itself (remembered like the setting); the others set it before.
     const anna = await person(null, padId);
-    await anna.page.getByLabel('Ihr Name in diesen Notizen').fill('Greta Lößner');
+    await anna.page.getByLabel('Ihr Name in diesen Notizen').fill('Anna Schmidt');
     await anna.page.getByRole('button', { name: 'Namen übernehmen' }).click();
     const ben = await person('Ben Okafor', padId);
     const cem = await person('Cem Yılmaz', padId);
@@ -164,11 +164,11 @@ describe('co-editing', () => {
     // Names at the remote carets, and in the list of who is here.
     await anna.page.locator('.collaboration-carets__label', { hasText: 'Ben Okafor' }).waitFor();
     await anna.page.locator('.collaboration-carets__label', { hasText: 'Cem Yılmaz' }).waitFor();
-    await cem.page.locator('.collaboration-carets__label', { hasText: 'Greta Lößner' }).waitFor();
+    await cem.page.locator('.collaboration-carets__label', { hasText: 'Anna Schmidt' }).waitFor();
     const present = anna.page.getByRole('list', {
       name: 'Personen, die diese Notizen gerade geöffnet haben',
     });
-    for (const name of ['Greta Lößner', 'Ben Okafor', 'Cem Yılmaz']) {
+    for (const name of ['Anna Schmidt', 'Ben Okafor', 'Cem Yılmaz']) {
       await present.getByText(name).waitFor();
     }
 
@@ -176,7 +176,7 @@ describe('co-editing', () => {
     // screen, three clearly different colours, matching the legend.
     const ids = { anna: await userId(anna.page), ben: await userId(ben.page), cem: await userId(cem.page) };
     expect(new Set(Object.values(ids)).size).toBe(3);
-    const names = { anna: 'Greta Lößner', ben: 'Ben Okafor', cem: 'Cem Yılmaz' };
+    const names = { anna: 'Anna Schmidt', ben: 'Ben Okafor', cem: 'Cem Yılmaz' };
     const colours: Record<string, string> = {};
     for (const who of ['anna', 'ben', 'cem'] as const) {
       const swatch = anna.page
@@ -220,7 +220,7 @@ describe('co-editing', () => {
     ).toBe(0);
     // The legend names all three.
     const legend = anna.page.getByRole('list', { name: 'Wer welchen Text geschrieben hat' });
-    for (const name of ['Greta Lößner', 'Ben Okafor', 'Cem Yılmaz']) {
+    for (const name of ['Anna Schmidt', 'Ben Okafor', 'Cem Yılmaz']) {
       await legend.getByText(name).waitFor();
     }
     await anna.page.screenshot({ path: join(RESULTS, 'pad-3-clients.png'), fullPage: true });
@@ -451,7 +451,7 @@ describe('import and export from the page', () => {
     await page
       .getByText('„ogd-formatierung.etherpad“ wurde importiert (4 neue Stände im Verlauf).')
       .waitFor();
-    await editor(other.page).getByText('WCAG 2.1 AA: 4,5:1').waitFor();
+    await editor(other.page).getByText('statt „Es erfolgt eine Auszahlung“').waitFor();
     expect(await editor(other.page).locator('ol li').count()).toBe(3);
     expect(await editor(other.page).locator('strong', { hasText: 'Kernaussagen' }).count()).toBe(1);
     // A broken file says why and changes nothing.
@@ -460,7 +460,7 @@ describe('import and export from the page', () => {
     await page
       .getByText(/wurde nicht importiert: The \.etherpad file cannot be imported: revision 3/)
       .waitFor();
-    expect(await editor(other.page).getByText('WCAG 2.1 AA: 4,5:1').count()).toBe(1);
+    expect(await editor(other.page).getByText('statt „Es erfolgt eine Auszahlung“').count()).toBe(1);
     // The refused import is logged by the browser as a failed request; nothing else may be.
     const refused = /status of 422/;
     expectNoProblems({

@@ -14,7 +14,7 @@ const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const SHARED_FIXTURES: string | null = (() => {
   const override = process.env.MITSCHRIFT_SHARED_DIR;
   const sharedDir = override === undefined ? resolve(REPO_ROOT, '../shared') : override;
-  if (sharedDir === '') return null;
+  if (sharedDir === '') {return null;}
   const fixtures = resolve(sharedDir, 'fixtures');
   return existsSync(fixtures) ? fixtures : null;
 })();
@@ -27,14 +27,14 @@ export const HANDOUTS_SKIP_REASON =
 
 /** Path inside the handouts; only call it inside {@link describeHandouts}. */
 export function handoutPath(...parts: string[]): string {
-  if (SHARED_FIXTURES === null) throw new Error(`no handouts: ${HANDOUTS_SKIP_REASON}`);
+  if (SHARED_FIXTURES === null) {throw new Error(`no handouts: ${HANDOUTS_SKIP_REASON}`);}
   return resolve(SHARED_FIXTURES, ...parts);
 }
 
 /** A describe block that runs only with the handouts, and prints why when it is skipped. */
 export function describeHandouts(title: string, body: () => void): void {
   if (SHARED_FIXTURES === null) {
-    console.log(`skipped: ${title}: ${HANDOUTS_SKIP_REASON}`);
+    console.info(`skipped: ${title}: ${HANDOUTS_SKIP_REASON}`);
   }
   describe.skipIf(SHARED_FIXTURES === null)(`${title} (handouts in ../shared)`, body);
 }

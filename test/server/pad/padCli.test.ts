@@ -7,7 +7,7 @@ import { runCli } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { quietLogger } from './padTestCore.js';
 
-const FIXTURES = resolve(import.meta.dirname, '../../../../shared/fixtures/etherpad');
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/etherpad');
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
   temp = makeTempDir('mitschrift-padcli-');
@@ -55,7 +55,7 @@ describe('mitschrift pad', () => {
       expect(atextToTxt(parsed.atext, parsed.pool)).toBe(txt.out);
 
       const md = await cli(['pad', 'export', 'sess-1', '--format', 'md', '--data', data]);
-      expect(md.out).toContain('\\- Haupthürde: fehlendes Know-how');
+      expect(md.out).toContain('\\- Größte Hürde: Buchungsschlüssel');
       const html = await cli(['pad', 'export', 'sess-1', '--format', 'html', '--data', data]);
       expect(html.out).toMatch(/^<!doctype html>/);
 
@@ -77,8 +77,7 @@ describe('mitschrift pad', () => {
     async () => {
       const data = join(temp.dir, 'ws');
       expect(
-        (await cli(['pad', 'import', 's', join(FIXTURES, 'ogd-formatierung.etherpad'), '--data', data]))
-          .code,
+        (await cli(['pad', 'import', 's', join(FIXTURES, 'ogd-formatierung.etherpad'), '--data', data])).code,
       ).toBe(0);
       const before = (await cli(['pad', 'export', 's', '--format', 'txt', '--data', data])).out;
 

@@ -22,7 +22,7 @@ import { readAuthors } from '../../../shared/pad/padLayout.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
 import { startPadTestCore, type PadTestCore } from './padTestCore.js';
 
-const FIXTURES = resolve(import.meta.dirname, '../../../../shared/fixtures/etherpad');
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/etherpad');
 const fixture = (name: string): Uint8Array<ArrayBuffer> =>
   new Uint8Array(readFileSync(resolve(FIXTURES, name)));
 const fixtureText = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8');
@@ -58,7 +58,7 @@ describe('pads: template, once', () => {
     await waitFor(() => text(a.doc).includes('Offene Fragen') && text(b.doc) === text(a.doc));
     const content = text(a.doc);
     expect(content.match(/Barrierefreiheit im Web/g)).toHaveLength(1);
-    expect(content).toContain('Şebnem Aydın, Jürgen Strauß');
+    expect(content).toContain('Leyla Yılmaz, Moritz Weiß');
     expect(content).toContain('Raum A');
     expect(content).toContain('14.06.2025, 14:00–14:45');
     // Reopening (after the core unloads and reloads it) does not add it again.
@@ -95,7 +95,7 @@ describe('pads: template, once', () => {
     const client = connect(kube);
     await client.synced;
     await waitFor(() => text(client.doc).includes('Leitung'));
-    expect(text(client.doc)).toBe('Protokoll: Kubernetes für Verwaltungen\nLeitung: Tobias Wendt');
+    expect(text(client.doc)).toBe('Protokoll: Kubernetes für Verwaltungen\nLeitung: Jonas Becker');
 
     const other = connect('no-such-session');
     await other.synced;

@@ -8,8 +8,8 @@ export const quietLogger = { info: () => undefined, warn: () => undefined, error
 /** A plan with two sessions, as an organiser's CSV. */
 export const PLAN_CSV = [
   'title,host,room,start,end,votes,tags,description',
-  '"Barrierefreiheit im Web","Şebnem Aydın;Jürgen Strauß","Raum A","2025-06-14T14:00","2025-06-14T14:45",,,',
-  '"Kubernetes für Verwaltungen","Tobias Wendt","Raum B","2025-06-14T15:00","2025-06-14T15:45",,,',
+  '"Barrierefreiheit im Web","Leyla Yılmaz;Moritz Weiß","Raum A","2025-06-14T14:00","2025-06-14T14:45",,,',
+  '"Kubernetes für Verwaltungen","Jonas Becker","Raum B","2025-06-14T15:00","2025-06-14T15:45",,,',
 ].join('\n');
 
 /** A core on a throwaway workspace with one event and its sessions. */

@@ -25,16 +25,16 @@ describe('CSV import of the three fixture shapes', () => {
   };
 
   it('reads each shape cleanly, detecting encoding and separator', () => {
-    expect(previews.utf8.source).toEqual({ format: 'csv', bytes: 4258, encoding: 'utf-8', delimiter: ',' });
+    expect(previews.utf8.source).toEqual({ format: 'csv', bytes: 4257, encoding: 'utf-8', delimiter: ',' });
     expect(previews.excelUtf8.source).toEqual({
       format: 'csv',
-      bytes: 3993,
+      bytes: 3992,
       encoding: 'utf-8-bom',
       delimiter: ';',
     });
     expect(previews.excelAnsi.source).toEqual({
       format: 'csv',
-      bytes: 3923,
+      bytes: 3922,
       encoding: 'windows-1252',
       delimiter: ';',
     });
@@ -113,7 +113,10 @@ describe('CSV import of the three fixture shapes', () => {
       'Amt für Statistik und Wahlen',
     ]);
     expect(byTitle.get('Offene Haushaltsdaten für alle')?.hosts).toEqual(['Greta Lößner', 'Tobias Wendt']);
-    expect(byTitle.get('Kinder planen ihren Spielplatz')?.hosts).toEqual(['Emil (11 Jahre)', 'Hort Connewitz']);
+    expect(byTitle.get('Kinder planen ihren Spielplatz')?.hosts).toEqual([
+      'Emil (11 Jahre)',
+      'Hort Connewitz',
+    ]);
     expect(byTitle.get('Datenschutz & Transparenz – ein Widerspruch?')?.votes).toBe(20);
     expect(byTitle.get("Bürgerhaushalt – „Was wäre, wenn's klappt?“")?.room).toBe('Saal Süd');
     expect(byTitle.get('Der "Leipzig-Pass" als App')?.room).toBe('Dachgarten');
@@ -130,7 +133,13 @@ describe('CSV import of the three fixture shapes', () => {
     const sessionize = readPlanFile(fixtureBytes(PLAN_SESSIONIZE_FILE), BERLIN);
     expect(sessionize.source.format).toBe('sessionize');
     expect(sessionize.complete).toBe(true);
-    expect(sessionize.summary).toMatchObject({ sessions: 27, scheduled: 26, proposed: 1, rooms: 6, slots: 6 });
+    expect(sessionize.summary).toMatchObject({
+      sessions: 27,
+      scheduled: 26,
+      proposed: 1,
+      rooms: 6,
+      slots: 6,
+    });
     const reference = previews.utf8.plan;
     expect(sessionize.plan.sessions).toEqual(reference.sessions.map((s) => ({ ...s, votes: null })));
     expect(sessionize.plan.slots).toEqual(reference.slots);

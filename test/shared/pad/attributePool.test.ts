@@ -40,7 +40,7 @@ describe('AttributePool', () => {
     const pool = AttributePool.fromJson(json);
     expect(pool.find(['list', 'bullet2'])).toBe(10);
     expect(pool.get(13)).toEqual(['strikethrough', 'true']);
-    expect(pool.authors()).toEqual(['a.zSBosOZMoadaVzJF', 'a.U493gI1KR5AE2CGC']);
+    expect(pool.authors()).toEqual(['a.imkrf5ZPG33RiRpO', 'a.kwrn69odZCBH7r4T']);
     expect(pool.toJson()).toEqual(json);
     expect(pool.clone().toJson()).toEqual(json);
   });

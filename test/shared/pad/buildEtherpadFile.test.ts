@@ -57,7 +57,7 @@ describe('toEtherpadAuthorId', () => {
   });
 
   it('keeps ids that already are Etherpad author ids', () => {
-    expect(toEtherpadAuthorId('a.WQlqcYuDlF7FENgu')).toBe('a.WQlqcYuDlF7FENgu');
+    expect(toEtherpadAuthorId('a.3DgALc1HC0zuucif')).toBe('a.3DgALc1HC0zuucif');
     expect(toEtherpadAuthorId('a.short')).not.toBe('a.short');
   });
 });

@@ -52,7 +52,7 @@ describe('checkEtherpadFile', () => {
     (data[`${P}:revs:4`]?.meta as Record<string, unknown>).timestamp = -5;
     (data[P] as Record<string, unknown>).chatHead = 3;
     (data[P] as Record<string, unknown>).savedRevisions = [{ revNum: 2 }];
-    data['globalAuthor:a.iRYjdMzkRUmlhV1q'] = { padIDs: 7 };
+    data['globalAuthor:a.ty7gAU7EjOWACBti'] = { padIDs: 7 };
     expect(codes(JSON.stringify(data)).sort()).toEqual(
       ['chat', 'global-author', 'revision-record', 'saved-revisions', 'unknown-author'].sort(),
     );

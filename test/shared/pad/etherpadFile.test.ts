@@ -51,40 +51,40 @@ describe('parseEtherpadFile on real Etherpad 2.5.3 exports', () => {
     expect(f.savedRevisions).toEqual([
       {
         revNum: 4,
-        id: '6bf6a963895e8be18456',
+        id: '3df157f39d588e4de390',
         label: 'Saved through API call',
-        savedById: 'a.FK77GxuF5dYpqCyX',
-        timestamp: 1796405808568,
+        savedById: 'a.5sESxgjRrkcHsepM',
+        timestamp: 1796406591107,
       },
     ]);
-    expect(f.authors['a.WQlqcYuDlF7FENgu']).toEqual({
+    expect(f.authors['a.3DgALc1HC0zuucif']).toEqual({
       name: 'Greta Lößner',
-      colorId: 28,
-      timestamp: 1796405808368,
+      colorId: 43,
+      timestamp: 1796406590862,
     });
-    expect(f.authors['a.zSBosOZMoadaVzJF']?.name).toBe('Şebnem Aydın');
+    expect(f.authors['a.imkrf5ZPG33RiRpO']?.name).toBe('Şebnem Aydın');
     expect(f.chat).toEqual([
       {
         text: 'Gibt es die Folien schon online?',
-        authorId: 'a.zSBosOZMoadaVzJF',
+        authorId: 'a.imkrf5ZPG33RiRpO',
         time: 1780324200000,
         displayName: 'Şebnem Aydın',
       },
       {
         text: 'Lade ich heute Abend hoch 👌',
-        authorId: 'a.iRYjdMzkRUmlhV1q',
+        authorId: 'a.ty7gAU7EjOWACBti',
         time: 1780324260000,
         displayName: 'Tobias Wendt',
       },
     ]);
     expect(f.revisions.map((r) => r.author)).toEqual([
-      'a.WQlqcYuDlF7FENgu',
-      'a.iRYjdMzkRUmlhV1q',
-      'a.WQlqcYuDlF7FENgu',
-      'a.zSBosOZMoadaVzJF',
-      'a.iRYjdMzkRUmlhV1q',
-      'a.zSBosOZMoadaVzJF',
-      'a.WQlqcYuDlF7FENgu',
+      'a.3DgALc1HC0zuucif',
+      'a.ty7gAU7EjOWACBti',
+      'a.3DgALc1HC0zuucif',
+      'a.imkrf5ZPG33RiRpO',
+      'a.ty7gAU7EjOWACBti',
+      'a.imkrf5ZPG33RiRpO',
+      'a.3DgALc1HC0zuucif',
     ]);
   });
 
@@ -313,17 +313,17 @@ describe('our own malformed inputs', () => {
     expect(
       parseError(
         multiWith(
-          (d) => void ((d['globalAuthor:a.WQlqcYuDlF7FENgu'] as Record<string, unknown>).padIDs = { x: 1 }),
+          (d) => void ((d['globalAuthor:a.3DgALc1HC0zuucif'] as Record<string, unknown>).padIDs = { x: 1 }),
         ),
       ),
     ).toMatchObject({ code: 'global-author' });
     expect(
       parseError(
         multiWith(
-          (d) => void ((d['globalAuthor:a.WQlqcYuDlF7FENgu'] as Record<string, unknown>).padIDs = 'other'),
+          (d) => void ((d['globalAuthor:a.3DgALc1HC0zuucif'] as Record<string, unknown>).padIDs = 'other'),
         ),
       ),
-    ).toMatchObject({ code: 'pad-id-mismatch', key: 'globalAuthor:a.WQlqcYuDlF7FENgu' });
+    ).toMatchObject({ code: 'pad-id-mismatch', key: 'globalAuthor:a.3DgALc1HC0zuucif' });
     expect(parseError(multiWith((d) => void ((d[P] as Record<string, unknown>).chatHead = 2)))).toMatchObject(
       { code: 'chat' },
     );

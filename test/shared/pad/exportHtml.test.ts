@@ -68,7 +68,9 @@ describe('HTML export', () => {
   it('escapes markup in the text (the fixture’s <abbr title="…"> and <span class="fn">)', () => {
     const f = parseEtherpadFile(fixture('ogd-formatierung.etherpad'));
     const html = linesToHtml(atextToLines(f.atext, f.pool), { title: '</title><script>x</script>' });
-    expect(html).toContain('Vorlage: &lt;abbr title=&quot;…&quot;&gt; statt &lt;span class=&quot;fn&quot;&gt;');
+    expect(html).toContain(
+      'Vorlage: &lt;abbr title=&quot;…&quot;&gt; statt &lt;span class=&quot;fn&quot;&gt;',
+    );
     expect(html).not.toMatch(/<abbr|<span class|<script/);
     expect(html).toContain('<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>');
   });
@@ -102,8 +104,8 @@ describe('HTML export', () => {
   });
 
   it('highlights authors in their colour and adds a legend', () => {
-    const anna = 'a.WQlqcYuDlF7FENgu';
-    const jonas = 'a.iRYjdMzkRUmlhV1q';
+    const anna = 'a.3DgALc1HC0zuucif';
+    const jonas = 'a.ty7gAU7EjOWACBti';
     const lines: PadLine[] = [
       {
         kind: 'paragraph',

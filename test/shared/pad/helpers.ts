@@ -16,10 +16,10 @@ export const PADS = [MULTI, FORMATTING, UNICODE] as const;
 
 /** Author ids Etherpad gave our four authors (see ../../fixtures/etherpad/api-calls.json). */
 export const AUTHORS = {
-  greta: 'a.WQlqcYuDlF7FENgu',
-  tobias: 'a.iRYjdMzkRUmlhV1q',
-  sebnem: 'a.zSBosOZMoadaVzJF',
-  juergen: 'a.U493gI1KR5AE2CGC',
+  greta: 'a.3DgALc1HC0zuucif',
+  tobias: 'a.ty7gAU7EjOWACBti',
+  sebnem: 'a.imkrf5ZPG33RiRpO',
+  juergen: 'a.kwrn69odZCBH7r4T',
 } as const;
 
 /** Reads a fixture file (path relative to the fixtures folder) as UTF-8. */
