@@ -27,8 +27,8 @@ const JONAS = toEtherpadAuthorId('user:jonas');
 const T0 = 1_716_456_000_000;
 
 const authors: Record<string, BuildAuthor> = {
-  [ANNA]: { name: 'Greta Lößner', colorId: '#ffc7c7' },
-  [JONAS]: { name: 'Tobias Wendt', colorId: 17 },
+  [ANNA]: { name: 'Anna Schmidt', colorId: '#ffc7c7' },
+  [JONAS]: { name: 'Jonas Becker', colorId: 17 },
 };
 
 const para = (...runs: PadRun[]): PadLine => ({ kind: 'paragraph', level: 0, runs });
@@ -110,7 +110,7 @@ describe('buildEtherpadFile', () => {
     expect(Object.keys(rev1.meta)).toEqual(['author', 'timestamp']);
     expect(records[`globalAuthor:${JONAS}`]).toEqual({
       colorId: 17,
-      name: 'Tobias Wendt',
+      name: 'Jonas Becker',
       timestamp: T0 + 1000,
       padIDs: 'session-42',
     });
@@ -118,7 +118,7 @@ describe('buildEtherpadFile', () => {
       text: 'Hi <b>',
       time: T0 + 500,
       userId: JONAS,
-      userName: 'Tobias Wendt',
+      userName: 'Jonas Becker',
     });
     const pad = records['pad:session-42'] as Record<string, unknown>;
     expect(Object.keys(pad)).toEqual(['atext', 'pool', 'head', 'chatHead', 'publicStatus', 'savedRevisions']);
@@ -131,9 +131,9 @@ describe('buildEtherpadFile', () => {
     expect(checkEtherpadFile(json)).toEqual([]);
     const f = parseEtherpadFile(json);
     expect(f.padId).toBe('session-42');
-    expect(f.authors[ANNA]).toEqual({ name: 'Greta Lößner', colorId: '#ffc7c7', timestamp: T0 });
+    expect(f.authors[ANNA]).toEqual({ name: 'Anna Schmidt', colorId: '#ffc7c7', timestamp: T0 });
     expect(f.chat).toEqual([
-      { text: 'Hi <b>', authorId: JONAS, time: T0 + 500, displayName: 'Tobias Wendt' },
+      { text: 'Hi <b>', authorId: JONAS, time: T0 + 500, displayName: 'Jonas Becker' },
     ]);
     revisions.forEach((r, i) => {
       expect(project(atextToLines(atextAtRevision(f, i), f.pool))).toEqual(

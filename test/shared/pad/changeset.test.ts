@@ -39,12 +39,13 @@ describe('changeset parsing', () => {
   });
 
   it('reads the header and ops of a real changeset', () => {
+    // Revision 1 of the multi-author fixture.
     const c = parseChangeset(
-      'Z:1s>1o|1=1r|2+1o$Raum: Konferenzraum B, 11:30 Uhr\nSessiongeber: Tobias Wendt\n',
+      'Z:26>1w|1=25|2+1w$Raum: Ratsstube 2, 13:30 Uhr\nSessiongeberin: Greta Lößner, Kämmerei\n',
     );
-    expect(c.oldLen).toBe(64);
-    expect(c.newLen).toBe(64 + 60);
-    expect(c.ops).toEqual([op('=', 63, 1), op('+', 60, 2)]);
+    expect(c.oldLen).toBe(78);
+    expect(c.newLen).toBe(78 + 68);
+    expect(c.ops).toEqual([op('=', 77, 1), op('+', 68, 2)]);
   });
 
   it('counts lengths in UTF-16 code units (rev 0 of the unicode pad inserts 632 units = hk)', () => {

@@ -4,7 +4,7 @@ import { markdownToPadDoc, padDocToMarkdown, textToPadDoc } from '../../../share
 
 const sample = `# Barrierefreiheit im Web
 
-**Sessiongeberin:** Şebnem Aydın – *Raum A*, 14:00 Uhr\\
+**Sessiongeberin:** Leyla Yılmaz – *Raum A*, 14:00 Uhr\\
 zweite Zeile mit ~~alt~~ <u>neu</u> und \`<button>\`
 
 ## Agenda

@@ -19,14 +19,14 @@ describe('pad template', () => {
     addSession(event, {
       id: 'sess1',
       title: 'Barrierefreiheit *im* Web',
-      hosts: ['Şebnem Aydın', 'Jürgen Strauß'],
+      hosts: ['Leyla Yılmaz', 'Moritz Weiß'],
       cell: { roomId: 'r1', slotId: 's1' },
       createdAt: '2025-06-01T10:00:00Z',
     });
     const values = templateValuesFor(readEvent(event), 'sess1');
     expect(values).toEqual({
       title: 'Barrierefreiheit *im* Web',
-      hosts: 'Şebnem Aydın, Jürgen Strauß',
+      hosts: 'Leyla Yılmaz, Moritz Weiß',
       room: 'Raum A',
       time: '14.06.2025, 14:00–14:45',
     });
@@ -34,7 +34,7 @@ describe('pad template', () => {
     expect(checkPadDoc(doc)).toEqual([]);
     const text = plainText(doc);
     expect(text).toContain('Barrierefreiheit *im* Web');
-    expect(text).toContain('Şebnem Aydın, Jürgen Strauß');
+    expect(text).toContain('Leyla Yılmaz, Moritz Weiß');
     expect(text).toContain('Raum A');
     expect(text).toContain('14:00–14:45');
     const headings = doc.content.filter((n) => n.type === 'heading').map((n) => plainText(n));
