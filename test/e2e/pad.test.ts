@@ -453,7 +453,7 @@ describe('import and export from the page', () => {
       .waitFor();
     await editor(other.page).getByText('statt „Es erfolgt eine Auszahlung“').waitFor();
     expect(await editor(other.page).locator('ol li').count()).toBe(3);
-    expect(await editor(other.page).locator('strong', { hasText: 'Kernaussagen' }).count()).toBe(1);
+    expect(await editor(other.page).locator('strong', { hasText: 'Kurze Sätze' }).count()).toBe(1);
     // A broken file says why and changes nothing.
     await page.getByLabel('Datei').setInputFiles(join(FIXTURES, 'malformed/corrupt-changeset.etherpad'));
     await page.getByRole('button', { name: 'Datei importieren' }).click();
