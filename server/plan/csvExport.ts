@@ -8,7 +8,7 @@ import { HOST_SEPARATOR, TAG_SEPARATOR, guardFormula } from './planValues.js';
  * The two CSV shapes of a plan:
  *
  * - `csv`: UTF-8 without BOM, comma, English headers, ISO local times `yyyy-mm-ddTHH:MM`, tags
- *   joined by ";" (the shape of the fixture mucgov18-sessionplan.csv, plus a status column). For
+ *   joined by ";" (the shape of test/fixtures/plans/ogd-leipzig-2026-sessionplan.csv, plus a status column). For
  *   scripts and other tools; importing it gives the identical plan.
  * - `csv-excel-de`: what German Excel opens with a double click: UTF-8 with BOM (without it Excel
  *   reads Windows-1252 and breaks umlauts), ";" (Excel's list separator with a German locale),

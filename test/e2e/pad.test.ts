@@ -15,7 +15,7 @@ import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
  */
 
 const RESULTS = join(REPO_ROOT, 'test-results');
-const FIXTURES = join(REPO_ROOT, '../shared/fixtures/etherpad');
+const FIXTURES = join(REPO_ROOT, 'test/fixtures/etherpad');
 const PLAN = [
   'title,host,room,start,end,votes,tags,description',
   '"Barrierefreiheit im Web","Leyla Yılmaz","Raum A","2025-06-14T14:00","2025-06-14T14:45",,,',
@@ -446,21 +446,21 @@ describe('import and export from the page', () => {
     expect(await page.getByRole('link', { name: 'Text' }).getAttribute('href')).toBe(
       `/api/pads/${padId}/export?format=txt`,
     );
-    await page.getByLabel('Datei').setInputFiles(join(FIXTURES, 'barcamp-formatting.etherpad'));
+    await page.getByLabel('Datei').setInputFiles(join(FIXTURES, 'ogd-formatierung.etherpad'));
     await page.getByRole('button', { name: 'Datei importieren' }).click();
     await page
-      .getByText('„barcamp-formatting.etherpad“ wurde importiert (4 neue Stände im Verlauf).')
+      .getByText('„ogd-formatierung.etherpad“ wurde importiert (4 neue Stände im Verlauf).')
       .waitFor();
-    await editor(other.page).getByText('WCAG 2.1 AA: 4,5:1').waitFor();
+    await editor(other.page).getByText('statt „Es erfolgt eine Auszahlung“').waitFor();
     expect(await editor(other.page).locator('ol li').count()).toBe(3);
-    expect(await editor(other.page).locator('strong', { hasText: 'Kernaussagen' }).count()).toBe(1);
+    expect(await editor(other.page).locator('strong', { hasText: 'Kurze Sätze' }).count()).toBe(1);
     // A broken file says why and changes nothing.
     await page.getByLabel('Datei').setInputFiles(join(FIXTURES, 'malformed/corrupt-changeset.etherpad'));
     await page.getByRole('button', { name: 'Datei importieren' }).click();
     await page
       .getByText(/wurde nicht importiert: The \.etherpad file cannot be imported: revision 3/)
       .waitFor();
-    expect(await editor(other.page).getByText('WCAG 2.1 AA: 4,5:1').count()).toBe(1);
+    expect(await editor(other.page).getByText('statt „Es erfolgt eine Auszahlung“').count()).toBe(1);
     // The refused import is logged by the browser as a failed request; nothing else may be.
     const refused = /status of 422/;
     expectNoProblems({

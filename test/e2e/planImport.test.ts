@@ -5,7 +5,7 @@ import { eventDetailSchema } from '../../shared/api/eventContract.js';
 import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { startTestCore, type TestCore } from './helpers/core.js';
 import {
-  BARCAMP_FIXTURES,
+  PLAN_FIXTURES,
   card,
   expectAccessible,
   expectNoProblems,
@@ -61,7 +61,7 @@ async function api<T>(path: string, parse: (body: unknown) => T): Promise<T> {
 const importSection = (page: Page) => page.getByRole('region', { name: 'Sessionplan importieren' });
 
 describe('importing a plan file through the preview', () => {
-  for (const [shape, file] of Object.entries(BARCAMP_FIXTURES)) {
+  for (const [shape, file] of Object.entries(PLAN_FIXTURES)) {
     it(`imports ${file} (${shape}): every row previewed, then 26 scheduled and 1 proposal`, async () => {
       const { page, problems } = await organiser();
       const before = (await api('events', (b) => eventListResponseSchema.parse(b))).events.length;
@@ -84,15 +84,16 @@ describe('importing a plan file through the preview', () => {
         await expectAccessible(page, 'import preview');
       }
 
-      const title = `MucGov18 aus ${shape}`;
+      const title = `OGD Leipzig aus ${shape}`;
       await section.getByLabel('Titel der neuen Veranstaltung').fill(title);
       await section.getByRole('button', { name: '27 Sessions importieren' }).click();
       await h1(page, title);
       expect(new URL(page.url()).pathname).toMatch(/^\/e\/[A-Za-z0-9_-]+$/);
       await waitForGrid(page, 26, 1);
-      expect(await placeOf(page, 'Berufswahl 4.0')).toBe('Raum 1.03|10:45');
-      expect(await placeOf(page, 'BarCamp-Eröffnung & Sessionplanung')).toBe('Plenum|09:30');
-      const proposal = shape === 'excelAnsi' ? 'Chatbot auf Bairisch' : 'Chatbot auf Bairisch 🥨';
+      expect(await placeOf(page, 'Ratsinformationssystem, aber verständlich')).toBe('Werkstatt|10:15');
+      expect(await placeOf(page, 'Eröffnung & Sessionplanung')).toBe('Festsaal|09:00');
+      const proposal =
+        shape === 'excelAnsi' ? 'Sächsisch für Sprachassistenten' : 'Sächsisch für Sprachassistenten 🤖';
       expect(await placeOf(page, proposal)).toBe('unscheduled');
       await page.getByText('26 eingeplant, 1 noch ohne Platz').waitFor();
       expectNoProblems(problems);
@@ -165,14 +166,14 @@ describe('importing a plan file through the preview', () => {
 
     await page.getByRole('link', { name: 'Import und Export' }).click();
     const section = page.getByRole('region', { name: 'Sessionplan in diese Veranstaltung importieren' });
-    await section.getByLabel('Datei auswählen').setInputFiles(fixturePath(BARCAMP_FIXTURES.excelUtf8));
+    await section.getByLabel('Datei auswählen').setInputFiles(fixturePath(PLAN_FIXTURES.excelUtf8));
     await section.getByText('0 Fehler, 0 Hinweise.').waitFor();
     await section.getByRole('button', { name: '27 Sessions importieren' }).click();
     await section.getByText('Importiert: 27 Sessions, 6 neue Räume, 6 neue Zeitfenster.').waitFor();
 
     await page.getByRole('link', { name: 'Sessionplan', exact: true }).click();
     await waitForGrid(page, 26, 1);
-    await card(page, 'Digitalisierung der Landeshauptstadt München').waitFor();
+    await card(page, 'Digitale Verwaltung Leipzig – Stand 2026').waitFor();
     expectNoProblems(problems);
   });
 });

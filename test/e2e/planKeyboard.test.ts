@@ -5,7 +5,7 @@ import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { startTestCore, type TestCore } from './helpers/core.js';
 import {
   announced,
-  BARCAMP_FIXTURES,
+  PLAN_FIXTURES,
   expectNoProblems,
   importViaApi,
   openInvitation,
@@ -29,7 +29,7 @@ const opened: TestPage[] = [];
 beforeAll(async () => {
   testCore = await startTestCore();
   browser = await launchBrowser();
-  eventId = (await importViaApi(testCore.core, BARCAMP_FIXTURES.utf8, 'Tastatur-BarCamp')).event.id;
+  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'Tastatur-BarCamp')).event.id;
 });
 
 afterAll(async () => {
@@ -74,7 +74,7 @@ describe('the plan by keyboard', () => {
     const { page } = person;
     // Tab from the view navigation until the Move button of the session is reached.
     await page.getByRole('link', { name: 'Sessionplan', exact: true }).focus();
-    const target = '„Berufswahl 4.0“ umplanen';
+    const target = '„Ratsinformationssystem, aber verständlich“ umplanen';
     for (let i = 0; i < 200 && (await focused(page)) !== `button: ${target}`; i++) {
       await page.keyboard.press('Tab');
     }
@@ -82,13 +82,18 @@ describe('the plan by keyboard', () => {
 
     await page.keyboard.press('Enter');
     // Move mode: focus is on the session's own cell, every cell is a target.
-    expect(await focused(page)).toBe('button: Bisheriger Platz: Raum 1.03, 10:45–11:30. Abbrechen');
+    expect(await focused(page)).toBe('button: Bisheriger Platz: Werkstatt, 10:15–11:00. Abbrechen');
     await page.getByRole('region', { name: 'Session umplanen' }).waitFor();
-    await page.keyboard.press('ArrowUp'); // the opening slot, empty in Raum 1.03
-    expect(await focused(page)).toBe('button: „Berufswahl 4.0“ nach Raum 1.03, 09:30–10:30 verschieben');
+    await page.keyboard.press('ArrowUp'); // the opening slot, empty in Werkstatt
+    expect(await focused(page)).toBe(
+      'button: „Ratsinformationssystem, aber verständlich“ nach Werkstatt, 09:00–10:00 verschieben',
+    );
     await page.keyboard.press('Enter');
-    await waitForPlace(page, 'Berufswahl 4.0', 'Raum 1.03|09:30');
-    await announcedText(page, '„Berufswahl 4.0“ liegt jetzt in Raum 1.03, 09:30–10:30.');
+    await waitForPlace(page, 'Ratsinformationssystem, aber verständlich', 'Werkstatt|09:00');
+    await announcedText(
+      page,
+      '„Ratsinformationssystem, aber verständlich“ liegt jetzt in Werkstatt, 09:00–10:00.',
+    );
     // Focus followed the session to its new place.
     expect(await focused(page)).toBe(`button: ${target}`);
 
@@ -98,84 +103,96 @@ describe('the plan by keyboard', () => {
     await page.keyboard.press('Escape');
     await announcedText(page, 'Umplanen abgebrochen.');
     expect(await focused(page)).toBe(`button: ${target}`);
-    expect(await placeOf(page, 'Berufswahl 4.0')).toBe('Raum 1.03|09:30');
+    expect(await placeOf(page, 'Ratsinformationssystem, aber verständlich')).toBe('Werkstatt|09:00');
 
     // Onto an occupied cell: the two swap.
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     expect(await focused(page)).toBe(
-      'button: „Berufswahl 4.0“ mit „Kompetenzen gekonnt vermitteln“ tauschen (Raum 1.03, 11:45–12:30)',
+      'button: „Ratsinformationssystem, aber verständlich“ mit „Barrierefreie Formulare“ tauschen (Werkstatt, 11:15–12:00)',
     );
     await page.keyboard.press('Enter');
-    await waitForPlace(page, 'Berufswahl 4.0', 'Raum 1.03|11:45');
-    await waitForPlace(page, 'Kompetenzen gekonnt vermitteln', 'Raum 1.03|09:30');
+    await waitForPlace(page, 'Ratsinformationssystem, aber verständlich', 'Werkstatt|11:15');
+    await waitForPlace(page, 'Barrierefreie Formulare', 'Werkstatt|09:00');
     await announcedText(
       page,
-      '„Berufswahl 4.0“ und „Kompetenzen gekonnt vermitteln“ haben getauscht; „Berufswahl 4.0“ liegt jetzt in Raum 1.03, 11:45–12:30.',
+      '„Ratsinformationssystem, aber verständlich“ und „Barrierefreie Formulare“ haben getauscht; „Ratsinformationssystem, aber verständlich“ liegt jetzt in Werkstatt, 11:15–12:00.',
     );
 
     // A proposal is scheduled the same way, and a session goes back to the proposals.
-    await page.getByRole('button', { name: /„Chatbot auf Bairisch.*“ einplanen/ }).focus();
+    await page.getByRole('button', { name: /„Sächsisch für Sprachassistenten.*“ einplanen/ }).focus();
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toMatch(/nach Plenum, 09:30–10:30 verschieben|tauschen/);
-    await page.keyboard.press('ArrowDown'); // Plenum 10:45, free
+    expect(await focused(page)).toMatch(/nach Festsaal, 09:00–10:00 verschieben|tauschen/);
+    await page.keyboard.press('ArrowDown'); // Festsaal 10:15, free
     await page.keyboard.press('Enter');
-    await waitForPlace(page, 'Chatbot auf Bairisch 🥨', 'Plenum|10:45');
+    await waitForPlace(page, 'Sächsisch für Sprachassistenten 🤖', 'Festsaal|10:15');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: /aus dem Plan nehmen/ }).focus();
     await page.keyboard.press('Enter');
-    await waitForPlace(page, 'Chatbot auf Bairisch 🥨', 'unscheduled');
+    await waitForPlace(page, 'Sächsisch für Sprachassistenten 🤖', 'unscheduled');
 
     const stored = await detail();
-    expect(stored.sessions.find((s) => s.title === 'Berufswahl 4.0')).toMatchObject({ room: 'Raum 1.03' });
-    expect(stored.sessions.find((s) => s.title === 'Berufswahl 4.0')?.start).toContain('T11:45');
+    expect(
+      stored.sessions.find((s) => s.title === 'Ratsinformationssystem, aber verständlich'),
+    ).toMatchObject({ room: 'Werkstatt' });
+    expect(
+      stored.sessions.find((s) => s.title === 'Ratsinformationssystem, aber verständlich')?.start,
+    ).toContain('T11:15');
     expectNoProblems(person.problems);
   });
 
   it('counts votes at the pitch with + / −, arrows, digits and Enter, announcing each count', async () => {
     const { page } = person;
     await page.getByRole('link', { name: 'Vorschläge und Stimmen' }).click();
-    const counter = page.getByRole('spinbutton', { name: 'Stimmen für „Berufswahl 4.0“' });
+    const counter = page.getByRole('spinbutton', {
+      name: 'Stimmen für „Ratsinformationssystem, aber verständlich“',
+    });
     await counter.focus();
     expect(await counter.getAttribute('aria-valuenow')).toBe('9');
 
     await page.keyboard.press('+');
     await page.keyboard.press('+');
     expect(await counter.getAttribute('aria-valuenow')).toBe('11');
-    await announcedText(page, '„Berufswahl 4.0“: 11 Stimmen');
+    await announcedText(page, '„Ratsinformationssystem, aber verständlich“: 11 Stimmen');
     await page.keyboard.press('ArrowDown');
     expect(await counter.getAttribute('aria-valuetext')).toBe('10 Stimmen');
     await page.keyboard.press('PageUp');
     expect(await counter.getAttribute('aria-valuenow')).toBe('15');
     await page.keyboard.press('Home');
-    await announcedText(page, '„Berufswahl 4.0“: 0 Stimmen');
+    await announcedText(page, '„Ratsinformationssystem, aber verständlich“: 0 Stimmen');
     await page.keyboard.press('-');
     expect(await counter.getAttribute('aria-valuenow')).toBe('0');
     await page.keyboard.press('1');
-    await announcedText(page, '„Berufswahl 4.0“: 1 Stimme');
+    await announcedText(page, '„Ratsinformationssystem, aber verständlich“: 1 Stimme');
     await page.keyboard.press('3');
     expect(await counter.getAttribute('aria-valuenow')).toBe('13');
-    await announcedText(page, '„Berufswahl 4.0“: 13 Stimmen');
+    await announcedText(page, '„Ratsinformationssystem, aber verständlich“: 13 Stimmen');
 
     // Enter goes on to the next proposal in the list (pitch order).
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toBe('spinbutton: Stimmen für „Nutzen und Grenzen digitaler Bildung“');
+    expect(await focused(page)).toBe('spinbutton: Stimmen für „Fahrradstraßen-Daten kartieren“');
     await page.keyboard.type('24');
     await page.keyboard.press('Shift+Enter');
-    expect(await focused(page)).toBe('spinbutton: Stimmen für „Berufswahl 4.0“');
+    expect(await focused(page)).toBe('spinbutton: Stimmen für „Ratsinformationssystem, aber verständlich“');
 
     // The large buttons do the same with a pointer.
-    await page.getByRole('button', { name: 'Eine Stimme mehr für „Berufswahl 4.0“' }).click();
+    await page
+      .getByRole('button', { name: 'Eine Stimme mehr für „Ratsinformationssystem, aber verständlich“' })
+      .click();
     expect(await counter.getAttribute('aria-valuenow')).toBe('14');
 
     await expect
-      .poll(async () => (await detail()).sessions.find((s) => s.title === 'Berufswahl 4.0')?.votes)
+      .poll(
+        async () =>
+          (await detail()).sessions.find((s) => s.title === 'Ratsinformationssystem, aber verständlich')
+            ?.votes,
+      )
       .toBe(14);
-    expect(
-      (await detail()).sessions.find((s) => s.title === 'Nutzen und Grenzen digitaler Bildung')?.votes,
-    ).toBe(24);
-    expect(await announced(page)).toBe('„Berufswahl 4.0“: 14 Stimmen');
+    expect((await detail()).sessions.find((s) => s.title === 'Fahrradstraßen-Daten kartieren')?.votes).toBe(
+      24,
+    );
+    expect(await announced(page)).toBe('„Ratsinformationssystem, aber verständlich“: 14 Stimmen');
     expectNoProblems(person.problems);
   });
 });

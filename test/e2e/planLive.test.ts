@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventDetailSchema, type EventDetail } from '../../shared/api/eventContract.js';
 import { launchBrowser, type TestPage } from './helpers/browser.js';
 import {
-  BARCAMP_FIXTURES,
+  PLAN_FIXTURES,
   card,
   expectNoProblems,
   importViaApi,
@@ -80,7 +80,7 @@ async function person(): Promise<TestPage> {
 beforeAll(async () => {
   server = await startRestartableCore();
   browser = await launchBrowser();
-  const imported = await importViaApi(server.core, BARCAMP_FIXTURES.utf8, 'BarCamp live');
+  const imported = await importViaApi(server.core, PLAN_FIXTURES.utf8, 'BarCamp live');
   detail = { id: imported.event.id } as EventDetail;
   detail = await fetchDetail();
 });
@@ -104,41 +104,48 @@ describe('the plan, live on every screen', () => {
       viewport: { width: 1920, height: 1080 },
     });
     opened.push(wall);
-    await wall.page.goto(`${server.core.origin}/wall/${detail.id}?now=2018-05-05T11:00`);
+    await wall.page.goto(`${server.core.origin}/wall/${detail.id}?now=2026-06-13T10:30`);
     const nowSection = wall.page.locator('.wall-slot--now');
-    await nowSection.getByText('Berufswahl 4.0').waitFor();
+    await nowSection.getByText('Ratsinformationssystem, aber verständlich').waitFor();
     expect(
       await nowSection
-        .locator('.wall-card', { hasText: 'Berufswahl 4.0' })
+        .locator('.wall-card', { hasText: 'Ratsinformationssystem, aber verständlich' })
         .locator('.wall-card__room')
         .textContent(),
-    ).toBe('Raum 1.03');
+    ).toBe('Werkstatt');
 
-    // Into a free cell: the plenary room is empty at 10:45.
-    await mouseDrag(organiser.page, 'Berufswahl 4.0', cellSelector('Plenum', '10:45'));
-    expect(await placeOf(organiser.page, 'Berufswahl 4.0')).toBe('Plenum|10:45');
-    await waitForPlace(colleague.page, 'Berufswahl 4.0', 'Plenum|10:45');
-    await nowSection.locator('.wall-card', { hasText: 'Berufswahl 4.0' }).getByText('Plenum').waitFor();
+    // Into a free cell: the plenary room is empty at 10:15.
+    await mouseDrag(
+      organiser.page,
+      'Ratsinformationssystem, aber verständlich',
+      cellSelector('Festsaal', '10:15'),
+    );
+    expect(await placeOf(organiser.page, 'Ratsinformationssystem, aber verständlich')).toBe('Festsaal|10:15');
+    await waitForPlace(colleague.page, 'Ratsinformationssystem, aber verständlich', 'Festsaal|10:15');
+    await nowSection
+      .locator('.wall-card', { hasText: 'Ratsinformationssystem, aber verständlich' })
+      .getByText('Festsaal')
+      .waitFor();
 
     // Onto an occupied cell with Playwright's dragTo: the two sessions swap places.
-    await card(organiser.page, 'Open Data in München: Was fehlt?')
+    await card(organiser.page, 'Baumkataster zum Mitmachen')
       .getByRole('heading')
-      .dragTo(card(organiser.page, 'eAkte – stadtweit papierlos?').getByRole('heading'));
-    await waitForPlace(colleague.page, 'Open Data in München: Was fehlt?', 'Raum 1.02|13:30');
-    await waitForPlace(colleague.page, 'eAkte – stadtweit papierlos?', 'Raum 1.01|13:30');
+      .dragTo(card(organiser.page, 'Datenschutz & Transparenz – ein Widerspruch?').getByRole('heading'));
+    await waitForPlace(colleague.page, 'Baumkataster zum Mitmachen', 'Saal Süd|13:00');
+    await waitForPlace(colleague.page, 'Datenschutz & Transparenz – ein Widerspruch?', 'Saal Nord|13:00');
 
     // Back to the proposals: dropped on the list beside the grid.
-    await mouseDrag(colleague.page, 'SmartCity App', '[data-testid="unscheduled"]');
-    await waitForPlace(organiser.page, 'SmartCity App', 'unscheduled');
+    await mouseDrag(colleague.page, 'Schulwege sicher machen', '[data-testid="unscheduled"]');
+    await waitForPlace(organiser.page, 'Schulwege sicher machen', 'unscheduled');
     await waitForGrid(organiser.page, 25, 2);
-    await mouseDrag(organiser.page, 'SmartCity App', cellSelector('Raum 1.05', '11:45'));
-    await waitForPlace(colleague.page, 'SmartCity App', 'Raum 1.05|11:45');
+    await mouseDrag(organiser.page, 'Schulwege sicher machen', cellSelector('Dachgarten', '11:15'));
+    await waitForPlace(colleague.page, 'Schulwege sicher machen', 'Dachgarten|11:15');
 
     const stored = await fetchDetail();
-    expect(stored.sessions.find((s) => s.title === 'Berufswahl 4.0')?.room).toBe('Plenum');
-    expect(stored.sessions.find((s) => s.title === 'Open Data in München: Was fehlt?')?.room).toBe(
-      'Raum 1.02',
+    expect(stored.sessions.find((s) => s.title === 'Ratsinformationssystem, aber verständlich')?.room).toBe(
+      'Festsaal',
     );
+    expect(stored.sessions.find((s) => s.title === 'Baumkataster zum Mitmachen')?.room).toBe('Saal Süd');
     expectNoProblems(organiser.problems);
     expectNoProblems(colleague.problems);
     expectNoProblems(wall.problems);
@@ -172,7 +179,9 @@ describe('the plan, live on every screen', () => {
 
     // The organiser counts hands for one proposal, by keyboard.
     await organiser.page.getByRole('link', { name: 'Vorschläge und Stimmen' }).click();
-    const counter = organiser.page.getByRole('spinbutton', { name: 'Stimmen für „Berufswahl 4.0“' });
+    const counter = organiser.page.getByRole('spinbutton', {
+      name: 'Stimmen für „Ratsinformationssystem, aber verständlich“',
+    });
     await counter.focus();
     await organiser.page.keyboard.press('+');
     await organiser.page.keyboard.press('+');
@@ -180,10 +189,12 @@ describe('the plan, live on every screen', () => {
     expect(await counter.getAttribute('aria-valuenow')).toBe('12');
 
     // The colleague moves a session and counts another proposal.
-    await mouseDrag(colleague.page, 'Haushaltsdaten visualisieren', cellSelector('Plenum', '15:30'));
-    expect(await placeOf(colleague.page, 'Haushaltsdaten visualisieren')).toBe('Plenum|15:30');
+    await mouseDrag(colleague.page, 'Leipziger Verkehrsdaten in Echtzeit', cellSelector('Festsaal', '15:00'));
+    expect(await placeOf(colleague.page, 'Leipziger Verkehrsdaten in Echtzeit')).toBe('Festsaal|15:00');
     await colleague.page.getByRole('link', { name: 'Vorschläge und Stimmen' }).click();
-    const chatbot = colleague.page.getByRole('spinbutton', { name: /Stimmen für „Chatbot auf Bairisch/ });
+    const chatbot = colleague.page.getByRole('spinbutton', {
+      name: /Stimmen für „Sächsisch für Sprachassistenten/,
+    });
     await chatbot.focus();
     await colleague.page.keyboard.type('7');
     expect(await chatbot.getAttribute('aria-valuenow')).toBe('7');
@@ -206,21 +217,25 @@ describe('the plan, live on every screen', () => {
 
     // Each screen now has both edits.
     await organiser.page
-      .getByRole('spinbutton', { name: /Stimmen für „Chatbot auf Bairisch/ })
+      .getByRole('spinbutton', { name: /Stimmen für „Sächsisch für Sprachassistenten/ })
       .and(organiser.page.locator('[aria-valuenow="7"]'))
       .waitFor();
     await colleague.page
-      .getByRole('spinbutton', { name: 'Stimmen für „Berufswahl 4.0“' })
+      .getByRole('spinbutton', { name: 'Stimmen für „Ratsinformationssystem, aber verständlich“' })
       .and(colleague.page.locator('[aria-valuenow="12"]'))
       .waitFor();
     await organiser.page.getByRole('link', { name: 'Sessionplan', exact: true }).click();
-    await waitForPlace(organiser.page, 'Haushaltsdaten visualisieren', 'Plenum|15:30');
+    await waitForPlace(organiser.page, 'Leipziger Verkehrsdaten in Echtzeit', 'Festsaal|15:00');
 
     // And so does the core.
     const stored = await fetchDetail();
-    expect(stored.sessions.find((s) => s.title === 'Berufswahl 4.0')?.votes).toBe(12);
-    expect(stored.sessions.find((s) => s.title.startsWith('Chatbot auf Bairisch'))?.votes).toBe(7);
-    expect(stored.sessions.find((s) => s.title === 'Haushaltsdaten visualisieren')?.room).toBe('Plenum');
+    expect(stored.sessions.find((s) => s.title === 'Ratsinformationssystem, aber verständlich')?.votes).toBe(
+      12,
+    );
+    expect(stored.sessions.find((s) => s.title.startsWith('Sächsisch für Sprachassistenten'))?.votes).toBe(7);
+    expect(stored.sessions.find((s) => s.title === 'Leipziger Verkehrsdaten in Echtzeit')?.room).toBe(
+      'Festsaal',
+    );
     expectNoProblems(organiser.problems, { networkWasCut: true });
     expectNoProblems(colleague.problems, { networkWasCut: true });
   });

@@ -12,7 +12,7 @@ import { connectSyncClient, waitFor } from '../helpers/syncClient.js';
 import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
 import {
-  BARCAMP_FIXTURES,
+  PLAN_FIXTURES,
   card,
   expectAccessible,
   expectNoProblems,
@@ -33,7 +33,7 @@ import {
  */
 
 const RESULTS = join(REPO_ROOT, 'test-results');
-const TITLE = '#MucGov18 – BarCamp der Stadt München';
+const TITLE = 'Open Government Tag Leipzig 2026';
 
 let testCore: TestCore;
 let browser: Browser;
@@ -44,7 +44,7 @@ beforeAll(async () => {
   testCore = await startTestCore();
   browser = await launchBrowser();
   await mkdir(RESULTS, { recursive: true });
-  eventId = (await importViaApi(testCore.core, BARCAMP_FIXTURES.utf8, TITLE)).event.id;
+  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, TITLE)).event.id;
 });
 
 afterAll(async () => {
@@ -75,23 +75,23 @@ describe('the event page', () => {
     await waitForGrid(page, 26, 1);
     await waitOnline(page);
 
-    const grid = page.getByRole('table', { name: 'Samstag, 5. Mai 2018' });
+    const grid = page.getByRole('table', { name: 'Samstag, 13. Juni 2026' });
     expect(await grid.getByRole('columnheader').allTextContents()).toEqual([
       'Zeit',
-      'Plenum',
-      'Raum 1.01',
-      'Raum 1.02',
-      'Raum 1.03',
-      'Raum 1.04',
-      'Raum 1.05',
+      'Festsaal',
+      'Saal Nord',
+      'Saal Süd',
+      'Werkstatt',
+      'Bibliothek',
+      'Dachgarten',
     ]);
     expect(await grid.getByRole('rowheader').allTextContents()).toEqual([
-      '09:30 bis 10:30',
-      '10:45 bis 11:30',
-      '11:45 bis 12:30',
-      '13:30 bis 14:15',
-      '14:30 bis 15:15',
-      '15:30 bis 16:15',
+      '09:00 bis 10:00',
+      '10:15 bis 11:00',
+      '11:15 bis 12:00',
+      '13:00 bis 13:45',
+      '14:00 bis 14:45',
+      '15:00 bis 15:45',
     ]);
     await page.getByRole('heading', { name: 'Konflikte (0)' }).waitFor();
     await expectAccessible(page, 'plan grid');
@@ -102,31 +102,32 @@ describe('the event page', () => {
   it('flags conflicts in the cell and in the list', async () => {
     const { page, problems } = await person({ width: 1600, height: 900 });
     await page.goto(`${testCore.core.origin}/e/${eventId}?view=setup`);
-    // A room too small for its session: Raum 1.02 gets 20 seats, "Digitalisierung der LHM" has 38 votes.
-    await page.getByLabel('Plätze in Raum 1.02').fill('20');
-    await page.getByLabel('Plätze in Raum 1.02').press('Enter');
+    // A room too small for its session: Saal Süd gets 20 seats, "Digitale Verwaltung Leipzig" has 42 votes.
+    await page.getByLabel('Plätze in Saal Süd').fill('20');
+    await page.getByLabel('Plätze in Saal Süd').press('Enter');
     await page.getByRole('link', { name: 'Sessionplan', exact: true }).click();
     await page.getByRole('heading', { name: 'Konflikte (1)' }).waitFor();
     await page
       .getByRole('listitem')
       .filter({
-        hasText:
-          '„Digitalisierung der Landeshauptstadt München“ hat 38 Stimmen, Raum 1.02 aber nur 20 Plätze.',
+        hasText: '„Digitale Verwaltung Leipzig – Stand 2026“ hat 42 Stimmen, Saal Süd aber nur 20 Plätze.',
       })
       .waitFor();
-    const flagged = card(page, 'Digitalisierung der Landeshauptstadt München');
+    const flagged = card(page, 'Digitale Verwaltung Leipzig – Stand 2026');
     expect(await flagged.getAttribute('class')).toContain('session-card--conflict');
-    expect(await flagged.locator('.badge--conflict').textContent()).toMatch(/^⚠ Konflikt: „Digitalisierung/);
+    expect(await flagged.locator('.badge--conflict').textContent()).toMatch(
+      /^⚠ Konflikt: „Digitale Verwaltung/,
+    );
     expect(await flagged.locator('xpath=ancestor::td[1]').getAttribute('class')).toContain(
       'plan-cell--conflict',
     );
-    await page.getByRole('columnheader', { name: /Raum 1\.02\s*20 Plätze/ }).waitFor();
+    await page.getByRole('columnheader', { name: /Saal Süd\s*20 Plätze/ }).waitFor();
     await expectAccessible(page, 'plan grid with a conflict');
 
     // Back as it was, so the other views show the plan of the file.
     await page.goto(`${testCore.core.origin}/e/${eventId}?view=setup`);
-    await page.getByLabel('Plätze in Raum 1.02').fill('');
-    await page.getByLabel('Plätze in Raum 1.02').press('Enter');
+    await page.getByLabel('Plätze in Saal Süd').fill('');
+    await page.getByLabel('Plätze in Saal Süd').press('Enter');
     await page.getByRole('link', { name: 'Sessionplan', exact: true }).click();
     await page.getByRole('heading', { name: 'Konflikte (0)' }).waitFor();
     expectNoProblems(problems);
@@ -170,13 +171,17 @@ describe('the event page', () => {
     const { page, problems } = await person({ width: 1600, height: 900 });
     await page.goto(`${testCore.core.origin}/e/${eventId}`);
     await waitForGrid(page, 26, 1);
-    const session = card(page, 'Berufswahl 4.0');
+    const session = card(page, 'Ratsinformationssystem, aber verständlich');
     const sessionId = await session.getAttribute('data-session-id');
     expect(sessionId).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(
-      await session.getByRole('link', { name: 'Notizen zu „Berufswahl 4.0“' }).getAttribute('href'),
+      await session
+        .getByRole('link', { name: 'Notizen zu „Ratsinformationssystem, aber verständlich“' })
+        .getAttribute('href'),
     ).toBe(`/pad/${sessionId}`);
-    const sketchLink = session.getByRole('link', { name: 'Sketchnote zu „Berufswahl 4.0“' });
+    const sketchLink = session.getByRole('link', {
+      name: 'Sketchnote zu „Ratsinformationssystem, aber verständlich“',
+    });
     const sketchHref = await sketchLink.getAttribute('href');
     expect(sketchHref).toMatch(/^\/sketch\/[A-Za-z0-9_-]+$/);
 
@@ -204,11 +209,13 @@ describe('the event page', () => {
     await page.goBack();
     await waitForGrid(page, 26, 1);
     expect(
-      await card(page, 'Berufswahl 4.0')
+      await card(page, 'Ratsinformationssystem, aber verständlich')
         .getByRole('link', { name: /Sketchnote/ })
         .getAttribute('href'),
     ).toBe(sketchHref);
-    await card(page, 'Berufswahl 4.0').getByRole('link', { name: 'Notizen zu „Berufswahl 4.0“' }).click();
+    await card(page, 'Ratsinformationssystem, aber verständlich')
+      .getByRole('link', { name: 'Notizen zu „Ratsinformationssystem, aber verständlich“' })
+      .click();
     await page.waitForURL(`**/pad/${sessionId}`);
     expectNoProblems(problems);
   });
@@ -217,24 +224,24 @@ describe('the event page', () => {
 describe('the wall', () => {
   it('shows the running and the next slot in large type, with no app chrome, live', async () => {
     const { page, problems } = await person({ width: 1920, height: 1080 });
-    await page.goto(`${testCore.core.origin}/wall/${eventId}?now=2018-05-05T11:00`);
+    await page.goto(`${testCore.core.origin}/wall/${eventId}?now=2026-06-13T10:30`);
     await h1(page, TITLE);
     expect(await page.locator('header.app-header').count()).toBe(0);
     const now = page.getByRole('region', { name: /Jetzt/ });
-    await now.getByRole('heading', { name: 'Jetzt 10:45–11:30' }).waitFor();
+    await now.getByRole('heading', { name: 'Jetzt 10:15–11:00' }).waitFor();
     expect(await now.locator('.wall-card__title').allTextContents()).toEqual([
-      'Miniworkshop Smartphone-Fotografie',
-      'Kompetenzvermittlung in der Digitalisierung',
-      'Berufswahl 4.0',
-      'Nutzen und Grenzen digitaler Bildung',
-      'Kommunikation mit der Stadtverwaltung',
+      'Offene Haushaltsdaten für alle',
+      'Leichte Sprache in Bescheiden',
+      'Ratsinformationssystem, aber verständlich',
+      'Fahrradstraßen-Daten kartieren',
+      'Beteiligungsportal: Was wurde aus den Vorschlägen?',
     ]);
-    expect(await now.locator('.wall-card__room').first().textContent()).toBe('Raum 1.01');
-    expect(await now.locator('.wall-card__hosts').first().textContent()).toBe('Jonas Beispiel');
+    expect(await now.locator('.wall-card__room').first().textContent()).toBe('Saal Nord');
+    expect(await now.locator('.wall-card__hosts').first().textContent()).toBe('Greta Lößner, Tobias Wendt');
     const next = page.getByRole('region', { name: /Als Nächstes/ });
-    await next.getByRole('heading', { name: 'Als Nächstes 11:45–12:30' }).waitFor();
+    await next.getByRole('heading', { name: 'Als Nächstes 11:15–12:00' }).waitFor();
     expect(await next.locator('.wall-card').count()).toBe(5);
-    await page.locator('.wall-plan__clock').getByText('11:00').waitFor();
+    await page.locator('.wall-plan__clock').getByText('10:30').waitFor();
     await page.locator('.wall__footer .connection--online').waitFor();
 
     // Type that reads from the back of the room: session titles at least 28 px on a 1080p wall.
@@ -255,19 +262,23 @@ describe('the wall', () => {
     );
     try {
       await client.synced;
-      const id = readEvent(client.doc).sessions.find((s) => s.title === 'Berufswahl 4.0')!.id;
-      updateSession(client.doc, id, { title: 'Berufswahl 4.0 – mit Ausbildungsbetrieben' });
-      await now.getByText('Berufswahl 4.0 – mit Ausbildungsbetrieben').waitFor();
-      updateSession(client.doc, id, { title: 'Berufswahl 4.0' });
-      await now.getByText('Berufswahl 4.0', { exact: true }).waitFor();
+      const id = readEvent(client.doc).sessions.find(
+        (s) => s.title === 'Ratsinformationssystem, aber verständlich',
+      )!.id;
+      updateSession(client.doc, id, {
+        title: 'Ratsinformationssystem, aber verständlich – mit Ausbildungsbetrieben',
+      });
+      await now.getByText('Ratsinformationssystem, aber verständlich – mit Ausbildungsbetrieben').waitFor();
+      updateSession(client.doc, id, { title: 'Ratsinformationssystem, aber verständlich' });
+      await now.getByText('Ratsinformationssystem, aber verständlich', { exact: true }).waitFor();
     } finally {
       client.destroy();
     }
 
     // In the lunch break only what comes next is shown.
-    await page.goto(`${testCore.core.origin}/wall/${eventId}?now=2018-05-05T12:50`);
+    await page.goto(`${testCore.core.origin}/wall/${eventId}?now=2026-06-13T12:30`);
     await page.getByText('Pause', { exact: true }).waitFor();
-    await page.getByRole('heading', { name: 'Als Nächstes 13:30–14:15' }).waitFor();
+    await page.getByRole('heading', { name: 'Als Nächstes 13:00–13:45' }).waitFor();
     expect(await page.getByRole('region', { name: /Jetzt/ }).count()).toBe(0);
     expectNoProblems(problems);
   });
@@ -279,20 +290,20 @@ describe('the printed plan', () => {
     await page.goto(`${testCore.core.origin}/e/${eventId}/print`);
     await h1(page, TITLE);
     expect(await page.locator('header.app-header').count()).toBe(0);
-    await page.getByText('5. Mai 2018', { exact: true }).waitFor();
-    const table = page.getByRole('table', { name: 'Sessionplan Samstag, 5. Mai 2018' });
+    await page.getByText('13. Juni 2026', { exact: true }).waitFor();
+    const table = page.getByRole('table', { name: 'Sessionplan Samstag, 13. Juni 2026' });
     expect(await table.getByRole('columnheader').allTextContents()).toEqual([
       'Zeit',
-      'Raum 1.01',
-      'Raum 1.02',
-      'Raum 1.03',
-      'Raum 1.04',
-      'Raum 1.05',
+      'Saal Nord',
+      'Saal Süd',
+      'Werkstatt',
+      'Bibliothek',
+      'Dachgarten',
     ]);
     // The opening plenary runs across the row; its room is named in the cell.
-    const opening = table.getByRole('row', { name: /09:30/ });
-    await opening.getByText('BarCamp-Eröffnung & Sessionplanung').waitFor();
-    await opening.getByText('Plenum').waitFor();
+    const opening = table.getByRole('row', { name: /09:00/ });
+    await opening.getByText('Eröffnung & Sessionplanung').waitFor();
+    await opening.getByText('Festsaal').waitFor();
     expect(await table.locator('.print-session').count()).toBe(26);
     await page.getByRole('button', { name: 'Drucken / Als PDF speichern' }).waitFor();
     await expectAccessible(page, 'print view');

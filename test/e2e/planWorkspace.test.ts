@@ -4,7 +4,7 @@ import { eventDetailSchema } from '../../shared/api/eventContract.js';
 import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { startTestCore, type TestCore } from './helpers/core.js';
 import {
-  BARCAMP_FIXTURES,
+  PLAN_FIXTURES,
   expectAccessible,
   expectNoProblems,
   h1,
@@ -28,7 +28,7 @@ const opened: TestPage[] = [];
 beforeAll(async () => {
   testCore = await startTestCore();
   browser = await launchBrowser();
-  eventId = (await importViaApi(testCore.core, BARCAMP_FIXTURES.utf8, 'BarCamp München 2018')).event.id;
+  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'OGD Leipzig 2026')).event.id;
 });
 
 afterAll(async () => {
@@ -68,35 +68,35 @@ describe('the workspace of events', () => {
     colleague = await person();
     const { page } = organiser;
     await page.goto(`${testCore.core.origin}/e/${eventId}?view=setup`);
-    await h1(page, 'BarCamp München 2018');
+    await h1(page, 'OGD Leipzig 2026');
     const title = page.getByLabel('Titel', { exact: true });
-    await title.fill('#MucGov18 – BarCamp München 2018');
+    await title.fill('Open Government Tag Leipzig 2026');
     await title.press('Enter');
-    await h1(page, '#MucGov18 – BarCamp München 2018');
+    await h1(page, 'Open Government Tag Leipzig 2026');
     await page.getByLabel('Motto').fill('Stadt. Digital. Gemeinsam.');
-    await page.getByLabel('Ort', { exact: true }).fill('Rathaus München');
-    await page.getByLabel('Kontakt des Orga-Teams').fill('barcamp@muenchen.example');
+    await page.getByLabel('Ort', { exact: true }).fill('Neues Rathaus Leipzig');
+    await page.getByLabel('Kontakt des Orga-Teams').fill('ogd@leipzig.example');
     await page.getByLabel('Kontakt des Orga-Teams').blur();
     await page.getByLabel('Lizenz der Dokumentation').selectOption('CC-BY-SA-4.0');
-    await page.getByText('5. Mai 2018 · Rathaus München').waitFor();
+    await page.getByText('13. Juni 2026 · Neues Rathaus Leipzig').waitFor();
 
     // An empty title is refused with a message, the old one stays.
     await title.fill('   ');
     await title.press('Enter');
     await page.getByRole('alert').getByText('Bitte geben Sie einen Titel ein.').waitFor();
     await title.press('Escape');
-    expect(await title.inputValue()).toBe('#MucGov18 – BarCamp München 2018');
+    expect(await title.inputValue()).toBe('Open Government Tag Leipzig 2026');
 
     await colleague.page
       .locator('.event-list')
-      .getByRole('link', { name: '#MucGov18 – BarCamp München 2018' })
+      .getByRole('link', { name: 'Open Government Tag Leipzig 2026' })
       .waitFor();
     const stored = (await detail(eventId)).body!;
     expect(stored).toMatchObject({
-      title: '#MucGov18 – BarCamp München 2018',
+      title: 'Open Government Tag Leipzig 2026',
       motto: 'Stadt. Digital. Gemeinsam.',
-      venue: 'Rathaus München',
-      organiserContact: 'barcamp@muenchen.example',
+      venue: 'Neues Rathaus Leipzig',
+      organiserContact: 'ogd@leipzig.example',
       licence: 'CC-BY-SA-4.0',
     });
     await expectAccessible(page, 'event details');
@@ -111,26 +111,26 @@ describe('the workspace of events', () => {
     await page.getByRole('heading', { name: 'Räume (7)' }).waitFor();
     await page.getByRole('button', { name: 'Raum 2.01 nach links' }).click();
 
-    await page.getByLabel('Weiterer Tag').fill('2018-05-06');
+    await page.getByLabel('Weiterer Tag').fill('2026-06-14');
     await page.getByRole('button', { name: 'Tag hinzufügen' }).click();
-    await page.getByRole('heading', { name: 'Sonntag, 6. Mai 2018' }).waitFor();
-    await page.getByLabel('Tag', { exact: true }).selectOption('2018-05-06');
+    await page.getByRole('heading', { name: 'Sonntag, 14. Juni 2026' }).waitFor();
+    await page.getByLabel('Tag', { exact: true }).selectOption('2026-06-14');
     await page.getByLabel('Beginn', { exact: true }).fill('10:00');
     await page.getByLabel('Ende', { exact: true }).fill('11:00');
     await page.getByRole('button', { name: 'Zeitfenster hinzufügen' }).click();
     await page.getByRole('heading', { name: 'Zeitfenster (7)' }).waitFor();
 
     await page.getByRole('link', { name: 'Sessionplan', exact: true }).click();
-    await page.getByRole('table', { name: 'Sonntag, 6. Mai 2018' }).waitFor();
+    await page.getByRole('table', { name: 'Sonntag, 14. Juni 2026' }).waitFor();
     const rooms = await page
-      .getByRole('table', { name: 'Samstag, 5. Mai 2018' })
+      .getByRole('table', { name: 'Samstag, 13. Juni 2026' })
       .getByRole('columnheader')
       .allTextContents();
-    expect(rooms.slice(-2)).toEqual(['Raum 2.0115 Plätze', 'Raum 1.05']);
+    expect(rooms.slice(-2)).toEqual(['Raum 2.0115 Plätze', 'Dachgarten']);
     await waitForGrid(page, 26, 1);
     const stored = (await detail(eventId)).body!;
-    expect(stored.days).toEqual(['2018-05-05', '2018-05-06']);
-    expect(stored.slots.at(-1)?.start).toBe('2018-05-06T10:00:00+02:00');
+    expect(stored.days).toEqual(['2026-06-13', '2026-06-14']);
+    expect(stored.slots.at(-1)?.start).toBe('2026-06-14T10:00:00+02:00');
   });
 
   it('copies the event as next year’s template: same weekday, rooms and slot pattern, no sessions', async () => {
@@ -138,28 +138,28 @@ describe('the workspace of events', () => {
     await page.getByRole('link', { name: 'Details, Räume, Zeiten' }).click();
     const firstDay = page.getByLabel('Erster Tag der neuen Veranstaltung');
     // 52 weeks later: Saturday again.
-    expect(await firstDay.inputValue()).toBe('2019-05-04');
+    expect(await firstDay.inputValue()).toBe('2027-06-12');
     expect(await page.getByLabel('Titel der neuen Veranstaltung').inputValue()).toBe(
-      '#MucGov18 – BarCamp München 2019',
+      'Open Government Tag Leipzig 2027',
     );
     await page.getByRole('button', { name: 'Kopie anlegen' }).click();
-    await h1(page, '#MucGov18 – BarCamp München 2019');
+    await h1(page, 'Open Government Tag Leipzig 2027');
     const copyId = new URL(page.url()).pathname.split('/')[2]!;
     expect(copyId).not.toBe(eventId);
     await page.getByRole('heading', { name: 'Räume (7)' }).waitFor();
-    await page.getByRole('heading', { name: 'Samstag, 4. Mai 2019' }).waitFor();
+    await page.getByRole('heading', { name: 'Samstag, 12. Juni 2027' }).waitFor();
 
     await expect.poll(async () => (await detail(copyId)).body?.slots.length, { timeout: 10_000 }).toBe(7);
     const copy = (await detail(copyId)).body!;
-    expect(copy.days).toEqual(['2019-05-04', '2019-05-05']);
+    expect(copy.days).toEqual(['2027-06-12', '2027-06-13']);
     expect(copy.slots[1]).toMatchObject({
-      start: '2019-05-04T10:45:00+02:00',
-      end: '2019-05-04T11:30:00+02:00',
+      start: '2027-06-12T10:15:00+02:00',
+      end: '2027-06-12T11:00:00+02:00',
     });
     expect(copy.rooms.map((r) => r.name)).toContain('Raum 2.01');
     expect(copy).toMatchObject({
       motto: 'Stadt. Digital. Gemeinsam.',
-      venue: 'Rathaus München',
+      venue: 'Neues Rathaus Leipzig',
       licence: 'CC-BY-SA-4.0',
     });
     expect(copy.sessions).toEqual([]);
@@ -168,11 +168,11 @@ describe('the workspace of events', () => {
     await waitForGrid(page, 0, 0);
     await colleague.page
       .locator('.event-list')
-      .getByRole('link', { name: '#MucGov18 – BarCamp München 2019' })
+      .getByRole('link', { name: 'Open Government Tag Leipzig 2027' })
       .waitFor();
     // Newest first.
     expect(await colleague.page.locator('.event-list').getByRole('link').first().textContent()).toBe(
-      '#MucGov18 – BarCamp München 2019',
+      'Open Government Tag Leipzig 2027',
     );
     expectNoProblems(problems);
   });
@@ -186,18 +186,18 @@ describe('the workspace of events', () => {
 
     // Gone from the other person's list, listed in the trash there.
     const list = colleague.page.locator('.event-list').first();
-    await list.getByRole('link', { name: '#MucGov18 – BarCamp München 2018' }).waitFor({ state: 'detached' });
+    await list.getByRole('link', { name: 'Open Government Tag Leipzig 2026' }).waitFor({ state: 'detached' });
     const trash = colleague.page.getByRole('region', { name: 'Papierkorb (1)' });
-    await trash.getByRole('link', { name: '#MucGov18 – BarCamp München 2018' }).waitFor();
+    await trash.getByRole('link', { name: 'Open Government Tag Leipzig 2026' }).waitFor();
     expect((await detail(eventId)).status).toBe(404);
     await expectAccessible(colleague.page, 'events list with trash');
 
-    await trash.getByRole('button', { name: '„#MucGov18 – BarCamp München 2018“ wiederherstellen' }).click();
-    await colleague.page.getByText('„#MucGov18 – BarCamp München 2018“ ist wiederhergestellt.').waitFor();
+    await trash.getByRole('button', { name: '„Open Government Tag Leipzig 2026“ wiederherstellen' }).click();
+    await colleague.page.getByText('„Open Government Tag Leipzig 2026“ ist wiederhergestellt.').waitFor();
     await colleague.page
       .locator('.event-list')
       .first()
-      .getByRole('link', { name: '#MucGov18 – BarCamp München 2018' })
+      .getByRole('link', { name: 'Open Government Tag Leipzig 2026' })
       .waitFor();
     await page.getByText(/Diese Veranstaltung liegt seit/).waitFor({ state: 'detached' });
     const restored = (await detail(eventId)).body!;

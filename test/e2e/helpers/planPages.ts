@@ -16,14 +16,14 @@ import { REPO_ROOT, RENDERER_DIR } from './core.js';
  * importing over the API, and waiting for what the plan views show.
  */
 
-/** The shared BarCamp fixtures (read in place, never copied). */
-export const BARCAMP_DIR = resolve(REPO_ROOT, '../shared/fixtures/barcamp');
+/** Our session-plan fixtures (test/fixtures/plans, made by test/fixtures/make-plans.mjs). */
+export const PLANS_DIR = resolve(REPO_ROOT, 'test/fixtures/plans');
 
-/** The three shapes of the #MucGov18 plan: 26 scheduled sessions and 1 proposal each. */
-export const BARCAMP_FIXTURES = {
-  utf8: 'mucgov18-sessionplan.csv',
-  excelUtf8: 'mucgov18-sessionplan-excel-de.csv',
-  excelAnsi: 'mucgov18-sessionplan-excel-de-ansi.csv',
+/** The three shapes of the Open Government Tag Leipzig 2026 plan: 26 scheduled sessions and 1 proposal each. */
+export const PLAN_FIXTURES = {
+  utf8: 'ogd-leipzig-2026-sessionplan.csv',
+  excelUtf8: 'ogd-leipzig-2026-sessionplan-excel-de.csv',
+  excelAnsi: 'ogd-leipzig-2026-sessionplan-excel-de-ansi.csv',
 } as const;
 
 /** A core that can be stopped and started again on the same port and workspace (same token). */
@@ -77,7 +77,7 @@ export async function startRestartableCore(): Promise<RestartableCore> {
 
 /** Absolute path of a fixture. */
 export function fixturePath(name: string): string {
-  return resolve(BARCAMP_DIR, name);
+  return resolve(PLANS_DIR, name);
 }
 
 /** Imports a fixture as a new event through the HTTP API (what the UI does, without the UI). */

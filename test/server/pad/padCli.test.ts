@@ -7,7 +7,7 @@ import { runCli } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { quietLogger } from './padTestCore.js';
 
-const FIXTURES = resolve(import.meta.dirname, '../../../../shared/fixtures/etherpad');
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/etherpad');
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
   temp = makeTempDir('mitschrift-padcli-');
@@ -30,19 +30,19 @@ describe('mitschrift pad', () => {
         'pad',
         'import',
         'sess-1',
-        join(FIXTURES, 'barcamp-multiauthor.etherpad'),
+        join(FIXTURES, 'ogd-mehrautoren.etherpad'),
         '--data',
         data,
       ]);
       expect(imported.err).toBe('');
       expect(imported.code).toBe(0);
       expect(imported.out).toMatch(
-        /Imported barcamp-multiauthor\.etherpad \(etherpad\) into pad sess-1: 7 revisions, 3 authors/,
+        /Imported ogd-mehrautoren\.etherpad \(etherpad\) into pad sess-1: 7 revisions, 3 authors/,
       );
 
       const txt = await cli(['pad', 'export', 'sess-1', '--format', 'txt', '--data', data]);
       expect(txt.code).toBe(0);
-      expect(txt.out).toBe(readFileSync(join(FIXTURES, 'barcamp-multiauthor.txt'), 'utf8'));
+      expect(txt.out).toBe(readFileSync(join(FIXTURES, 'ogd-mehrautoren.txt'), 'utf8'));
 
       const out = join(temp.dir, 'notes.etherpad');
       const ep = await cli(['pad', 'export', 'sess-1', '--format', 'etherpad', '--data', data, '--out', out]);
@@ -55,7 +55,7 @@ describe('mitschrift pad', () => {
       expect(atextToTxt(parsed.atext, parsed.pool)).toBe(txt.out);
 
       const md = await cli(['pad', 'export', 'sess-1', '--format', 'md', '--data', data]);
-      expect(md.out).toContain('\\- Haupthürde: fehlendes Know-how');
+      expect(md.out).toContain('\\- Größte Hürde: Buchungsschlüssel');
       const html = await cli(['pad', 'export', 'sess-1', '--format', 'html', '--data', data]);
       expect(html.out).toMatch(/^<!doctype html>/);
 
@@ -77,8 +77,7 @@ describe('mitschrift pad', () => {
     async () => {
       const data = join(temp.dir, 'ws');
       expect(
-        (await cli(['pad', 'import', 's', join(FIXTURES, 'barcamp-formatting.etherpad'), '--data', data]))
-          .code,
+        (await cli(['pad', 'import', 's', join(FIXTURES, 'ogd-formatierung.etherpad'), '--data', data])).code,
       ).toBe(0);
       const before = (await cli(['pad', 'export', 's', '--format', 'txt', '--data', data])).out;
 

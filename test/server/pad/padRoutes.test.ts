@@ -22,7 +22,7 @@ import { readAuthors } from '../../../shared/pad/padLayout.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
 import { startPadTestCore, type PadTestCore } from './padTestCore.js';
 
-const FIXTURES = resolve(import.meta.dirname, '../../../../shared/fixtures/etherpad');
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/etherpad');
 const fixture = (name: string): Uint8Array<ArrayBuffer> =>
   new Uint8Array(readFileSync(resolve(FIXTURES, name)));
 const fixtureText = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8');
@@ -189,7 +189,7 @@ describe('pads: history', () => {
 });
 
 describe('pads: import and export', () => {
-  it.each(['barcamp-multiauthor', 'barcamp-formatting', 'barcamp-unicode-long'])(
+  it.each(['ogd-mehrautoren', 'ogd-formatierung', 'ogd-unicode-lang'])(
     '%s: imports with its history and exports the same text (.txt) and a valid .etherpad',
     async (name) => {
       const id = 'import-' + name.replace(/[^a-z]/g, '');

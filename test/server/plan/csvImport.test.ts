@@ -8,7 +8,7 @@ import {
 import { decodePlanBytes, decodeWindows1252 } from '../../../server/plan/decodeText.js';
 import { readPlanFile } from '../../../server/plan/planFile.js';
 import { splitHosts, splitTags } from '../../../server/plan/planValues.js';
-import { BARCAMP_FILES, EMOJI_TITLE, fixtureBytes, withoutEmoji } from './fixtures.js';
+import { EMOJI_TITLE, PLAN_FILES, PLAN_SESSIONIZE_FILE, fixtureBytes, withoutEmoji } from './fixtures.js';
 
 const BERLIN = 'Europe/Berlin';
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -19,22 +19,22 @@ const errors = (preview: PlanPreview) => rowProblems(preview).filter((p) => p.se
 
 describe('CSV import of the three fixture shapes', () => {
   const previews = {
-    utf8: read(fixtureBytes(BARCAMP_FILES.utf8)),
-    excelUtf8: read(fixtureBytes(BARCAMP_FILES.excelUtf8)),
-    excelAnsi: read(fixtureBytes(BARCAMP_FILES.excelAnsi)),
+    utf8: read(fixtureBytes(PLAN_FILES.utf8)),
+    excelUtf8: read(fixtureBytes(PLAN_FILES.excelUtf8)),
+    excelAnsi: read(fixtureBytes(PLAN_FILES.excelAnsi)),
   };
 
   it('reads each shape cleanly, detecting encoding and separator', () => {
-    expect(previews.utf8.source).toEqual({ format: 'csv', bytes: 4062, encoding: 'utf-8', delimiter: ',' });
+    expect(previews.utf8.source).toEqual({ format: 'csv', bytes: 4257, encoding: 'utf-8', delimiter: ',' });
     expect(previews.excelUtf8.source).toEqual({
       format: 'csv',
-      bytes: 3797,
+      bytes: 3992,
       encoding: 'utf-8-bom',
       delimiter: ';',
     });
     expect(previews.excelAnsi.source).toEqual({
       format: 'csv',
-      bytes: 3720,
+      bytes: 3922,
       encoding: 'windows-1252',
       delimiter: ';',
     });
@@ -60,14 +60,14 @@ describe('CSV import of the three fixture shapes', () => {
   it('gives the same 27 sessions with identical fields from every shape', () => {
     const reference = previews.utf8.plan;
     expect(previews.excelUtf8.plan).toEqual(reference);
-    // The Windows-1252 file cannot hold the emoji: `xxd` shows "Chatbot auf Bairisch;" (0x3b right
-    // after the "h", no "?" or space), so Excel dropped it with its space. Every other field of every
+    // The Windows-1252 file cannot hold the emoji: `xxd` shows "Sprachassistenten;" (0x3b right
+    // after the "n", no "?" or space), so Excel dropped it with its space. Every other field of every
     // session is compared exactly; that one title is compared with the emoji removed.
-    const ansiLine = readFileSync(BARCAMP_FILES.excelAnsi)
+    const ansiLine = readFileSync(PLAN_FILES.excelAnsi)
       .toString('latin1')
       .split('\n')
-      .find((l) => l.startsWith('Chatbot'));
-    expect(ansiLine?.startsWith('Chatbot auf Bairisch;')).toBe(true);
+      .find((l) => l.startsWith('Sächsisch'));
+    expect(ansiLine?.startsWith('Sächsisch für Sprachassistenten;')).toBe(true);
     const normalised = (sessions: ImportedSession[]) =>
       sessions.map((s) => ({ ...s, title: withoutEmoji(s.title) }));
     expect(normalised(previews.excelAnsi.plan.sessions)).toEqual(normalised(reference.sessions));
@@ -75,51 +75,75 @@ describe('CSV import of the three fixture shapes', () => {
       previews.excelAnsi.plan.sessions
         .filter((s, i) => s.title !== reference.sessions[i]?.title)
         .map((s) => s.title),
-    ).toEqual(['Chatbot auf Bairisch']);
+    ).toEqual(['Sächsisch für Sprachassistenten']);
     expect({ ...previews.excelAnsi.plan, sessions: [] }).toEqual({ ...reference, sessions: [] });
   });
 
   it('reads the fields as the organisers meant them', () => {
     const { plan } = previews.excelUtf8;
     expect(plan.rooms.map((r) => r.name)).toEqual([
-      'Plenum',
-      'Raum 1.01',
-      'Raum 1.02',
-      'Raum 1.03',
-      'Raum 1.04',
-      'Raum 1.05',
+      'Festsaal',
+      'Saal Nord',
+      'Saal Süd',
+      'Werkstatt',
+      'Bibliothek',
+      'Dachgarten',
     ]);
     expect(plan.slots.map((s) => `${s.start.slice(11)}-${s.end.slice(11)}`)).toEqual([
-      '09:30-10:30',
-      '10:45-11:30',
-      '11:45-12:30',
-      '13:30-14:15',
-      '14:30-15:15',
-      '15:30-16:15',
+      '09:00-10:00',
+      '10:15-11:00',
+      '11:15-12:00',
+      '13:00-13:45',
+      '14:00-14:45',
+      '15:00-15:45',
     ]);
     expect(plan.sessions[0]).toEqual({
-      title: 'BarCamp-Eröffnung & Sessionplanung',
+      title: 'Eröffnung & Sessionplanung',
       hosts: ['Orga-Team'],
-      description: 'Begrüßung, Keynote und Vorstellung der Session-Ideen',
+      description: 'Grußwort, Ablauf des Tages und Pitch der Session-Vorschläge',
       tags: ['orga'],
       votes: null,
-      room: 'Plenum',
-      start: '2018-05-05T09:30',
-      end: '2018-05-05T10:30',
+      room: 'Festsaal',
+      start: '2026-06-13T09:00',
+      end: '2026-06-13T10:00',
       status: 'scheduled',
     });
     const byTitle = new Map(plan.sessions.map((s) => [s.title, s]));
-    expect(byTitle.get('Gib dem Chat Bot einen Namen!')?.hosts).toEqual(['Team E- und Open Government']);
-    expect(byTitle.get('Bürgerkonto, Online-Dienste & Meldebescheinigung')?.votes).toBe(15);
-    expect(byTitle.get("Digitale Beteiligung – „Sag's doch“")?.room).toBe('Raum 1.02');
-    expect(byTitle.get('Miniworkshop Smartphone-Fotografie')?.tags).toEqual(['foto', 'workshop']);
+    expect(byTitle.get('Amt für Statistik und Wahlen öffnet seine Daten')?.hosts).toEqual([
+      'Amt für Statistik und Wahlen',
+    ]);
+    expect(byTitle.get('Offene Haushaltsdaten für alle')?.hosts).toEqual(['Greta Lößner', 'Tobias Wendt']);
+    expect(byTitle.get('Kinder planen ihren Spielplatz')?.hosts).toEqual([
+      'Emil (11 Jahre)',
+      'Hort Connewitz',
+    ]);
+    expect(byTitle.get('Datenschutz & Transparenz – ein Widerspruch?')?.votes).toBe(20);
+    expect(byTitle.get("Bürgerhaushalt – „Was wäre, wenn's klappt?“")?.room).toBe('Saal Süd');
+    expect(byTitle.get('Der "Leipzig-Pass" als App')?.room).toBe('Dachgarten');
+    expect(byTitle.get('Leichte Sprache in Bescheiden')?.tags).toEqual(['sprache', 'verwaltung']);
     expect(byTitle.get(EMOJI_TITLE)).toMatchObject({
       room: null,
       start: null,
       end: null,
-      votes: 4,
+      votes: 3,
       status: 'proposed',
     });
+  });
+  it('gives the same sessions from the Sessionize export of the same plan (which has no votes)', () => {
+    const sessionize = readPlanFile(fixtureBytes(PLAN_SESSIONIZE_FILE), BERLIN);
+    expect(sessionize.source.format).toBe('sessionize');
+    expect(sessionize.complete).toBe(true);
+    expect(sessionize.summary).toMatchObject({
+      sessions: 27,
+      scheduled: 26,
+      proposed: 1,
+      rooms: 6,
+      slots: 6,
+    });
+    const reference = previews.utf8.plan;
+    expect(sessionize.plan.sessions).toEqual(reference.sessions.map((s) => ({ ...s, votes: null })));
+    expect(sessionize.plan.slots).toEqual(reference.slots);
+    expect(sessionize.plan.rooms.map((r) => r.name)).toEqual(reference.rooms.map((r) => r.name));
   });
 });
 

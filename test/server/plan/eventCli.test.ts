@@ -6,7 +6,7 @@ import { eventDetailSchema, type EventDetail } from '../../../shared/api/eventCo
 import { startCore } from '../../../server/core/startCore.js';
 import { runCli, startServe } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
-import { BARCAMP_FILES, EMOJI_TITLE, SESSIONIZE_FILE, withoutEmoji } from './fixtures.js';
+import { PLAN_FILES, EMOJI_TITLE, SESSIONIZE_FILE, withoutEmoji } from './fixtures.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -78,43 +78,43 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
 
   it('imports each fixture shape to the same plan, lists and shows it', async () => {
     const ids = {
-      utf8: await importPlan(BARCAMP_FILES.utf8, temp.dir, '--title', 'MucGov18 (UTF-8)'),
-      excelUtf8: await importPlan(BARCAMP_FILES.excelUtf8, temp.dir, '--title', 'MucGov18 (Excel)'),
-      excelAnsi: await importPlan(BARCAMP_FILES.excelAnsi, temp.dir),
+      utf8: await importPlan(PLAN_FILES.utf8, temp.dir, '--title', 'OGD Leipzig (UTF-8)'),
+      excelUtf8: await importPlan(PLAN_FILES.excelUtf8, temp.dir, '--title', 'OGD Leipzig (Excel)'),
+      excelAnsi: await importPlan(PLAN_FILES.excelAnsi, temp.dir),
     };
     const events = await eventList(temp.dir);
     expect(events.map((e) => [e.id, e.title])).toEqual([
-      [ids.excelAnsi, 'mucgov18-sessionplan-excel-de-ansi'],
-      [ids.excelUtf8, 'MucGov18 (Excel)'],
-      [ids.utf8, 'MucGov18 (UTF-8)'],
+      [ids.excelAnsi, 'ogd-leipzig-2026-sessionplan-excel-de-ansi'],
+      [ids.excelUtf8, 'OGD Leipzig (Excel)'],
+      [ids.utf8, 'OGD Leipzig (UTF-8)'],
     ]);
 
     const utf8 = await show(ids.utf8, temp.dir);
     expect(utf8).toMatchObject({
       id: ids.utf8,
-      title: 'MucGov18 (UTF-8)',
+      title: 'OGD Leipzig (UTF-8)',
       timeZone: 'Europe/Berlin',
-      days: ['2018-05-05'],
+      days: ['2026-06-13'],
       conflicts: [],
       problems: [],
     });
     expect(utf8.rooms.map((r) => r.name)).toEqual([
-      'Plenum',
-      'Raum 1.01',
-      'Raum 1.02',
-      'Raum 1.03',
-      'Raum 1.04',
-      'Raum 1.05',
+      'Festsaal',
+      'Saal Nord',
+      'Saal Süd',
+      'Werkstatt',
+      'Bibliothek',
+      'Dachgarten',
     ]);
     expect(utf8.slots).toHaveLength(6);
     expect(utf8.sessions).toHaveLength(27);
     expect(utf8.sessions.filter((s) => s.status === 'scheduled')).toHaveLength(26);
     expect(utf8.sessions[0]).toMatchObject({
-      title: 'BarCamp-Eröffnung & Sessionplanung',
+      title: 'Eröffnung & Sessionplanung',
       hosts: ['Orga-Team'],
-      room: 'Plenum',
-      start: '2018-05-05T09:30:00+02:00',
-      end: '2018-05-05T10:30:00+02:00',
+      room: 'Festsaal',
+      start: '2026-06-13T09:00:00+02:00',
+      end: '2026-06-13T10:00:00+02:00',
       votes: null,
       tags: ['orga'],
       status: 'scheduled',
@@ -122,11 +122,11 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
     expect(utf8.sessions[1]?.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(utf8.sessions[26]).toMatchObject({
       title: EMOJI_TITLE,
-      hosts: ['Loisl Huber'],
+      hosts: ['Ronny Pietsch'],
       room: null,
       start: null,
       end: null,
-      votes: 4,
+      votes: 3,
       status: 'proposed',
     });
 
@@ -139,7 +139,7 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
   });
 
   it('exports csv that re-imports to an equal plan, and ics, to a file or stdout', async () => {
-    const id = await importPlan(BARCAMP_FILES.excelUtf8, temp.dir, '--title', 'MucGov18');
+    const id = await importPlan(PLAN_FILES.excelUtf8, temp.dir, '--title', 'OGD Leipzig');
     const out = join(temp.dir, 'plan.csv');
     const exported = await cli([
       'event',
@@ -165,7 +165,7 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
     expect(ics.stdout.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics.stdout.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(26);
     expect(ics.stdout).toMatch(new RegExp(`^UID:[A-Za-z0-9_-]{12}@${id}\\.mitschrift\\r$`, 'm'));
-    expect(ics.stdout).toContain('DTSTART:20180505T084500Z\r\n');
+    expect(ics.stdout).toContain('DTSTART:20260613T081500Z\r\n');
   });
 
   it('imports a Sessionize export', async () => {
@@ -179,7 +179,7 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
   });
 
   it('refuses a file with bad rows: non-zero exit, row-level messages, nothing written', async () => {
-    await importPlan(BARCAMP_FILES.utf8, temp.dir);
+    await importPlan(PLAN_FILES.utf8, temp.dir);
     const before = await eventList(temp.dir);
     const docsBefore = readdirSync(join(temp.dir, 'docs')).sort();
     const bad = join(temp.dir, 'bad.csv');
@@ -233,7 +233,7 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
 
   it('refuses while serve holds the workspace; a core started later lists the CLI-made event', async () => {
     const server = await startServe(['--port', '0', '--data', temp.dir]);
-    const locked = await cli(['event', 'import-plan', BARCAMP_FILES.utf8, '--data', temp.dir]);
+    const locked = await cli(['event', 'import-plan', PLAN_FILES.utf8, '--data', temp.dir]);
     expect(locked.code).toBe(1);
     expect(locked.stderr).toMatch(
       /is in use by another Mitschrift process \(pid \d+ on .*http:\/\/127\.0\.0\.1:\d+/,
@@ -244,7 +244,7 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
     server.child.kill('SIGTERM');
     expect((await server.exited).code).toBe(0);
 
-    const id = await importPlan(BARCAMP_FILES.utf8, temp.dir, '--title', 'MucGov18');
+    const id = await importPlan(PLAN_FILES.utf8, temp.dir, '--title', 'OGD Leipzig');
     expect(existsSync(join(temp.dir, 'mitschrift.lock'))).toBe(false);
     const core = await startCore({
       host: '127.0.0.1',
@@ -257,7 +257,7 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
       const list = eventListResponseSchema.parse(
         await (await fetch(`${core.origin}/api/events`, { headers })).json(),
       );
-      expect(list.events).toEqual([expect.objectContaining({ id, title: 'MucGov18' })]);
+      expect(list.events).toEqual([expect.objectContaining({ id, title: 'OGD Leipzig' })]);
       const detail = eventDetailSchema.parse(
         await (await fetch(`${core.origin}/api/events/${id}`, { headers })).json(),
       );
@@ -268,7 +268,7 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
   });
 
   it('answers unknown events and bad options clearly', async () => {
-    await importPlan(BARCAMP_FILES.utf8, temp.dir);
+    await importPlan(PLAN_FILES.utf8, temp.dir);
     const unknown = await cli(['event', 'show', 'nope', '--data', temp.dir]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('there is no event "nope"');

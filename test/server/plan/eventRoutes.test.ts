@@ -13,7 +13,7 @@ import { startCore } from '../../../server/core/startCore.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
 import { connectSyncClient, waitFor } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
-import { BARCAMP_FILES, SESSIONIZE_FILE } from './fixtures.js';
+import { PLAN_FILES, SESSIONIZE_FILE } from './fixtures.js';
 
 const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let temp: ReturnType<typeof makeTempDir>;
@@ -43,7 +43,7 @@ const csvBytes = (file: string): Uint8Array<ArrayBuffer> => new Uint8Array(readF
 
 describe('event plan API', () => {
   it('previews a CSV file without creating anything', async () => {
-    const res = await postFile('/api/events/plan-preview', csvBytes(BARCAMP_FILES.excelAnsi), 'text/csv');
+    const res = await postFile('/api/events/plan-preview', csvBytes(PLAN_FILES.excelAnsi), 'text/csv');
     expect(res.status).toBe(200);
     const preview = planPreviewSchema.parse(await res.json());
     expect(preview.source).toMatchObject({ format: 'csv', encoding: 'windows-1252', delimiter: ';' });
@@ -55,13 +55,13 @@ describe('event plan API', () => {
     const workspace = connectSyncClient(core.origin, core.token, 'workspace');
     await workspace.synced;
     const res = await postFile(
-      `/api/events/import-plan?title=${encodeURIComponent('MucGov18')}`,
-      csvBytes(BARCAMP_FILES.utf8),
+      `/api/events/import-plan?title=${encodeURIComponent('OGD Leipzig')}`,
+      csvBytes(PLAN_FILES.utf8),
       'text/csv',
     );
     expect(res.status).toBe(201);
     const body = importPlanResponseSchema.parse(await res.json());
-    expect(body.event.title).toBe('MucGov18');
+    expect(body.event.title).toBe('OGD Leipzig');
     expect(body.added).toEqual({ rooms: 6, slots: 6, sessions: 27 });
     expect(body.skippedLines).toEqual([]);
     await waitFor(
@@ -76,9 +76,9 @@ describe('event plan API', () => {
 
     const detail = eventDetailSchema.parse(await (await api(`/api/events/${body.event.id}`)).json());
     expect(detail.sessions[1]).toMatchObject({
-      title: 'Miniworkshop Smartphone-Fotografie',
-      start: '2018-05-05T10:45:00+02:00',
-      room: 'Raum 1.01',
+      title: 'Offene Haushaltsdaten für alle',
+      start: '2026-06-13T10:15:00+02:00',
+      room: 'Saal Nord',
     });
     workspace.destroy();
     eventDoc.destroy();
@@ -165,7 +165,7 @@ describe('event plan API', () => {
       await (
         await postFile(
           `/api/events/import-plan?title=${encodeURIComponent('BarCamp München 2018')}`,
-          csvBytes(BARCAMP_FILES.utf8),
+          csvBytes(PLAN_FILES.utf8),
           'text/csv',
         )
       ).json(),

@@ -12,7 +12,7 @@ import { readEvent } from '../../../shared/event/readEvent.js';
 import { applyPlan } from '../../../server/plan/applyPlan.js';
 import { escapeText, exportPlanIcs, foldLine } from '../../../server/plan/icsExport.js';
 import { readPlanFile } from '../../../server/plan/planFile.js';
-import { BARCAMP_FILES, SESSIONIZE_FILE, fixtureBytes } from './fixtures.js';
+import { PLAN_FILES, SESSIONIZE_FILE, fixtureBytes } from './fixtures.js';
 
 const NOW = new Date('2025-03-01T12:00:00Z');
 
@@ -57,11 +57,11 @@ function snapshotFrom(file: string): EventSnapshot {
   return readEvent(doc);
 }
 
-const options = { eventId: 'mucgov18', title: 'MucGov18', now: NOW, productVersion: '0.1.0' };
+const options = { eventId: 'ogdleipzig26', title: 'OGD Leipzig 2026', now: NOW, productVersion: '0.1.0' };
 
 describe('iCalendar export', () => {
   it('writes one VEVENT per scheduled session with stable UIDs and UTC times', () => {
-    const snapshot = snapshotFrom(BARCAMP_FILES.utf8);
+    const snapshot = snapshotFrom(PLAN_FILES.utf8);
     const ics = exportPlanIcs(snapshot, options);
     const { calendar, events } = parseIcs(ics);
     expect(calendar.get('BEGIN')).toBe('VCALENDAR');
@@ -69,25 +69,25 @@ describe('iCalendar export', () => {
     expect(calendar.get('PRODID')).toBe('-//Mitschrift//Mitschrift 0.1.0//DE');
     expect(events).toHaveLength(26);
     const plenary = events[0];
-    expect(plenary?.get('SUMMARY')).toBe('BarCamp-Eröffnung & Sessionplanung');
-    expect(plenary?.get('DTSTART')).toBe('20180505T073000Z');
-    expect(plenary?.get('DTEND')).toBe('20180505T083000Z');
-    expect(plenary?.get('LOCATION')).toBe('Plenum');
+    expect(plenary?.get('SUMMARY')).toBe('Eröffnung & Sessionplanung');
+    expect(plenary?.get('DTSTART')).toBe('20260613T070000Z');
+    expect(plenary?.get('DTEND')).toBe('20260613T080000Z');
+    expect(plenary?.get('LOCATION')).toBe('Festsaal');
     expect(plenary?.get('DTSTAMP')).toBe('20250301T120000Z');
     expect(plenary?.get('SEQUENCE')).toBe('0');
     expect(plenary?.get('STATUS')).toBe('CONFIRMED');
     expect(unescapeText(plenary?.get('DESCRIPTION') ?? '')).toBe(
-      'Host: Orga-Team\n\nBegrüßung, Keynote und Vorstellung der Session-Ideen',
+      'Host: Orga-Team\n\nGrußwort, Ablauf des Tages und Pitch der Session-Vorschläge',
     );
     const ids = new Map(snapshot.sessions.map((s) => [s.title, s.id]));
     expect(plenary?.get('UID')).toBe(
-      `${ids.get('BarCamp-Eröffnung & Sessionplanung') ?? ''}@mucgov18.mitschrift`,
+      `${ids.get('Eröffnung & Sessionplanung') ?? ''}@ogdleipzig26.mitschrift`,
     );
     expect(new Set(events.map((e) => e.get('UID'))).size).toBe(26);
-    const foto = events.find((e) => e.get('SUMMARY') === 'Miniworkshop Smartphone-Fotografie');
-    expect(foto?.get('CATEGORIES')).toBe('foto,workshop');
-    expect(foto?.get('DTSTART')).toBe('20180505T084500Z');
-    expect(events.some((e) => e.get('SUMMARY')?.startsWith('Chatbot auf Bairisch'))).toBe(false);
+    const sprache = events.find((e) => e.get('SUMMARY') === 'Leichte Sprache in Bescheiden');
+    expect(sprache?.get('CATEGORIES')).toBe('sprache,verwaltung');
+    expect(sprache?.get('DTSTART')).toBe('20260613T081500Z');
+    expect(events.some((e) => e.get('SUMMARY')?.startsWith('Sächsisch'))).toBe(false);
     // Exporting again gives the same UIDs, so calendar apps update the entries.
     expect(parseIcs(exportPlanIcs(snapshot, options)).events.map((e) => e.get('UID'))).toEqual(
       events.map((e) => e.get('UID')),

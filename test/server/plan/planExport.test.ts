@@ -9,7 +9,7 @@ import { applyPlan } from '../../../server/plan/applyPlan.js';
 import { exportPlanCsv } from '../../../server/plan/csvExport.js';
 import { readPlanFile } from '../../../server/plan/planFile.js';
 import { guardFormula, unguardFormula } from '../../../server/plan/planValues.js';
-import { BARCAMP_FILES, fixtureBytes } from './fixtures.js';
+import { PLAN_FILES, fixtureBytes } from './fixtures.js';
 
 const BERLIN = 'Europe/Berlin';
 
@@ -33,14 +33,14 @@ function reimport(text: string): ImportedPlan {
 }
 
 describe('CSV export', () => {
-  const fixturePlan = readPlanFile(fixtureBytes(BARCAMP_FILES.utf8), BERLIN).plan;
+  const fixturePlan = readPlanFile(fixtureBytes(PLAN_FILES.utf8), BERLIN).plan;
   const snapshot = snapshotOf(fixturePlan);
 
   it('writes the fixture shape: every line is the fixture line plus the status column', () => {
     const csv = exportPlanCsv(snapshot, 'csv');
     expect(csv.endsWith('\r\n')).toBe(true);
     const lines = csv.slice(0, -2).split('\r\n');
-    const fixture = readFileSync(BARCAMP_FILES.utf8, 'utf8').trimEnd().split('\n');
+    const fixture = readFileSync(PLAN_FILES.utf8, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(fixture.length);
     expect(lines[0]).toBe(`${fixture[0] ?? ''},status`);
     lines.slice(1).forEach((line, i) => {
@@ -58,7 +58,7 @@ describe('CSV export', () => {
       ),
     ).toBe(true);
     expect(excel).toContain(
-      '"Miniworkshop Smartphone-Fotografie";"Jonas Beispiel";"Raum 1.01";"05.05.2018 10:45";"05.05.2018 11:30";14;"foto, workshop";',
+      '"Offene Haushaltsdaten für alle";"Greta Lößner; Tobias Wendt";"Saal Nord";"13.06.2026 10:15";"13.06.2026 11:00";24;"opendata, haushalt";',
     );
     expect(reimport(excel)).toEqual(fixturePlan);
   });

@@ -32,7 +32,7 @@ describe('AttributePool', () => {
   });
 
   it('reads and writes the JSON of the formatting fixture pool', () => {
-    const json = fixtureData('barcamp-formatting')['pad:barcamp-formatting']?.pool as {
+    const json = fixtureData('ogd-formatierung')['pad:ogd-formatierung']?.pool as {
       numToAttrib: Record<string, [string, string]>;
       nextNum: number;
     };
@@ -40,7 +40,7 @@ describe('AttributePool', () => {
     const pool = AttributePool.fromJson(json);
     expect(pool.find(['list', 'bullet2'])).toBe(10);
     expect(pool.get(13)).toEqual(['strikethrough', 'true']);
-    expect(pool.authors()).toEqual(['a.nTUk3o3GgB5Qluu0', 'a.0Go5YvLwgTgifdE2']);
+    expect(pool.authors()).toEqual(['a.imkrf5ZPG33RiRpO', 'a.kwrn69odZCBH7r4T']);
     expect(pool.toJson()).toEqual(json);
     expect(pool.clone().toJson()).toEqual(json);
   });

@@ -39,21 +39,22 @@ describe('changeset parsing', () => {
   });
 
   it('reads the header and ops of a real changeset', () => {
+    // Revision 1 of the multi-author fixture.
     const c = parseChangeset(
-      'Z:1s>1o|1=1r|2+1o$Raum: Konferenzraum B, 11:30 Uhr\nSessiongeber: Jonas Becker\n',
+      'Z:26>1w|1=25|2+1w$Raum: Ratsstube 2, 13:30 Uhr\nSessiongeberin: Greta Lößner, Kämmerei\n',
     );
-    expect(c.oldLen).toBe(64);
-    expect(c.newLen).toBe(64 + 60);
-    expect(c.ops).toEqual([op('=', 63, 1), op('+', 60, 2)]);
+    expect(c.oldLen).toBe(78);
+    expect(c.newLen).toBe(78 + 68);
+    expect(c.ops).toEqual([op('=', 77, 1), op('+', 68, 2)]);
   });
 
-  it('counts lengths in UTF-16 code units (rev 0 of the unicode pad inserts 209 units = 5t)', () => {
-    const data = fixtureData('barcamp-unicode-long');
-    const cs = data['pad:barcamp-unicode-long:revs:0']?.changeset as string;
+  it('counts lengths in UTF-16 code units (rev 0 of the unicode pad inserts 632 units = hk)', () => {
+    const data = fixtureData('ogd-unicode-lang');
+    const cs = data['pad:ogd-unicode-lang:revs:0']?.changeset as string;
     const c = parseChangeset(cs);
-    expect(parseNum('5t')).toBe(209);
-    expect(c.charBank.length).toBe(209);
-    expect([...c.charBank].length).toBe(194);
+    expect(parseNum('hk')).toBe(632);
+    expect(c.charBank.length).toBe(632);
+    expect([...c.charBank].length).toBe(630);
     expect(parseChangeset('Z:1>2+2$😀').charBank).toBe('😀');
     expect(() => parseChangeset('Z:1>1+1$😀')).toThrow(/excess characters/);
   });
@@ -111,12 +112,12 @@ describe('canonical op assembly', () => {
 
 describe('applying changesets', () => {
   it('replays the multi-author pad revision by revision', () => {
-    const data = fixtureData('barcamp-multiauthor');
+    const data = fixtureData('ogd-mehrautoren');
     let text = '\n';
     for (let r = 0; r <= 6; r++) {
-      text = applyToText(data[`pad:barcamp-multiauthor:revs:${r}`]?.changeset as string, text);
+      text = applyToText(data[`pad:ogd-mehrautoren:revs:${r}`]?.changeset as string, text);
     }
-    expect(text).toBe((data['pad:barcamp-multiauthor']?.atext as { text: string }).text);
+    expect(text).toBe((data['pad:ogd-mehrautoren']?.atext as { text: string }).text);
   });
 
   it('refuses a changeset for a different text length or newline layout', () => {

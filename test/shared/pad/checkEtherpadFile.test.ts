@@ -35,7 +35,7 @@ describe('checkEtherpadFile', () => {
     expect(checkEtherpadFile(fixture('malformed/corrupt-changeset.etherpad'))).toEqual([
       {
         code: 'invalid-changeset',
-        key: 'pad:barcamp-multiauthor:revs:3',
+        key: 'pad:ogd-mehrautoren:revs:3',
         rev: 3,
         message: 'revision 3: invalid changeset: invalid operation: "|garbage"',
       },
@@ -46,26 +46,26 @@ describe('checkEtherpadFile', () => {
   });
 
   it('keeps going and lists several problems', () => {
-    const data = fixtureData('barcamp-multiauthor');
-    const P = 'pad:barcamp-multiauthor';
+    const data = fixtureData('ogd-mehrautoren');
+    const P = 'pad:ogd-mehrautoren';
     (data[`${P}:revs:1`]?.meta as Record<string, unknown>).author = 'a.ZZZZZZZZZZZZZZZZ';
     (data[`${P}:revs:4`]?.meta as Record<string, unknown>).timestamp = -5;
     (data[P] as Record<string, unknown>).chatHead = 3;
     (data[P] as Record<string, unknown>).savedRevisions = [{ revNum: 2 }];
-    data['globalAuthor:a.ww7AvPMq7yEtg1xr'] = { padIDs: 7 };
+    data['globalAuthor:a.ty7gAU7EjOWACBti'] = { padIDs: 7 };
     expect(codes(JSON.stringify(data)).sort()).toEqual(
       ['chat', 'global-author', 'revision-record', 'saved-revisions', 'unknown-author'].sort(),
     );
   });
 
   it('reports files over Etherpad’s 50 MB upload limit', () => {
-    const data = fixtureData('barcamp-multiauthor') as Record<string, unknown>;
+    const data = fixtureData('ogd-mehrautoren') as Record<string, unknown>;
     data.padding = 'x'.repeat(ETHERPAD_IMPORT_MAX_BYTES);
     expect(codes(JSON.stringify(data))).toEqual(['too-large']);
   });
 
   it('counts UTF-8 bytes like Node does', () => {
-    for (const s of [fixture('barcamp-unicode-long.etherpad'), 'a\u00e4\u20ac😀', '\ud800x', '\udc00']) {
+    for (const s of [fixture('ogd-unicode-lang.etherpad'), 'a\u00e4\u20ac😀', '\ud800x', '\udc00']) {
       expect(utf8Length(s)).toBe(Buffer.byteLength(s, 'utf8'));
     }
   });

@@ -9,7 +9,7 @@ import { buildEtherpadFile } from '../../../shared/pad/etherpad/buildEtherpadFil
 import { atextToTxt } from '../../../shared/pad/etherpad/exportTxt.js';
 import { fixture, fixtureData, malformedFiles, PADS } from './helpers.js';
 
-const MULTI = 'barcamp-multiauthor';
+const MULTI = 'ogd-mehrautoren';
 const P = `pad:${MULTI}`;
 
 /** Parses and returns the thrown EtherpadFileError (fails the test if parsing succeeds). */
@@ -47,42 +47,51 @@ describe('parseEtherpadFile on real Etherpad 2.5.3 exports', () => {
     expect(f.head).toBe(6);
     expect(f.chatHead).toBe(1);
     expect(f.publicStatus).toBe(false);
-    expect(f.savedRevisions).toEqual([]);
-    expect(f.authors['a.N1Rug5Kr1ZZ2FuEO']).toEqual({
-      name: 'Anna Schmidt',
-      colorId: 39,
-      timestamp: 1795495084405,
+    // Saved with the API's saveRevision, so by an author Etherpad made for the API call.
+    expect(f.savedRevisions).toEqual([
+      {
+        revNum: 4,
+        id: '3df157f39d588e4de390',
+        label: 'Saved through API call',
+        savedById: 'a.5sESxgjRrkcHsepM',
+        timestamp: 1796406591107,
+      },
+    ]);
+    expect(f.authors['a.3DgALc1HC0zuucif']).toEqual({
+      name: 'Greta Lößner',
+      colorId: 43,
+      timestamp: 1796406590862,
     });
-    expect(f.authors['a.nTUk3o3GgB5Qluu0']?.name).toBe('Leyla Yılmaz');
+    expect(f.authors['a.imkrf5ZPG33RiRpO']?.name).toBe('Şebnem Aydın');
     expect(f.chat).toEqual([
       {
-        text: 'Kann jemand die Folien verlinken?',
-        authorId: 'a.nTUk3o3GgB5Qluu0',
-        time: 1716456000000,
-        displayName: 'Leyla Yılmaz',
+        text: 'Gibt es die Folien schon online?',
+        authorId: 'a.imkrf5ZPG33RiRpO',
+        time: 1780324200000,
+        displayName: 'Şebnem Aydın',
       },
       {
-        text: 'Mache ich nach der Session 👍',
-        authorId: 'a.ww7AvPMq7yEtg1xr',
-        time: 1716456060000,
-        displayName: 'Jonas Becker',
+        text: 'Lade ich heute Abend hoch 👌',
+        authorId: 'a.ty7gAU7EjOWACBti',
+        time: 1780324260000,
+        displayName: 'Tobias Wendt',
       },
     ]);
     expect(f.revisions.map((r) => r.author)).toEqual([
-      'a.N1Rug5Kr1ZZ2FuEO',
-      'a.ww7AvPMq7yEtg1xr',
-      'a.N1Rug5Kr1ZZ2FuEO',
-      'a.nTUk3o3GgB5Qluu0',
-      'a.ww7AvPMq7yEtg1xr',
-      'a.nTUk3o3GgB5Qluu0',
-      'a.N1Rug5Kr1ZZ2FuEO',
+      'a.3DgALc1HC0zuucif',
+      'a.ty7gAU7EjOWACBti',
+      'a.3DgALc1HC0zuucif',
+      'a.imkrf5ZPG33RiRpO',
+      'a.ty7gAU7EjOWACBti',
+      'a.imkrf5ZPG33RiRpO',
+      'a.3DgALc1HC0zuucif',
     ]);
   });
 
   it('counts the unicode pad in UTF-16 code units', () => {
-    const f = parseEtherpadFile(fixture('barcamp-unicode-long.etherpad'));
-    expect(f.atext.text.length).toBe(5108);
-    expect([...f.atext.text].length).toBe(5067);
+    const f = parseEtherpadFile(fixture('ogd-unicode-lang.etherpad'));
+    expect(f.atext.text.length).toBe(6897);
+    expect([...f.atext.text].length).toBe(6845);
   });
 
   it('replays the multi-author pad to every revision exactly as Etherpad exported it', () => {
@@ -201,14 +210,14 @@ describe('our own malformed inputs', () => {
     const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
     expect(parseError(nested).code).toBe('not-an-object');
     expect(parseError(`{"deep": ${nested}}`).code).toBe('no-pad');
-    const json = fixture(`${MULTI}.etherpad`).replace('"attribs":"|h+ho"', `"attribs":${nested}`);
+    const json = fixture(`${MULTI}.etherpad`).replace('"attribs":"|j+l5"', `"attribs":${nested}`);
     expect(parseError(json).code).toBe('pad-record');
     // Etherpad accepts any non-empty chat record; so do we, reading only what we need.
     const chat = fixture(`${MULTI}.etherpad`).replace(
-      '"text":"Kann jemand',
-      `"nested":${nested},"text":"Kann jemand`,
+      '"text":"Gibt es',
+      `"nested":${nested},"text":"Gibt es`,
     );
-    expect(parseEtherpadFile(chat).chat[0]?.text).toBe('Kann jemand die Folien verlinken?');
+    expect(parseEtherpadFile(chat).chat[0]?.text).toBe('Gibt es die Folien schon online?');
   });
 
   it('refuses a gap in the revisions and revisions after head', () => {
@@ -288,12 +297,12 @@ describe('our own malformed inputs', () => {
   });
 
   it('refuses changeset attributes that are unknown or not in canonical order', () => {
-    const data = fixtureData('barcamp-formatting');
-    const rev2 = data['pad:barcamp-formatting:revs:2'] as { changeset: string };
+    const data = fixtureData('ogd-formatierung');
+    const rev2 = data['pad:ogd-formatierung:revs:2'] as { changeset: string };
     const original = rev2.changeset;
-    rev2.changeset = original.replace('*4*5*3*6', '*5*4*3*6');
+    rev2.changeset = original.replace('*2*3*1*4', '*3*2*1*4');
     expect(parseError(JSON.stringify(data))).toMatchObject({ code: 'attribs-not-canonical', rev: 2 });
-    rev2.changeset = original.replace('*4*5*3*6', '*z*5*3*6');
+    rev2.changeset = original.replace('*2*3*1*4', '*z*3*1*4');
     expect(parseError(JSON.stringify(data)).message).toMatch(/attribute 35 does not exist in the pool/);
   });
 
@@ -304,17 +313,17 @@ describe('our own malformed inputs', () => {
     expect(
       parseError(
         multiWith(
-          (d) => void ((d['globalAuthor:a.N1Rug5Kr1ZZ2FuEO'] as Record<string, unknown>).padIDs = { x: 1 }),
+          (d) => void ((d['globalAuthor:a.3DgALc1HC0zuucif'] as Record<string, unknown>).padIDs = { x: 1 }),
         ),
       ),
     ).toMatchObject({ code: 'global-author' });
     expect(
       parseError(
         multiWith(
-          (d) => void ((d['globalAuthor:a.N1Rug5Kr1ZZ2FuEO'] as Record<string, unknown>).padIDs = 'other'),
+          (d) => void ((d['globalAuthor:a.3DgALc1HC0zuucif'] as Record<string, unknown>).padIDs = 'other'),
         ),
       ),
-    ).toMatchObject({ code: 'pad-id-mismatch', key: 'globalAuthor:a.N1Rug5Kr1ZZ2FuEO' });
+    ).toMatchObject({ code: 'pad-id-mismatch', key: 'globalAuthor:a.3DgALc1HC0zuucif' });
     expect(parseError(multiWith((d) => void ((d[P] as Record<string, unknown>).chatHead = 2)))).toMatchObject(
       { code: 'chat' },
     );

@@ -55,21 +55,23 @@ describe('HTML export', () => {
   });
 
   it('nests the sub-list inside its parent item, as Etherpad does', () => {
-    const f = parseEtherpadFile(fixture('barcamp-formatting.etherpad'));
+    const f = parseEtherpadFile(fixture('ogd-formatierung.etherpad'));
     const html = linesToHtml(atextToLines(f.atext, f.pool), { title: 't' });
     expect(html).toContain(
-      '<li>Kontraste prüfen\n<ul class="bullet">\n<li>WCAG 2.1 AA: 4,5:1</li>\n<li>Große Schrift: 3:1</li>\n</ul>\n</li>\n',
+      '<li><em>Aktiv statt Passiv</em>\n<ul class="bullet">\n<li>„Wir zahlen“ statt „Es erfolgt eine Auszahlung“</li>\n<li><strong>Fristen</strong> fett und mit Datum</li>\n</ul>\n</li>\n',
     );
     expect(html).toContain(
-      '<ol class="number">\n<li>Warum Barrierefreiheit? <u>BFSG ab Juni 2025</u></li>\n',
+      '<ol class="number">\n<li>Warum? <u>Barrierefreiheitsstärkungsgesetz</u> seit 2025</li>\n',
     );
   });
 
-  it('escapes markup in the text (the fixture’s <button> and <div onclick>)', () => {
-    const f = parseEtherpadFile(fixture('barcamp-formatting.etherpad'));
+  it('escapes markup in the text (the fixture’s <abbr title="…"> and <span class="fn">)', () => {
+    const f = parseEtherpadFile(fixture('ogd-formatierung.etherpad'));
     const html = linesToHtml(atextToLines(f.atext, f.pool), { title: '</title><script>x</script>' });
-    expect(html).toContain('Code-Beispiel: &lt;button&gt; statt &lt;div onclick&gt;');
-    expect(html).not.toMatch(/<button|<div onclick|<script/);
+    expect(html).toContain(
+      'Vorlage: &lt;abbr title=&quot;…&quot;&gt; statt &lt;span class=&quot;fn&quot;&gt;',
+    );
+    expect(html).not.toMatch(/<abbr|<span class|<script/);
     expect(html).toContain('<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>');
   });
 
@@ -102,8 +104,8 @@ describe('HTML export', () => {
   });
 
   it('highlights authors in their colour and adds a legend', () => {
-    const anna = 'a.N1Rug5Kr1ZZ2FuEO';
-    const jonas = 'a.ww7AvPMq7yEtg1xr';
+    const anna = 'a.3DgALc1HC0zuucif';
+    const jonas = 'a.ty7gAU7EjOWACBti';
     const lines: PadLine[] = [
       {
         kind: 'paragraph',

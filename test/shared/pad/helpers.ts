@@ -1,11 +1,26 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The Etherpad fixtures (repo root ../shared/fixtures/etherpad), resolved from this file. */
-export const FIXTURES = resolve(import.meta.dirname, '../../../../shared/fixtures/etherpad');
+/** Our Etherpad fixtures (test/fixtures/etherpad, made by an unmodified Etherpad; see its README). */
+export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/etherpad');
+
+/** The multi-author pad: head 6, two chat messages, revision 4 saved. */
+export const MULTI = 'ogd-mehrautoren';
+/** The pad written with setHTML: lists, bold, italic, underline, strikethrough. */
+export const FORMATTING = 'ogd-formatierung';
+/** The long pad with umlauts, emoji, astral-plane letters and combining marks. */
+export const UNICODE = 'ogd-unicode-lang';
 
 /** The three real Etherpad 2.5.3 exports. */
-export const PADS = ['barcamp-multiauthor', 'barcamp-formatting', 'barcamp-unicode-long'] as const;
+export const PADS = [MULTI, FORMATTING, UNICODE] as const;
+
+/** Author ids Etherpad gave our four authors (see ../../fixtures/etherpad/api-calls.json). */
+export const AUTHORS = {
+  greta: 'a.3DgALc1HC0zuucif',
+  tobias: 'a.ty7gAU7EjOWACBti',
+  sebnem: 'a.imkrf5ZPG33RiRpO',
+  juergen: 'a.kwrn69odZCBH7r4T',
+} as const;
 
 /** Reads a fixture file (path relative to the fixtures folder) as UTF-8. */
 export function fixture(path: string): string {

@@ -66,7 +66,7 @@ describe('txt export matches Etherpad 2.5.3 byte for byte', () => {
 
 describe('atext ↔ lines', () => {
   it('reads the formatting pad into kinds, levels, starts and character formats', () => {
-    const f = parseEtherpadFile(fixture('barcamp-formatting.etherpad'));
+    const f = parseEtherpadFile(fixture('ogd-formatierung.etherpad'));
     const lines = atextToLines(f.atext, f.pool);
     expect(lines.map((l) => [l.kind, l.level, l.start])).toEqual([
       ['paragraph', 0, undefined],
@@ -86,21 +86,22 @@ describe('atext ↔ lines', () => {
       ['paragraph', 0, undefined],
       ['paragraph', 0, undefined],
     ]);
-    expect(lines[1]?.runs).toEqual([
-      { text: 'Sessiongeberin:', attrs: { bold: true } },
-      { text: ' Leyla Yılmaz – ', attrs: {} },
-      { text: 'Raum A, 14:00 Uhr', attrs: { italic: true } },
+    expect(lines[7]?.runs).toEqual([
+      { text: 'Kurze Sätze', attrs: { bold: true } },
+      { text: ', ein Gedanke pro Satz', attrs: {} },
     ]);
+    expect(lines[8]?.runs).toEqual([{ text: 'Aktiv statt Passiv', attrs: { italic: true } }]);
     expect(lines[3]?.runs).toEqual([
-      { text: 'Warum Barrierefreiheit? ', attrs: {} },
-      { text: 'BFSG ab Juni 2025', attrs: { underline: true } },
+      { text: 'Warum? ', attrs: {} },
+      { text: 'Barrierefreiheitsstärkungsgesetz', attrs: { underline: true } },
+      { text: ' seit 2025', attrs: {} },
     ]);
     expect(lines[11]?.runs).toEqual([
-      { text: 'Nur', attrs: { strikethrough: true } },
-      { text: ' Tastaturbedienung testen', attrs: {} },
+      { text: 'Fußnoten', attrs: { strikethrough: true } },
+      { text: ' gestrichen', attrs: {} },
     ]);
     // The marker character is gone from the text.
-    expect(lines[7]?.runs[0]?.text).toBe('Semantisches HTML vor ARIA');
+    expect(lines[9]?.runs[0]?.text).toBe('„Wir zahlen“ statt „Es erfolgt eine Auszahlung“');
   });
 
   it.each(PADS)('%s: lines → atext gives back the exact attributed text', (name) => {

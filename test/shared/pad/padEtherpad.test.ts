@@ -32,8 +32,8 @@ describe('.etherpad import and export', () => {
   });
 
   it('replays the multi-author history exactly (each revision’s text as Etherpad exported it)', () => {
-    const pad = etherpadToPad(parseEtherpadFile(fixture('barcamp-multiauthor.etherpad')));
-    pad.revisions.forEach((r, i) => expect(txtOf(r)).toBe(fixture(`revs/barcamp-multiauthor.rev${i}.txt`)));
+    const pad = etherpadToPad(parseEtherpadFile(fixture('ogd-mehrautoren.etherpad')));
+    pad.revisions.forEach((r, i) => expect(txtOf(r)).toBe(fixture(`revs/ogd-mehrautoren.rev${i}.txt`)));
     expect(pad.chat.map((m) => m.text)).toHaveLength(2);
   });
 
