@@ -1,16 +1,15 @@
-import { getSchema } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import { padSchemaExtensions } from '../../../renderer/src/pad/padExtensions.js';
 import { readPadContent, replaceFragmentContent, writePadContent } from '../../../shared/pad/padContent.js';
 import { checkPadDoc, normalizePadDoc, type PadDoc } from '../../../shared/pad/padJson.js';
 import { contentFragment } from '../../../shared/pad/padLayout.js';
+import { padSchema } from '../../../shared/pad/padSchema.js';
 import { markdownToPadDoc } from '../../../shared/pad/padMarkdown.js';
 
 /** The editor's real schema (the same extensions the renderer uses), built in Node. */
-const schema = getSchema(padSchemaExtensions());
+const schema = padSchema();
 
 const a = (id: string) => ({ type: 'author', attrs: { id } });
 
