@@ -1,19 +1,18 @@
+import { NODE, MARK } from './padNames.js';
+import { checkAgainstSchema, padSchema, type SchemaProblem } from './padSchema.js';
+
 /**
  * The content of a notes pad as plain JSON: exactly ProseMirror's `Node.toJSON()` for the editor's
- * schema (Tiptap StarterKit + task lists + the `author` mark, see renderer/src/pad/padExtensions.ts).
- * Everything that writes a pad from outside the editor (template, imports, restoring a revision)
- * builds this JSON, checks it with {@link checkPadDoc} and writes it into the Yjs document with
- * padContent.ts. The check matters: y-prosemirror deletes any Yjs element the editor's schema
- * refuses, so content the schema does not allow would silently vanish on every client.
- *
- *   doc          block+
- *   paragraph    inline*               heading {level 1–6} inline*
- *   blockquote   block+                codeBlock {language?} text* (only the author mark)
- *   bulletList   listItem+             orderedList {start} listItem+
- *   taskList     taskItem+             listItem, taskItem {checked}: paragraph block*
- *   horizontalRule                     hardBreak (inline)
- *   marks: bold, italic, underline, strike, code, link {href}, author {id}
+ * schema, which Tiptap builds from the one extension list in padExtensions.ts (StarterKit + task
+ * lists + the `author` mark). Everything that writes a pad from outside the editor (template,
+ * imports, restoring a revision) builds this JSON, checks it with {@link checkPadDoc} against that
+ * schema and writes it into the Yjs document with padContent.ts. The check matters: y-prosemirror
+ * deletes any Yjs element the editor's schema refuses, so content the schema does not allow would
+ * silently vanish on every client.
  */
+
+// The names live in padNames.ts (shared with the extension list); importers keep using this module.
+export { FORMAT_MARKS, MARK, NODE, SAFE_LINK } from './padNames.js';
 
 /** A mark on a run of text. */
 export interface PadMark {
@@ -36,49 +35,6 @@ export interface PadDoc {
   content: PadNode[];
 }
 
-/** Names of the nodes and marks of the pad schema. */
-export const NODE = {
-  doc: 'doc',
-  paragraph: 'paragraph',
-  heading: 'heading',
-  blockquote: 'blockquote',
-  codeBlock: 'codeBlock',
-  horizontalRule: 'horizontalRule',
-  bulletList: 'bulletList',
-  orderedList: 'orderedList',
-  taskList: 'taskList',
-  listItem: 'listItem',
-  taskItem: 'taskItem',
-  hardBreak: 'hardBreak',
-  text: 'text',
-} as const;
-
-/** Mark names. The author mark carries the id of whoever typed the text (Etherpad's `author`). */
-export const MARK = {
-  bold: 'bold',
-  italic: 'italic',
-  underline: 'underline',
-  strike: 'strike',
-  code: 'code',
-  link: 'link',
-  author: 'author',
-} as const;
-
-/** The formatting marks (everything but author and link), in the order exports nest them. */
-export const FORMAT_MARKS = [MARK.bold, MARK.italic, MARK.underline, MARK.strike, MARK.code] as const;
-
-const BLOCKS = new Set<string>([
-  NODE.paragraph,
-  NODE.heading,
-  NODE.blockquote,
-  NODE.codeBlock,
-  NODE.horizontalRule,
-  NODE.bulletList,
-  NODE.orderedList,
-  NODE.taskList,
-]);
-const MARKS = new Set<string>(Object.values(MARK));
-
 /** Limits for content written from outside the editor; beyond them an import is refused. */
 export const PAD_LIMITS = {
   /** Nesting of blocks (lists in lists, quotes in quotes). */
@@ -88,9 +44,6 @@ export const PAD_LIMITS = {
   /** Characters of text in the whole document. */
   maxTextLength: 5_000_000,
 } as const;
-
-/** Links keep only schemes that cannot run code when clicked. */
-export const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
 
 /** An empty pad: one empty paragraph (ProseMirror's doc needs one block). */
 export function emptyPadDoc(): PadDoc {
@@ -107,21 +60,8 @@ export function paragraph(content: PadNode[] = []): PadNode {
   return content.length > 0 ? { type: NODE.paragraph, content } : { type: NODE.paragraph };
 }
 
-/** Whether a node type is a block (may stand in doc, blockquote or after an item's paragraph). */
-export function isBlock(type: string): boolean {
-  return BLOCKS.has(type);
-}
-
-/** Whether a node type is one of the list containers. */
-export function isList(type: string): boolean {
-  return type === NODE.bulletList || type === NODE.orderedList || type === NODE.taskList;
-}
-
-/** A problem with a document, and where in the tree it is. */
-export interface PadDocProblem {
-  path: string;
-  message: string;
-}
+/** A problem with a document, and where in the tree it is (e.g. `content[3].content[0]`). */
+export type PadDocProblem = SchemaProblem;
 
 /** Thrown when content does not fit the pad schema or its limits; nothing has been written then. */
 export class PadContentError extends Error {
@@ -135,178 +75,12 @@ export class PadContentError extends Error {
 }
 
 /**
- * Checks that `doc` is valid for the editor's schema and within {@link PAD_LIMITS}. Returns the
- * problems (at most 20); an empty list means every client will show the content as written.
+ * Checks that `doc` is valid for the editor's schema (ProseMirror's `Node.fromJSON` + `check()` on
+ * the schema built from the editor's extensions, see padSchema.ts) and within {@link PAD_LIMITS}.
+ * Returns the problems (at most 20); an empty list means every client will show the content as written.
  */
 export function checkPadDoc(doc: unknown): PadDocProblem[] {
-  const problems: PadDocProblem[] = [];
-  let nodes = 0;
-  let textLength = 0;
-  const add = (path: string, message: string): void => {
-    if (problems.length < 20) {
-      problems.push({ path, message });
-    }
-  };
-  const isObj = (v: unknown): v is Record<string, unknown> =>
-    typeof v === 'object' && v !== null && !Array.isArray(v);
-
-  const checkMarks = (node: Record<string, unknown>, path: string, allowed: 'all' | 'author'): void => {
-    if (node.marks === undefined) {
-      return;
-    }
-    if (!Array.isArray(node.marks)) {
-      add(path, 'marks is not a list');
-      return;
-    }
-    const seen = new Set<string>();
-    for (const mark of node.marks as unknown[]) {
-      if (!isObj(mark) || typeof mark.type !== 'string' || !MARKS.has(mark.type)) {
-        add(path, `unknown mark ${JSON.stringify(isObj(mark) ? mark.type : mark)}`);
-        continue;
-      }
-      if (seen.has(mark.type)) {
-        add(path, `mark ${mark.type} twice`);
-      }
-      seen.add(mark.type);
-      if (allowed === 'author' && mark.type !== MARK.author) {
-        add(path, `mark ${mark.type} is not allowed in a code block`);
-      }
-      const attrs = isObj(mark.attrs) ? mark.attrs : {};
-      if (mark.type === MARK.author && (typeof attrs.id !== 'string' || attrs.id === '')) {
-        add(path, 'author mark without an id');
-      }
-      if (mark.type === MARK.link && (typeof attrs.href !== 'string' || !SAFE_LINK.test(attrs.href))) {
-        add(path, 'link without a safe href (http, https, mailto, tel)');
-      }
-    }
-  };
-
-  const checkInline = (node: unknown, path: string, allowed: 'all' | 'author', textOnly: boolean): void => {
-    nodes++;
-    if (!isObj(node)) {
-      add(path, 'not a node');
-      return;
-    }
-    if (node.type === NODE.text) {
-      if (typeof node.text !== 'string' || node.text === '') {
-        add(path, 'text node without text');
-      } else {
-        textLength += node.text.length;
-      }
-      checkMarks(node, path, allowed);
-      return;
-    }
-    if (node.type === NODE.hardBreak && !textOnly) {
-      return;
-    }
-    add(path, `${String(node.type)} is not allowed here (inline content expected)`);
-  };
-
-  const checkChildren = (node: Record<string, unknown>, path: string): unknown[] => {
-    if (node.content === undefined) {
-      return [];
-    }
-    if (!Array.isArray(node.content)) {
-      add(path, 'content is not a list');
-      return [];
-    }
-    return node.content as unknown[];
-  };
-
-  const checkBlock = (node: unknown, path: string, depth: number): void => {
-    nodes++;
-    if (depth > PAD_LIMITS.maxDepth) {
-      add(path, `nested more than ${PAD_LIMITS.maxDepth} levels deep`);
-      return;
-    }
-    if (!isObj(node) || typeof node.type !== 'string') {
-      add(path, 'not a node');
-      return;
-    }
-    const attrs = isObj(node.attrs) ? node.attrs : {};
-    const children = checkChildren(node, path);
-    const type = node.type;
-    switch (type) {
-      case NODE.paragraph:
-      case NODE.heading:
-        if (type === NODE.heading) {
-          const level = attrs.level;
-          if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 6) {
-            add(path, 'heading level must be 1 to 6');
-          }
-        }
-        children.forEach((c, i) => checkInline(c, `${path}.${i}`, 'all', false));
-        return;
-      case NODE.codeBlock:
-        if (attrs.language !== undefined && attrs.language !== null && typeof attrs.language !== 'string') {
-          add(path, 'code block language is not text');
-        }
-        children.forEach((c, i) => checkInline(c, `${path}.${i}`, 'author', true));
-        return;
-      case NODE.horizontalRule:
-        if (children.length > 0) {
-          add(path, 'a horizontal rule has no content');
-        }
-        return;
-      case NODE.blockquote:
-        if (children.length === 0) {
-          add(path, 'a quote needs at least one block');
-        }
-        children.forEach((c, i) => checkBlock(c, `${path}.${i}`, depth + 1));
-        return;
-      case NODE.bulletList:
-      case NODE.orderedList:
-      case NODE.taskList: {
-        if (type === NODE.orderedList && attrs.start !== undefined) {
-          const start = attrs.start;
-          if (typeof start !== 'number' || !Number.isSafeInteger(start) || start < 0) {
-            add(path, 'list start must be a whole number ≥ 0');
-          }
-        }
-        if (children.length === 0) {
-          add(path, 'a list needs at least one item');
-        }
-        const itemType = type === NODE.taskList ? NODE.taskItem : NODE.listItem;
-        children.forEach((item, i) => {
-          const itemPath = `${path}.${i}`;
-          nodes++;
-          if (!isObj(item) || item.type !== itemType) {
-            add(itemPath, `a ${type} holds only ${itemType} nodes`);
-            return;
-          }
-          const itemAttrs = isObj(item.attrs) ? item.attrs : {};
-          if (itemType === NODE.taskItem && typeof itemAttrs.checked !== 'boolean') {
-            add(itemPath, 'a task item needs checked: true or false');
-          }
-          const blocks = checkChildren(item, itemPath);
-          const first = blocks[0];
-          if (!isObj(first) || first.type !== NODE.paragraph) {
-            add(itemPath, 'a list item starts with a paragraph');
-          }
-          blocks.forEach((c, j) => checkBlock(c, `${itemPath}.${j}`, depth + 1));
-        });
-        return;
-      }
-      default:
-        add(path, `unknown block ${JSON.stringify(type)}`);
-    }
-  };
-
-  if (!isObj(doc) || doc.type !== NODE.doc) {
-    return [{ path: '', message: 'not a pad document (type "doc" expected)' }];
-  }
-  const blocks = checkChildren(doc, 'doc');
-  if (blocks.length === 0) {
-    add('doc', 'a document needs at least one block');
-  }
-  blocks.forEach((b, i) => checkBlock(b, `doc.${i}`, 1));
-  if (nodes > PAD_LIMITS.maxNodes) {
-    add('doc', `more than ${PAD_LIMITS.maxNodes} nodes`);
-  }
-  if (textLength > PAD_LIMITS.maxTextLength) {
-    add('doc', `more than ${PAD_LIMITS.maxTextLength} characters of text`);
-  }
-  return problems;
+  return checkAgainstSchema(padSchema(), doc, PAD_LIMITS);
 }
 
 /** Throws {@link PadContentError} unless `doc` passes {@link checkPadDoc}. */
@@ -315,7 +89,7 @@ export function assertPadDoc(doc: unknown, what = 'The content'): asserts doc is
   if (problems.length > 0) {
     const first = problems[0];
     throw new PadContentError(
-      `${what} does not fit the notes pad: ${first?.message ?? 'invalid'}${first?.path ? ` (at ${first.path})` : ''}.`,
+      `${what} does not fit the notes pad: ${first?.message ?? 'invalid'}${first?.path ? ` at ${first.path}` : ''}.`,
       problems,
     );
   }

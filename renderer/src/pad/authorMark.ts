@@ -1,39 +1,16 @@
-import { Extension, Mark, mergeAttributes } from '@tiptap/core';
+import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { MARK } from '../../../shared/pad/padJson.js';
+import { MARK } from '../../../shared/pad/padNames.js';
 
 /**
  * Etherpad-style authorship in the editor: the `author` mark (attribute `id` = the writer's user
- * id) sits on every piece of text, and a ProseMirror plugin stamps it on whatever this person
- * inserts. Only local changes are stamped: transactions that y-prosemirror made from remote
+ * id, defined with the schema in shared/pad/padExtensions.ts) sits on every piece of text, and a
+ * ProseMirror plugin stamps it on whatever this person inserts. Only local changes are stamped: transactions that y-prosemirror made from remote
  * updates, undo/redo or the first render carry its plugin meta and are left alone, so remote
  * text keeps its author and undone deletions come back with their original marks. Pasted text
  * becomes the paster's, as in Etherpad. Formatting changes (bold …) do not change authorship.
  */
-
-/** The mark; rendered as `<span class="pad-author" data-author="…">` (colours come from CSS). */
-export const AuthorMark = Mark.create({
-  name: MARK.author,
-  // Text typed at the edge of someone else's run must not take their mark (it gets ours).
-  inclusive: false,
-  addAttributes() {
-    return {
-      id: {
-        default: null,
-        parseHTML: (element: HTMLElement) => element.getAttribute('data-author'),
-        renderHTML: (attributes: { id?: unknown }) =>
-          typeof attributes.id === 'string' ? { 'data-author': attributes.id } : {},
-      },
-    };
-  },
-  parseHTML() {
-    return [{ tag: 'span[data-author]' }];
-  },
-  renderHTML({ HTMLAttributes }) {
-    return ['span', mergeAttributes({ class: 'pad-author' }, HTMLAttributes), 0];
-  },
-});
 
 /** Whether y-prosemirror made this transaction (remote change, undo/redo, initial render). */
 function fromSync(tr: Transaction): boolean {

@@ -3,10 +3,10 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { useEditor } from '@tiptap/react';
 import { useEffect, useMemo, useState } from 'react';
+import { padSchemaExtensions } from '../../../shared/pad/padExtensions.js';
 import { contentFragment } from '../../../shared/pad/padLayout.js';
 import { localPresenceUser, type SharedDoc } from '../sync/sharedDoc.js';
 import { AuthorStamp } from './authorMark.js';
-import { padSchemaExtensions } from './padExtensions.js';
 import { SelectionGuard } from './selectionGuard.js';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;

@@ -1,16 +1,15 @@
-import { getSchema } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import { padSchemaExtensions } from '../../../renderer/src/pad/padExtensions.js';
 import { readPadContent, replaceFragmentContent, writePadContent } from '../../../shared/pad/padContent.js';
-import { checkPadDoc, normalizePadDoc, type PadDoc } from '../../../shared/pad/padJson.js';
+import { assertPadDoc, checkPadDoc, normalizePadDoc, type PadDoc } from '../../../shared/pad/padJson.js';
 import { contentFragment } from '../../../shared/pad/padLayout.js';
+import { padSchema } from '../../../shared/pad/padSchema.js';
 import { markdownToPadDoc } from '../../../shared/pad/padMarkdown.js';
 
 /** The editor's real schema (the same extensions the renderer uses), built in Node. */
-const schema = getSchema(padSchemaExtensions());
+const schema = padSchema();
 
 const a = (id: string) => ({ type: 'author', attrs: { id } });
 
@@ -135,6 +134,75 @@ describe('pad JSON and the editor schema', () => {
     for (const doc of bad) {
       expect(checkPadDoc(doc), JSON.stringify(doc)).not.toEqual([]);
     }
+  });
+
+  it('names the problem and where it is, in ProseMirror terms', () => {
+    const para = (text: string, marks?: unknown[]) => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text, marks }],
+    });
+    const cases: [unknown, string, string][] = [
+      [
+        { type: 'doc', content: [para('a'), para('b'), para('c'), { type: 'foo' }] },
+        'content[3]',
+        "Unknown node type 'foo'",
+      ],
+      [
+        { type: 'doc', content: [para('x', [{ type: 'blink' }])] },
+        'content[0].content[0]',
+        "Unknown mark type 'blink'",
+      ],
+      [
+        { type: 'doc', content: [para('x', [{ type: 'link', attrs: { href: ' javascript:alert(1)' } }])] },
+        'content[0].content[0]',
+        'a link needs a safe href (http, https, mailto, tel) (got " javascript:alert(1)")',
+      ],
+      [
+        { type: 'doc', content: [{ type: 'heading', attrs: { level: 9 } }] },
+        'content[0]',
+        'heading level must be 1 to 6 (got 9)',
+      ],
+      [
+        {
+          type: 'doc',
+          content: [{ type: 'codeBlock', content: [{ type: 'text', text: 'x', marks: [{ type: 'bold' }] }] }],
+        },
+        'content[0]',
+        "Mark 'bold' is not allowed in a codeBlock",
+      ],
+      [
+        { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'paragraph' }] }] },
+        'content[0]',
+        'Invalid content for node bulletList (listItem+ expected, got paragraph)',
+      ],
+      [
+        { type: 'doc', content: [para('x', [{ type: 'author', attrs: { id: '' } }])] },
+        'content[0].content[0]',
+        'an author mark needs a non-empty id (got "")',
+      ],
+      [
+        { type: 'doc', content: [{ type: 'paragraph', attrs: { colour: 'red' } }] },
+        'content[0]',
+        'Unsupported attribute colour for node of type paragraph',
+      ],
+      [{ type: 'doc', content: [para('')] }, 'content[0].content[0]', 'Empty text nodes are not allowed'],
+      [{ type: 'doc', content: [42] }, 'content[0]', 'not a node (an object with a "type" expected)'],
+      [{ type: 'paragraph' }, '', "not a document (type 'doc' expected, got 'paragraph')"],
+    ];
+    for (const [doc, path, message] of cases) {
+      expect(checkPadDoc(doc), JSON.stringify(doc)).toEqual([{ path, message }]);
+    }
+    expect(() => assertPadDoc(cases[0]![0], 'The file')).toThrow(
+      "The file does not fit the notes pad: Unknown node type 'foo' at content[3].",
+    );
+  });
+
+  it('refuses deep nesting before it could exhaust the stack', () => {
+    let node: Record<string, unknown> = { type: 'paragraph' };
+    for (let i = 0; i < 10_000; i++) {
+      node = { type: 'blockquote', content: [node] };
+    }
+    expect(checkPadDoc({ type: 'doc', content: [node] })[0]?.message).toBe('nested more than 48 levels deep');
   });
 
   it('writes Yjs the way y-prosemirror does, so the editor reads exactly the content', () => {
