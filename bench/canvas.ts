@@ -230,7 +230,9 @@ export const canvasBenchmark: Benchmark = {
     'sketch ink engine vs stock fabric.js 7: open, draw/pan/zoom frame p95, renderer RSS at 1k/5k/20k strokes',
   async run() {
     if (!existsSync(join(RENDERER_DIR, 'sketch-bench.html'))) {
-      throw new Error('Build first: npx electron-vite build (out/renderer/sketch-bench.html is missing)');
+      throw new Error(
+        'Build the test pages first: npm run build:test (out/renderer/sketch-bench.html is missing)',
+      );
     }
     const dataDir = mkdtempSync(join(tmpdir(), 'mitschrift-canvas-bench-'));
     const quiet = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
