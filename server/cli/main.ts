@@ -5,6 +5,13 @@ import { existsSync } from 'node:fs';
 import { startCore } from '../core/startCore.js';
 import { APP_VERSION } from '../core/version.js';
 import { defaultDataDir } from '../storage/dataDir.js';
+import {
+  DEFAULT_SYNC_LIMITS,
+  SYNC_LIMIT_SPECS,
+  SyncLimitError,
+  syncLimitsFrom,
+  type SyncLimits,
+} from '../sync/syncLimits.js';
 import { UsageError, isParseArgsError, type CommandUsage } from './commands/cliCommand.js';
 import { eventCommand } from './commands/event.js';
 import { padCommand } from './commands/pad.js';
@@ -20,7 +27,7 @@ const commands: Record<string, Command> = {
   serve: {
     usages: [
       {
-        usage: 'mitschrift serve [--host H] [--port P] [--data DIR]',
+        usage: 'mitschrift serve [--host H] [--port P] [--data DIR] [--max-… N]',
         summary: 'Start the core and serve the app to browsers (host mode).',
       },
     ],
@@ -56,6 +63,10 @@ function printHelp(): void {
     '  --host H     interface to listen on (default 127.0.0.1; 0.0.0.0 lets participants on the LAN join)',
     '  --port P     port (default: a free one; 0 also picks a free one)',
     `  --data DIR   workspace folder (default ${defaultDataDir()})`,
+    '  Limits of the sync endpoint (flag, or environment variable; default):',
+    ...SYNC_LIMIT_SPECS.map(
+      (spec) => `  --${spec.flag} N  ${spec.help} (${spec.env}; default ${DEFAULT_SYNC_LIMITS[spec.key]})`,
+    ),
     '',
     'Options of event (the event commands work on the folder directly and refuse while a core serves it):',
     '  --data DIR         workspace folder (default as for serve)',
@@ -91,9 +102,20 @@ async function serve(args: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '0' },
       data: { type: 'string' },
+      ...Object.fromEntries(SYNC_LIMIT_SPECS.map((spec) => [spec.flag, { type: 'string' as const }])),
     },
     strict: true,
   });
+  let syncLimits: SyncLimits;
+  try {
+    syncLimits = syncLimitsFrom(values as Record<string, string | undefined>, process.env);
+  } catch (error) {
+    if (error instanceof SyncLimitError) {
+      console.error(`mitschrift serve: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`mitschrift serve: --port must be a number from 0 to 65535, not "${values.port}".`);
@@ -106,7 +128,13 @@ async function serve(args: string[]): Promise<number> {
       'No built renderer found next to the CLI: run `npm run build` to serve the app; API and sync work.',
     );
   }
-  const core = await startCore({ host: values.host, port, dataDir, ...(ui ? { rendererDir: ui } : {}) });
+  const core = await startCore({
+    host: values.host ?? '127.0.0.1',
+    port,
+    dataDir,
+    syncLimits,
+    ...(ui ? { rendererDir: ui } : {}),
+  });
   console.info(`Workspace: ${dataDir}`);
   console.info(`Mitschrift listening on ${core.joinUrl}`);
   await new Promise<void>((resolveStop) => {

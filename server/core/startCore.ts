@@ -63,7 +63,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     }
     const registry = new DocRegistry(store, { logger });
     const padHistory = new PadHistory(registry, options.dataDir, logger);
-    const sync = new SyncEndpoint(registry, logger);
+    const sync = new SyncEndpoint(registry, logger, options.syncLimits);
     const tokens: CoreTokens = { edit: token, view: viewToken };
     let port = 0;
     let origin = '';

@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
 import type { DocName } from '../../shared/docs/docName.js';
 import type { CoreLogger } from '../core/coreTypes.js';
 import { DocUnavailableError } from '../storage/docStore.js';
@@ -17,37 +18,84 @@ import {
   MESSAGE_SYNC,
   MESSAGE_AUTH,
 } from './messages.js';
+import {
+  decodeAwarenessUpdate,
+  encodeAwarenessUpdate,
+  MAX_CLIENT_IDS_PER_CONNECTION,
+  readOnlyStateProblem,
+  type AwarenessEntry,
+} from './presence.js';
 import { send, type SharedDoc } from './sharedDoc.js';
+import { DEFAULT_SYNC_LIMITS, RateBucket, type SyncLimits } from './syncLimits.js';
 
-/** Largest message a client may send; a sketchnote's first sync stays well below. */
-export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+/** A message or document would pass a size limit (closes the connection, not counted as malformed). */
+class LimitExceeded extends Error {}
+
 const PING_INTERVAL_MS = 30_000;
 /** A client that keeps sending messages we cannot read is disconnected after this many. */
 const MAX_MALFORMED_MESSAGES = 20;
 
 /** WebSocket close code for a document whose store file is damaged. */
 export const CLOSE_DOC_UNAVAILABLE = 4500;
+/** Close code: the connection sent messages faster than its limit. */
+export const CLOSE_RATE_LIMIT = 4429;
+/** Close code: a message or the document would pass a size limit. */
+export const CLOSE_TOO_LARGE = 4413;
+/** Close code: too many messages that are not the y-websocket protocol. */
+export const CLOSE_MALFORMED = 4400;
+
+/** A WebSocket close reason is at most 123 bytes. */
+function closeReason(text: string): string {
+  return Buffer.from(text).subarray(0, 123).toString();
+}
+
+/** What the endpoint keeps per connection. */
+interface Connection {
+  readOnly: boolean;
+  address: string;
+  messages: RateBucket;
+  awareness: RateBucket;
+  malformed: number;
+  /** Client ids this connection tried to publish that belong to another connection (logged once each). */
+  refusedIds: Set<number>;
+  droppedAwareness: number;
+}
 
 /**
  * The y-websocket endpoint: speaks the y-websocket wire protocol (sync + awareness) over `ws`.
- * Authentication happens before the upgrade (see startCore); this only serves documents.
+ * Authentication happens before the upgrade (see startCore); this serves documents within the
+ * limits of {@link SyncLimits}: connection counts (refused at the upgrade with 503), message size,
+ * message rate, document size and presence size and rate (the connection is closed with a 44xx code
+ * and a reason naming the limit); presence entries are owned by the connection that first claimed
+ * their client id (server/sync/presence.ts).
  */
 export class SyncEndpoint {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  private readonly wss: WebSocketServer;
   private readonly pingTimer: NodeJS.Timeout;
   private readonly alive = new WeakSet<WebSocket>();
+  private readonly perAddress = new Map<string, number>();
+  private total = 0;
+  /** Per document: which connection owns which awareness client id. */
+  private readonly owners = new WeakMap<SharedDoc, Map<number, WebSocket>>();
+  /** Per document: an upper estimate of its encoded size (state at load plus every update since). */
+  private readonly sizes = new WeakMap<SharedDoc, number>();
+  private malformedLogged = 0;
+  private malformedLogWindow = 0;
 
   constructor(
     private readonly registry: DocRegistry,
     private readonly logger: CoreLogger,
+    readonly limits: SyncLimits = DEFAULT_SYNC_LIMITS,
   ) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
     this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS).unref();
   }
 
   /**
    * Completes an authenticated upgrade and serves `docName` on the socket. A `readOnly` connection
    * gets the document and its updates but cannot change it: its sync step 2 and update messages are
-   * dropped before they reach the document (awareness, i.e. presence, still works).
+   * dropped before they reach the document, and it may publish only its own small presence state.
+   * Refuses the upgrade with 503 when the connection limits (total, per address) are reached.
    */
   handleUpgrade(
     req: IncomingMessage,
@@ -56,10 +104,46 @@ export class SyncEndpoint {
     docName: DocName,
     options: { readOnly?: boolean } = {},
   ): void {
-    this.wss.handleUpgrade(req, socket, head, (conn) => this.serve(conn, docName, options.readOnly === true));
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const fromAddress = this.perAddress.get(address) ?? 0;
+    const refusal =
+      this.total >= this.limits.maxConnections
+        ? `the core serves its maximum of ${this.limits.maxConnections} connections`
+        : fromAddress >= this.limits.maxConnectionsPerAddress
+          ? `${this.limits.maxConnectionsPerAddress} connections from one address is the limit`
+          : null;
+    if (refusal !== null) {
+      this.logger.warn(`Refused a connection to "${docName}" from ${address}: ${refusal}.`);
+      const body = `Too many connections: ${refusal}.`;
+      socket.end(
+        `HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 10\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+      return;
+    }
+    this.total += 1;
+    this.perAddress.set(address, fromAddress + 1);
+    let counted = true;
+    const uncount = (): void => {
+      if (!counted) {
+        return;
+      }
+      counted = false;
+      this.total -= 1;
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) {
+        this.perAddress.delete(address);
+      } else {
+        this.perAddress.set(address, left);
+      }
+    };
+    socket.once('close', uncount);
+    this.wss.handleUpgrade(req, socket, head, (conn) => {
+      conn.once('close', uncount);
+      this.serve(conn, docName, { readOnly: options.readOnly === true, address });
+    });
   }
 
-  private serve(conn: WebSocket, docName: DocName, readOnly: boolean): void {
+  private serve(conn: WebSocket, docName: DocName, options: { readOnly: boolean; address: string }): void {
     conn.binaryType = 'arraybuffer';
     let shared: SharedDoc;
     try {
@@ -68,25 +152,48 @@ export class SyncEndpoint {
       const reason =
         error instanceof DocUnavailableError ? error.message : `Document "${docName}" cannot be opened.`;
       this.logger.error(error instanceof Error ? error.message : String(error));
-      // Close reasons are limited to 123 bytes.
-      conn.close(CLOSE_DOC_UNAVAILABLE, Buffer.from(reason).subarray(0, 123).toString());
+      conn.close(CLOSE_DOC_UNAVAILABLE, closeReason(reason));
       return;
     }
     shared.connections.set(conn, new Set());
     this.alive.add(conn);
-    let malformed = 0;
+    const state: Connection = {
+      readOnly: options.readOnly,
+      address: options.address,
+      messages: new RateBucket(this.limits.messagesPerSecond),
+      awareness: new RateBucket(this.limits.awarenessPerSecond),
+      malformed: 0,
+      refusedIds: new Set(),
+      droppedAwareness: 0,
+    };
 
     conn.on('pong', () => this.alive.add(conn));
     conn.on('message', (data: ArrayBuffer | Buffer | Buffer[]) => {
-      try {
-        this.onMessage(conn, shared, toUint8Array(data), readOnly);
-      } catch (error) {
-        malformed += 1;
+      if (conn.readyState !== conn.OPEN) {
+        return;
+      }
+      if (!state.messages.take()) {
         this.logger.warn(
-          `Ignored a malformed message on "${docName}" (${error instanceof Error ? error.message : String(error)}).`,
+          `Closed a connection to "${docName}" from ${state.address}: over ${this.limits.messagesPerSecond} messages per second.`,
         );
-        if (malformed >= MAX_MALFORMED_MESSAGES) {
-          conn.close(1007, 'Too many malformed messages');
+        conn.close(
+          CLOSE_RATE_LIMIT,
+          closeReason(`Rate limit: over ${this.limits.messagesPerSecond} messages per second`),
+        );
+        return;
+      }
+      try {
+        this.onMessage(conn, shared, toUint8Array(data), state);
+      } catch (error) {
+        if (error instanceof LimitExceeded) {
+          this.logger.warn(`Closed a connection to "${docName}" from ${state.address}: ${error.message}.`);
+          conn.close(CLOSE_TOO_LARGE, closeReason(error.message));
+          return;
+        }
+        state.malformed += 1;
+        this.logMalformed(docName, error);
+        if (state.malformed >= MAX_MALFORMED_MESSAGES) {
+          conn.close(CLOSE_MALFORMED, closeReason(`Too many malformed messages (${MAX_MALFORMED_MESSAGES})`));
         }
       }
     });
@@ -94,8 +201,21 @@ export class SyncEndpoint {
     conn.on('close', () => {
       const controlled = shared.connections.get(conn);
       shared.connections.delete(conn);
+      const owners = this.owners.get(shared);
       if (controlled && controlled.size > 0) {
+        for (const id of controlled) {
+          if (owners?.get(id) === conn) {
+            owners.delete(id);
+          }
+        }
         awarenessProtocol.removeAwarenessStates(shared.awareness, [...controlled], null);
+      }
+      if (owners) {
+        for (const [id, owner] of owners) {
+          if (owner === conn) {
+            owners.delete(id);
+          }
+        }
       }
       this.registry.release(docName);
     });
@@ -110,28 +230,34 @@ export class SyncEndpoint {
     }
   }
 
-  private onMessage(conn: WebSocket, shared: SharedDoc, message: Uint8Array, readOnly: boolean): void {
+  /** One log line per malformed message, without a stack, and at most 20 lines a minute. */
+  private logMalformed(docName: DocName, error: unknown): void {
+    const now = Date.now();
+    if (now - this.malformedLogWindow > 60_000) {
+      if (this.malformedLogged > 20) {
+        this.logger.warn(`... and ${this.malformedLogged - 20} more malformed messages in the last minute.`);
+      }
+      this.malformedLogWindow = now;
+      this.malformedLogged = 0;
+    }
+    this.malformedLogged += 1;
+    if (this.malformedLogged <= 20) {
+      this.logger.warn(
+        `Ignored a malformed message on "${docName}" (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    }
+  }
+
+  private onMessage(conn: WebSocket, shared: SharedDoc, message: Uint8Array, state: Connection): void {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case MESSAGE_SYNC: {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        if (readOnly) {
-          // Answer the client's state vector with what it lacks; ignore anything it sends to change the doc.
-          if (decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1) {
-            syncProtocol.readSyncStep1(decoder, encoder, shared.doc);
-          }
-        } else {
-          syncProtocol.readSyncMessage(decoder, encoder, shared.doc, conn);
-        }
-        if (encoding.length(encoder) > 1) {
-          send(conn, encoding.toUint8Array(encoder));
-        }
+        this.onSyncMessage(conn, shared, decoder, state);
         break;
       }
       case MESSAGE_AWARENESS:
-        awarenessProtocol.applyAwarenessUpdate(shared.awareness, decoding.readVarUint8Array(decoder), conn);
+        this.onAwareness(conn, shared, decoding.readVarUint8Array(decoder), state);
         break;
       case MESSAGE_QUERY_AWARENESS:
         send(
@@ -148,6 +274,110 @@ export class SyncEndpoint {
         break;
       default:
         throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  /**
+   * Sync step 1 is answered; step 2 and updates are checked (decodable, within the document size)
+   * and applied with this connection as origin, so a malformed one throws here and counts, instead
+   * of being logged and swallowed inside y-protocols.
+   */
+  private onSyncMessage(
+    conn: WebSocket,
+    shared: SharedDoc,
+    decoder: decoding.Decoder,
+    state: Connection,
+  ): void {
+    const kind = decoding.readVarUint(decoder);
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.readSyncStep1(decoder, encoder, shared.doc);
+      send(conn, encoding.toUint8Array(encoder));
+      return;
+    }
+    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {
+      throw new Error(`unknown sync message type ${kind}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    if (state.readOnly) {
+      // A read-only link cannot change the document; its edits reach neither others nor disk.
+      return;
+    }
+    // Throws on bytes that are not a Yjs update, before anything is applied.
+    Y.decodeUpdate(update);
+    this.checkDocumentSize(shared, update.length);
+    Y.applyUpdate(shared.doc, update, conn);
+    this.sizes.set(shared, (this.sizes.get(shared) ?? 0) + update.length);
+  }
+
+  /** Refuses an update that would grow the document past its limit (measured exactly only near it). */
+  private checkDocumentSize(shared: SharedDoc, adding: number): void {
+    const limit = this.limits.maxDocumentBytes;
+    let estimate = this.sizes.get(shared);
+    if (estimate === undefined || estimate + adding > limit) {
+      estimate = Y.encodeStateAsUpdate(shared.doc).length;
+      this.sizes.set(shared, estimate);
+    }
+    if (estimate + adding > limit) {
+      throw new LimitExceeded(`Document size limit: ${shared.name} would pass ${limit} bytes`);
+    }
+  }
+
+  private onAwareness(conn: WebSocket, shared: SharedDoc, update: Uint8Array, state: Connection): void {
+    if (update.length > this.limits.maxAwarenessBytes) {
+      throw new LimitExceeded(
+        `Presence limit: a presence message over ${this.limits.maxAwarenessBytes} bytes`,
+      );
+    }
+    if (!state.awareness.take()) {
+      // Presence is best effort: too-frequent updates are dropped, the next one carries the state.
+      state.droppedAwareness += 1;
+      return;
+    }
+    const entries = decodeAwarenessUpdate(update);
+    let owners = this.owners.get(shared);
+    if (owners === undefined) {
+      owners = new Map();
+      this.owners.set(shared, owners);
+    }
+    const mine = [...owners].filter(([, owner]) => owner === conn).length;
+    const kept: AwarenessEntry[] = [];
+    let claimed = mine;
+    for (const entry of entries) {
+      const owner = owners.get(entry.clientId);
+      if (owner !== undefined && owner !== conn) {
+        if (!state.refusedIds.has(entry.clientId)) {
+          state.refusedIds.add(entry.clientId);
+          this.logger.warn(
+            `Dropped presence for client ${entry.clientId} on "${shared.name}" from ${state.address}: that client id belongs to another connection.`,
+          );
+        }
+        continue;
+      }
+      if (owner === undefined) {
+        const limit = state.readOnly ? 1 : MAX_CLIENT_IDS_PER_CONNECTION;
+        if (claimed >= limit) {
+          continue;
+        }
+        if (state.readOnly) {
+          const problem = readOnlyStateProblem(entry.state);
+          if (problem !== null) {
+            throw new Error(problem);
+          }
+        }
+        owners.set(entry.clientId, conn);
+        claimed += 1;
+      } else if (state.readOnly) {
+        const problem = readOnlyStateProblem(entry.state);
+        if (problem !== null) {
+          throw new Error(problem);
+        }
+      }
+      kept.push(entry);
+    }
+    if (kept.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(shared.awareness, encodeAwarenessUpdate(kept), conn);
     }
   }
 
