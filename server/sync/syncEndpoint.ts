@@ -172,7 +172,10 @@ export class SyncEndpoint {
       if (conn.readyState !== conn.OPEN) {
         return;
       }
-      if (!state.messages.take()) {
+      // y-websocket clients echo every presence change they receive back to the core, so in a full
+      // room presence messages far outnumber edits; they cost a tenth (their own limit is below).
+      const bytes = toUint8Array(data);
+      if (!state.messages.take(bytes[0] === MESSAGE_AWARENESS ? 0.1 : 1)) {
         this.logger.warn(
           `Closed a connection to "${docName}" from ${state.address}: over ${this.limits.messagesPerSecond} messages per second.`,
         );
@@ -183,7 +186,7 @@ export class SyncEndpoint {
         return;
       }
       try {
-        this.onMessage(conn, shared, toUint8Array(data), state);
+        this.onMessage(conn, shared, bytes, state);
       } catch (error) {
         if (error instanceof LimitExceeded) {
           this.logger.warn(`Closed a connection to "${docName}" from ${state.address}: ${error.message}.`);
@@ -330,12 +333,20 @@ export class SyncEndpoint {
         `Presence limit: a presence message over ${this.limits.maxAwarenessBytes} bytes`,
       );
     }
+    // Echoes (states the core already has, at the same or an older clock) are dropped at once and
+    // cost nothing; y-websocket clients send every change they receive back.
+    const entries = decodeAwarenessUpdate(update).filter((entry) => {
+      const known = shared.awareness.meta.get(entry.clientId);
+      return known === undefined || entry.clock > known.clock;
+    });
+    if (entries.length === 0) {
+      return;
+    }
     if (!state.awareness.take()) {
       // Presence is best effort: too-frequent updates are dropped, the next one carries the state.
       state.droppedAwareness += 1;
       return;
     }
-    const entries = decodeAwarenessUpdate(update);
     let owners = this.owners.get(shared);
     if (owners === undefined) {
       owners = new Map();
@@ -347,7 +358,8 @@ export class SyncEndpoint {
     for (const entry of entries) {
       const owner = owners.get(entry.clientId);
       if (owner !== undefined && owner !== conn) {
-        if (!state.refusedIds.has(entry.clientId)) {
+        // Logged once per connection: a forging client would otherwise fill the log.
+        if (state.refusedIds.size === 0) {
           state.refusedIds.add(entry.clientId);
           this.logger.warn(
             `Dropped presence for client ${entry.clientId} on "${shared.name}" from ${state.address}: that client id belongs to another connection.`,

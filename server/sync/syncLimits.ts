@@ -157,15 +157,15 @@ export class RateBucket {
     this.last = this.now();
   }
 
-  /** Takes one token; false when the bucket is empty. */
-  take(): boolean {
+  /** Takes `cost` tokens (default one); false when the bucket holds fewer. */
+  take(cost = 1): boolean {
     const t = this.now();
     this.tokens = Math.min(this.rate * 2, this.tokens + ((t - this.last) / 1000) * this.rate);
     this.last = t;
-    if (this.tokens < 1) {
+    if (this.tokens < cost) {
       return false;
     }
-    this.tokens -= 1;
+    this.tokens -= cost;
     return true;
   }
 }

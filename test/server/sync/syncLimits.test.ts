@@ -123,6 +123,27 @@ describe('presence has owners and limits', () => {
     expect(logged.some((line) => line.includes('belongs to another connection'))).toBe(true);
   });
 
+  it('takes the echoes y-websocket clients send back without warnings, closes or rate-limit hits', async () => {
+    const c = await start({ messagesPerSecond: 20, awarenessPerSecond: 20 });
+    const room = Array.from({ length: 4 }, () => connectSyncClient(c.origin, c.token, 'pad/echo'));
+    clients.push(...room);
+    await Promise.all(room.map((client) => client.synced));
+    // 4 people x 30 presence changes, fast: every client echoes every change of the others.
+    for (let i = 0; i < 30; i++) {
+      room.forEach((client, who) =>
+        client.provider.awareness.setLocalStateField('user', { name: `P${who}-${i}` }),
+      );
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await waitFor(
+      () => room.every((client) => namesSeen(client).filter((n) => n.endsWith('-29')).length === 4),
+      10_000,
+      "everyone to see everyone's last state",
+    );
+    expect(room.every((client) => client.provider.wsconnected)).toBe(true);
+    expect(logged.filter((line) => /another connection|Rate limit|Closed/.test(line))).toEqual([]);
+  });
+
   it('lets a read-only link publish only one small state with user and cursor', async () => {
     const c = await start();
     const editor = connectSyncClient(c.origin, c.token, 'pad/readalong');
