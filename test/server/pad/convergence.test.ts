@@ -7,18 +7,7 @@ import { contentFragment } from '../../../shared/pad/padLayout.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { quietLogger } from './padTestCore.js';
-
-/** mulberry32: a tiny seeded PRNG, so a failing run can be replayed with its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../shared/random.js';
 
 const SEEDS = [1, 20261124, 4711];
 const CLIENTS = 4;
@@ -82,7 +71,7 @@ function randomEdit(doc: Y.Doc, random: () => number, token: string): void {
 }
 
 async function runSeed(seed: number): Promise<void> {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   temp = makeTempDir('mitschrift-conv-');
   const dataDir = temp.dir;
   core = await startCore({ host: '127.0.0.1', port: 0, dataDir, logger: quietLogger });
