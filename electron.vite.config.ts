@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'server/cli/main.ts'),
+          coreProcess: resolve(root, 'server/core/coreProcess.ts'),
         },
       },
     },
