@@ -4,6 +4,8 @@
  * drive the real guards with fakes; index.ts passes the real webContents and session.
  */
 
+import { buildCsp } from '../../shared/http/csp.js';
+
 /** Whether `url` parses and has exactly the app's origin (scheme, host and port). */
 export function isSameOrigin(url: string, appOrigin: string): boolean {
   const target = originOf(url);
@@ -34,24 +36,10 @@ export function isExternalLink(url: string): boolean {
 }
 
 /**
- * The Content-Security-Policy for the app's pages, without the WebSocket origin. It follows the
- * policy the core sends (server/http/securityHeaders.ts), minus the wss: origin a loopback core never
- * serves, so the fallback neither loosens nor breaks it; 'unsafe-inline' styles are there because
- * the core's own error page uses a style attribute.
+ * The Content-Security-Policy for the app's pages, without the WebSocket origin: the core's policy
+ * (shared/http/csp.ts) minus the wss: origin a loopback core never serves.
  */
-export const STRICT_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const STRICT_CSP = buildCsp([]);
 
 /** The policy for one app origin: STRICT_CSP with the sync WebSocket (same host and port) allowed. */
 export function cspFor(appOrigin: string): string {
@@ -60,8 +48,7 @@ export function cspFor(appOrigin: string): string {
     throw new Error(`The app origin must be http: or https:, got ${appOrigin}.`);
   }
   // Older engines do not let 'self' cover ws: from an http: page, so name the origin explicitly.
-  const wsOrigin = `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
-  return STRICT_CSP.replace("connect-src 'self'", `connect-src 'self' ${wsOrigin}`);
+  return buildCsp([`${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`]);
 }
 
 /** The part of an Electron navigation event the guards use. */

@@ -1,21 +1,11 @@
 import type { ServerResponse } from 'node:http';
 
+import { buildCsp } from '../../shared/http/csp.js';
+
 /** The Content-Security-Policy for pages the core serves; `host` is the request's Host header. */
 export function contentSecurityPolicy(host: string): string {
-  const wsOrigins = /^[A-Za-z0-9.:[\]-]+$/.test(host) ? ` ws://${host} wss://${host}` : '';
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    `connect-src 'self'${wsOrigins}`,
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  // A Host header that is not a plain host[:port] is never echoed into the policy.
+  return buildCsp(/^[A-Za-z0-9.:[\]-]+$/.test(host) ? [`ws://${host}`, `wss://${host}`] : []);
 }
 
 /** Sets the headers every response carries. */

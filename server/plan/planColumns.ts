@@ -1,4 +1,5 @@
 import type { PlanField } from '../../shared/event/importedPlan.js';
+import { GERMAN_PLAN_COLUMNS } from '../../shared/event/planColumnLabels.js';
 
 /**
  * Header names organisers actually use, German and English. A header is compared after
@@ -92,19 +93,8 @@ export const ENGLISH_HEADERS: Record<PlanField, string> = {
   date: 'date',
 };
 
-/** The headers German Excel users know, written by the `csv-excel-de` export. */
-export const GERMAN_HEADERS: Record<PlanField, string> = {
-  title: 'Titel',
-  hosts: 'Sessiongeber:in',
-  room: 'Raum',
-  start: 'Beginn',
-  end: 'Ende',
-  votes: 'Stimmen',
-  tags: 'Schlagworte',
-  description: 'Beschreibung',
-  status: 'Status',
-  date: 'Datum',
-};
+/** The headers German Excel users know, written by the `csv-excel-de` export (the i18n's labels too). */
+export const GERMAN_HEADERS: Record<PlanField, string> = GERMAN_PLAN_COLUMNS;
 
 /** "title (Titel), host (Sessiongeber:in), …": the expected headers, for a message. */
 export function expectedHeadersText(): string {

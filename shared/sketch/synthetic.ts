@@ -1,5 +1,6 @@
 import type { Stroke } from './strokeCodec.js';
 import { SHEET_SIZES, type BrushKind } from './sketchLayout.js';
+import { mulberry32 } from '../random.js';
 
 /**
  * A seeded, deterministic synthetic sketchnote for tests and benchmarks: an A0 landscape sheet
@@ -9,18 +10,6 @@ import { SHEET_SIZES, type BrushKind } from './sketchLayout.js';
  * pen pressure. The same seed gives the same strokes, and the first N strokes of a larger sheet are
  * the N-stroke sheet (the sheet as it grows during a talk).
  */
-
-/** mulberry32: a tiny, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INK = '#1d1d1f';
 const ACCENTS = ['#0b6e99', '#c2410c', '#15803d', '#7c3aed', '#be123c'];

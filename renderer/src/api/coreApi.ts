@@ -36,7 +36,8 @@ export class NetworkError extends Error {
   }
 }
 
-async function request<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+/** GETs or sends `init` to an API path and parses the answer with `schema`; the one fetch of the API. */
+export async function request<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${API_PREFIX}${path}`, {

@@ -1,3 +1,5 @@
+import { GERMAN_PLAN_COLUMNS } from '../../../shared/event/planColumnLabels.js';
+
 /**
  * German UI texts, the default language. Addressed formally ("Sie"): the people using Mitschrift
  * work in or with public administrations. `en.ts` must have exactly the same keys.
@@ -343,18 +345,8 @@ export const de = {
         error: 'Fehler',
         warning: 'Hinweis',
       },
-      field: {
-        title: 'Titel',
-        hosts: 'Sessiongeber:innen',
-        room: 'Raum',
-        start: 'Beginn',
-        end: 'Ende',
-        votes: 'Stimmen',
-        tags: 'Schlagworte',
-        description: 'Beschreibung',
-        status: 'Status',
-        date: 'Datum',
-      },
+      // The column names of the plan file, as the German CSV export writes them.
+      field: GERMAN_PLAN_COLUMNS,
       skipLegend_one: '{{count}} Zeile hat Fehler',
       skipLegend_other: '{{count}} Zeilen haben Fehler',
       skipIntro:

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import { apiErrorSchema } from '../../../shared/api/contract.js';
 import {
   importResponseSchema,
   padInfoSchema,
@@ -23,31 +21,12 @@ import {
   type ShareLinks,
 } from '../../../shared/api/padContract.js';
 import { API_PREFIX } from '../../../shared/routes/deepLinks.js';
-import { ApiError, NetworkError } from '../api/coreApi.js';
+import { request } from '../api/coreApi.js';
 
 /**
  * The renderer's side of the pad routes (shared/api/padContract.ts). Same-origin requests with the
  * session cookie; every response is parsed with the shared schema.
  */
-
-async function request<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`${API_PREFIX}${path}`, {
-      ...init,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...init?.headers },
-    });
-  } catch (error) {
-    throw new NetworkError(error);
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(body);
-    throw new ApiError(response.status, parsed.success ? parsed.data.error : response.statusText);
-  }
-  return schema.parse(body);
-}
 
 function json(body: unknown, method = 'POST'): RequestInit {
   return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };

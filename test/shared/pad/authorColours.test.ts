@@ -9,7 +9,7 @@ import {
   colourFromEtherpad,
   contrastRatio,
 } from '../../../shared/pad/authorColours.js';
-import { mulberry32 } from './helpers.js';
+import { mulberry32 } from '../../../shared/random.js';
 
 describe('authorship colours', () => {
   it('gives each user one stable colour that keeps text and links readable (WCAG AA)', () => {

@@ -20,7 +20,8 @@ import {
   type PadRun,
   type PadRunAttrs,
 } from '../../../shared/pad/etherpad/lines.js';
-import { fixture, mulberry32, PADS } from './helpers.js';
+import { fixture, PADS } from './helpers.js';
+import { mulberry32 } from '../../../shared/random.js';
 
 const ANNA = toEtherpadAuthorId('user:anna');
 const JONAS = toEtherpadAuthorId('user:jonas');

@@ -4,7 +4,8 @@ import { checkEtherpadFile, utf8Length } from '../../../shared/pad/etherpad/chec
 import { parseEtherpadFile } from '../../../shared/pad/etherpad/etherpadFile.js';
 import { ETHERPAD_IMPORT_MAX_BYTES, EtherpadFileError } from '../../../shared/pad/etherpad/problems.js';
 import { toEtherpadAuthorId } from '../../../shared/pad/etherpad/authorId.js';
-import { fixture, fixtureData, malformedFiles, mulberry32, PADS } from './helpers.js';
+import { fixture, fixtureData, malformedFiles, PADS } from './helpers.js';
+import { mulberry32 } from '../../../shared/random.js';
 
 const codes = (json: string): string[] => checkEtherpadFile(json).map((v) => v.code);
 

@@ -32,18 +32,6 @@ export function malformedFiles(): string[] {
   return readdirSync(resolve(FIXTURES, 'malformed')).sort();
 }
 
-/** A tiny seeded PRNG (mulberry32): same seed, same sequence, so failures are reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Deep-copies the parsed JSON of a fixture so a test can edit it. */
 export function fixtureData(name: string): Record<string, Record<string, unknown>> {
   return JSON.parse(fixture(`${name}.etherpad`)) as Record<string, Record<string, unknown>>;

@@ -20,7 +20,8 @@ import {
   surelyValid,
   type Stroke,
 } from '../../../shared/sketch/strokeCodec.js';
-import { mulberry32, syntheticSketch } from '../../../shared/sketch/synthetic.js';
+import { mulberry32 } from '../../../shared/random.js';
+import { syntheticSketch } from '../../../shared/sketch/synthetic.js';
 
 function stroke(xyp: number[], hasPressure = true): Omit<Stroke, 'id'> {
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeStroke, encodeStroke } from '../../../shared/sketch/strokeCodec.js';
-import { mulberry32, syntheticSketch } from '../../../shared/sketch/synthetic.js';
+import { mulberry32 } from '../../../shared/random.js';
+import { syntheticSketch } from '../../../shared/sketch/synthetic.js';
 
 describe('synthetic sketchnote', () => {
   it('is deterministic and grows by prefix', () => {

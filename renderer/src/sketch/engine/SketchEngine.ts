@@ -73,6 +73,7 @@ import { PointerInput, type InkSample, type InputTarget } from './PointerInput.j
 import { SketchSync } from './SketchSync.js';
 import { StrokeScene } from './StrokeScene.js';
 import { canvasRasterIsSoftware, TileRenderer } from './TileRenderer.js';
+import { makeId } from '../../plan/randomId.js';
 
 /** The brush the next stroke is drawn with. */
 export interface BrushSettings {
@@ -181,17 +182,6 @@ const OUTSIDE_COLOUR = '#e4e6ea';
 const KEY_ZOOM_STEP = 1.25;
 /** Samples closer than this (CSS pixels) to the previous one are merged into it. */
 const MERGE_PX = 0.35;
-
-function randomId(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  let id = '';
-  for (const b of bytes) {
-    id += alphabet[b % alphabet.length];
-  }
-  return id;
-}
 
 /**
  * The ink engine of one sketch document: a tiled scene canvas for finished strokes, a live canvas
@@ -735,7 +725,7 @@ export class SketchEngine implements SketchEditorApi {
         return;
       }
       this.current = {
-        id: randomId(),
+        id: makeId(),
         pointerId,
         kind,
         style: { ...this.brush },
@@ -986,7 +976,7 @@ export class SketchEngine implements SketchEditorApi {
       item: (ref) => this.scene.get(refKey(ref)),
       object: (id) => this.objects.get(id),
       write: (change) => this.doc.transact(change, this.origin),
-      newId: () => randomId(),
+      newId: () => makeId(),
       setLifted: (items, matrix) => this.setLifted(items, matrix),
       panBy: (dx, dy) => this.panBy(dx, dy),
       setTool: (tool) => this.setTool(tool),
@@ -1446,7 +1436,7 @@ export class SketchEngine implements SketchEditorApi {
       added = duplicateItems(this.doc, refs, {
         dx: offset,
         dy: offset,
-        newId: randomId,
+        newId: makeId,
         author: this.author,
         now: Date.now(),
       });
@@ -1459,7 +1449,7 @@ export class SketchEngine implements SketchEditorApi {
     if (refs.length < 2) {
       return;
     }
-    this.doc.transact(() => groupItems(this.doc, refs, randomId()), this.origin);
+    this.doc.transact(() => groupItems(this.doc, refs, makeId()), this.origin);
     this.notifySelection();
   }
 
@@ -1502,7 +1492,7 @@ export class SketchEngine implements SketchEditorApi {
     this.doc.transact(() => {
       const result = pasteItems(this.doc, text, {
         at: { x: at.x - box.width / 2, y: at.y - box.height / 2 },
-        newId: randomId,
+        newId: makeId,
         author: this.author,
         now: Date.now(),
       });
