@@ -9,11 +9,11 @@ import {
   screen,
   session,
   shell,
+  utilityProcess,
   type BrowserWindowConstructorOptions,
 } from 'electron';
-import type { RunningCore } from '../../server/core/coreTypes.js';
-import { startCore } from '../../server/core/startCore.js';
 import type { Language, MenuCommand } from '../../shared/ipc/contract.js';
+import { superviseCore, type SupervisedCore } from './coreSupervisor.js';
 import { registerIpcHandlers, sendMenuCommand, type IpcHandlers } from './ipc.js';
 import { findJoinLinkInArgv, joinUrlWithPath, parseJoinLink, PROTOCOL_SCHEME } from './joinLinks.js';
 import { buildMenuTemplate } from './menu.js';
@@ -32,7 +32,7 @@ const APP_USER_MODEL_ID = 'de.mitschrift.app';
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const rendererDir = join(import.meta.dirname, '../renderer');
 
-let core: RunningCore | null = null;
+let core: SupervisedCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let projector: ProjectorController | null = null;
 /** A link that arrived before the window could show it (launch argv, or macOS open-url at launch). */
@@ -111,13 +111,26 @@ function registerProtocolClient(): void {
 /** Starts the core, then guards, IPC, menu and the main window, all bound to the core's origin. */
 async function start(): Promise<void> {
   try {
-    core = await startCore({
-      host: '127.0.0.1',
-      port: 0,
-      dataDir: join(app.getPath('userData'), 'workspace'),
-      // A fresh secret per launch: the window gets it through the join URL, nothing else needs it.
-      token: randomBytes(32).toString('base64url'),
-      rendererDir,
+    // The core runs in its own process (server/core/coreProcess.ts), so a failure there cannot take
+    // the window down; the supervisor restarts it on the same port with the same token.
+    core = await superviseCore({
+      fork: () =>
+        utilityProcess.fork(join(import.meta.dirname, 'coreProcess.js'), [], {
+          serviceName: 'Mitschrift core',
+        }),
+      launch: {
+        host: '127.0.0.1',
+        port: 0,
+        dataDir: join(app.getPath('userData'), 'workspace'),
+        // A fresh secret per launch: the window gets it through the join URL, nothing else needs it.
+        token: randomBytes(32).toString('base64url'),
+        rendererDir,
+      },
+      onRestarted: (origin) => console.error(`The core runs again at ${origin}.`),
+      onFatal: (message) => {
+        coreClosed = true;
+        fail(new Error(message));
+      },
     });
   } catch (error) {
     fail(error);
@@ -155,7 +168,7 @@ function fail(error: unknown): void {
 }
 
 /** The main-process side of every IPC channel; ipc.ts validates sender and arguments first. */
-function ipcHandlers(running: RunningCore): IpcHandlers {
+function ipcHandlers(running: SupervisedCore): IpcHandlers {
   return {
     'app:info': () => ({
       version: app.getVersion(),
