@@ -43,6 +43,10 @@ export const CLOSE_RATE_LIMIT = 4429;
 export const CLOSE_TOO_LARGE = 4413;
 /** Close code: too many messages that are not the y-websocket protocol. */
 export const CLOSE_MALFORMED = 4400;
+/** Close code: the join link the connection was opened with was revoked. */
+export const CLOSE_LINK_REVOKED = 4403;
+/** Close reason sent with {@link CLOSE_LINK_REVOKED}. */
+export const LINK_REVOKED_REASON = 'Link widerrufen / join link revoked';
 
 /** A WebSocket close reason is at most 123 bytes. */
 function closeReason(text: string): string {
@@ -81,6 +85,8 @@ export class SyncEndpoint {
   private readonly sizes = new WeakMap<SharedDoc, number>();
   private malformedLogged = 0;
   private malformedLogWindow = 0;
+  /** The live connections opened with each join link, so revoking it can close them. */
+  private readonly byToken = new Map<string, Set<WebSocket>>();
 
   constructor(
     private readonly registry: DocRegistry,
@@ -96,13 +102,14 @@ export class SyncEndpoint {
    * gets the document and its updates but cannot change it: its sync step 2 and update messages are
    * dropped before they reach the document, and it may publish only its own small presence state.
    * Refuses the upgrade with 503 when the connection limits (total, per address) are reached.
+   * `tokenId` names the join link it was opened with (see {@link closeToken}).
    */
   handleUpgrade(
     req: IncomingMessage,
     socket: Duplex,
     head: Buffer,
     docName: DocName,
-    options: { readOnly?: boolean } = {},
+    options: { readOnly?: boolean; tokenId?: string } = {},
   ): void {
     const address = req.socket.remoteAddress ?? 'unknown';
     const fromAddress = this.perAddress.get(address) ?? 0;
@@ -139,6 +146,9 @@ export class SyncEndpoint {
     socket.once('close', uncount);
     this.wss.handleUpgrade(req, socket, head, (conn) => {
       conn.once('close', uncount);
+      if (options.tokenId !== undefined) {
+        this.track(options.tokenId, conn);
+      }
       this.serve(conn, docName, { readOnly: options.readOnly === true, address });
     });
   }
@@ -402,6 +412,37 @@ export class SyncEndpoint {
       this.alive.delete(conn);
       conn.ping();
     }
+  }
+
+  private track(tokenId: string, conn: WebSocket): void {
+    let conns = this.byToken.get(tokenId);
+    if (!conns) {
+      conns = new Set();
+      this.byToken.set(tokenId, conns);
+    }
+    conns.add(conn);
+    conn.once('close', () => {
+      conns.delete(conn);
+      if (conns.size === 0 && this.byToken.get(tokenId) === conns) {
+        this.byToken.delete(tokenId);
+      }
+    });
+  }
+
+  /** Closes at once every live connection opened with these join links (they were revoked); returns how many. */
+  closeToken(tokenIds: readonly string[]): number {
+    let closed = 0;
+    for (const tokenId of tokenIds) {
+      const conns = this.byToken.get(tokenId);
+      this.byToken.delete(tokenId);
+      for (const conn of conns ?? []) {
+        conn.close(CLOSE_LINK_REVOKED, LINK_REVOKED_REASON);
+        // A peer that does not answer the close handshake is cut off, not waited for.
+        setTimeout(() => conn.terminate(), 1000).unref();
+        closed += 1;
+      }
+    }
+    return closed;
   }
 
   /** Closes every connection. */
