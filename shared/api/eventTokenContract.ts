@@ -23,7 +23,10 @@ export const tokenLabelSchema = z
   .string()
   .trim()
   .max(100, 'A label has at most 100 characters.')
-  .refine((label) => !/[\u0000-\u001f\u007f]/.test(label), 'A label cannot contain control characters.');
+  .refine(
+    (label) => ![...label].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f),
+    'A label cannot contain control characters.',
+  );
 
 /** One join link as the API and `mitschrift event tokens` show it. */
 export const eventTokenInfoSchema = z.object({
