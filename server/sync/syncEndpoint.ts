@@ -63,6 +63,8 @@ interface Connection {
   /** Client ids this connection tried to publish that belong to another connection (logged once each). */
   refusedIds: Set<number>;
   droppedAwareness: number;
+  /** Changes a read-only connection sent (dropped, never applied; logged on the first and at close). */
+  droppedUpdates: number;
 }
 
 /**
@@ -175,6 +177,7 @@ export class SyncEndpoint {
       malformed: 0,
       refusedIds: new Set(),
       droppedAwareness: 0,
+      droppedUpdates: 0,
     };
 
     conn.on('pong', () => this.alive.add(conn));
@@ -212,6 +215,11 @@ export class SyncEndpoint {
     });
     conn.on('error', (error) => this.logger.warn(`WebSocket error on "${docName}": ${error.message}`));
     conn.on('close', () => {
+      if (state.droppedUpdates > 1) {
+        this.logger.warn(
+          `Dropped ${state.droppedUpdates} changes in all from a read-only connection to "${docName}" (${state.address}).`,
+        );
+      }
       const controlled = shared.connections.get(conn);
       shared.connections.delete(conn);
       const owners = this.owners.get(shared);
@@ -314,7 +322,13 @@ export class SyncEndpoint {
     }
     const update = decoding.readVarUint8Array(decoder);
     if (state.readOnly) {
-      // A read-only link cannot change the document; its edits reach neither others nor disk.
+      // A read-only link cannot change the document; its edits reach neither others nor disk. An
+      // empty update (what every client answers to sync step 1 with nothing of its own) is no change.
+      if (update.length > 2 && ++state.droppedUpdates === 1) {
+        this.logger.warn(
+          `Dropped a change from a read-only connection to "${shared.name}" (${state.address}); read-only links cannot change documents.`,
+        );
+      }
       return;
     }
     // Throws on bytes that are not a Yjs update, before anything is applied.
