@@ -128,10 +128,11 @@ export class Outbox {
     const { updates, origins } = lane;
     const changed = [...lane.awareness].filter((id) => this.doc.awareness.meta.has(id));
     lane.clear();
+    const [only] = updates;
     const updateMessage =
-      updates.length === 0
+      only === undefined
         ? undefined
-        : encodeUpdateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+        : encodeUpdateMessage(updates.length === 1 ? only : Y.mergeUpdates(updates));
     const awarenessMessage =
       changed.length === 0
         ? undefined
