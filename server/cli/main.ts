@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
+import { LOG_FORMAT_ENV, logFormatFrom, loggerFor, type LogFormat } from '../core/logFormat.js';
 import { startCore } from '../core/startCore.js';
 import { APP_VERSION } from '../core/version.js';
 import { defaultDataDir } from '../storage/dataDir.js';
@@ -27,7 +28,7 @@ const commands: Record<string, Command> = {
   serve: {
     usages: [
       {
-        usage: 'mitschrift serve [--host H] [--port P] [--data DIR] [--max-… N]',
+        usage: 'mitschrift serve [--host H] [--port P] [--data DIR] [--log-format json] [--max-… N]',
         summary: 'Start the core and serve the app to browsers (host mode).',
       },
     ],
@@ -63,6 +64,7 @@ function printHelp(): void {
     '  --host H     interface to listen on (default 127.0.0.1; 0.0.0.0 lets participants on the LAN join)',
     '  --port P     port (default: a free one; 0 also picks a free one)',
     `  --data DIR   workspace folder (default ${defaultDataDir()})`,
+    `  --log-format text|json  log lines for people (default) or one JSON object per line (${LOG_FORMAT_ENV})`,
     '  Limits of the sync endpoint (flag, or environment variable; default):',
     ...SYNC_LIMIT_SPECS.map(
       (spec) => `  --${spec.flag} N  ${spec.help} (${spec.env}; default ${DEFAULT_SYNC_LIMITS[spec.key]})`,
@@ -102,10 +104,19 @@ async function serve(args: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '0' },
       data: { type: 'string' },
+      'log-format': { type: 'string' },
       ...Object.fromEntries(SYNC_LIMIT_SPECS.map((spec) => [spec.flag, { type: 'string' as const }])),
     },
     strict: true,
   });
+  let logFormat: LogFormat;
+  try {
+    logFormat = logFormatFrom(values['log-format'], process.env);
+  } catch (error) {
+    console.error(`mitschrift serve: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  const logger = loggerFor(logFormat);
   let syncLimits: SyncLimits;
   try {
     syncLimits = syncLimitsFrom(values as Record<string, string | undefined>, process.env);
@@ -124,7 +135,7 @@ async function serve(args: string[]): Promise<number> {
   const dataDir = resolve(values.data ?? defaultDataDir());
   const ui = rendererDir();
   if (!ui) {
-    console.warn(
+    logger.warn(
       'No built renderer found next to the CLI: run `npm run build` to serve the app; API and sync work.',
     );
   }
@@ -133,20 +144,27 @@ async function serve(args: string[]): Promise<number> {
     port,
     dataDir,
     syncLimits,
+    logger,
     ...(ui ? { rendererDir: ui } : {}),
   });
-  console.info(`Workspace: ${dataDir}`);
-  console.info(`Mitschrift listening on ${core.joinUrl}`);
-  await new Promise<void>((resolveStop) => {
-    const stop = (): void => {
+  logger.event('info', `Workspace: ${dataDir}`, { dataDir });
+  logger.event('info', `Mitschrift listening on ${core.joinUrl}`, { origin: core.origin });
+  const signal = await new Promise<NodeJS.Signals>((resolveStop) => {
+    const stop = (received: NodeJS.Signals): void => {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
-      resolveStop();
+      resolveStop(received);
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
+  // Closing writes every open document's whole state and fdatasyncs it (see RunningCore.close).
+  const started = Date.now();
   await core.close();
+  logger.event('info', `Stopped on ${signal}.`, {
+    signal,
+    shutdownMs: Date.now() - started,
+  });
   return 0;
 }
 

@@ -67,11 +67,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const tokens: CoreTokens = { edit: token, view: viewToken };
     let port = 0;
     let origin = '';
+    let closing: Promise<void> | undefined;
     const api: Omit<ApiContext, 'principal'> = {
       registry,
       store,
       version: APP_VERSION,
       dataDir: options.dataDir,
+      live: { ready: () => closing === undefined, connections: () => sync.connectionCount },
       pads: {
         history: padHistory,
         tokens,
@@ -238,7 +240,6 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       registry.flushAll();
       padHistory.flushAll();
     }, 1000).unref();
-    let closing: Promise<void> | undefined;
 
     return {
       origin,

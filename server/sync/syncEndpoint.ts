@@ -406,6 +406,11 @@ export class SyncEndpoint {
     }
   }
 
+  /** Open connections (counted from the upgrade on). */
+  get connectionCount(): number {
+    return this.total;
+  }
+
   /** Closes every connection. */
   close(): void {
     clearInterval(this.pingTimer);
