@@ -37,6 +37,8 @@ interface Client {
 let clients: Client[] = [];
 /** Arrivals are recorded only from the first edit on (a joined document's history is not an edit). */
 let recording = false;
+// Every provider adds a process 'exit' listener; a worker holds hundreds.
+process.setMaxListeners(0);
 
 function post(message: FromWorker): void {
   process.send?.(fromWorkerSchema.parse(message));
