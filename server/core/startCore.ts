@@ -82,6 +82,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         : normalisePublicUrl(options.publicUrl);
     let port = 0;
     let origin = '';
+    let closing: Promise<void> | undefined;
     const api: Omit<ApiContext, 'principal'> = {
       registry,
       store,
@@ -89,6 +90,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       dataDir: options.dataDir,
       joins,
       publicUrl,
+      live: { ready: () => closing === undefined, connections: () => sync.connectionCount },
       pads: {
         history: padHistory,
         listenHost: options.host,
@@ -263,7 +265,6 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       // Catches a change of the join links that the folder watch missed.
       joins.refresh();
     }, 1000).unref();
-    let closing: Promise<void> | undefined;
 
     return {
       origin,

@@ -18,8 +18,18 @@ export interface ApiContext {
   joins: EventTokens;
   /** The base of join links handed out (`--public-url`), or undefined: the address the request used. */
   publicUrl: string | undefined;
+  /** Live figures for `GET /api/health` (absent in cores started without them). */
+  live?: LiveFigures;
   /** Who sent the request; the access table has already allowed it the route. */
   principal: Principal;
+}
+
+/** What `GET /api/health` reports about the running core. */
+export interface LiveFigures {
+  /** False once the core is shutting down. */
+  ready(): boolean;
+  /** Open sync connections. */
+  connections(): number;
 }
 
 /** One request, matched to its row of the access table. */

@@ -72,6 +72,11 @@ export class DocRegistry {
     };
   }
 
+  /** How many documents are in memory right now. */
+  loadedCount(): number {
+    return this.docs.size;
+  }
+
   /** Whether a document is in memory right now. */
   isLoaded(name: DocName): boolean {
     return this.docs.has(name);

@@ -5,7 +5,8 @@ import type { StoreProblem } from '../../shared/api/contract.js';
 import type { DocName } from '../../shared/docs/docName.js';
 import { DocWriteFailedError } from '../storage/docStore.js';
 import { describeError, type UpdateLogWriter } from '../storage/updateLog.js';
-import { encodeAwarenessMessage, encodeUpdateMessage } from './messages.js';
+import { JoinCache } from './joinCache.js';
+import { Outbox } from './outbox.js';
 
 /** Compact a log once it holds this many records since the last compaction... */
 const COMPACT_AFTER_RECORDS = 2000;
@@ -44,6 +45,12 @@ export class SharedDoc {
   readonly awareness: awarenessProtocol.Awareness;
   /** Each connection with the awareness client ids it controls. */
   readonly connections = new Map<WebSocket, Set<number>>();
+  /** The read-only connections among them: they get updates once per frame and share no presence. */
+  readonly viewers = new Set<WebSocket>();
+  /** What goes out to the connections, merged per connection (server/sync/outbox.ts). */
+  readonly outbox: Outbox;
+  /** The state encoded once for many joiners (server/sync/joinCache.ts). */
+  readonly joins: JoinCache;
   private failed: (StoreProblem & { doc: DocName }) | undefined;
   private recoveryDelayMs = 0;
   private nextRecoveryAt = 0;
@@ -56,6 +63,8 @@ export class SharedDoc {
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
+    this.outbox = new Outbox(this);
+    this.joins = new JoinCache(doc);
     this.log.onBackgroundError = (error) => this.fail(error);
     doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -83,12 +92,8 @@ export class SharedDoc {
       this.fail(error);
       return;
     }
-    const message = encodeUpdateMessage(update);
-    for (const conn of this.connections.keys()) {
-      if (conn !== origin) {
-        send(conn, message);
-      }
-    }
+    this.joins.noteUpdate(update);
+    this.outbox.update(update, origin);
   };
 
   private readonly onAwarenessUpdate = (
@@ -105,10 +110,7 @@ export class SharedDoc {
         controlled.delete(id);
       }
     }
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const conn of this.connections.keys()) {
-      send(conn, message);
-    }
+    this.outbox.awareness(changed);
   };
 
   /** Rewrites the log as one merged update; throws if that fails (the old log then stays in use). */
@@ -134,6 +136,8 @@ export class SharedDoc {
         'Its edits are kept in memory and written as soon as the disk takes them again; ' +
         'until then its connections are closed.',
     };
+    this.outbox.clear();
+    this.joins.drop();
     this.recoveryDelayMs = RECOVERY_FIRST_DELAY_MS / 2;
     this.nextRecoveryAt = 0;
     const reason = closeReason(`Speichern fehlgeschlagen / storage write failed: ${code}`);
@@ -228,6 +232,8 @@ export class SharedDoc {
 
   /** Closes the log and frees the document (after {@link persist}); throws if the final sync fails. */
   close(): void {
+    this.outbox.clear();
+    this.joins.drop();
     this.doc.off('update', this.onUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -251,16 +257,4 @@ function closeReason(text: string): string {
     reason = reason.slice(0, -1);
   }
   return reason;
-}
-
-/** Sends a message if the socket is open; a failing socket is closed, never thrown through. */
-export function send(conn: WebSocket, message: Uint8Array): void {
-  if (conn.readyState !== conn.OPEN) {
-    return;
-  }
-  conn.send(message, (error) => {
-    if (error) {
-      conn.terminate();
-    }
-  });
 }
