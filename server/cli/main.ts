@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { startCore } from '../core/startCore.js';
 import { APP_VERSION } from '../core/version.js';
 import { defaultDataDir } from '../storage/dataDir.js';
+import { SCALE_OUT_SPECS, ScaleOutOptionError, scaleOutFrom } from '../scaleout/scaleOutOptions.js';
 import {
   DEFAULT_SYNC_LIMITS,
   SYNC_LIMIT_SPECS,
@@ -63,6 +64,8 @@ function printHelp(): void {
     '  --host H     interface to listen on (default 127.0.0.1; 0.0.0.0 lets participants on the LAN join)',
     '  --port P     port (default: a free one; 0 also picks a free one)',
     `  --data DIR   workspace folder (default ${defaultDataDir()})`,
+    '  Scale-out: several serve processes behind a load balancer (both flags, or neither):',
+    ...SCALE_OUT_SPECS.map((spec) => `  --${spec.flag} URL  ${spec.help} (${spec.env})`),
     '  Limits of the sync endpoint (flag, or environment variable; default):',
     ...SYNC_LIMIT_SPECS.map(
       (spec) => `  --${spec.flag} N  ${spec.help} (${spec.env}; default ${DEFAULT_SYNC_LIMITS[spec.key]})`,
@@ -102,6 +105,7 @@ async function serve(args: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '0' },
       data: { type: 'string' },
+      ...Object.fromEntries(SCALE_OUT_SPECS.map((spec) => [spec.flag, { type: 'string' as const }])),
       ...Object.fromEntries(SYNC_LIMIT_SPECS.map((spec) => [spec.flag, { type: 'string' as const }])),
     },
     strict: true,
@@ -111,6 +115,16 @@ async function serve(args: string[]): Promise<number> {
     syncLimits = syncLimitsFrom(values as Record<string, string | undefined>, process.env);
   } catch (error) {
     if (error instanceof SyncLimitError) {
+      console.error(`mitschrift serve: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  let scaleOut: { postgres: string; redis: string } | undefined;
+  try {
+    scaleOut = scaleOutFrom(values as Record<string, string | undefined>, process.env);
+  } catch (error) {
+    if (error instanceof ScaleOutOptionError) {
       console.error(`mitschrift serve: ${error.message}`);
       return 2;
     }
@@ -134,6 +148,7 @@ async function serve(args: string[]): Promise<number> {
     dataDir,
     syncLimits,
     ...(ui ? { rendererDir: ui } : {}),
+    ...(scaleOut ? { scaleOut } : {}),
   });
   console.info(`Workspace: ${dataDir}`);
   console.info(`Mitschrift listening on ${core.joinUrl}`);
