@@ -123,7 +123,11 @@ export class PgDocs {
     this.writing = true;
     const batch: Pending[] = [];
     let bytes = 0;
-    while (this.queue.length > 0 && batch.length < MAX_BATCH_ROWS && (batch.length === 0 || bytes < MAX_BATCH_BYTES)) {
+    while (
+      this.queue.length > 0 &&
+      batch.length < MAX_BATCH_ROWS &&
+      (batch.length === 0 || bytes < MAX_BATCH_BYTES)
+    ) {
       const next = this.queue.shift() as Pending;
       batch.push(next);
       bytes += next.data.byteLength;
@@ -188,10 +192,10 @@ export class PgDocs {
       }
       const state = Buffer.from(Y.encodeStateAsUpdate(merged));
       merged.destroy();
-      await client.query('UPDATE mitschrift_documents SET snapshot = $2, compacted_at = now() WHERE name = $1', [
-        doc,
-        state,
-      ]);
+      await client.query(
+        'UPDATE mitschrift_documents SET snapshot = $2, compacted_at = now() WHERE name = $1',
+        [doc, state],
+      );
       await client.query('DELETE FROM mitschrift_updates WHERE id = ANY($1::bigint[])', [
         rows.rows.map((row) => row.id),
       ]);

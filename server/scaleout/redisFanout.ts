@@ -46,7 +46,9 @@ export class RedisFanout {
     private readonly sub: Redis,
     private readonly logger: CoreLogger,
   ) {
-    sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message));
+    sub.on('messageBuffer', (channel: Buffer, message: Buffer) =>
+      this.onMessage(channel.toString(), message),
+    );
     sub.on('ready', () => {
       if (this.readyOnce) {
         this.logger.info('Redis is back; reading what was missed from PostgreSQL.');
@@ -109,6 +111,7 @@ export class RedisFanout {
           this.deliver(joined, message);
         }
       },
+      gap: () => undefined,
       close: () => {
         if (!left) {
           left = true;
@@ -125,9 +128,11 @@ export class RedisFanout {
       return;
     }
     this.channels.delete(name);
-    this.sub.unsubscribe(name).catch((error: unknown) =>
-      this.logger.warn(`Unsubscribing from ${name} failed: ${describeError(error)}`),
-    );
+    this.sub
+      .unsubscribe(name)
+      .catch((error: unknown) =>
+        this.logger.warn(`Unsubscribing from ${name} failed: ${describeError(error)}`),
+      );
   }
 
   private publish(name: string, kind: number, payload: Uint8Array): void {
@@ -136,9 +141,9 @@ export class RedisFanout {
     this.nodeId.copy(message, 1);
     message.set(payload, 1 + NODE_ID_BYTES);
     // Offline, ioredis queues the command; a failure is logged (the update is in PostgreSQL).
-    this.pub.publish(name, message).catch((error: unknown) =>
-      this.logger.warn(`Publishing to ${name} failed: ${describeError(error)}`),
-    );
+    this.pub
+      .publish(name, message)
+      .catch((error: unknown) => this.logger.warn(`Publishing to ${name} failed: ${describeError(error)}`));
   }
 
   private onMessage(name: string, message: Buffer): void {
@@ -159,7 +164,11 @@ export class RedisFanout {
   }
 
   private deliver(channel: Channel, message: Buffer): void {
-    const payload = new Uint8Array(message.buffer, message.byteOffset + 1 + NODE_ID_BYTES, message.length - 1 - NODE_ID_BYTES);
+    const payload = new Uint8Array(
+      message.buffer,
+      message.byteOffset + 1 + NODE_ID_BYTES,
+      message.length - 1 - NODE_ID_BYTES,
+    );
     try {
       if (message[0] === KIND_UPDATE) {
         channel.target?.applyRemoteUpdate(payload);

@@ -17,9 +17,7 @@ export const SCALE_OUT_SPECS = [
 /** A scale-out flag that cannot be used; the message names it. */
 export class ScaleOutOptionError extends Error {}
 
-const postgresUrl = z
-  .url({ protocol: /^postgres(ql)?$/ })
-  .describe('a postgres:// or postgresql:// URL');
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/ }).describe('a postgres:// or postgresql:// URL');
 const redisUrl = z.url({ protocol: /^rediss?$/ }).describe('a redis:// or rediss:// URL');
 
 /**

@@ -17,6 +17,11 @@ export interface ScaleOutOptions {
   logger: CoreLogger;
 }
 
+/** Wait before reading a document again when a gap was reported during a read. */
+const CATCH_UP_AGAIN_MS = 200;
+/** ...doubling while the gap stays, up to this. */
+const CATCH_UP_MAX_MS = 10_000;
+
 /** Merges stored rows into one update (empty list: nothing). */
 function merged(rows: readonly Uint8Array[]): Uint8Array | undefined {
   if (rows.length === 0) {
@@ -41,6 +46,9 @@ export class ScaleOutStorage implements DocStorage {
   private readonly loaded = new Map<DocName, PeerTarget>();
   private readonly writeFailures = new Map<DocName, StoreProblem>();
   private readonly compactions = new Set<Promise<void>>();
+  /** Documents being read again: true when another read was asked for meanwhile. */
+  private readonly catchingUp = new Map<DocName, boolean>();
+  private readonly catchUpTries = new Map<DocName, number>();
 
   private constructor(
     private readonly pg: PgDocs,
@@ -128,6 +136,12 @@ export class ScaleOutStorage implements DocStorage {
         this.loaded.set(name, target);
         joined.attach(target);
       },
+      gap: () => {
+        const target = this.loaded.get(name);
+        if (target) {
+          this.catchUp(name, target);
+        }
+      },
       close: () => {
         this.loaded.delete(name);
         joined.close();
@@ -136,19 +150,44 @@ export class ScaleOutStorage implements DocStorage {
     return { doc, log: new PgJournal(name, options.gc, this), peers };
   }
 
-  /** Reads a loaded document's rows again and applies them (idempotent): heals missed messages. */
+  /**
+   * Reads a loaded document's rows again and applies them (idempotent): heals missed messages. At
+   * most one read per document at a time; a request meanwhile reads once more afterwards (the
+   * missing update may have been committed after the running read began).
+   */
   private catchUp(name: DocName, target: PeerTarget): void {
-    this.pg.load(name).then(
-      (rows) => {
-        const state = merged(rows);
-        if (state && this.loaded.get(name) === target) {
-          this.present.add(name);
-          target.applyRemoteUpdate(state);
+    const state = this.catchingUp.get(name);
+    if (state !== undefined) {
+      this.catchingUp.set(name, true);
+      return;
+    }
+    this.catchingUp.set(name, false);
+    this.pg
+      .load(name)
+      .then(
+        (rows) => {
+          const state = merged(rows);
+          if (state && this.loaded.get(name) === target) {
+            this.present.add(name);
+            target.applyRemoteUpdate(state);
+          }
+        },
+        (error: unknown) =>
+          this.logger.warn(`Reading "${name}" from PostgreSQL to catch up failed: ${describeError(error)}`),
+      )
+      .finally(() => {
+        const again = this.catchingUp.get(name) === true;
+        this.catchingUp.delete(name);
+        const tries = again ? (this.catchUpTries.get(name) ?? 0) + 1 : 0;
+        if (tries === 0) {
+          this.catchUpTries.delete(name);
+        } else if (this.loaded.get(name) === target) {
+          // Backing off: an update that depends on one nobody committed (yet) stays pending.
+          this.catchUpTries.set(name, tries);
+          const delay = Math.min(CATCH_UP_AGAIN_MS * 2 ** (tries - 1), CATCH_UP_MAX_MS);
+          setTimeout(() => this.catchUp(name, target), delay).unref();
         }
-      },
-      (error: unknown) =>
-        this.logger.warn(`Reading "${name}" from PostgreSQL to catch up failed: ${describeError(error)}`),
-    );
+      });
   }
 
   /** Appends one update (see PgDocs.append). */
@@ -162,7 +201,9 @@ export class ScaleOutStorage implements DocStorage {
     const running = this.pg
       .compact(name, gc)
       .catch((error: unknown) =>
-        this.logger.warn(`Compacting "${name}" in PostgreSQL failed (retried later): ${describeError(error)}`),
+        this.logger.warn(
+          `Compacting "${name}" in PostgreSQL failed (retried later): ${describeError(error)}`,
+        ),
       )
       .finally(() => this.compactions.delete(running));
     this.compactions.add(running);

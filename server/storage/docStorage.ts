@@ -45,6 +45,11 @@ export interface DocPeers {
   publishAwareness(update: Uint8Array): void;
   /** Starts delivering other nodes' messages (those that arrived while loading first). */
   attach(target: PeerTarget): void;
+  /**
+   * A remote update could not be applied whole (Yjs keeps it pending: an earlier update is
+   * missing, e.g. a node died between its commit and its publish); reads the stored state again.
+   */
+  gap(): void;
   /** Stops listening (the document is unloaded). */
   close(): void;
 }

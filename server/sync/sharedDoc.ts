@@ -76,6 +76,9 @@ export class SharedDoc implements PeerTarget {
   /** An update another node committed: applied and shown to this node's connections. */
   applyRemoteUpdate(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      this.peers?.gap();
+    }
   }
 
   /** Presence of another node's clients. */

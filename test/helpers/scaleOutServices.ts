@@ -45,7 +45,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function poll(check: () => Promise<boolean>, what: string, child: ChildProcess, output: () => string): Promise<void> {
+async function poll(
+  check: () => Promise<boolean>,
+  what: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) {
       throw new Error(`${what} exited with ${child.exitCode}: ${output().slice(-2000)}`);
@@ -97,7 +102,11 @@ export async function startRedis(): Promise<Service> {
   const url = `redis://127.0.0.1:${port}`;
   await poll(
     async () => {
-      const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      const client = new Redis(url, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      });
       client.on('error', () => undefined);
       try {
         await client.connect();
@@ -152,7 +161,19 @@ export async function startPostgres(): Promise<Service> {
   const env = { ...process.env, LANG: 'C', LC_ALL: 'C', HOME: temp.dir };
   execFileSync(
     join(PG_BIN, 'initdb'),
-    ['-D', dataDir, '-U', 'mitschrift', '--pwfile', passwordFile, '-A', 'scram-sha-256', '-E', 'UTF8', '--no-sync'],
+    [
+      '-D',
+      dataDir,
+      '-U',
+      'mitschrift',
+      '--pwfile',
+      passwordFile,
+      '-A',
+      'scram-sha-256',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ],
     { ...asUser, env, stdio: 'pipe', cwd: temp.dir },
   );
   const port = await freePort();
@@ -192,7 +213,11 @@ export async function startPostgres(): Promise<Service> {
 }
 
 /** Runs one SQL query against the test database. */
-export async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
