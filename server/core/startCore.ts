@@ -92,6 +92,9 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       sketchEvent: (sketchId) => sketchEventOf(registry, sketchId),
     };
     const docExists = (name: DocName): boolean => registry.exists(name);
+    // Cookies are named after the port the browser sees. Behind a load balancer that is the
+    // balancer's (from Host), so every node reads the cookie another node set.
+    const cookiePort = (req: IncomingMessage): number => (scaleOut ? (hostPort(req) ?? port) : port);
 
     // Neither handler may throw: a request the core cannot read gets a 4xx, and the core keeps running.
     const server = createServer((req, res) => {
@@ -115,13 +118,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         return;
       }
       const method = req.method ?? 'GET';
-      const presented = presentedToken(req, url, port);
+      const presented = presentedToken(req, url, cookiePort(req));
       const linkKind = method === 'GET' || method === 'HEAD' ? linkTokenKind(presented, tokens) : undefined;
       if (linkKind !== undefined) {
         // Trade the token in the link for a cookie (derived from it), and drop it from the address bar.
         url.searchParams.delete(TOKEN_QUERY_PARAM);
         res.writeHead(303, {
-          'Set-Cookie': `${cookieNameFor(port, linkKind)}=${cookieValueFor(tokens[linkKind], linkKind)}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${cookieNameFor(cookiePort(req), linkKind)}=${cookieValueFor(tokens[linkKind], linkKind)}; HttpOnly; SameSite=Strict; Path=/`,
           Location: sameOriginLocation(url),
           'Cache-Control': 'no-store',
         });
@@ -199,7 +202,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         refuseUpgrade(socket, 400, 'Bad Request');
         return;
       }
-      const principal = principalOf(presentedToken(req, url, port), tokens);
+      const principal = principalOf(presentedToken(req, url, cookiePort(req)), tokens);
       if (principal === null) {
         refuseUpgrade(socket, 401, 'Unauthorized');
         return;
@@ -284,6 +287,16 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     lock.release();
     throw error;
   }
+}
+
+/** The port of the request's Host header (80 when it names none), or undefined when it is unreadable. */
+function hostPort(req: IncomingMessage): number | undefined {
+  const match = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/.exec(req.headers.host ?? '');
+  if (!match) {
+    return undefined;
+  }
+  const port = match[1] === undefined ? 80 : Number(match[1]);
+  return port > 0 && port < 65536 ? port : undefined;
 }
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {

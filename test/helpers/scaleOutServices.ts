@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,7 +9,19 @@ import { makeTempDir } from './tempDir.js';
 /** Debian's binaries the scale-out tests start (PostgreSQL 15's own folder, as Debian installs it). */
 export const REDIS_SERVER = process.env['MITSCHRIFT_REDIS_SERVER'] ?? '/usr/bin/redis-server';
 export const HAPROXY = process.env['MITSCHRIFT_HAPROXY'] ?? '/usr/sbin/haproxy';
-export const PG_BIN = process.env['MITSCHRIFT_PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
+export const PG_BIN = process.env['MITSCHRIFT_PG_BIN'] ?? debianPostgresBin();
+
+/** Debian keeps each PostgreSQL major in /usr/lib/postgresql/<major>/bin; the newest is taken (15 here). */
+function debianPostgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((entry) => /^\d+$/.test(entry))
+        .map(Number)
+        .sort((x, y) => y - x)
+    : [];
+  return join(root, String(majors[0] ?? 15), 'bin');
+}
 
 /**
  * Why the scale-out tests cannot run here (a binary is missing), or undefined when they can.
