@@ -66,7 +66,9 @@ export class PgDocs {
     pool.on('error', (error) => logger.warn(`PostgreSQL connection lost: ${error.message}`));
     const client = await pool.connect().catch(async (error: unknown) => {
       await pool.end().catch(() => undefined);
-      throw new Error(`PostgreSQL at ${redactUrl(url)} cannot be reached: ${describeError(error)}`);
+      throw new Error(`PostgreSQL at ${redactUrl(url)} cannot be reached: ${describeError(error)}`, {
+        cause: error,
+      });
     });
     try {
       await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);

@@ -77,7 +77,9 @@ export class RedisFanout {
     } catch (error) {
       pub.disconnect();
       sub.disconnect();
-      throw new Error(`Redis at ${redactUrl(url)} cannot be reached: ${describeError(error)}`);
+      throw new Error(`Redis at ${redactUrl(url)} cannot be reached: ${describeError(error)}`, {
+        cause: error,
+      });
     }
     const fanout = new RedisFanout(pub, sub, logger);
     fanout.readyOnce = true;

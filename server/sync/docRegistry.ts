@@ -135,7 +135,7 @@ export class DocRegistry {
   }
 
   private take(name: DocName, refuseFailed: boolean): SharedDoc {
-    let shared = this.docs.get(name);
+    const shared = this.docs.get(name);
     if (shared?.failure && refuseFailed) {
       throw new DocWriteFailedError(shared.failure);
     }
