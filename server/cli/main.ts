@@ -7,6 +7,7 @@ import { startCore } from '../core/startCore.js';
 import { APP_VERSION } from '../core/version.js';
 import { defaultDataDir } from '../storage/dataDir.js';
 import { normalisePublicUrl, savePublicUrl } from '../storage/publicUrl.js';
+import { SCALE_OUT_SPECS, ScaleOutOptionError, scaleOutFrom } from '../scaleout/scaleOutOptions.js';
 import {
   DEFAULT_SYNC_LIMITS,
   SYNC_LIMIT_SPECS,
@@ -69,6 +70,8 @@ function printHelp(): void {
     '  --public-url URL  the address participants reach (http://HOST:PORT), for join links; kept in the',
     '               workspace (MITSCHRIFT_PUBLIC_URL)',
     `  --log-format text|json  log lines for people (default) or one JSON object per line (${LOG_FORMAT_ENV})`,
+    '  Scale-out: several serve processes behind a load balancer (both flags, or neither):',
+    ...SCALE_OUT_SPECS.map((spec) => `  --${spec.flag} URL  ${spec.help} (${spec.env})`),
     '  Limits of the sync endpoint (flag, or environment variable; default):',
     ...SYNC_LIMIT_SPECS.map(
       (spec) => `  --${spec.flag} N  ${spec.help} (${spec.env}; default ${DEFAULT_SYNC_LIMITS[spec.key]})`,
@@ -114,6 +117,7 @@ async function serve(args: string[]): Promise<number> {
       data: { type: 'string' },
       'public-url': { type: 'string' },
       'log-format': { type: 'string' },
+      ...Object.fromEntries(SCALE_OUT_SPECS.map((spec) => [spec.flag, { type: 'string' as const }])),
       ...Object.fromEntries(SYNC_LIMIT_SPECS.map((spec) => [spec.flag, { type: 'string' as const }])),
     },
     strict: true,
@@ -131,6 +135,16 @@ async function serve(args: string[]): Promise<number> {
     syncLimits = syncLimitsFrom(values as Record<string, string | undefined>, process.env);
   } catch (error) {
     if (error instanceof SyncLimitError) {
+      console.error(`mitschrift serve: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  let scaleOut: { postgres: string; redis: string } | undefined;
+  try {
+    scaleOut = scaleOutFrom(values as Record<string, string | undefined>, process.env);
+  } catch (error) {
+    if (error instanceof ScaleOutOptionError) {
       console.error(`mitschrift serve: ${error.message}`);
       return 2;
     }
@@ -164,6 +178,7 @@ async function serve(args: string[]): Promise<number> {
     logger,
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(ui ? { rendererDir: ui } : {}),
+    ...(scaleOut ? { scaleOut } : {}),
   });
   if (publicUrl !== undefined) {
     // Remembered in the workspace, so `mitschrift event share` prints links on this address too.

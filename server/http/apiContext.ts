@@ -2,14 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteParams } from '../access/accessCheck.js';
 import type { Principal, RouteId } from '../access/accessTable.js';
 import type { EventTokens } from '../access/eventTokens.js';
-import type { DocStore } from '../storage/docStore.js';
+import type { DocStorage } from '../storage/docStorage.js';
 import type { DocRegistry } from '../sync/docRegistry.js';
 import type { PadRouteContext } from './padRoutes.js';
 
 /** What the API handlers work on. */
 export interface ApiContext {
   registry: DocRegistry;
-  store: DocStore;
+  store: DocStorage;
   version: string;
   dataDir: string;
   /** Notes pads: history, share links (absent in cores started without them). */
