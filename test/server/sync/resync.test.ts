@@ -74,7 +74,7 @@ describe('clients resync', () => {
     expect(words(reader).sort()).toEqual(
       [0, 1, 2, 3, 4].flatMap((i) => [`vorher-${i}`, `waehrenddessen-${i}`]).sort(),
     );
-  });
+  }, 90_000);
 
   it('a client offline for a long time merges its edits with everyone else’s on return', async () => {
     temp = makeTempDir('mitschrift-offline-');
