@@ -160,7 +160,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         return;
       }
       if (scaleOut) {
-        await prepareDocsFor(registry, match.params);
+        try {
+          await prepareDocsFor(registry, match.params);
+        } catch (error) {
+          logger.error(`Reading documents for ${method} ${url.pathname} failed: ${String(error)}`);
+          sendError(res, 503, 'The documents cannot be read right now (PostgreSQL); try again shortly.');
+          return;
+        }
         answerWhenDurable(res, registry, logger);
       }
       if (!allows(principal, match.spec.need, match.params, lookup)) {
