@@ -60,7 +60,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   try {
     // Scale-out: every node shares PostgreSQL's documents and tokens; the folder keeps pad histories.
     scaleOut = options.scaleOut ? await ScaleOutStorage.connect({ ...options.scaleOut, logger }) : undefined;
-    const shared = await scaleOut?.tokens();
+    const shared = await scaleOut?.shared();
     const token = options.token ?? shared?.edit ?? savedToken(options.dataDir);
     const viewToken = options.viewToken ?? shared?.view ?? savedViewToken(options.dataDir);
     const fileStore = scaleOut ? undefined : new DocStore(options.dataDir);
@@ -80,6 +80,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       store,
       version: APP_VERSION,
       dataDir: options.dataDir,
+      ...(shared ? { workspaceKey: shared.workspaceKey } : {}),
       pads: {
         history: padHistory,
         tokens,

@@ -11,6 +11,8 @@ export interface ApiContext {
   store: DocStorage;
   version: string;
   dataDir: string;
+  /** What keys the workspace for browsers (`workspaceId`): the data folder, or in scale-out one id all nodes share. */
+  workspaceKey?: string;
   /** Notes pads: history, share links (absent in cores started without them). */
   pads?: PadRouteContext;
   /** Who sent the request; the access table has already allowed it the route. */

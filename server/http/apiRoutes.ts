@@ -21,7 +21,7 @@ const workspaceHandlers = {
   health: (ctx, { res }) => {
     const problems = ctx.store.problems();
     const workspaceId = createHash('sha256')
-      .update(`mitschrift-workspace:${ctx.dataDir}`)
+      .update(`mitschrift-workspace:${ctx.workspaceKey ?? ctx.dataDir}`)
       .digest('base64url');
     const body: HealthResponse =
       ctx.principal.kind === 'owner'
