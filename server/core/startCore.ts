@@ -64,7 +64,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   try {
     // Scale-out: every node shares PostgreSQL's documents and tokens; the folder keeps pad histories.
     scaleOut = options.scaleOut ? await ScaleOutStorage.connect({ ...options.scaleOut, logger }) : undefined;
-    const shared = await scaleOut?.tokens();
+    const shared = await scaleOut?.shared();
     const token = options.token ?? shared?.edit ?? savedToken(options.dataDir);
     const viewToken = options.viewToken ?? shared?.view ?? savedViewToken(options.dataDir);
     const fileStore = scaleOut ? undefined : new DocStore(options.dataDir);
@@ -99,6 +99,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       joins,
       publicUrl,
       live: { ready: () => closing === undefined, connections: () => sync.connectionCount },
+      ...(shared ? { workspaceKey: shared.workspaceKey } : {}),
       pads: {
         history: padHistory,
         listenHost: options.host,
@@ -186,7 +187,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         return;
       }
       if (scaleOut) {
-        await prepareDocsFor(registry, match.params);
+        try {
+          await prepareDocsFor(registry, match.params);
+        } catch (error) {
+          logger.error(`Reading documents for ${method} ${url.pathname} failed: ${String(error)}`);
+          sendError(res, 503, 'The documents cannot be read right now (PostgreSQL); try again shortly.');
+          return;
+        }
         answerWhenDurable(res, registry, logger);
       }
       if (!allows(principal, match.spec.need, match.params, lookup)) {

@@ -12,6 +12,8 @@ export interface ApiContext {
   store: DocStorage;
   version: string;
   dataDir: string;
+  /** What keys the workspace for browsers (`workspaceId`): the data folder, or in scale-out one id all nodes share. */
+  workspaceKey?: string;
   /** Notes pads: history, share links (absent in cores started without them). */
   pads?: PadRouteContext;
   /** The workspace's join links per event (server/access/eventTokens.ts). */

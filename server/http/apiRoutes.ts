@@ -23,7 +23,7 @@ const workspaceHandlers = {
   health: (ctx, { res }) => {
     const problems = ctx.store.problems();
     const workspaceId = createHash('sha256')
-      .update(`mitschrift-workspace:${ctx.dataDir}`)
+      .update(`mitschrift-workspace:${ctx.workspaceKey ?? ctx.dataDir}`)
       .digest('base64url');
     const ready = ctx.live?.ready() ?? true;
     const common = { ok: problems.length === 0, ready, version: ctx.version, workspaceId };

@@ -49,6 +49,7 @@ export class ScaleOutStorage implements DocStorage {
   /** Documents being read again: true when another read was asked for meanwhile. */
   private readonly catchingUp = new Map<DocName, boolean>();
   private readonly catchUpTries = new Map<DocName, number>();
+  private closing = false;
 
   private constructor(
     private readonly pg: PgDocs,
@@ -78,11 +79,15 @@ export class ScaleOutStorage implements DocStorage {
     return new ScaleOutStorage(pg, fanout, options.logger);
   }
 
-  /** The workspace's tokens, shared by every node (made by the first node that starts). */
-  async tokens(): Promise<{ edit: string; view: string }> {
+  /**
+   * The workspace's tokens and the key browsers store their local copies under, shared by every
+   * node (made by the first node that starts).
+   */
+  async shared(): Promise<{ edit: string; view: string; workspaceKey: string }> {
     return {
       edit: await this.pg.setting('access-token', newToken),
       view: await this.pg.setting('view-token', newToken),
+      workspaceKey: await this.pg.setting('workspace-key', newToken),
     };
   }
 
@@ -198,6 +203,10 @@ export class ScaleOutStorage implements DocStorage {
 
   /** Merges a document's rows into its snapshot in the background; a failure is logged (nothing is lost). */
   compactLater(name: DocName, gc: boolean): void {
+    if (this.closing) {
+      // Shutting down: the rows stay as they are and are merged the next time.
+      return;
+    }
     const running = this.pg
       .compact(name, gc)
       .catch((error: unknown) =>
@@ -231,6 +240,7 @@ export class ScaleOutStorage implements DocStorage {
 
   /** Waits for pending writes and compactions, then closes PostgreSQL and Redis. */
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.allSettled([...this.compactions]);
     for (const prepared of this.prepared.values()) {
       prepared.peers.close();

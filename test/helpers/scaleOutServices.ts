@@ -8,7 +8,9 @@ import { makeTempDir } from './tempDir.js';
 
 /** Debian's binaries the scale-out tests start (PostgreSQL 15's own folder, as Debian installs it). */
 export const REDIS_SERVER = process.env['MITSCHRIFT_REDIS_SERVER'] ?? '/usr/bin/redis-server';
+/** HAProxy, for the three-node test. */
 export const HAPROXY = process.env['MITSCHRIFT_HAPROXY'] ?? '/usr/sbin/haproxy';
+/** PostgreSQL's initdb and postgres. */
 export const PG_BIN = process.env['MITSCHRIFT_PG_BIN'] ?? debianPostgresBin();
 
 /** Debian keeps each PostgreSQL major in /usr/lib/postgresql/<major>/bin; the newest is taken (15 here). */
@@ -90,6 +92,12 @@ export interface Service {
   stop(): Promise<void>;
 }
 
+/** PostgreSQL, which a test can also stop for a while and start again on the same port and data. */
+export interface PostgresService extends Service {
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+}
+
 async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) {
     return;
@@ -156,7 +164,7 @@ function serviceUser(): { uid: number; gid: number } | undefined {
 }
 
 /** Starts a fresh PostgreSQL cluster (initdb) on a free loopback port in a temp folder. */
-export async function startPostgres(): Promise<Service> {
+export async function startPostgres(): Promise<PostgresService> {
   const temp = makeTempDir('mitschrift-pg-');
   const user = serviceUser();
   const dataDir = join(temp.dir, 'data');
@@ -189,35 +197,56 @@ export async function startPostgres(): Promise<Service> {
     { ...asUser, env, stdio: 'pipe', cwd: temp.dir },
   );
   const port = await freePort();
-  const child = spawn(
-    join(PG_BIN, 'postgres'),
-    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    { ...asUser, env, stdio: ['ignore', 'pipe', 'pipe'], cwd: temp.dir },
-  );
-  const output = collect(child);
   const url = `postgres://mitschrift:${password}@127.0.0.1:${port}/postgres`;
-  await poll(
-    async () => {
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', () => undefined);
-      try {
-        await client.connect();
-        await client.query('SELECT 1');
-        return true;
-      } finally {
-        await client.end().catch(() => undefined);
-      }
-    },
-    'postgres',
-    child,
-    output,
-  );
+  const run = async (): Promise<ChildProcess> => {
+    const child = spawn(
+      join(PG_BIN, 'postgres'),
+      [
+        '-D',
+        dataDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+      ],
+      { ...asUser, env, stdio: ['ignore', 'pipe', 'pipe'], cwd: temp.dir },
+    );
+    const output = collect(child);
+    await poll(
+      async () => {
+        const client = new pg.Client({ connectionString: url });
+        client.on('error', () => undefined);
+        try {
+          await client.connect();
+          await client.query('SELECT 1');
+          return true;
+        } finally {
+          await client.end().catch(() => undefined);
+        }
+      },
+      'postgres',
+      child,
+      output,
+    );
+    return child;
+  };
+  let child = await run();
   return {
     url,
     port,
-    child,
+    get child() {
+      return child;
+    },
+    async pause() {
+      // SIGINT: PostgreSQL's "fast" shutdown; the cluster stays for resume().
+      await stopChild(child, 'SIGINT');
+    },
+    async resume() {
+      child = await run();
+    },
     async stop() {
-      // SIGINT: PostgreSQL's "fast" shutdown.
       await stopChild(child, 'SIGINT');
       temp.cleanup();
     },

@@ -172,5 +172,16 @@ describe.skipIf(skip !== undefined)('scale-out: three nodes behind HAProxy', () 
       statuses.push((await get(lbPort, '/api/session', { Cookie: cookie })).status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+
+    // Browsers key their local copies by the workspace id: every node names the same one.
+    const ids = await Promise.all(
+      nodes.map(async (node) => {
+        const res = await fetch(`${node.origin}/api/health`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        return ((await res.json()) as { workspaceId: string }).workspaceId;
+      }),
+    );
+    expect(new Set(ids).size).toBe(1);
   }, 60_000);
 });

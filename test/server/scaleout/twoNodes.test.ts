@@ -7,6 +7,7 @@ import {
   sql,
   startPostgres,
   startRedis,
+  type PostgresService,
   type Service,
 } from '../../helpers/scaleOutServices.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
@@ -33,7 +34,7 @@ async function storedDoc(url: string, name: string): Promise<Y.Doc> {
 
 describe.skipIf(skip !== undefined)('scale-out: two nodes with real Redis and PostgreSQL', () => {
   let redis: Service;
-  let postgres: Service;
+  let postgres: PostgresService;
   const nodes: Node[] = [];
   const temps: { cleanup(): void }[] = [];
   const clients: SyncClient[] = [];
@@ -139,6 +140,44 @@ describe.skipIf(skip !== undefined)('scale-out: two nodes with real Redis and Po
     const stored = await storedDoc(postgres.url, 'workspace');
     expect(listEvents(stored).map((e) => e.id)).toContain(id);
   }, 60_000);
+
+  it('while PostgreSQL is away a document refuses edits and closes with 4503; afterwards nothing is lost', async () => {
+    const a = await startNode();
+    const name = 'pad/outage';
+    const writer = client(a, name);
+    const reader = client(a, name);
+    await Promise.all([writer.synced, reader.synced]);
+    const closeCodes: number[] = [];
+    writer.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) {
+        closeCodes.push(event.code);
+      }
+    });
+    writer.doc.getMap('edits').set('before', 1);
+    await waitFor(() => reader.doc.getMap('edits').has('before'), 10_000, 'before');
+
+    await postgres.pause();
+    writer.doc.getMap('edits').set('during', 2);
+    await waitFor(() => closeCodes.includes(4503), 20_000, 'close 4503');
+    // Not committed, so nobody was shown it.
+    expect(reader.doc.getMap('edits').has('during')).toBe(false);
+    // An HTTP change is answered only once committed: now it is not answered at all.
+    const unanswered = await fetch(`${a.origin}/api/events`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${a.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Während des Ausfalls' }),
+    }).then(
+      (res) => `answered ${res.status}`,
+      () => 'not answered',
+    );
+    expect(unanswered).toBe('not answered');
+
+    await postgres.resume();
+    await waitFor(() => reader.doc.getMap('edits').has('during'), 30_000, 'during, after PostgreSQL is back');
+    const stored = (await storedDoc(postgres.url, name)).getMap('edits');
+    expect(stored.get('before')).toBe(1);
+    expect(stored.get('during')).toBe(2);
+  }, 90_000);
 
   it('kill -9 of a node under load loses no acknowledged edit, and its clients resync after the restart', async () => {
     const a = await startNode();
