@@ -1,4 +1,4 @@
-import type { Access } from '../../shared/api/padContract.js';
+import type { Access, SessionInfo } from '../../shared/api/padContract.js';
 import { DOCS, type EventSource, type Need, type Principal } from './accessTable.js';
 
 /** Finds the event a pad or sketchnote belongs to (through its planned session). */
@@ -75,4 +75,34 @@ export function docAccess(
 /** What `GET /api/session` tells the renderer: read-along links are `view`, everyone else `edit`. */
 export function sessionAccess(principal: Principal): Access {
   return principal.kind === 'role' && principal.role === 'view' ? 'view' : 'edit';
+}
+
+/**
+ * How a principal may open the documents of one kind that belong to its own event(s): the access
+ * table's rows for that kind with the event taken as matching (a role bound to one event is asked
+ * about that event's documents). The renderer decides from this whether it shows an editor.
+ */
+export function kindAccess(principal: Principal, kind: keyof typeof DOCS): 'write' | 'read' | 'none' {
+  const unbound: Principal = principal.kind === 'owner' ? principal : { ...principal, eventId: null };
+  const anyEvent: EventLookup = { padEvent: () => undefined, sketchEvent: () => undefined };
+  const spec = DOCS[kind];
+  if (allows(unbound, spec.write, {}, anyEvent)) {
+    return 'write';
+  }
+  return allows(unbound, spec.read, {}, anyEvent) ? 'read' : 'none';
+}
+
+/** The body of `GET /api/session` for a principal. */
+export function sessionInfo(principal: Principal): SessionInfo {
+  return {
+    access: sessionAccess(principal),
+    role: principal.kind === 'owner' ? 'owner' : principal.role,
+    eventId: principal.kind === 'owner' ? null : principal.eventId,
+    docs: {
+      workspace: kindAccess(principal, 'workspace'),
+      event: kindAccess(principal, 'event'),
+      pad: kindAccess(principal, 'pad'),
+      sketch: kindAccess(principal, 'sketch'),
+    },
+  };
 }

@@ -55,6 +55,8 @@ const ANYONE: Need = { who: 'anyone' };
 const WRITERS = ['organiser', 'recorder', 'edit'] as const satisfies readonly EventRole[];
 /** Everyone with a role, read-along links included. */
 const READERS = [...WRITERS, 'view'] as const satisfies readonly EventRole[];
+/** Who draws an event's sketchnotes: participants (`edit`) and read-along links only look at them. */
+const SKETCHERS = ['organiser', 'recorder'] as const satisfies readonly EventRole[];
 
 const padRead: Need = { who: 'roles', roles: READERS, event: 'pad' };
 const padWrite: Need = { who: 'roles', roles: WRITERS, event: 'pad' };
@@ -75,10 +77,11 @@ export const ROUTES = {
   createEvent: { method: 'POST', path: '/api/events', need: OWNER, body: 'json' },
   previewPlan: { method: 'POST', path: '/api/events/plan-preview', need: OWNER, body: 'file' },
   importPlan: { method: 'POST', path: '/api/events/import-plan', need: OWNER, body: 'file' },
+  // Every role reads the event's title and plan (the event page of a join link shows it).
   event: {
     method: 'GET',
     path: '/api/events/:eventId',
-    need: { who: 'roles', roles: WRITERS, event: 'path' },
+    need: { who: 'roles', roles: READERS, event: 'path' },
     body: 'none',
   },
   previewEventPlan: {
@@ -129,7 +132,7 @@ export const ROUTES = {
   importExcalidraw: {
     method: 'POST',
     path: '/api/sketches/:sketchId/import-excalidraw',
-    need: { who: 'roles', roles: WRITERS, event: 'sketch' },
+    need: { who: 'roles', roles: SKETCHERS, event: 'sketch' },
     body: 'file',
   },
   exportExcalidraw: {
@@ -158,13 +161,15 @@ export interface DocSpec {
 /** Every kind of live document. The event of a pad or sketchnote is its planned session's. */
 export const DOCS: Record<'workspace' | DocKind, DocSpec> = {
   workspace: { write: OWNER, read: OWNER },
+  // Every role sees the plan live; only the organiser changes it.
   event: {
     write: organiserOf('path'),
-    read: { who: 'roles', roles: WRITERS, event: 'path' },
+    read: { who: 'roles', roles: READERS, event: 'path' },
   },
   pad: { write: padWrite, read: padRead },
+  // Recorders draw; participants and read-along links watch the sketchnote live.
   sketch: {
-    write: { who: 'roles', roles: WRITERS, event: 'sketch' },
-    read: { who: 'roles', roles: WRITERS, event: 'sketch' },
+    write: { who: 'roles', roles: SKETCHERS, event: 'sketch' },
+    read: { who: 'roles', roles: READERS, event: 'sketch' },
   },
 };

@@ -153,7 +153,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
           res,
           403,
           sessionAccess(principal) === 'view'
-            ? 'This is a read-only link: it can look at pads but not change anything.'
+            ? 'This is a read-only link: it can look at pads, the plan and sketchnotes but not change anything.'
             : 'Your link does not give access to this.',
         );
         return;

@@ -9,7 +9,7 @@ import type { SessionInfo } from '../../shared/api/padContract.js';
 import { WORKSPACE_DOC } from '../../shared/docs/docName.js';
 import { addEvent, listEvents } from '../../shared/docs/workspaceIndex.js';
 import { newId } from '../../shared/event/ids.js';
-import { sessionAccess } from '../access/accessCheck.js';
+import { sessionInfo } from '../access/accessCheck.js';
 import { DocUnavailableError } from '../storage/docStore.js';
 import type { ApiContext, ApiRouteId, RouteCall, RouteHandler } from './apiContext.js';
 import { eventHandlers } from './eventRoutes.js';
@@ -30,7 +30,7 @@ const workspaceHandlers = {
     sendJson(res, 200, body);
   },
   session: (ctx, { res }) => {
-    const body: SessionInfo = { access: sessionAccess(ctx.principal) };
+    const body: SessionInfo = sessionInfo(ctx.principal);
     sendJson(res, 200, body);
   },
   listEvents: (ctx, { res }) => {

@@ -32,8 +32,34 @@ export const accessSchema = z.enum(['edit', 'view']);
 /** `edit`: the full token; `view`: a read-only link (pads only, GET only). */
 export type Access = z.infer<typeof accessSchema>;
 
+/** How a principal may open one kind of live document (the access table's answer). */
+export const docAccessSchema = z.enum(['write', 'read', 'none']);
+/** `write`: open and change; `read`: watch live, changes are dropped; `none`: refused. */
+export type DocAccess = z.infer<typeof docAccessSchema>;
+
+/** Who the session is: the workspace owner, or one of the per-event roles. */
+export const sessionRoleSchema = z.enum(['owner', 'organiser', 'recorder', 'edit', 'view']);
+/** The owner or a per-event role. */
+export type SessionRole = z.infer<typeof sessionRoleSchema>;
+
 /** `GET /api/session` */
-export const sessionInfoSchema = z.object({ access: accessSchema });
+export const sessionInfoSchema = z.object({
+  /** `view` for read-along links (nothing can be changed), `edit` for everyone else. */
+  access: accessSchema,
+  role: sessionRoleSchema,
+  /** The one event a role is bound to; null for the owner and for roles on every event. */
+  eventId: idSchema.nullable(),
+  /**
+   * Per kind of live document, what this session may do with those of its event(s), taken from
+   * the core's access table; the renderer shows editors, viewers or nothing from this.
+   */
+  docs: z.object({
+    workspace: docAccessSchema,
+    event: docAccessSchema,
+    pad: docAccessSchema,
+    sketch: docAccessSchema,
+  }),
+});
 /** Response of `GET /api/session`. */
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 

@@ -4,9 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { eventDetailSchema } from '../../../shared/api/eventContract.js';
-import { revisionListSchema } from '../../../shared/api/padContract.js';
-import { allows, docAccess, type EventLookup } from '../../../server/access/accessCheck.js';
-import { ROUTES, type Principal, type RouteId } from '../../../server/access/accessTable.js';
+import { revisionListSchema, sessionInfoSchema } from '../../../shared/api/padContract.js';
+import { allows, docAccess, sessionInfo, type EventLookup } from '../../../server/access/accessCheck.js';
+import {
+  EVENT_ROLES,
+  ROUTES,
+  type EventRole,
+  type Principal,
+  type RouteId,
+} from '../../../server/access/accessTable.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
 import { startCore } from '../../../server/core/startCore.js';
 import { API_HANDLERS } from '../../../server/http/apiRoutes.js';
@@ -84,7 +90,7 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
   page: ({ padId }) => ({ path: `/pad/${padId}` }),
 };
 
-/** What each token gets; `none` is always 401. The read-along link reads pads and nothing else. */
+/** What each token gets; `none` is always 401. The read-along link reads pads and the event, nothing else. */
 const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   health: { view: 200, edit: 200 },
   session: { view: 200, edit: 200 },
@@ -92,7 +98,7 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   createEvent: { view: 403, edit: 201 },
   previewPlan: { view: 403, edit: 200 },
   importPlan: { view: 403, edit: 201 },
-  event: { view: 403, edit: 200 },
+  event: { view: 200, edit: 200 },
   previewEventPlan: { view: 403, edit: 200 },
   importEventPlan: { view: 403, edit: 200 },
   exportPlanCsv: { view: 403, edit: 200 },
@@ -252,10 +258,10 @@ describe('access table: every document kind', () => {
     };
     const expected: Record<keyof typeof docs, Record<Who, number | 'open'>> = {
       workspace: { none: 401, view: 403, edit: 'open' },
-      event: { none: 401, view: 403, edit: 'open' },
+      event: { none: 401, view: 'open', edit: 'open' },
       existingPad: { none: 401, view: 'open', edit: 'open' },
       newPad: { none: 401, view: 404, edit: 'open' },
-      sketch: { none: 401, view: 403, edit: 'open' },
+      sketch: { none: 401, view: 'open', edit: 'open' },
     };
     for (const who of ['none', 'view', 'edit'] as const) {
       const before = docFiles();
@@ -296,6 +302,46 @@ describe('access table: every document kind', () => {
     expect(docAccess(recorderA, 'event/A', lookup)).toBe('read');
     expect(docAccess(organiserA, 'event/A', lookup)).toBe('write');
     expect(docAccess(organiserA, 'workspace', lookup)).toBe('none');
+    // Participants and read-along links watch the plan and the sketchnotes; they do not change them.
+    const editA: Principal = { kind: 'role', role: 'edit', eventId: 'A' };
+    expect(docAccess(editA, 'sketch/s1', lookup)).toBe('read');
+    expect(docAccess(editA, 'event/A', lookup)).toBe('read');
+    expect(docAccess(editA, 'pad/p1', lookup)).toBe('write');
+    expect(docAccess(viewA, 'sketch/s1', lookup)).toBe('read');
+    expect(docAccess(viewA, 'event/A', lookup)).toBe('read');
+    expect(docAccess(viewA, 'event/B', lookup)).toBe('none');
+    expect(allows(editA, ROUTES.importExcalidraw.need, { sketchId: 's1' }, lookup)).toBe(false);
+    expect(allows(recorderA, ROUTES.importExcalidraw.need, { sketchId: 's1' }, lookup)).toBe(true);
+  });
+
+  it('tells the renderer per document kind what each principal may do (GET /api/session)', () => {
+    const of = (role: EventRole) => sessionInfo({ kind: 'role', role, eventId: 'A' });
+    expect(sessionInfo({ kind: 'owner' })).toEqual({
+      access: 'edit',
+      role: 'owner',
+      eventId: null,
+      docs: { workspace: 'write', event: 'write', pad: 'write', sketch: 'write' },
+    });
+    expect(of('organiser').docs).toEqual({
+      workspace: 'none',
+      event: 'write',
+      pad: 'write',
+      sketch: 'write',
+    });
+    expect(of('recorder').docs).toEqual({ workspace: 'none', event: 'read', pad: 'write', sketch: 'write' });
+    expect(of('edit')).toEqual({
+      access: 'edit',
+      role: 'edit',
+      eventId: 'A',
+      docs: { workspace: 'none', event: 'read', pad: 'write', sketch: 'read' },
+    });
+    expect(of('view')).toMatchObject({
+      access: 'view',
+      docs: { workspace: 'none', event: 'read', pad: 'read', sketch: 'read' },
+    });
+    for (const role of EVENT_ROLES) {
+      expect(sessionInfoSchema.parse(of(role))).toEqual(of(role));
+    }
   });
 });
 
