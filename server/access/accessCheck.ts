@@ -83,13 +83,15 @@ export function sessionAccess(principal: Principal): Access {
  * about that event's documents). The renderer decides from this whether it shows an editor.
  */
 export function kindAccess(principal: Principal, kind: keyof typeof DOCS): 'write' | 'read' | 'none' {
-  const unbound: Principal = principal.kind === 'owner' ? principal : { ...principal, eventId: null };
-  const anyEvent: EventLookup = { padEvent: () => undefined, sketchEvent: () => undefined };
+  // A document of the principal's own event: every way of finding the event finds that one.
+  const own = principal.kind === 'owner' ? undefined : (principal.eventId ?? undefined);
+  const ownEvent: EventLookup = { padEvent: () => own, sketchEvent: () => own };
+  const params: RouteParams = own === undefined ? {} : { eventId: own, padId: own, sketchId: own };
   const spec = DOCS[kind];
-  if (allows(unbound, spec.write, {}, anyEvent)) {
+  if (allows(principal, spec.write, params, ownEvent)) {
     return 'write';
   }
-  return allows(unbound, spec.read, {}, anyEvent) ? 'read' : 'none';
+  return allows(principal, spec.read, params, ownEvent) ? 'read' : 'none';
 }
 
 /** The body of `GET /api/session` for a principal. */
