@@ -141,6 +141,10 @@ export const ROUTES = {
     need: { who: 'roles', roles: WRITERS, event: 'sketch' },
     body: 'none',
   },
+  // Sharing the core on the network (a second listener) is the workspace owner's decision.
+  shareStatus: { method: 'GET', path: '/api/share', need: OWNER, body: 'none' },
+  startShare: { method: 'POST', path: '/api/share', need: OWNER, body: 'json' },
+  stopShare: { method: 'POST', path: '/api/share/stop', need: OWNER, body: 'none' },
   page: { method: 'GET', path: PAGE_PATTERN, need: ANYONE, body: 'none' },
 } as const satisfies Record<string, RouteSpec>;
 

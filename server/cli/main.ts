@@ -27,7 +27,7 @@ const commands: Record<string, Command> = {
   serve: {
     usages: [
       {
-        usage: 'mitschrift serve [--host H] [--port P] [--data DIR] [--max-… N]',
+        usage: 'mitschrift serve [--host H] [--port P] [--data DIR] [--public-url URL] [--max-… N]',
         summary: 'Start the core and serve the app to browsers (host mode).',
       },
     ],
@@ -63,6 +63,8 @@ function printHelp(): void {
     '  --host H     interface to listen on (default 127.0.0.1; 0.0.0.0 lets participants on the LAN join)',
     '  --port P     port (default: a free one; 0 also picks a free one)',
     `  --data DIR   workspace folder (default ${defaultDataDir()})`,
+    '  --public-url URL  the address others reach this core under (a host name, a reverse proxy;',
+    '               MITSCHRIFT_PUBLIC_URL): join links and QR codes start with it',
     '  Limits of the sync endpoint (flag, or environment variable; default):',
     ...SYNC_LIMIT_SPECS.map(
       (spec) => `  --${spec.flag} N  ${spec.help} (${spec.env}; default ${DEFAULT_SYNC_LIMITS[spec.key]})`,
@@ -102,6 +104,7 @@ async function serve(args: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '0' },
       data: { type: 'string' },
+      'public-url': { type: 'string' },
       ...Object.fromEntries(SYNC_LIMIT_SPECS.map((spec) => [spec.flag, { type: 'string' as const }])),
     },
     strict: true,
@@ -121,6 +124,11 @@ async function serve(args: string[]): Promise<number> {
     console.error(`mitschrift serve: --port must be a number from 0 to 65535, not "${values.port}".`);
     return 2;
   }
+  const publicUrl = publicUrlFrom(values['public-url'] ?? process.env['MITSCHRIFT_PUBLIC_URL']);
+  if (typeof publicUrl === 'object') {
+    console.error(`mitschrift serve: ${publicUrl.error}`);
+    return 2;
+  }
   const dataDir = resolve(values.data ?? defaultDataDir());
   const ui = rendererDir();
   if (!ui) {
@@ -134,8 +142,16 @@ async function serve(args: string[]): Promise<number> {
     dataDir,
     syncLimits,
     ...(ui ? { rendererDir: ui } : {}),
+    ...(publicUrl !== undefined ? { publicUrl } : {}),
   });
   console.info(`Workspace: ${dataDir}`);
+  if (publicUrl !== undefined) {
+    console.info(`Join links start with ${publicUrl}`);
+  } else if (/^(127\.|localhost$|::1$)/.test(values.host ?? '127.0.0.1')) {
+    console.info(
+      'Only this computer can open it; to let others join, use "Im Netzwerk freigeben" in the app or --host/--public-url.',
+    );
+  }
   console.info(`Mitschrift listening on ${core.joinUrl}`);
   await new Promise<void>((resolveStop) => {
     const stop = (): void => {
@@ -148,6 +164,29 @@ async function serve(args: string[]): Promise<number> {
   });
   await core.close();
   return 0;
+}
+
+/**
+ * `--public-url`: an http(s) URL with a host and nothing after the path, without its trailing
+ * slash (links append `/pad/<id>?token=…`), or the problem with it.
+ */
+export function publicUrlFrom(value: string | undefined): string | undefined | { error: string } {
+  if (value === undefined || value === '') {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { error: `--public-url must be a URL like https://barcamp.example.org, not "${value}".` };
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.host === '') {
+    return { error: `--public-url must start with http:// or https:// and name a host, not "${value}".` };
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    return { error: `--public-url may not carry a query, fragment or credentials: "${value}".` };
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -30,6 +30,7 @@ import { lockWorkspace } from '../storage/workspaceLock.js';
 import { DocRegistry } from '../sync/docRegistry.js';
 import { SyncEndpoint } from '../sync/syncEndpoint.js';
 import type { CoreLogger, CoreOptions, RunningCore } from './coreTypes.js';
+import { NetworkShare } from './networkShare.js';
 import { APP_VERSION } from './version.js';
 
 const consoleLogger: CoreLogger = {
@@ -37,6 +38,9 @@ const consoleLogger: CoreLogger = {
   warn: (m) => console.warn(m),
   error: (m) => console.error(m),
 };
+
+const OWNER_ON_SHARE =
+  "The workspace owner's token works only on this computer's own address, not through the network share.";
 
 const UNAUTHORIZED_PAGE = `<!doctype html><html lang="de"><meta charset="utf-8"><title>Mitschrift: Zugang nötig</title>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5">
@@ -67,7 +71,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const tokens: CoreTokens = { edit: token, view: viewToken };
     let port = 0;
     let origin = '';
-    const api: Omit<ApiContext, 'principal'> = {
+    const api: Omit<ApiContext, 'principal'> & { share?: NetworkShare } = {
       registry,
       store,
       version: APP_VERSION,
@@ -84,9 +88,23 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       sketchEvent: (sketchId) => sketchEventOf(registry, sketchId),
     };
     const docExists = (name: DocName): boolean => registry.isLoaded(name) || existsSync(store.fileFor(name));
+    const share = new NetworkShare({
+      handlers: {
+        request: (req, res) => onRequest(req, res),
+        upgrade: (req, socket, head) => onUpgrade(req, socket, head),
+      },
+      mainHost: options.host,
+      mainPort: () => port,
+      publicUrl: options.publicUrl,
+      logger,
+      ...(options.networkInterfaces ? { listInterfaces: options.networkInterfaces } : {}),
+    });
+    api.share = share;
 
     // Neither handler may throw: a request the core cannot read gets a 4xx, and the core keeps running.
-    const server = createServer((req, res) => {
+    const server = createServer((req, res) => onRequest(req, res));
+
+    function onRequest(req: IncomingMessage, res: ServerResponse): void {
       handleRequest(req, res).catch((error: unknown) => {
         logger.error(
           `Request ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`,
@@ -97,7 +115,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
           res.end();
         }
       });
-    });
+    }
 
     async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
       setSecurityHeaders(res, req.headers.host ?? '');
@@ -109,6 +127,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       const method = req.method ?? 'GET';
       const presented = presentedToken(req, url, port);
       const linkKind = method === 'GET' || method === 'HEAD' ? linkTokenKind(presented, tokens) : undefined;
+      const viaShare = share.isShared(req.socket);
+      if (viaShare && (linkKind === 'edit' || principalOf(presented, tokens)?.kind === 'owner')) {
+        sendError(res, 403, OWNER_ON_SHARE);
+        return;
+      }
       if (linkKind !== undefined) {
         // Trade the token in the link for a cookie (derived from it), and drop it from the address bar.
         url.searchParams.delete(TOKEN_QUERY_PARAM);
@@ -173,7 +196,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       serveRenderer(options.rendererDir, url.pathname, res);
     }
 
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      onUpgrade(req, socket, head),
+    );
+
+    function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       socket.on('error', () => socket.destroy());
       try {
         handleUpgrade(req, socket, head);
@@ -181,7 +208,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         logger.error(`Upgrade ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
         refuseUpgrade(socket, 400, 'Bad Request');
       }
-    });
+    }
 
     function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       const url = parseTarget(req.url);
@@ -192,6 +219,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       const principal = principalOf(presentedToken(req, url, port), tokens);
       if (principal === null) {
         refuseUpgrade(socket, 401, 'Unauthorized');
+        return;
+      }
+      if (principal.kind === 'owner' && share.isShared(req.socket)) {
+        refuseUpgrade(socket, 403, 'Forbidden');
         return;
       }
       if (!originAllowed(req)) {
@@ -217,6 +248,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         refuseUpgrade(socket, 404, 'Not Found');
         return;
       }
+      share.track(principal, req.socket.remoteAddress ?? '', socket);
       sync.handleUpgrade(req, socket, head, parsed.data, { readOnly: access === 'read' });
     }
 
@@ -250,6 +282,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       close() {
         closing ??= (async () => {
           clearInterval(flushTimer);
+          await share.stop();
           sync.close();
           await new Promise<void>((r) => {
             server.close(() => r());

@@ -10,11 +10,13 @@ import { WORKSPACE_DOC } from '../../shared/docs/docName.js';
 import { addEvent, listEvents } from '../../shared/docs/workspaceIndex.js';
 import { newId } from '../../shared/event/ids.js';
 import { sessionInfo } from '../access/accessCheck.js';
+import { ShareError } from '../core/networkShare.js';
 import { DocUnavailableError } from '../storage/docStore.js';
 import type { ApiContext, ApiRouteId, RouteCall, RouteHandler } from './apiContext.js';
 import { eventHandlers } from './eventRoutes.js';
 import { padHandlers } from './padRoutes.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
+import { shareHandlers } from './shareRoutes.js';
 import { sketchHandlers } from './sketchRoutes.js';
 
 const workspaceHandlers = {
@@ -58,6 +60,7 @@ export const API_HANDLERS: Record<ApiRouteId, RouteHandler> = {
   ...eventHandlers,
   ...padHandlers,
   ...sketchHandlers,
+  ...shareHandlers,
 };
 
 /**
@@ -70,6 +73,10 @@ export async function handleApi(ctx: ApiContext, id: ApiRouteId, call: RouteCall
   } catch (error) {
     if (error instanceof BadRequestError) {
       sendError(call.res, error.status, error.message, error.details);
+      return;
+    }
+    if (error instanceof ShareError) {
+      sendError(call.res, error.status, error.message);
       return;
     }
     if (error instanceof DocUnavailableError) {

@@ -87,6 +87,10 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
     type: 'application/vnd.excalidraw+json',
   }),
   exportExcalidraw: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export.excalidraw` }),
+  shareStatus: () => ({ path: '/api/share' }),
+  // An address of no interface: the owner is let through and told so (400).
+  startShare: () => ({ path: '/api/share', ...json({ address: '192.0.2.1' }) }),
+  stopShare: () => ({ path: '/api/share/stop' }),
   page: ({ padId }) => ({ path: `/pad/${padId}` }),
 };
 
@@ -116,6 +120,9 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   padShare: { view: 403, edit: 200 },
   importExcalidraw: { view: 403, edit: 200 },
   exportExcalidraw: { view: 403, edit: 200 },
+  shareStatus: { view: 403, edit: 200 },
+  startShare: { view: 403, edit: 400 },
+  stopShare: { view: 403, edit: 200 },
   page: { view: 200, edit: 200 },
 };
 
