@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { startCore } from '../core/startCore.js';
 import { APP_VERSION } from '../core/version.js';
 import { defaultDataDir } from '../storage/dataDir.js';
+import { normalisePublicUrl, readPublicUrl, savePublicUrl } from '../storage/publicUrl.js';
 import {
   DEFAULT_SYNC_LIMITS,
   SYNC_LIMIT_SPECS,
@@ -63,14 +64,18 @@ function printHelp(): void {
     '  --host H     interface to listen on (default 127.0.0.1; 0.0.0.0 lets participants on the LAN join)',
     '  --port P     port (default: a free one; 0 also picks a free one)',
     `  --data DIR   workspace folder (default ${defaultDataDir()})`,
-    '  --public-url URL  the address others reach this core under (a host name, a reverse proxy;',
-    '               MITSCHRIFT_PUBLIC_URL): join links and QR codes start with it',
+    '  --public-url URL  the address participants reach (http://HOST:PORT), for join links; kept in the',
+    '               workspace (MITSCHRIFT_PUBLIC_URL)',
     '  Limits of the sync endpoint (flag, or environment variable; default):',
     ...SYNC_LIMIT_SPECS.map(
       (spec) => `  --${spec.flag} N  ${spec.help} (${spec.env}; default ${DEFAULT_SYNC_LIMITS[spec.key]})`,
     ),
     '',
-    'Options of event (the event commands work on the folder directly and refuse while a core serves it):',
+    'Options of event (the event commands work on the folder directly and refuse while a core serves it;',
+    'share, tokens, revoke and rename-token also work beside a running core, which applies them at once):',
+    '  --role R           organiser, recorder, edit or view (share)',
+    '  --label L          a join link\'s label, e.g. "Projektor" (share, rename-token)',
+    "  --url U            the address printed links point at (default: the public URL, else the core's)",
     '  --data DIR         workspace folder (default as for serve)',
     '  --json             print JSON: list as GET /api/events, show as GET /api/events/:id',
     '  --title T          title of the new event (default: the file name)',
@@ -124,12 +129,15 @@ async function serve(args: string[]): Promise<number> {
     console.error(`mitschrift serve: --port must be a number from 0 to 65535, not "${values.port}".`);
     return 2;
   }
-  const publicUrl = publicUrlFrom(values['public-url'] ?? process.env['MITSCHRIFT_PUBLIC_URL']);
-  if (typeof publicUrl === 'object') {
-    console.error(`mitschrift serve: ${publicUrl.error}`);
+  const dataDir = resolve(values.data ?? defaultDataDir());
+  const publicUrlValue = values['public-url'] ?? process.env['MITSCHRIFT_PUBLIC_URL'];
+  let publicUrl: string | undefined;
+  try {
+    publicUrl = publicUrlValue === undefined ? undefined : normalisePublicUrl(publicUrlValue);
+  } catch (error) {
+    console.error(`mitschrift serve: --public-url: ${(error as Error).message}`);
     return 2;
   }
-  const dataDir = resolve(values.data ?? defaultDataDir());
   const ui = rendererDir();
   if (!ui) {
     console.warn(
@@ -141,13 +149,15 @@ async function serve(args: string[]): Promise<number> {
     port,
     dataDir,
     syncLimits,
+    ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(ui ? { rendererDir: ui } : {}),
-    ...(publicUrl !== undefined ? { publicUrl } : {}),
   });
-  console.info(`Workspace: ${dataDir}`);
   if (publicUrl !== undefined) {
-    console.info(`Join links start with ${publicUrl}`);
-  } else if (/^(127\.|localhost$|::1$)/.test(values.host ?? '127.0.0.1')) {
+    // Remembered in the workspace, so `mitschrift event share` prints links on this address too.
+    savePublicUrl(dataDir, publicUrl);
+  }
+  console.info(`Workspace: ${dataDir}`);
+  if (readPublicUrl(dataDir) === undefined && /^(127\.|localhost$|::1$)/.test(values.host ?? '127.0.0.1')) {
     console.info(
       'Only this computer can open it; to let others join, use "Im Netzwerk freigeben" in the app or --host/--public-url.',
     );
@@ -164,29 +174,6 @@ async function serve(args: string[]): Promise<number> {
   });
   await core.close();
   return 0;
-}
-
-/**
- * `--public-url`: an http(s) URL with a host and nothing after the path, without its trailing
- * slash (links append `/pad/<id>?token=…`), or the problem with it.
- */
-export function publicUrlFrom(value: string | undefined): string | undefined | { error: string } {
-  if (value === undefined || value === '') {
-    return undefined;
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { error: `--public-url must be a URL like https://barcamp.example.org, not "${value}".` };
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.host === '') {
-    return { error: `--public-url must start with http:// or https:// and name a host, not "${value}".` };
-  }
-  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    return { error: `--public-url may not carry a query, fragment or credentials: "${value}".` };
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -21,14 +21,14 @@ export interface CoreOptions {
   token?: string;
   /** The read-only token (pads only). Without one the core uses the workspace's saved view token. */
   viewToken?: string;
+  /**
+   * The address other devices reach this core by (`http://host:port`), for join links. Without it,
+   * the workspace's saved public URL (`<data>/public-url`), else the address each request used.
+   */
+  publicUrl?: string;
   /** Folder with the built renderer (`out/renderer`). Without one, only the API and sync are served. */
   rendererDir?: string;
   logger?: CoreLogger;
-  /**
-   * The address others reach this core under (`serve --public-url`, e.g. a host name or a reverse
-   * proxy): join links start with it. Without one they use the network share's address.
-   */
-  publicUrl?: string;
   /** The computer's network interfaces for the network share; tests pass their own. */
   networkInterfaces?: () => NetworkInterface[];
   /** Limits of the sync endpoint (connections, message and document sizes, rates); defaults without. */

@@ -12,12 +12,14 @@ import { newId } from '../../shared/event/ids.js';
 import { sessionInfo } from '../access/accessCheck.js';
 import { ShareError } from '../core/networkShare.js';
 import { DocUnavailableError } from '../storage/docStore.js';
+import { EventTokenStoreError } from '../storage/eventTokenStore.js';
 import type { ApiContext, ApiRouteId, RouteCall, RouteHandler } from './apiContext.js';
 import { eventHandlers } from './eventRoutes.js';
 import { padHandlers } from './padRoutes.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
 import { shareHandlers } from './shareRoutes.js';
 import { sketchHandlers } from './sketchRoutes.js';
+import { tokenHandlers } from './tokenRoutes.js';
 
 const workspaceHandlers = {
   health: (ctx, { res }) => {
@@ -32,7 +34,14 @@ const workspaceHandlers = {
     sendJson(res, 200, body);
   },
   session: (ctx, { res }) => {
-    const body: SessionInfo = sessionInfo(ctx.principal);
+    const { principal } = ctx;
+    const tokenId = principal.kind === 'role' ? (principal.tokenId ?? null) : null;
+    const found = tokenId === null ? undefined : ctx.joins.byTokenId(tokenId);
+    const body: SessionInfo = {
+      ...sessionInfo(principal),
+      label: found?.ok && found.record.label !== '' ? found.record.label : null,
+      tokenId,
+    };
     sendJson(res, 200, body);
   },
   listEvents: (ctx, { res }) => {
@@ -61,6 +70,7 @@ export const API_HANDLERS: Record<ApiRouteId, RouteHandler> = {
   ...padHandlers,
   ...sketchHandlers,
   ...shareHandlers,
+  ...tokenHandlers,
 };
 
 /**
@@ -77,6 +87,10 @@ export async function handleApi(ctx: ApiContext, id: ApiRouteId, call: RouteCall
     }
     if (error instanceof ShareError) {
       sendError(call.res, error.status, error.message);
+      return;
+    }
+    if (error instanceof EventTokenStoreError) {
+      sendError(call.res, 503, error.message);
       return;
     }
     if (error instanceof DocUnavailableError) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../docs/docName.js';
+import { eventRoleSchema } from './eventTokenContract.js';
 import type { PadNode } from '../pad/padJson.js';
 import { hexColourSchema, userIdSchema } from '../pad/padLayout.js';
 import { MAX_TEMPLATE_LENGTH } from '../pad/padTemplate.js';
@@ -38,17 +39,24 @@ export const docAccessSchema = z.enum(['write', 'read', 'none']);
 export type DocAccess = z.infer<typeof docAccessSchema>;
 
 /** Who the session is: the workspace owner, or one of the per-event roles. */
-export const sessionRoleSchema = z.enum(['owner', 'organiser', 'recorder', 'edit', 'view']);
+export const sessionRoleSchema = z.union([z.literal('owner'), eventRoleSchema]);
 /** The owner or a per-event role. */
 export type SessionRole = z.infer<typeof sessionRoleSchema>;
 
-/** `GET /api/session` */
+/** `GET /api/session`: who this browser is and what it may open. */
 export const sessionInfoSchema = z.object({
   /** `view` for read-along links (nothing can be changed), `edit` for everyone else. */
   access: accessSchema,
   role: sessionRoleSchema,
-  /** The one event a role is bound to; null for the owner and for roles on every event. */
+  /**
+   * The join link's event; null for the owner and for the workspace-wide read-along token, which
+   * opens pads only.
+   */
   eventId: idSchema.nullable(),
+  /** The join link's label (null without one). */
+  label: z.string().nullable(),
+  /** The join link's id (null for the owner and the workspace-wide read-along token). */
+  tokenId: idSchema.nullable(),
   /**
    * Per kind of live document, what this session may do with those of its event(s), taken from
    * the core's access table; the renderer shows editors, viewers or nothing from this.

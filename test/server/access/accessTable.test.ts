@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { eventDetailSchema } from '../../../shared/api/eventContract.js';
-import { revisionListSchema, sessionInfoSchema } from '../../../shared/api/padContract.js';
-import { allows, docAccess, sessionInfo, type EventLookup } from '../../../server/access/accessCheck.js';
+import { revisionListSchema } from '../../../shared/api/padContract.js';
+import { allows, docAccess, type EventLookup, type RouteParams } from '../../../server/access/accessCheck.js';
 import {
   EVENT_ROLES,
   ROUTES,
@@ -31,6 +31,7 @@ interface Ids {
   eventId: string;
   padId: string;
   sketchId: string;
+  tokenId: string;
 }
 interface Sample {
   path: string;
@@ -53,6 +54,16 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
   previewPlan: () => ({ path: '/api/events/plan-preview', ...csv }),
   importPlan: () => ({ path: '/api/events/import-plan?title=Zweites', ...csv }),
   event: ({ eventId }) => ({ path: `/api/events/${eventId}` }),
+  listEventTokens: ({ eventId }) => ({ path: `/api/events/${eventId}/tokens` }),
+  createEventToken: ({ eventId }) => ({
+    path: `/api/events/${eventId}/tokens`,
+    ...json({ role: 'view', label: 'Projektor' }),
+  }),
+  renameEventToken: ({ eventId, tokenId }) => ({
+    path: `/api/events/${eventId}/tokens/${tokenId}`,
+    ...json({ label: 'Beamer' }),
+  }),
+  revokeEventToken: ({ eventId, tokenId }) => ({ path: `/api/events/${eventId}/tokens/${tokenId}/revoke` }),
   previewEventPlan: ({ eventId }) => ({ path: `/api/events/${eventId}/plan-preview`, ...csv }),
   importEventPlan: ({ eventId }) => ({ path: `/api/events/${eventId}/import-plan`, ...csv }),
   exportPlanCsv: ({ eventId }) => ({ path: `/api/events/${eventId}/plan.csv` }),
@@ -87,14 +98,10 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
     type: 'application/vnd.excalidraw+json',
   }),
   exportExcalidraw: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export.excalidraw` }),
-  shareStatus: () => ({ path: '/api/share' }),
-  // An address of no interface: the owner is let through and told so (400).
-  startShare: () => ({ path: '/api/share', ...json({ address: '192.0.2.1' }) }),
-  stopShare: () => ({ path: '/api/share/stop' }),
   page: ({ padId }) => ({ path: `/pad/${padId}` }),
 };
 
-/** What each token gets; `none` is always 401. The read-along link reads pads and the event, nothing else. */
+/** What each token gets; `none` is always 401. The read-along link reads pads and nothing else. */
 const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   health: { view: 200, edit: 200 },
   session: { view: 200, edit: 200 },
@@ -102,7 +109,11 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   createEvent: { view: 403, edit: 201 },
   previewPlan: { view: 403, edit: 200 },
   importPlan: { view: 403, edit: 201 },
-  event: { view: 200, edit: 200 },
+  event: { view: 403, edit: 200 },
+  listEventTokens: { view: 403, edit: 200 },
+  createEventToken: { view: 403, edit: 201 },
+  renameEventToken: { view: 403, edit: 200 },
+  revokeEventToken: { view: 403, edit: 200 },
   previewEventPlan: { view: 403, edit: 200 },
   importEventPlan: { view: 403, edit: 200 },
   exportPlanCsv: { view: 403, edit: 200 },
@@ -120,9 +131,6 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   padShare: { view: 403, edit: 200 },
   importExcalidraw: { view: 403, edit: 200 },
   exportExcalidraw: { view: 403, edit: 200 },
-  shareStatus: { view: 403, edit: 200 },
-  startShare: { view: 403, edit: 400 },
-  stopShare: { view: 403, edit: 200 },
   page: { view: 200, edit: 200 },
 };
 
@@ -195,7 +203,13 @@ beforeAll(async () => {
     ).json(),
   );
   const padId = detail.sessions[0]!.id;
-  ids = { eventId: event.id, padId, sketchId: 'talk-1' };
+  const made = await fetch(`${core.origin}/api/events/${event.id}/tokens`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${core.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ role: 'edit' }),
+  });
+  const { id: tokenId } = (await made.json()) as { id: string };
+  ids = { eventId: event.id, padId, sketchId: 'talk-1', tokenId };
   // The pad exists (with its template revision 0) before anyone reads it.
   const client = connectSyncClient(core.origin, core.token, `pad/${padId}`);
   await client.synced;
@@ -265,10 +279,10 @@ describe('access table: every document kind', () => {
     };
     const expected: Record<keyof typeof docs, Record<Who, number | 'open'>> = {
       workspace: { none: 401, view: 403, edit: 'open' },
-      event: { none: 401, view: 'open', edit: 'open' },
+      event: { none: 401, view: 403, edit: 'open' },
       existingPad: { none: 401, view: 'open', edit: 'open' },
       newPad: { none: 401, view: 404, edit: 'open' },
-      sketch: { none: 401, view: 'open', edit: 'open' },
+      sketch: { none: 401, view: 403, edit: 'open' },
     };
     for (const who of ['none', 'view', 'edit'] as const) {
       const before = docFiles();
@@ -309,46 +323,99 @@ describe('access table: every document kind', () => {
     expect(docAccess(recorderA, 'event/A', lookup)).toBe('read');
     expect(docAccess(organiserA, 'event/A', lookup)).toBe('write');
     expect(docAccess(organiserA, 'workspace', lookup)).toBe('none');
-    // Participants and read-along links watch the plan and the sketchnotes; they do not change them.
-    const editA: Principal = { kind: 'role', role: 'edit', eventId: 'A' };
-    expect(docAccess(editA, 'sketch/s1', lookup)).toBe('read');
-    expect(docAccess(editA, 'event/A', lookup)).toBe('read');
-    expect(docAccess(editA, 'pad/p1', lookup)).toBe('write');
-    expect(docAccess(viewA, 'sketch/s1', lookup)).toBe('read');
-    expect(docAccess(viewA, 'event/A', lookup)).toBe('read');
-    expect(docAccess(viewA, 'event/B', lookup)).toBe('none');
-    expect(allows(editA, ROUTES.importExcalidraw.need, { sketchId: 's1' }, lookup)).toBe(false);
-    expect(allows(recorderA, ROUTES.importExcalidraw.need, { sketchId: 's1' }, lookup)).toBe(true);
+  });
+});
+
+/** Which roles on their own event may use each route, as issue 10 states them (independent of the table). */
+const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = {
+  health: 'anyone',
+  session: 'anyone',
+  page: 'anyone',
+  listEvents: 'owner',
+  createEvent: 'owner',
+  previewPlan: 'owner',
+  importPlan: 'owner',
+  event: ['organiser', 'recorder', 'edit', 'view'],
+  listEventTokens: ['organiser'],
+  createEventToken: ['organiser'],
+  renameEventToken: ['organiser'],
+  revokeEventToken: ['organiser'],
+  previewEventPlan: ['organiser'],
+  importEventPlan: ['organiser'],
+  exportPlanCsv: ['organiser'],
+  exportPlanIcs: ['organiser'],
+  pad: ['organiser', 'recorder', 'edit', 'view'],
+  revisions: ['organiser', 'recorder', 'edit', 'view'],
+  revision: ['organiser', 'recorder', 'edit', 'view'],
+  exportPad: ['organiser', 'recorder', 'edit', 'view'],
+  commitRevision: ['organiser', 'recorder', 'edit'],
+  restoreRevision: ['organiser', 'recorder', 'edit'],
+  saveRevision: ['organiser', 'recorder', 'edit'],
+  importPad: ['organiser', 'recorder', 'edit'],
+  padTemplate: ['organiser', 'recorder', 'edit'],
+  padShare: ['organiser', 'recorder', 'edit'],
+  putPadTemplate: ['organiser'],
+  importExcalidraw: ['organiser', 'recorder'],
+  exportExcalidraw: ['organiser', 'recorder', 'edit', 'view'],
+};
+
+/** How each role opens the documents of its own event (every other event: none). */
+const ROLE_DOCS: Record<
+  EventRole,
+  Record<'workspace' | 'event' | 'pad' | 'sketch', 'write' | 'read' | 'none'>
+> = {
+  organiser: { workspace: 'none', event: 'write', pad: 'write', sketch: 'write' },
+  recorder: { workspace: 'none', event: 'read', pad: 'write', sketch: 'write' },
+  edit: { workspace: 'none', event: 'read', pad: 'write', sketch: 'read' },
+  view: { workspace: 'none', event: 'read', pad: 'read', sketch: 'read' },
+};
+
+describe('access table: per-event roles', () => {
+  // Pads p1 and sketches s1 are of event A's sessions, p2 and s2 of event B's; p0 and s0 of none.
+  const lookup: EventLookup = {
+    padEvent: (padId) => ({ p1: 'A', p2: 'B' })[padId],
+    sketchEvent: (sketchId) => ({ s1: 'A', s2: 'B' })[sketchId],
+  };
+  const ownParams: RouteParams = { eventId: 'A', padId: 'p1', sketchId: 's1', tokenId: 't', rev: '0' };
+  const otherParams: RouteParams = { eventId: 'B', padId: 'p2', sketchId: 's2', tokenId: 't', rev: '0' };
+  const noEventParams: RouteParams = { eventId: 'Z', padId: 'p0', sketchId: 's0', tokenId: 't', rev: '0' };
+
+  it.each(EVENT_ROLES)('%s: every route of its own event as the issue says, nothing of another', (role) => {
+    const principal: Principal = { kind: 'role', role, eventId: 'A', tokenId: 't' };
+    for (const id of Object.keys(ROUTES) as RouteId[]) {
+      const rule = ROLE_ROUTES[id];
+      const own = rule === 'anyone' || (rule !== 'owner' && rule.includes(role));
+      expect(allows(principal, ROUTES[id].need, ownParams, lookup), `${role} ${id} own`).toBe(own);
+      expect(allows(principal, ROUTES[id].need, otherParams, lookup), `${role} ${id} other`).toBe(
+        rule === 'anyone',
+      );
+      expect(allows(principal, ROUTES[id].need, noEventParams, lookup), `${role} ${id} no event`).toBe(
+        rule === 'anyone',
+      );
+      expect(allows({ kind: 'owner' }, ROUTES[id].need, otherParams, lookup), `owner ${id}`).toBe(true);
+    }
   });
 
-  it('tells the renderer per document kind what each principal may do (GET /api/session)', () => {
-    const of = (role: EventRole) => sessionInfo({ kind: 'role', role, eventId: 'A' });
-    expect(sessionInfo({ kind: 'owner' })).toEqual({
-      access: 'edit',
-      role: 'owner',
-      eventId: null,
-      docs: { workspace: 'write', event: 'write', pad: 'write', sketch: 'write' },
-    });
-    expect(of('organiser').docs).toEqual({
-      workspace: 'none',
-      event: 'write',
-      pad: 'write',
-      sketch: 'write',
-    });
-    expect(of('recorder').docs).toEqual({ workspace: 'none', event: 'read', pad: 'write', sketch: 'write' });
-    expect(of('edit')).toEqual({
-      access: 'edit',
-      role: 'edit',
-      eventId: 'A',
-      docs: { workspace: 'none', event: 'read', pad: 'write', sketch: 'read' },
-    });
-    expect(of('view')).toMatchObject({
-      access: 'view',
-      docs: { workspace: 'none', event: 'read', pad: 'read', sketch: 'read' },
-    });
-    for (const role of EVENT_ROLES) {
-      expect(sessionInfoSchema.parse(of(role))).toEqual(of(role));
+  it.each(EVENT_ROLES)('%s: documents of its own event as the issue says, none of another', (role) => {
+    const principal: Principal = { kind: 'role', role, eventId: 'A', tokenId: 't' };
+    const expected = ROLE_DOCS[role];
+    expect(docAccess(principal, 'workspace', lookup)).toBe(expected.workspace);
+    expect(docAccess(principal, 'event/A', lookup)).toBe(expected.event);
+    expect(docAccess(principal, 'pad/p1', lookup)).toBe(expected.pad);
+    expect(docAccess(principal, 'sketch/s1', lookup)).toBe(expected.sketch);
+    for (const other of ['event/B', 'pad/p2', 'sketch/s2', 'pad/p0', 'sketch/s0']) {
+      expect(docAccess(principal, other, lookup), `${role} ${other}`).toBe('none');
     }
+  });
+
+  it('keeps the workspace-wide read-along token to pads (read-only)', () => {
+    expect(docAccess(VIEW, 'pad/p1', lookup)).toBe('read');
+    expect(docAccess(VIEW, 'pad/p2', lookup)).toBe('read');
+    for (const doc of ['workspace', 'event/A', 'sketch/s1']) {
+      expect(docAccess(VIEW, doc, lookup), doc).toBe('none');
+    }
+    expect(allows(VIEW, ROUTES.event.need, ownParams, lookup)).toBe(false);
+    expect(allows(VIEW, ROUTES.exportExcalidraw.need, ownParams, lookup)).toBe(false);
   });
 });
 
