@@ -1,3 +1,4 @@
+import { share } from './de/share.js';
 import { GERMAN_PLAN_COLUMNS } from '../../../shared/event/planColumnLabels.js';
 
 /**
@@ -817,6 +818,7 @@ export const de = {
     title: 'Seite nicht gefunden',
     body: 'Unter dieser Adresse gibt es keine Seite. Vielleicht ist der Link unvollständig.',
   },
+  ...share,
 } as const;
 
 /** Turns the literal types of {@link de} into plain strings, so other languages fit the same shape. */
