@@ -14,6 +14,7 @@ export const de = {
   nav: {
     label: 'Hauptnavigation',
     events: 'Veranstaltungen',
+    event: 'Veranstaltung',
     settings: 'Einstellungen',
   },
   language: {

@@ -11,6 +11,7 @@ export const en: Messages = {
   nav: {
     label: 'Main navigation',
     events: 'Events',
+    event: 'Event',
     settings: 'Settings',
   },
   language: {
