@@ -1,21 +1,32 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canvasBenchmark } from './canvas.js';
+import { collabBenchmark } from './collab.js';
 import { notesBenchmark } from './notes.js';
 import { startupBenchmark } from './startup.js';
 import type { Benchmark } from './types.js';
 
-/** Every benchmark by name; later issues add canvas, notes, collab and export. */
+/** Every benchmark by name; a later issue adds export. */
 const benchmarks: Record<string, Benchmark> = {
   startup: startupBenchmark,
   notes: notesBenchmark,
   canvas: canvasBenchmark,
+  collab: collabBenchmark,
 };
+
+/** Flags every benchmark understands. */
+const FLAGS = ['--quick'];
 
 const RESULTS_DIR = join(import.meta.dirname, 'results');
 
 async function main(): Promise<number> {
-  const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const args = process.argv.slice(2);
+  const names = args.filter((a) => !a.startsWith('-'));
+  const unknownFlag = args.find((a) => a.startsWith('-') && !FLAGS.includes(a));
+  if (unknownFlag !== undefined) {
+    console.error(`Unknown option "${unknownFlag}". Known: ${FLAGS.join(', ')}.`);
+    return 2;
+  }
   for (const name of names) {
     if (!benchmarks[name]) {
       console.error(`Unknown benchmark "${name}". Known: ${Object.keys(benchmarks).join(', ')}.`);
@@ -26,7 +37,7 @@ async function main(): Promise<number> {
   for (const name of names.length ? names : Object.keys(benchmarks)) {
     const bench = benchmarks[name]!;
     console.info(`\n== ${name}: ${bench.description}`);
-    const result = await bench.run();
+    const result = await bench.run({ quick: args.includes('--quick') });
     console.table(result.rows);
     const file = join(RESULTS_DIR, `${name}.json`);
     writeFileSync(

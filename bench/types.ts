@@ -7,10 +7,16 @@ export interface BenchResult {
   [key: string]: unknown;
 }
 
+/** Options from the command line (`npm run bench -- collab --quick`). */
+export interface BenchOptions {
+  /** Shorter measuring windows, for a check that the benchmark works (figures are rougher). */
+  quick: boolean;
+}
+
 /** A named benchmark. */
 export interface Benchmark {
   description: string;
-  run(): Promise<BenchResult>;
+  run(options: BenchOptions): Promise<BenchResult>;
 }
 
 /** Summarises samples as median, p95, min and max (in the samples' unit). */

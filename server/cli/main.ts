@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
+import { LOG_FORMAT_ENV, logFormatFrom, loggerFor, type LogFormat } from '../core/logFormat.js';
 import { startCore } from '../core/startCore.js';
 import { APP_VERSION } from '../core/version.js';
 import { defaultDataDir } from '../storage/dataDir.js';
 import { normalisePublicUrl, readPublicUrl, savePublicUrl } from '../storage/publicUrl.js';
+import { SCALE_OUT_SPECS, ScaleOutOptionError, scaleOutFrom } from '../scaleout/scaleOutOptions.js';
 import {
   DEFAULT_SYNC_LIMITS,
   SYNC_LIMIT_SPECS,
@@ -28,7 +30,8 @@ const commands: Record<string, Command> = {
   serve: {
     usages: [
       {
-        usage: 'mitschrift serve [--host H] [--port P] [--data DIR] [--public-url URL] [--max-… N]',
+        usage:
+          'mitschrift serve [--host H] [--port P] [--data DIR] [--public-url URL] [--log-format json] [--max-… N]',
         summary: 'Start the core and serve the app to browsers (host mode).',
       },
     ],
@@ -66,6 +69,9 @@ function printHelp(): void {
     `  --data DIR   workspace folder (default ${defaultDataDir()})`,
     '  --public-url URL  the address participants reach (http://HOST:PORT), for join links; kept in the',
     '               workspace (MITSCHRIFT_PUBLIC_URL)',
+    `  --log-format text|json  log lines for people (default) or one JSON object per line (${LOG_FORMAT_ENV})`,
+    '  Scale-out: several serve processes behind a load balancer (both flags, or neither):',
+    ...SCALE_OUT_SPECS.map((spec) => `  --${spec.flag} URL  ${spec.help} (${spec.env})`),
     '  Limits of the sync endpoint (flag, or environment variable; default):',
     ...SYNC_LIMIT_SPECS.map(
       (spec) => `  --${spec.flag} N  ${spec.help} (${spec.env}; default ${DEFAULT_SYNC_LIMITS[spec.key]})`,
@@ -110,15 +116,35 @@ async function serve(args: string[]): Promise<number> {
       port: { type: 'string', default: '0' },
       data: { type: 'string' },
       'public-url': { type: 'string' },
+      'log-format': { type: 'string' },
+      ...Object.fromEntries(SCALE_OUT_SPECS.map((spec) => [spec.flag, { type: 'string' as const }])),
       ...Object.fromEntries(SYNC_LIMIT_SPECS.map((spec) => [spec.flag, { type: 'string' as const }])),
     },
     strict: true,
   });
+  let logFormat: LogFormat;
+  try {
+    logFormat = logFormatFrom(values['log-format'], process.env);
+  } catch (error) {
+    console.error(`mitschrift serve: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  const logger = loggerFor(logFormat);
   let syncLimits: SyncLimits;
   try {
     syncLimits = syncLimitsFrom(values as Record<string, string | undefined>, process.env);
   } catch (error) {
     if (error instanceof SyncLimitError) {
+      console.error(`mitschrift serve: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  let scaleOut: { postgres: string; redis: string } | undefined;
+  try {
+    scaleOut = scaleOutFrom(values as Record<string, string | undefined>, process.env);
+  } catch (error) {
+    if (error instanceof ScaleOutOptionError) {
       console.error(`mitschrift serve: ${error.message}`);
       return 2;
     }
@@ -140,7 +166,7 @@ async function serve(args: string[]): Promise<number> {
   }
   const ui = rendererDir();
   if (!ui) {
-    console.warn(
+    logger.warn(
       'No built renderer found next to the CLI: run `npm run build` to serve the app; API and sync work.',
     );
   }
@@ -149,30 +175,40 @@ async function serve(args: string[]): Promise<number> {
     port,
     dataDir,
     syncLimits,
+    logger,
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(ui ? { rendererDir: ui } : {}),
+    ...(scaleOut ? { scaleOut } : {}),
   });
   if (publicUrl !== undefined) {
     // Remembered in the workspace, so `mitschrift event share` prints links on this address too.
     savePublicUrl(dataDir, publicUrl);
   }
-  console.info(`Workspace: ${dataDir}`);
+  logger.event('info', `Workspace: ${dataDir}`, { dataDir });
   if (readPublicUrl(dataDir) === undefined && /^(127\.|localhost$|::1$)/.test(values.host ?? '127.0.0.1')) {
-    console.info(
+    logger.event(
+      'info',
       'Only this computer can open it; to let others join, use "Im Netzwerk freigeben" in the app or --host/--public-url.',
+      {},
     );
   }
-  console.info(`Mitschrift listening on ${core.joinUrl}`);
-  await new Promise<void>((resolveStop) => {
-    const stop = (): void => {
+  logger.event('info', `Mitschrift listening on ${core.joinUrl}`, { origin: core.origin });
+  const signal = await new Promise<NodeJS.Signals>((resolveStop) => {
+    const stop = (received: NodeJS.Signals): void => {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
-      resolveStop();
+      resolveStop(received);
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
+  // Closing writes every open document's whole state and fdatasyncs it (see RunningCore.close).
+  const started = Date.now();
   await core.close();
+  logger.event('info', `Stopped on ${signal}.`, {
+    signal,
+    shutdownMs: Date.now() - started,
+  });
   return 0;
 }
 

@@ -33,6 +33,11 @@ export interface CoreOptions {
   networkInterfaces?: () => NetworkInterface[];
   /** Limits of the sync endpoint (connections, message and document sizes, rates); defaults without. */
   syncLimits?: SyncLimits;
+  /**
+   * Scale-out: documents and tokens in PostgreSQL, updates between nodes through Redis, so several
+   * cores behind a load balancer serve the same workspace. Without it, the workspace folder holds all.
+   */
+  scaleOut?: { postgres: string; redis: string };
 }
 
 /** A running core. */

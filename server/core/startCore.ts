@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -28,8 +28,11 @@ import { setSecurityHeaders } from '../http/securityHeaders.js';
 import { serveRenderer } from '../http/staticFiles.js';
 import { PadHistory } from '../pad/padHistory.js';
 import { savedToken, savedViewToken } from '../storage/accessToken.js';
+import type { DocStorage } from '../storage/docStorage.js';
 import { DocStore } from '../storage/docStore.js';
 import { normalisePublicUrl, readPublicUrl } from '../storage/publicUrl.js';
+import { answerWhenDurable, prepareDocsFor } from '../scaleout/prepareDocs.js';
+import { ScaleOutStorage } from '../scaleout/scaleOutStorage.js';
 import { lockWorkspace } from '../storage/workspaceLock.js';
 import { DocRegistry } from '../sync/docRegistry.js';
 import { SyncEndpoint } from '../sync/syncEndpoint.js';
@@ -61,11 +64,16 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const logger = options.logger ?? consoleLogger;
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const lock = lockWorkspace(options.dataDir);
+  let scaleOut: ScaleOutStorage | undefined;
   try {
-    const token = options.token ?? savedToken(options.dataDir);
-    const viewToken = options.viewToken ?? savedViewToken(options.dataDir);
-    const store = new DocStore(options.dataDir);
-    const problems = store.scan();
+    // Scale-out: every node shares PostgreSQL's documents and tokens; the folder keeps pad histories.
+    scaleOut = options.scaleOut ? await ScaleOutStorage.connect({ ...options.scaleOut, logger }) : undefined;
+    const shared = await scaleOut?.tokens();
+    const token = options.token ?? shared?.edit ?? savedToken(options.dataDir);
+    const viewToken = options.viewToken ?? shared?.view ?? savedViewToken(options.dataDir);
+    const fileStore = scaleOut ? undefined : new DocStore(options.dataDir);
+    const store: DocStorage = scaleOut ?? (fileStore as DocStore);
+    const problems = fileStore?.scan() ?? [];
     for (const problem of problems) {
       logger.warn(`Store problem: ${problem.message}`);
     }
@@ -86,6 +94,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         : normalisePublicUrl(options.publicUrl);
     let port = 0;
     let origin = '';
+    let closing: Promise<void> | undefined;
     const api: Omit<ApiContext, 'principal'> & { share?: NetworkShare } = {
       registry,
       store,
@@ -93,6 +102,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       dataDir: options.dataDir,
       joins,
       publicUrl,
+      live: { ready: () => closing === undefined, connections: () => sync.connectionCount },
       pads: {
         history: padHistory,
         listenHost: options.host,
@@ -103,7 +113,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       padEvent: (padId) => padEventOf(api, padId, docNameFor('pad', padId)),
       sketchEvent: (sketchId) => sketchEventOf(registry, sketchId),
     };
-    const docExists = (name: DocName): boolean => registry.isLoaded(name) || existsSync(store.fileFor(name));
+    const docExists = (name: DocName): boolean => registry.exists(name);
+    // Cookies are named after the port the browser sees. Behind a load balancer that is the
+    // balancer's (from Host), so every node reads the cookie another node set.
+    const cookiePort = (req: IncomingMessage): number => (scaleOut ? (hostPort(req) ?? port) : port);
     const share = new NetworkShare({
       handlers: {
         request: (req, res) => onRequest(req, res),
@@ -141,7 +154,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         return;
       }
       const method = req.method ?? 'GET';
-      const presented = presentedToken(req, url, port);
+      const presented = presentedToken(req, url, cookiePort(req));
       const linkKind =
         method === 'GET' || method === 'HEAD' ? linkTokenKind(presented, tokens, joins) : undefined;
       const who = identify(presented, tokens, joins);
@@ -157,7 +170,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
           : cookieValueFor(linkKind === 'view' ? tokens.view : tokens.edit, linkKind);
         url.searchParams.delete(TOKEN_QUERY_PARAM);
         res.writeHead(303, {
-          'Set-Cookie': `${cookieNameFor(port, linkKind)}=${value}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${cookieNameFor(cookiePort(req), linkKind)}=${value}; HttpOnly; SameSite=Strict; Path=/`,
           Location: sameOriginLocation(url),
           'Cache-Control': 'no-store',
         });
@@ -194,6 +207,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         sendError(res, 403, 'Requests from another site are refused (the Origin is not this core).');
         return;
       }
+      if (scaleOut) {
+        await prepareDocsFor(registry, match.params);
+        answerWhenDurable(res, registry, logger);
+      }
       if (!allows(principal, match.spec.need, match.params, lookup)) {
         sendError(res, 403, forbiddenMessage(principal));
         return;
@@ -219,21 +236,19 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
 
     function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       socket.on('error', () => socket.destroy());
-      try {
-        handleUpgrade(req, socket, head);
-      } catch (error) {
+      handleUpgrade(req, socket, head).catch((error: unknown) => {
         logger.error(`Upgrade ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        refuseUpgrade(socket, 400, 'Bad Request');
-      }
+        refuseUpgrade(socket, scaleOut ? 503 : 400, scaleOut ? 'Service Unavailable' : 'Bad Request');
+      });
     }
 
-    function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
       const url = parseTarget(req.url);
       if (url === undefined) {
         refuseUpgrade(socket, 400, 'Bad Request');
         return;
       }
-      const who = identify(presentedToken(req, url, port), tokens, joins);
+      const who = identify(presentedToken(req, url, cookiePort(req)), tokens, joins);
       if (!who.ok) {
         refuseUpgrade(socket, 401, 'Unauthorized');
         return;
@@ -255,6 +270,12 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       if (!parsed.success) {
         refuseUpgrade(socket, 400, 'Bad Request');
         return;
+      }
+      if (scaleOut) {
+        await prepareDocsFor(registry, {}, parsed.data);
+        if (socket.destroyed) {
+          return;
+        }
       }
       const access = docAccess(principal, parsed.data, lookup);
       if (access === 'none') {
@@ -294,7 +315,6 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       // Catches a change of the join links that the folder watch missed.
       joins.refresh();
     }, 1000).unref();
-    let closing: Promise<void> | undefined;
 
     return {
       origin,
@@ -315,12 +335,14 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
           });
           registry.closeAll();
           padHistory.close();
+          await scaleOut?.close();
           lock.release();
         })();
         return closing;
       },
     };
   } catch (error) {
+    await scaleOut?.close().catch(() => undefined);
     lock.release();
     throw error;
   }
@@ -334,6 +356,16 @@ function forbiddenMessage(principal: Principal): string {
   return principal.kind === 'role'
     ? `Your ${principal.role} link does not give access to this (it opens only its own event, and only what its role may).`
     : 'Your link does not give access to this.';
+}
+
+/** The port of the request's Host header (80 when it names none), or undefined when it is unreadable. */
+function hostPort(req: IncomingMessage): number | undefined {
+  const match = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/.exec(req.headers.host ?? '');
+  if (!match) {
+    return undefined;
+  }
+  const port = match[1] === undefined ? 80 : Number(match[1]);
+  return port > 0 && port < 65536 ? port : undefined;
 }
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {

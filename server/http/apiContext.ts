@@ -3,14 +3,14 @@ import type { RouteParams } from '../access/accessCheck.js';
 import type { Principal, RouteId } from '../access/accessTable.js';
 import type { NetworkShare } from '../core/networkShare.js';
 import type { EventTokens } from '../access/eventTokens.js';
-import type { DocStore } from '../storage/docStore.js';
+import type { DocStorage } from '../storage/docStorage.js';
 import type { DocRegistry } from '../sync/docRegistry.js';
 import type { PadRouteContext } from './padRoutes.js';
 
 /** What the API handlers work on. */
 export interface ApiContext {
   registry: DocRegistry;
-  store: DocStore;
+  store: DocStorage;
   version: string;
   dataDir: string;
   /** Notes pads: history, share links (absent in cores started without them). */
@@ -21,8 +21,18 @@ export interface ApiContext {
   joins: EventTokens;
   /** The base of join links handed out (`--public-url`), or undefined: the address the request used. */
   publicUrl: string | undefined;
+  /** Live figures for `GET /api/health` (absent in cores started without them). */
+  live?: LiveFigures;
   /** Who sent the request; the access table has already allowed it the route. */
   principal: Principal;
+}
+
+/** What `GET /api/health` reports about the running core. */
+export interface LiveFigures {
+  /** False once the core is shutting down. */
+  ready(): boolean;
+  /** Open sync connections. */
+  connections(): number;
 }
 
 /** One request, matched to its row of the access table. */

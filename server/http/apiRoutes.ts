@@ -27,10 +27,19 @@ const workspaceHandlers = {
     const workspaceId = createHash('sha256')
       .update(`mitschrift-workspace:${ctx.dataDir}`)
       .digest('base64url');
+    const ready = ctx.live?.ready() ?? true;
+    const common = { ok: problems.length === 0, ready, version: ctx.version, workspaceId };
     const body: HealthResponse =
       ctx.principal.kind === 'owner'
-        ? { ok: problems.length === 0, version: ctx.version, workspaceId, dataDir: ctx.dataDir, problems }
-        : { ok: problems.length === 0, version: ctx.version, workspaceId, problems: [] };
+        ? {
+            ...common,
+            dataDir: ctx.dataDir,
+            problems,
+            documentsOpen: ctx.registry.loadedCount(),
+            connections: ctx.live?.connections() ?? 0,
+            failedDocuments: ctx.registry.failedDocs(),
+          }
+        : { ...common, problems: [] };
     sendJson(res, 200, body);
   },
   session: (ctx, { res }) => {

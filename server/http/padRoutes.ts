@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import type { z } from 'zod';
@@ -192,7 +191,7 @@ function sendTemplate(ctx: ApiContext, res: ServerResponse, padId: string, docNa
 }
 
 function padExists(ctx: Pick<ApiContext, 'registry' | 'store'>, docName: DocName): boolean {
-  return ctx.registry.isLoaded(docName) || existsSync(ctx.store.fileFor(docName));
+  return ctx.registry.exists(docName);
 }
 
 /** Runs `fn` on the pad, loading it through the registry (so connected clients see changes). */

@@ -21,7 +21,7 @@ export const sketchHandlers = {
   importExcalidraw: async (ctx, call) => {
     const sketchId = param(call, 'sketchId');
     const text = decodeUtf8(await readFileBody(call.req));
-    const exists = ctx.registry.isLoaded(docNameFor('sketch', sketchId)) || sketchExists(ctx.store, sketchId);
+    const exists = ctx.registry.exists(docNameFor('sketch', sketchId));
     let result: ExcalidrawImportResult;
     try {
       result = await importIntoSketch(ctx.registry, sketchId, text, { now: Date.now(), exists });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { WORKSPACE_DOC, docNameFor } from '../../shared/docs/docName.js';
 import { listEvents } from '../../shared/docs/workspaceIndex.js';
 import { newId, type RandomBytes } from '../../shared/event/ids.js';
@@ -16,7 +15,7 @@ import {
 import { topZByLayer } from '../../shared/sketch/objects/paintOrder.js';
 import type { RejectedEntry } from '../../shared/sketch/objects/sketchScene.js';
 import { linkSessionSketch } from '../../shared/sketch/sessionSketch.js';
-import type { DocStore } from '../storage/docStore.js';
+import type { DocStorage } from '../storage/docStorage.js';
 import type { DocAccess } from '../plan/eventService.js';
 import { readExcalidrawInWorker } from '../imports/importCalls.js';
 
@@ -117,8 +116,8 @@ export async function importIntoSketch(
 }
 
 /** Whether a sketchnote has a store file (exports of unknown sketches answer "not found"). */
-export function sketchExists(store: DocStore, sketchId: string): boolean {
-  return existsSync(store.fileFor(docNameFor('sketch', sketchId)));
+export function sketchExists(store: Pick<DocStorage, 'exists'>, sketchId: string): boolean {
+  return store.exists(docNameFor('sketch', sketchId));
 }
 
 /** An exported sketchnote file. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { StoreProblem } from '../../shared/api/contract.js';
 import { docNameSchema, type DocName } from '../../shared/docs/docName.js';
+import type { DocStorage, StoredDoc } from './docStorage.js';
 import {
   UpdateLogError,
   UpdateLogWriter,
@@ -35,14 +36,13 @@ export class DocWriteFailedError extends DocUnavailableError {
   }
 }
 
-/** A loaded document with its open log. */
-export interface StoredDoc {
-  doc: Y.Doc;
+/** A loaded document with its open log file. */
+export interface StoredFileDoc extends StoredDoc {
   log: UpdateLogWriter;
 }
 
 /** Reads and writes the Yjs documents of one workspace folder, one log file per document. */
-export class DocStore {
+export class DocStore implements DocStorage {
   readonly docsDir: string;
   private readonly problemsByFile = new Map<string, StoreProblem>();
   /** Loaded documents whose last write failed, by document name (cleared when they recover). */
@@ -59,6 +59,21 @@ export class DocStore {
   /** The file that holds a document. */
   fileFor(docName: DocName): string {
     return join(this.docsDir, encodeURIComponent(docName) + LOG_SUFFIX);
+  }
+
+  /** Whether a document has a log file. */
+  exists(docName: DocName): boolean {
+    return existsSync(this.fileFor(docName));
+  }
+
+  /** Files are read when a document is opened; nothing to do ahead. */
+  prepare(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  /** Appends are written before anyone sees them and synced by the registry before an HTTP change answers; nothing waits. */
+  settle(): Promise<void> {
+    return Promise.resolve();
   }
 
   /** Names of every stored document. */
@@ -125,7 +140,7 @@ export class DocStore {
    * Loads a document and opens its log for appends. A cut-off tail is repaired (the original is
    * kept as `<file>.damaged-<time>`); any other damage throws {@link DocUnavailableError}.
    */
-  open(docName: DocName, options: { gc: boolean }): StoredDoc {
+  open(docName: DocName, options: { gc: boolean }): StoredFileDoc {
     const file = this.fileFor(docName);
     const doc = new Y.Doc({ gc: options.gc });
     if (existsSync(file)) {

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { DocName } from '../../shared/docs/docName.js';
-import { DocStore, type StoredDoc } from './docStore.js';
+import { DocStore, type StoredFileDoc } from './docStore.js';
 import { lockWorkspace } from './workspaceLock.js';
 
 /** Opens a document of the locked workspace (once; later calls return the same one). */
@@ -15,7 +15,7 @@ export type OpenDoc = (name: DocName, options: { gc: boolean }) => Y.Doc;
  */
 export function withLockedDocs<T>(dataDir: string, work: (open: OpenDoc, store: DocStore) => T): T {
   const lock = lockWorkspace(dataDir);
-  const opened = new Map<DocName, StoredDoc>();
+  const opened = new Map<DocName, StoredFileDoc>();
   try {
     const store = new DocStore(dataDir);
     const open: OpenDoc = (name, { gc }) => {

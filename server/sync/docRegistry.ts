@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import type { DocName } from '../../shared/docs/docName.js';
 import type { CoreLogger } from '../core/coreTypes.js';
-import { DocWriteFailedError, type DocStore } from '../storage/docStore.js';
+import type { DocStorage } from '../storage/docStorage.js';
+import { DocWriteFailedError } from '../storage/docStore.js';
 import { describeError } from '../storage/updateLog.js';
 import { SharedDoc, type SharedDocEvents } from './sharedDoc.js';
 
@@ -44,8 +45,10 @@ export class DocRegistry {
   private readonly logger: CoreLogger;
   private readonly events: SharedDocEvents;
 
+  private readonly preparing = new Map<DocName, Promise<void>>();
+
   constructor(
-    private readonly store: DocStore,
+    private readonly store: DocStorage,
     private readonly options: DocRegistryOptions = {},
   ) {
     this.logger = options.logger ?? console;
@@ -72,6 +75,11 @@ export class DocRegistry {
     };
   }
 
+  /** How many documents are in memory right now. */
+  loadedCount(): number {
+    return this.docs.size;
+  }
+
   /** Whether a document is in memory right now. */
   isLoaded(name: DocName): boolean {
     return this.docs.has(name);
@@ -85,8 +93,54 @@ export class DocRegistry {
     return this.take(name, true);
   }
 
+  /**
+   * Loads documents ahead of synchronous use where storage needs that (PostgreSQL: the HTTP and
+   * upgrade handlers call this before they read); a stored document is then kept loaded like one
+   * whose last user left. Documents already loaded, and the workspace folder, cost nothing. Rejects
+   * when storage cannot be read.
+   */
+  async prepare(names: Iterable<DocName>): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const name of new Set(names)) {
+      if (this.docs.has(name)) {
+        continue;
+      }
+      let pending = this.preparing.get(name);
+      if (!pending) {
+        pending = this.store.prepare(name).then((stored) => {
+          if (stored && !this.docs.has(name)) {
+            this.open(name);
+            this.users.delete(name);
+            this.scheduleUnload(name);
+          }
+        });
+        const started = pending;
+        void started
+          .finally(() => {
+            if (this.preparing.get(name) === started) {
+              this.preparing.delete(name);
+            }
+          })
+          .catch(() => undefined);
+        this.preparing.set(name, pending);
+      }
+      waits.push(pending);
+    }
+    await Promise.all(waits);
+  }
+
+  /** Whether a document is stored (or loaded): read-only links never create documents. */
+  exists(name: DocName): boolean {
+    return this.docs.has(name) || this.store.exists(name);
+  }
+
+  /** Resolves once every change so far is durable (see DocStorage.settle). */
+  settle(): Promise<void> {
+    return this.store.settle();
+  }
+
   private take(name: DocName, refuseFailed: boolean): SharedDoc {
-    let shared = this.docs.get(name);
+    const shared = this.docs.get(name);
     if (shared?.failure && refuseFailed) {
       throw new DocWriteFailedError(shared.failure);
     }
@@ -96,16 +150,21 @@ export class DocRegistry {
       this.unloadTimers.delete(name);
     }
     if (!shared) {
-      const { doc, log } = this.store.open(name, { gc: gcFor(name) });
-      shared = new SharedDoc(name, doc, log, this.events);
-      this.docs.set(name, shared);
-      this.users.set(name, 1);
-      for (const lifecycle of this.lifecycles) {
-        lifecycle.opened?.(shared);
-      }
-      return shared;
+      return this.open(name);
     }
     this.users.set(name, (this.users.get(name) ?? 0) + 1);
+    return shared;
+  }
+
+  /** Opens a document for its first user (the lifecycle hooks run before anyone uses it). */
+  private open(name: DocName): SharedDoc {
+    const { doc, log, peers } = this.store.open(name, { gc: gcFor(name) });
+    const shared = new SharedDoc(name, doc, log, this.events, peers);
+    this.docs.set(name, shared);
+    this.users.set(name, 1);
+    for (const lifecycle of this.lifecycles) {
+      lifecycle.opened?.(shared);
+    }
     return shared;
   }
 

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -12,7 +11,6 @@ import { DocUnavailableError } from '../storage/docStore.js';
 import type { DocRegistry } from './docRegistry.js';
 import {
   encodeAwarenessMessage,
-  encodeSyncStep1,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
@@ -25,7 +23,8 @@ import {
   readOnlyStateProblem,
   type AwarenessEntry,
 } from './presence.js';
-import { send, type SharedDoc } from './sharedDoc.js';
+import type { SharedDoc } from './sharedDoc.js';
+import { send } from './socketSend.js';
 import { DEFAULT_SYNC_LIMITS, RateBucket, type SyncLimits } from './syncLimits.js';
 
 /** A message or document would pass a size limit (closes the connection, not counted as malformed). */
@@ -102,7 +101,7 @@ export class SyncEndpoint {
   /**
    * Completes an authenticated upgrade and serves `docName` on the socket. A `readOnly` connection
    * gets the document and its updates but cannot change it: its sync step 2 and update messages are
-   * dropped before they reach the document, and it may publish only its own small presence state.
+   * dropped before they reach the document, and its presence is checked but shared with no one.
    * Refuses the upgrade with 503 when the connection limits (total, per address) are reached.
    * `tokenId` names the join link it was opened with (see {@link closeToken}).
    */
@@ -168,6 +167,9 @@ export class SyncEndpoint {
       return;
     }
     shared.connections.set(conn, new Set());
+    if (options.readOnly) {
+      shared.viewers.add(conn);
+    }
     this.alive.add(conn);
     const state: Connection = {
       readOnly: options.readOnly,
@@ -222,6 +224,7 @@ export class SyncEndpoint {
       }
       const controlled = shared.connections.get(conn);
       shared.connections.delete(conn);
+      shared.viewers.delete(conn);
       const owners = this.owners.get(shared);
       if (controlled && controlled.size > 0) {
         for (const id of controlled) {
@@ -241,7 +244,7 @@ export class SyncEndpoint {
       this.registry.release(docName);
     });
 
-    send(conn, encodeSyncStep1(shared.doc));
+    send(conn, shared.joins.syncStep1());
     const states = shared.awareness.getStates();
     if (states.size > 0) {
       send(
@@ -311,10 +314,10 @@ export class SyncEndpoint {
   ): void {
     const kind = decoding.readVarUint(decoder);
     if (kind === syncProtocol.messageYjsSyncStep1) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.readSyncStep1(decoder, encoder, shared.doc);
-      send(conn, encoding.toUint8Array(encoder));
+      // Many joiners at once share one encoding of the document (server/sync/joinCache.ts).
+      for (const message of shared.joins.syncStep2(decoding.readVarUint8Array(decoder))) {
+        send(conn, message);
+      }
       return;
     }
     if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {
@@ -371,6 +374,17 @@ export class SyncEndpoint {
       state.droppedAwareness += 1;
       return;
     }
+    if (state.readOnly) {
+      // Checked (a bad one counts as malformed) but shared with no one: hundreds of read-along
+      // peers would otherwise cost every editor a message each, and editors need not see them.
+      for (const entry of entries) {
+        const problem = readOnlyStateProblem(entry.state);
+        if (problem !== null) {
+          throw new Error(problem);
+        }
+      }
+      return;
+    }
     let owners = this.owners.get(shared);
     if (owners === undefined) {
       owners = new Map();
@@ -392,23 +406,11 @@ export class SyncEndpoint {
         continue;
       }
       if (owner === undefined) {
-        const limit = state.readOnly ? 1 : MAX_CLIENT_IDS_PER_CONNECTION;
-        if (claimed >= limit) {
+        if (claimed >= MAX_CLIENT_IDS_PER_CONNECTION) {
           continue;
-        }
-        if (state.readOnly) {
-          const problem = readOnlyStateProblem(entry.state);
-          if (problem !== null) {
-            throw new Error(problem);
-          }
         }
         owners.set(entry.clientId, conn);
         claimed += 1;
-      } else if (state.readOnly) {
-        const problem = readOnlyStateProblem(entry.state);
-        if (problem !== null) {
-          throw new Error(problem);
-        }
       }
       kept.push(entry);
     }
@@ -457,6 +459,11 @@ export class SyncEndpoint {
       }
     }
     return closed;
+  }
+
+  /** Open connections (counted from the upgrade on). */
+  get connectionCount(): number {
+    return this.total;
   }
 
   /** Closes every connection. */

@@ -41,15 +41,21 @@ export const storeProblemSchema = z.object({
 export type StoreProblem = z.infer<typeof storeProblemSchema>;
 
 /**
- * `GET /api/health`. Everyone with a token learns the version and an opaque workspace id (the key
- * of local copies); only the owner sees the data folder and the damaged files (which name it).
+ * `GET /api/health`. Everyone with a token learns whether the core is ready (serving, not shutting
+ * down), the version and an opaque workspace id (the key of local copies); only the owner sees the
+ * data folder, the damaged files (which name it) and the live figures: documents in memory, open
+ * sync connections, and the documents that cannot be written right now.
  */
 export const healthResponseSchema = z.object({
   ok: z.boolean(),
+  ready: z.boolean().optional(),
   version: z.string(),
   workspaceId: z.string(),
   dataDir: z.string().optional(),
   problems: z.array(storeProblemSchema),
+  documentsOpen: z.number().int().optional(),
+  connections: z.number().int().optional(),
+  failedDocuments: z.array(z.string()).optional(),
 });
 /** Response of `GET /api/health`. */
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

@@ -11,6 +11,7 @@ import {
   type ConnectionEvent,
   type ConnectionState,
 } from './connectionState.js';
+import { jitterReconnects } from './reconnectJitter.js';
 import { storageNamespace } from './storageNamespace.js';
 
 /**
@@ -75,6 +76,8 @@ function create(name: DocName): Entry {
   const doc = new Y.Doc();
   // Not connected yet: the listeners below must see the provider's very first status.
   const provider = new WebsocketProvider(syncServerUrl(), name, doc, { connect: false });
+  // After a core restart every open tab reconnects: spread them out.
+  jitterReconnects(provider);
   const listeners = new Set<() => void>();
   let connection = initialConnectionState;
   let version = 0;

@@ -228,7 +228,7 @@ beforeAll(async () => {
   await client.synced;
   await waitFor(() => client.doc.getXmlFragment('content').length > 0, 10_000, 'the template');
   client.destroy();
-});
+}, 60_000);
 
 afterAll(async () => {
   await core.close();

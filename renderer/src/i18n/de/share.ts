@@ -75,7 +75,8 @@ export const share = {
   },
   readOnly: {
     plan: 'Sie sehen den Plan live. Ändern kann ihn nur die Organisation.',
-    sketch: 'Sie sehen die Sketchnote live. Verschieben und zoomen Sie mit Finger, Maus, Mausrad oder Pfeiltasten und +/−.',
+    sketch:
+      'Sie sehen die Sketchnote live. Verschieben und zoomen Sie mit Finger, Maus, Mausrad oder Pfeiltasten und +/−.',
     sketchTitle: 'Sketchnote',
     sketchViewer: 'Sketchnote (nur ansehen)',
     notAvailable: 'Dieser Link öffnet diese Ansicht nicht.',

@@ -1,0 +1,210 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** The built CLI (override to benchmark a build made elsewhere). */
+export const CLI = process.env['MITSCHRIFT_BENCH_CLI'] ?? join(ROOT, 'out/main/cli.js');
+const STOCK_SERVER = join(ROOT, 'node_modules/@y/websocket-server/src/server.js');
+
+/** A y-websocket server under test. */
+export interface ServerUnderTest {
+  label: string;
+  /** Process ids whose CPU and memory are the server's. */
+  pids: number[];
+  /** y-websocket server URLs clients connect to (one per node; clients are spread over them). */
+  urls: string[];
+  /** The room name of a document (`pad/<id>` for ours, the same without `/` for the stock server). */
+  room(kind: 'pad' | 'sketch', id: string): string;
+  /** URL parameters of an editor's and a viewer's connection. */
+  params(role: 'editor' | 'viewer'): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** A free loopback port (closed again at once; the server binds it a moment later). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promise<RegExpExecArray> {
+  let out = '';
+  return new Promise((resolveMatch, reject) => {
+    const onData = (d: Buffer): void => {
+      out += d.toString();
+      const m = pattern.exec(out);
+      if (m) {
+        child.stdout?.off('data', onData);
+        resolveMatch(m);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}: ${out}`)));
+  });
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise<void>((r) => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        r();
+        return;
+      }
+      child.once('exit', () => r());
+      child.kill('SIGTERM');
+    });
+}
+
+/** The stock `@y/websocket-server` with its LevelDB persistence (YPERSISTENCE) in `dir`. */
+export async function startStock(dir: string): Promise<ServerUnderTest> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [STOCK_SERVER], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: join(dir, 'leveldb') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitForLine(child, /running at/, 'the stock server');
+  return {
+    label: 'stock @y/websocket-server + LevelDB',
+    pids: [child.pid!],
+    urls: [`ws://127.0.0.1:${port}`],
+    room: (kind, id) => `${kind}-${id}`,
+    params: () => ({}),
+    stop: stopper(child),
+  };
+}
+
+/** Limits lifted for the benchmark: every client comes from 127.0.0.1. */
+const BENCH_LIMITS = ['--max-connections', '5000', '--max-connections-per-address', '5000'];
+
+interface ServeNode {
+  child: ChildProcess;
+  origin: string;
+  token: string;
+}
+
+async function startServeNode(dataDir: string, extra: string[]): Promise<ServeNode> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--port', '0', '--data', dataDir, ...BENCH_LIMITS, ...extra],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const m = await waitForLine(
+    child,
+    /Mitschrift listening on (http:\/\/[^/]+)\/\?token=([\w-]+)/,
+    'mitschrift serve',
+  );
+  // Keep reading its output so a full pipe never blocks the core.
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return { child, origin: m[1]!, token: m[2]! };
+}
+
+function mitschriftServer(label: string, nodes: ServeNode[], viewToken: string): ServerUnderTest {
+  return {
+    label,
+    pids: nodes.map((n) => n.child.pid!),
+    urls: nodes.map((n) => `${n.origin.replace(/^http/, 'ws')}/yjs`),
+    room: (kind, id) => `${kind}/${id}`,
+    params: (role) => ({ token: role === 'viewer' ? viewToken : nodes[0]!.token }),
+    stop: async () => {
+      await Promise.all(nodes.map((n) => stopper(n.child)()));
+    },
+  };
+}
+
+/** Mitschrift's core (`mitschrift serve`, the built CLI), persistence on, in `dir`. */
+export async function startMitschrift(dir: string): Promise<ServerUnderTest> {
+  const node = await startServeNode(dir, []);
+  const viewToken = readFileSync(join(dir, 'view-token'), 'utf8').trim();
+  return mitschriftServer('Mitschrift serve', [node], viewToken);
+}
+
+/** Whether this build of `serve` has the scale-out flags (`--redis`, `--postgres`). */
+export function serveHasScaleOut(): boolean {
+  const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
+  return /--redis/.test(help.stdout) && /--postgres/.test(help.stdout);
+}
+
+/** A Redis server and a PostgreSQL cluster of the benchmark's own, in `dir`. */
+export interface Backing {
+  redisUrl: string;
+  postgresUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts redis-server and PostgreSQL (Debian's binaries) on free loopback ports in `dir`. */
+export async function startBacking(dir: string): Promise<Backing> {
+  const redisPort = await freePort();
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  await waitForLine(redis, /Ready to accept connections/, 'redis-server');
+  const pgBin = existsSync('/usr/lib/postgresql/15/bin') ? '/usr/lib/postgresql/15/bin' : '';
+  const bin = (name: string): string => (pgBin ? join(pgBin, name) : name);
+  const pgData = join(dir, 'pg');
+  mkdirSync(pgData, { recursive: true });
+  const init = spawnSync(bin('initdb'), ['-D', pgData, '-U', 'bench', '--auth=trust', '-E', 'UTF8'], {
+    encoding: 'utf8',
+  });
+  if (init.status !== 0) {
+    redis.kill('SIGTERM');
+    throw new Error(`initdb failed: ${init.stderr}`);
+  }
+  const pgPort = await freePort();
+  const started = spawnSync(
+    bin('pg_ctl'),
+    [
+      '-D',
+      pgData,
+      '-l',
+      join(dir, 'pg.log'),
+      '-w',
+      'start',
+      '-o',
+      `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (started.status !== 0) {
+    redis.kill('SIGTERM');
+    throw new Error(`pg_ctl start failed: ${started.stderr}`);
+  }
+  return {
+    redisUrl: `redis://127.0.0.1:${redisPort}`,
+    postgresUrl: `postgres://bench@127.0.0.1:${pgPort}/postgres`,
+    stop: async () => {
+      spawnSync(bin('pg_ctl'), ['-D', pgData, '-m', 'fast', '-w', 'stop']);
+      await stopper(redis)();
+    },
+  };
+}
+
+/** Two `serve` nodes sharing Redis and PostgreSQL (and the same tokens). */
+export async function startTwoNodes(dir: string, backing: Backing): Promise<ServerUnderTest> {
+  const flags = ['--redis', backing.redisUrl, '--postgres', backing.postgresUrl];
+  const dirA = join(dir, 'a');
+  const dirB = join(dir, 'b');
+  mkdirSync(dirB, { recursive: true });
+  const a = await startServeNode(dirA, flags);
+  for (const file of ['access-token', 'view-token']) {
+    copyFileSync(join(dirA, file), join(dirB, file));
+  }
+  const b = await startServeNode(dirB, flags);
+  const viewToken = readFileSync(join(dirA, 'view-token'), 'utf8').trim();
+  return mitschriftServer('Mitschrift serve x2 + Redis + PostgreSQL', [a, b], viewToken);
+}
