@@ -1,4 +1,4 @@
-import type { Access } from '../../shared/api/padContract.js';
+import type { Access, SessionInfo } from '../../shared/api/padContract.js';
 import { DOCS, type EventSource, type Need, type Principal } from './accessTable.js';
 
 /** Finds the event a pad or sketchnote belongs to (through its planned session). */
@@ -83,4 +83,36 @@ export function docAccess(
 /** The pad views' access level (`GET /api/session`'s `access`): read-along links are `view`, everyone else `edit`. */
 export function sessionAccess(principal: Principal): Access {
   return principal.kind === 'role' && principal.role === 'view' ? 'view' : 'edit';
+}
+
+/**
+ * How a principal may open the documents of one kind that belong to its own event(s): the access
+ * table's rows for that kind with the event taken as matching (a role bound to one event is asked
+ * about that event's documents). The renderer decides from this whether it shows an editor.
+ */
+export function kindAccess(principal: Principal, kind: keyof typeof DOCS): 'write' | 'read' | 'none' {
+  // A document of the principal's own event: every way of finding the event finds that one.
+  const own = principal.kind === 'owner' ? undefined : (principal.eventId ?? undefined);
+  const ownEvent: EventLookup = { padEvent: () => own, sketchEvent: () => own };
+  const params: RouteParams = own === undefined ? {} : { eventId: own, padId: own, sketchId: own };
+  const spec = DOCS[kind];
+  if (allows(principal, spec.write, params, ownEvent)) {
+    return 'write';
+  }
+  return allows(principal, spec.read, params, ownEvent) ? 'read' : 'none';
+}
+
+/** The body of `GET /api/session` for a principal. */
+export function sessionInfo(principal: Principal): Omit<SessionInfo, 'label' | 'tokenId'> {
+  return {
+    access: sessionAccess(principal),
+    role: principal.kind === 'owner' ? 'owner' : principal.role,
+    eventId: principal.kind === 'owner' ? null : principal.eventId,
+    docs: {
+      workspace: kindAccess(principal, 'workspace'),
+      event: kindAccess(principal, 'event'),
+      pad: kindAccess(principal, 'pad'),
+      sketch: kindAccess(principal, 'sketch'),
+    },
+  };
 }

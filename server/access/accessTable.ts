@@ -79,6 +79,7 @@ export const ROUTES = {
   createEvent: { method: 'POST', path: '/api/events', need: OWNER, body: 'json' },
   previewPlan: { method: 'POST', path: '/api/events/plan-preview', need: OWNER, body: 'file' },
   importPlan: { method: 'POST', path: '/api/events/import-plan', need: OWNER, body: 'file' },
+  // Every role reads the event's title and plan (the event page of a join link shows it).
   event: {
     method: 'GET',
     path: '/api/events/:eventId',
@@ -166,6 +167,10 @@ export const ROUTES = {
     need: { who: 'roles', roles: READERS, event: 'sketch' },
     body: 'none',
   },
+  // Sharing the core on the network (a second listener) is the workspace owner's decision.
+  shareStatus: { method: 'GET', path: '/api/share', need: OWNER, body: 'none' },
+  startShare: { method: 'POST', path: '/api/share', need: OWNER, body: 'json' },
+  stopShare: { method: 'POST', path: '/api/share/stop', need: OWNER, body: 'none' },
   page: { method: 'GET', path: PAGE_PATTERN, need: ANYONE, body: 'none' },
 } as const satisfies Record<string, RouteSpec>;
 
@@ -189,11 +194,13 @@ export interface DocSpec {
  */
 export const DOCS: Record<'workspace' | DocKind, DocSpec> = {
   workspace: { write: OWNER, read: OWNER },
+  // Every role sees the plan live; only the organiser changes it.
   event: {
     write: organiserOf('path'),
     read: { who: 'roles', roles: READERS, event: 'path' },
   },
   pad: { write: padWrite, read: padRead },
+  // Recorders draw; participants and read-along links watch the sketchnote live.
   sketch: {
     write: { who: 'roles', roles: SKETCHERS, event: 'sketch' },
     read: { who: 'roles', roles: READERS, event: 'sketch' },

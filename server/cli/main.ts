@@ -6,7 +6,7 @@ import { LOG_FORMAT_ENV, logFormatFrom, loggerFor, type LogFormat } from '../cor
 import { startCore } from '../core/startCore.js';
 import { APP_VERSION } from '../core/version.js';
 import { defaultDataDir } from '../storage/dataDir.js';
-import { normalisePublicUrl, savePublicUrl } from '../storage/publicUrl.js';
+import { normalisePublicUrl, readPublicUrl, savePublicUrl } from '../storage/publicUrl.js';
 import { SCALE_OUT_SPECS, ScaleOutOptionError, scaleOutFrom } from '../scaleout/scaleOutOptions.js';
 import {
   DEFAULT_SYNC_LIMITS,
@@ -185,6 +185,13 @@ async function serve(args: string[]): Promise<number> {
     savePublicUrl(dataDir, publicUrl);
   }
   logger.event('info', `Workspace: ${dataDir}`, { dataDir });
+  if (readPublicUrl(dataDir) === undefined && /^(127\.|localhost$|::1$)/.test(values.host ?? '127.0.0.1')) {
+    logger.event(
+      'info',
+      'Only this computer can open it; to let others join, use "Im Netzwerk freigeben" in the app or --host/--public-url.',
+      {},
+    );
+  }
   logger.event('info', `Mitschrift listening on ${core.joinUrl}`, { origin: core.origin });
   const signal = await new Promise<NodeJS.Signals>((resolveStop) => {
     const stop = (received: NodeJS.Signals): void => {

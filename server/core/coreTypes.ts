@@ -1,4 +1,5 @@
 import type { StoreProblem } from '../../shared/api/contract.js';
+import type { NetworkInterface } from '../../shared/api/shareContract.js';
 import type { SyncLimits } from '../sync/syncLimits.js';
 
 /** Where the core writes its log lines; the CLI prints them, Electron forwards them to its log. */
@@ -28,6 +29,8 @@ export interface CoreOptions {
   /** Folder with the built renderer (`out/renderer`). Without one, only the API and sync are served. */
   rendererDir?: string;
   logger?: CoreLogger;
+  /** The computer's network interfaces for the network share; tests pass their own. */
+  networkInterfaces?: () => NetworkInterface[];
   /** Limits of the sync endpoint (connections, message and document sizes, rates); defaults without. */
   syncLimits?: SyncLimits;
   /**

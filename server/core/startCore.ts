@@ -37,6 +37,7 @@ import { lockWorkspace } from '../storage/workspaceLock.js';
 import { DocRegistry } from '../sync/docRegistry.js';
 import { SyncEndpoint } from '../sync/syncEndpoint.js';
 import type { CoreLogger, CoreOptions, RunningCore } from './coreTypes.js';
+import { NetworkShare } from './networkShare.js';
 import { APP_VERSION } from './version.js';
 
 const consoleLogger: CoreLogger = {
@@ -44,6 +45,9 @@ const consoleLogger: CoreLogger = {
   warn: (m) => console.warn(m),
   error: (m) => console.error(m),
 };
+
+const OWNER_ON_SHARE =
+  "The workspace owner's token works only on this computer's own address, not through the network share.";
 
 const UNAUTHORIZED_PAGE = `<!doctype html><html lang="de"><meta charset="utf-8"><title>Mitschrift: Zugang nötig</title>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5">
@@ -91,7 +95,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     let port = 0;
     let origin = '';
     let closing: Promise<void> | undefined;
-    const api: Omit<ApiContext, 'principal'> = {
+    const api: Omit<ApiContext, 'principal'> & { share?: NetworkShare } = {
       registry,
       store,
       version: APP_VERSION,
@@ -114,9 +118,23 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     // Cookies are named after the port the browser sees. Behind a load balancer that is the
     // balancer's (from Host), so every node reads the cookie another node set.
     const cookiePort = (req: IncomingMessage): number => (scaleOut ? (hostPort(req) ?? port) : port);
+    const share = new NetworkShare({
+      handlers: {
+        request: (req, res) => onRequest(req, res),
+        upgrade: (req, socket, head) => onUpgrade(req, socket, head),
+      },
+      mainHost: options.host,
+      mainPort: () => port,
+      publicUrl,
+      logger,
+      ...(options.networkInterfaces ? { listInterfaces: options.networkInterfaces } : {}),
+    });
+    api.share = share;
 
     // Neither handler may throw: a request the core cannot read gets a 4xx, and the core keeps running.
-    const server = createServer((req, res) => {
+    const server = createServer((req, res) => onRequest(req, res));
+
+    function onRequest(req: IncomingMessage, res: ServerResponse): void {
       handleRequest(req, res).catch((error: unknown) => {
         logger.error(
           `Request ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`,
@@ -127,7 +145,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
           res.end();
         }
       });
-    });
+    }
 
     async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
       setSecurityHeaders(res, req.headers.host ?? '');
@@ -140,6 +158,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       const presented = presentedToken(req, url, cookiePort(req));
       const linkKind =
         method === 'GET' || method === 'HEAD' ? linkTokenKind(presented, tokens, joins) : undefined;
+      const who = identify(presented, tokens, joins);
+      if (share.isShared(req.socket) && (linkKind === 'edit' || (who.ok && who.principal.kind === 'owner'))) {
+        sendError(res, 403, OWNER_ON_SHARE);
+        return;
+      }
       if (linkKind !== undefined) {
         // Trade the token in the link for a cookie (derived from it), and drop it from the address bar.
         const join = linkKind === 'join' ? joins.bySecret(presented.query) : undefined;
@@ -155,7 +178,6 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         res.end();
         return;
       }
-      const who = identify(presented, tokens, joins);
       if (!who.ok) {
         if (url.pathname.startsWith(API_PREFIX)) {
           sendError(
@@ -215,13 +237,17 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       serveRenderer(options.rendererDir, url.pathname, res);
     }
 
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      onUpgrade(req, socket, head),
+    );
+
+    function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       socket.on('error', () => socket.destroy());
       handleUpgrade(req, socket, head).catch((error: unknown) => {
         logger.error(`Upgrade ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
         refuseUpgrade(socket, scaleOut ? 503 : 400, scaleOut ? 'Service Unavailable' : 'Bad Request');
       });
-    });
+    }
 
     async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
       const url = parseTarget(req.url);
@@ -235,6 +261,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         return;
       }
       const principal = who.principal;
+      if (principal.kind === 'owner' && share.isShared(req.socket)) {
+        refuseUpgrade(socket, 403, 'Forbidden');
+        return;
+      }
       if (!originAllowed(req)) {
         refuseUpgrade(socket, 403, 'Forbidden');
         return;
@@ -264,6 +294,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         refuseUpgrade(socket, 404, 'Not Found');
         return;
       }
+      share.track(principal, req.socket.remoteAddress ?? '', socket);
       const tokenId = principal.kind === 'role' ? principal.tokenId : undefined;
       sync.handleUpgrade(req, socket, head, parsed.data, {
         readOnly: access === 'read',
@@ -302,6 +333,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       close() {
         closing ??= (async () => {
           clearInterval(flushTimer);
+          await share.stop();
           joins.close();
           sync.close();
           await new Promise<void>((r) => {

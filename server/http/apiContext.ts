@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteParams } from '../access/accessCheck.js';
 import type { Principal, RouteId } from '../access/accessTable.js';
+import type { NetworkShare } from '../core/networkShare.js';
 import type { EventTokens } from '../access/eventTokens.js';
 import type { DocStorage } from '../storage/docStorage.js';
 import type { DocRegistry } from '../sync/docRegistry.js';
@@ -16,6 +17,8 @@ export interface ApiContext {
   workspaceKey?: string;
   /** Notes pads: history, share links (absent in cores started without them). */
   pads?: PadRouteContext;
+  /** The network listener ("Im Netzwerk freigeben"); absent in cores started without one. */
+  share?: NetworkShare;
   /** The workspace's join links per event (server/access/eventTokens.ts). */
   joins: EventTokens;
   /** The base of join links handed out (`--public-url`), or undefined: the address the request used. */

@@ -9,13 +9,15 @@ import type { SessionInfo } from '../../shared/api/padContract.js';
 import { WORKSPACE_DOC } from '../../shared/docs/docName.js';
 import { addEvent, listEvents } from '../../shared/docs/workspaceIndex.js';
 import { newId } from '../../shared/event/ids.js';
-import { sessionAccess } from '../access/accessCheck.js';
+import { sessionInfo } from '../access/accessCheck.js';
+import { ShareError } from '../core/networkShare.js';
 import { DocUnavailableError } from '../storage/docStore.js';
 import { EventTokenStoreError } from '../storage/eventTokenStore.js';
 import type { ApiContext, ApiRouteId, RouteCall, RouteHandler } from './apiContext.js';
 import { eventHandlers } from './eventRoutes.js';
 import { padHandlers } from './padRoutes.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
+import { shareHandlers } from './shareRoutes.js';
 import { sketchHandlers } from './sketchRoutes.js';
 import { tokenHandlers } from './tokenRoutes.js';
 
@@ -45,9 +47,7 @@ const workspaceHandlers = {
     const tokenId = principal.kind === 'role' ? (principal.tokenId ?? null) : null;
     const found = tokenId === null ? undefined : ctx.joins.byTokenId(tokenId);
     const body: SessionInfo = {
-      access: sessionAccess(principal),
-      role: principal.kind === 'owner' ? 'owner' : principal.role,
-      eventId: principal.kind === 'owner' ? null : principal.eventId,
+      ...sessionInfo(principal),
       label: found?.ok && found.record.label !== '' ? found.record.label : null,
       tokenId,
     };
@@ -78,6 +78,7 @@ export const API_HANDLERS: Record<ApiRouteId, RouteHandler> = {
   ...eventHandlers,
   ...padHandlers,
   ...sketchHandlers,
+  ...shareHandlers,
   ...tokenHandlers,
 };
 
@@ -91,6 +92,10 @@ export async function handleApi(ctx: ApiContext, id: ApiRouteId, call: RouteCall
   } catch (error) {
     if (error instanceof BadRequestError) {
       sendError(call.res, error.status, error.message, error.details);
+      return;
+    }
+    if (error instanceof ShareError) {
+      sendError(call.res, error.status, error.message);
       return;
     }
     if (error instanceof EventTokenStoreError) {

@@ -312,8 +312,10 @@ function shareLinks(
   const path = padPath(padId);
   const link = (base: string, record: TokenRecord): string =>
     `${base}${path}?${TOKEN_QUERY_PARAM}=${record.secret}`;
-  if (ctx.publicUrl !== undefined) {
-    const base = ctx.publicUrl;
+  // The public URL, else the network share's address while the core is shared: the addresses others reach.
+  const reachable = ctx.publicUrl ?? ctx.share?.status().sharing?.origin;
+  if (reachable !== undefined) {
+    const base = reachable;
     return {
       addresses: [
         {

@@ -33,18 +33,40 @@ export const accessSchema = z.enum(['edit', 'view']);
 /** `edit`: the full token; `view`: a read-only link (pads only, GET only). */
 export type Access = z.infer<typeof accessSchema>;
 
-/**
- * `GET /api/session`: who this browser is. `access` is kept for the pad views (`view` only for
- * read-along links); `role` is `owner` (the workspace token: everything) or the join link's role on
- * `eventId` (null for the owner and for the workspace-wide read-along token, which opens pads only);
- * `label` is the join link's label (null without one), `tokenId` its id (null for the owner).
- */
+/** How a principal may open one kind of live document (the access table's answer). */
+export const docAccessSchema = z.enum(['write', 'read', 'none']);
+/** `write`: open and change; `read`: watch live, changes are dropped; `none`: refused. */
+export type DocAccess = z.infer<typeof docAccessSchema>;
+
+/** Who the session is: the workspace owner, or one of the per-event roles. */
+export const sessionRoleSchema = z.union([z.literal('owner'), eventRoleSchema]);
+/** The owner or a per-event role. */
+export type SessionRole = z.infer<typeof sessionRoleSchema>;
+
+/** `GET /api/session`: who this browser is and what it may open. */
 export const sessionInfoSchema = z.object({
+  /** `view` for read-along links (nothing can be changed), `edit` for everyone else. */
   access: accessSchema,
-  role: z.union([z.literal('owner'), eventRoleSchema]),
+  role: sessionRoleSchema,
+  /**
+   * The join link's event; null for the owner and for the workspace-wide read-along token, which
+   * opens pads only.
+   */
   eventId: idSchema.nullable(),
+  /** The join link's label (null without one). */
   label: z.string().nullable(),
+  /** The join link's id (null for the owner and the workspace-wide read-along token). */
   tokenId: idSchema.nullable(),
+  /**
+   * Per kind of live document, what this session may do with those of its event(s), taken from
+   * the core's access table; the renderer shows editors, viewers or nothing from this.
+   */
+  docs: z.object({
+    workspace: docAccessSchema,
+    event: docAccessSchema,
+    pad: docAccessSchema,
+    sketch: docAccessSchema,
+  }),
 });
 /** Response of `GET /api/session`. */
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;

@@ -1,7 +1,8 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { routePatterns } from '../../../shared/routes/deepLinks.js';
+import { eventPath, routePatterns } from '../../../shared/routes/deepLinks.js';
+import { useSession } from '../api/session.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
 import { LanguageToggle } from '../components/LanguageToggle.js';
 import { useSharedDoc } from '../sync/useSharedDoc.js';
@@ -22,6 +23,10 @@ export function AppLayout() {
   const location = useLocation();
   const shared = useSharedDoc(currentDocName(location.pathname));
   const focusedFor = useRef(location.key);
+  // A join link opens one event, not the workspace's list of events: "home" is that event.
+  const session = useSession();
+  const joined = session !== null && session.docs.workspace === 'none' && session.eventId !== null;
+  const home = joined && session.eventId !== null ? eventPath(session.eventId) : routePatterns.events;
 
   useEffect(() => {
     // On the first load focus stays at the top, where the skip link is. After an in-app navigation
@@ -44,14 +49,14 @@ export function AppLayout() {
       </a>
       <header className="app-header">
         <div className="app-header__inner">
-          <Link to={routePatterns.events} className="brand">
+          <Link to={home} className="brand">
             {t('app.name')}
           </Link>
           <nav className="app-nav" aria-label={t('nav.label')}>
             <ul>
               <li>
-                <NavLink to={routePatterns.events} end>
-                  {t('nav.events')}
+                <NavLink to={home} end>
+                  {joined ? t('nav.event') : t('nav.events')}
                 </NavLink>
               </li>
               <li>

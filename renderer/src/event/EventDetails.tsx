@@ -1,4 +1,4 @@
-import { useState, type MouseEvent } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EventIndexEntry } from '../../../shared/docs/workspaceLayout.js';
@@ -18,6 +18,11 @@ import './event.css';
 import type { SharedDoc } from '../sync/sharedDoc.js';
 import { useConnectionState } from '../sync/useConnectionState.js';
 import { useEventIndex } from '../sync/useEventIndex.js';
+import { eventDetailSchema } from '../../../shared/api/eventContract.js';
+import type { SessionInfo } from '../../../shared/api/padContract.js';
+import { request } from '../api/coreApi.js';
+import { useSession } from '../api/session.js';
+import { EventSharePanel } from '../share/EventSharePanel.js';
 import { EventActions } from './EventActions.js';
 import { EventSettings } from './EventSettings.js';
 import { ExportPanel } from './ExportPanel.js';
@@ -27,16 +32,73 @@ import { RoomsEditor } from './RoomsEditor.js';
 import { SlotsEditor } from './SlotsEditor.js';
 
 /** The parts of the event page; `?view=` keeps the choice in the address. */
-const VIEWS = ['plan', 'proposals', 'setup', 'people', 'files'] as const;
+const VIEWS = ['plan', 'proposals', 'setup', 'people', 'files', 'share'] as const;
 type View = (typeof VIEWS)[number];
 
-function viewFromUrl(): View {
-  const value = new URLSearchParams(window.location.search).get('view');
-  return VIEWS.find((v) => v === value) ?? 'plan';
+/** Which parts a session sees: the owner all; an organiser all but the workspace's setup; others the plan. */
+function viewsFor(session: SessionInfo): readonly View[] {
+  if (session.role === 'owner') {
+    return VIEWS;
+  }
+  if (session.docs.event === 'write') {
+    return ['plan', 'proposals', 'people', 'files', 'share'];
+  }
+  return ['plan'];
 }
 
-/** One event: its title from the workspace index, its plan from its own live document. */
+function viewFromUrl(views: readonly View[]): View {
+  const value = new URLSearchParams(window.location.search).get('view');
+  return views.find((v) => v === value) ?? 'plan';
+}
+
+/**
+ * One event: its title from the workspace index (the owner) or from the core (a join link, which
+ * does not open the workspace), its plan from its own live document, editable or watched as the
+ * session says.
+ */
 export function EventDetails({ eventId }: { eventId: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session === null) {
+    return <PageHeading title={t('event.loading')} />;
+  }
+  if (session.docs.workspace === 'none') {
+    return <JoinedEvent eventId={eventId} session={session} />;
+  }
+  return <OwnedEvent eventId={eventId} session={session} />;
+}
+
+/** The event as a join link sees it: title from `GET /api/events/:id`, no workspace. */
+function JoinedEvent({ eventId, session }: { eventId: string; session: SessionInfo }) {
+  const { t } = useTranslation();
+  const [entry, setEntry] = useState<EventIndexEntry | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    request(`events/${encodeURIComponent(eventId)}`, eventDetailSchema).then(
+      (detail) => !cancelled && setEntry({ id: detail.id, title: detail.title, createdAt: detail.createdAt }),
+      () => !cancelled && setFailed(true),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [eventId]);
+  if (entry === null) {
+    return (
+      <>
+        <PageHeading title={failed ? t('event.notFoundTitle') : t('event.loading')} />
+        {failed && <p>{t('readOnly.notAvailable')}</p>}
+      </>
+    );
+  }
+  return (
+    <Announcer>
+      <EventPage key={entry.id} entry={entry} workspace={null} session={session} />
+    </Announcer>
+  );
+}
+
+function OwnedEvent({ eventId, session }: { eventId: string; session: SessionInfo }) {
   const { t } = useTranslation();
   const { workspace, entries } = useEventIndex();
   const connection = useConnectionState(workspace);
@@ -57,16 +119,27 @@ export function EventDetails({ eventId }: { eventId: string }) {
   }
   return (
     <Announcer>
-      <EventPage key={entry.id} entry={entry} workspace={workspace} />
+      <EventPage key={entry.id} entry={entry} workspace={workspace} session={session} />
     </Announcer>
   );
 }
 
-function EventPage({ entry, workspace }: { entry: EventIndexEntry; workspace: SharedDoc }) {
+function EventPage({
+  entry,
+  workspace,
+  session,
+}: {
+  entry: EventIndexEntry;
+  /** The workspace index; null for a join link (which cannot open it). */
+  workspace: SharedDoc | null;
+  session: SessionInfo;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { shared, snapshot } = useEventDoc(entry.id);
-  const [view, setView] = useState<View>(viewFromUrl);
+  const views = viewsFor(session);
+  const readOnly = session.docs.event !== 'write';
+  const [view, setView] = useState<View>(() => viewFromUrl(views));
 
   // The view lives in the address (a link can open it) but switching it is not a navigation: focus
   // stays on the chosen link instead of jumping to the page heading.
@@ -87,9 +160,11 @@ function EventPage({ entry, workspace }: { entry: EventIndexEntry; workspace: Sh
 
   return (
     <div className="event-page">
-      <p className="breadcrumb">
-        <Link to={routePatterns.events}>{t('common.backToEvents')}</Link>
-      </p>
+      {workspace !== null && (
+        <p className="breadcrumb">
+          <Link to={routePatterns.events}>{t('common.backToEvents')}</Link>
+        </p>
+      )}
       <div className="event-head">
         <div className="event-head__text">
           <PageHeading title={title} />
@@ -102,14 +177,18 @@ function EventPage({ entry, workspace }: { entry: EventIndexEntry; workspace: Sh
             </time>
           </p>
         </div>
-        <div className="event-head__tools">
-          <ProjectorLink eventId={entry.id} />
-          <Link to={printPath(entry.id)} className="button button--quiet">
-            {t('plan.print.open')}
-          </Link>
-        </div>
+        {/* The wall and the printout read the workspace index, which only the owner opens. */}
+        {workspace !== null && (
+          <div className="event-head__tools">
+            <ProjectorLink eventId={entry.id} />
+            <Link to={printPath(entry.id)} className="button button--quiet">
+              {t('plan.print.open')}
+            </Link>
+          </div>
+        )}
       </div>
-      {entry.deletedAt !== undefined && (
+      {readOnly && <p className="message">{t('readOnly.plan')}</p>}
+      {entry.deletedAt !== undefined && workspace !== null && (
         <div className="message message--warning event-trashed">
           <p>{t('event.deleted', { date: formatDateTime(entry.deletedAt, language) })}</p>
           <button
@@ -121,22 +200,31 @@ function EventPage({ entry, workspace }: { entry: EventIndexEntry; workspace: Sh
           </button>
         </div>
       )}
-      <nav className="view-nav" aria-label={t('plan.view.label')}>
-        <ul>
-          {VIEWS.map((v) => (
-            <li key={v}>
-              <a href={`?view=${v}`} aria-current={view === v ? 'page' : undefined} onClick={choose(v)}>
-                {t(`plan.view.${v}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {view === 'plan' && <PlanBoard doc={shared.doc} snapshot={snapshot} onOpenSetup={showSetup} />}
-      {view !== 'plan' && (
+      {views.length > 1 && (
+        <nav className="view-nav" aria-label={t('plan.view.label')}>
+          <ul>
+            {views.map((v) => (
+              <li key={v}>
+                <a href={`?view=${v}`} aria-current={view === v ? 'page' : undefined} onClick={choose(v)}>
+                  {v === 'share' ? t('share.tab') : t(`plan.view.${v}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {view === 'plan' && (
+        <PlanBoard doc={shared.doc} snapshot={snapshot} onOpenSetup={showSetup} readOnly={readOnly} />
+      )}
+      {view === 'share' && (
+        <div className="event-view--narrow">
+          <EventSharePanel eventId={entry.id} eventTitle={title} />
+        </div>
+      )}
+      {view !== 'plan' && view !== 'share' && (
         <div className="event-view--narrow">
           {view === 'proposals' && <ProposalsPanel doc={shared.doc} snapshot={snapshot} />}
-          {view === 'setup' && (
+          {view === 'setup' && workspace !== null && (
             <>
               <EventSettings entry={entry} workspace={workspace} doc={shared.doc} snapshot={snapshot} />
               <RoomsEditor doc={shared.doc} snapshot={snapshot} />

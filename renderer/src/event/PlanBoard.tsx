@@ -32,11 +32,14 @@ export function PlanBoard({
   doc,
   snapshot,
   onOpenSetup,
+  readOnly = false,
 }: {
   doc: Y.Doc;
   snapshot: EventSnapshot;
   /** Goes to the view where rooms and slots are set up. */
   onOpenSetup: () => void;
+  /** Watch only (every role but the organiser): no dragging, no moving, no setup. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -185,11 +188,13 @@ export function PlanBoard({
       <section className="panel" aria-labelledby="plan-heading">
         <h2 id="plan-heading">{t('plan.grid.heading')}</h2>
         <p>{t('plan.grid.empty')}</p>
-        <p>
-          <button type="button" className="button button--quiet" onClick={onOpenSetup}>
-            {t('plan.grid.toSetup')}
-          </button>
-        </p>
+        {!readOnly && (
+          <p>
+            <button type="button" className="button button--quiet" onClick={onOpenSetup}>
+              {t('plan.grid.toSetup')}
+            </button>
+          </p>
+        )}
         {snapshot.sessions.length > 0 && (
           <p className="muted">{t('plan.grid.proposalsWaiting', { count: snapshot.sessions.length })}</p>
         )}
@@ -208,8 +213,8 @@ export function PlanBoard({
         session={session}
         conflictMessages={messagesBySession.get(session.id) ?? []}
         dragging={drag?.sessionId === session.id}
-        onPointerDown={(event) => startDrag(event, session.id, session.title)}
-        onMove={() => startMove(session)}
+        onPointerDown={readOnly ? undefined : (event) => startDrag(event, session.id, session.title)}
+        onMove={readOnly ? undefined : () => startMove(session)}
       />
     ));
 

@@ -19,9 +19,10 @@ export function SessionCard({
   conflictMessages: readonly string[];
   /** This card is the one being dragged. */
   dragging: boolean;
-  onPointerDown: (event: ReactPointerEvent<HTMLElement>) => void;
-  /** Starts moving this session with the keyboard. */
-  onMove: () => void;
+  /** Starts a drag; absent on a read-only plan. */
+  onPointerDown: ((event: ReactPointerEvent<HTMLElement>) => void) | undefined;
+  /** Starts moving this session with the keyboard; absent on a read-only plan (no move button). */
+  onMove: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -42,12 +43,14 @@ export function SessionCard({
       aria-labelledby={titleId}
       role="group"
     >
-      <span
-        className="session-card__grip"
-        data-drag-handle
-        aria-hidden="true"
-        title={t('plan.session.dragHint')}
-      />
+      {onPointerDown && (
+        <span
+          className="session-card__grip"
+          data-drag-handle
+          aria-hidden="true"
+          title={t('plan.session.dragHint')}
+        />
+      )}
       <h3 id={titleId} className="session-card__title">
         {session.title.trim() || t('plan.session.untitled')}
       </h3>
@@ -73,20 +76,22 @@ export function SessionCard({
         </p>
       )}
       <p className="session-card__actions">
-        <button
-          type="button"
-          className="session-link session-link--button"
-          data-move-button={session.id}
-          aria-label={
-            session.cell === null
-              ? t('plan.move.scheduleFor', { title: session.title })
-              : t('plan.move.startFor', { title: session.title })
-          }
-          onClick={onMove}
-        >
-          {session.cell === null ? t('plan.move.schedule') : t('plan.move.start')}
-        </button>
-        <SessionLinks doc={doc} session={session} compact />
+        {onMove && (
+          <button
+            type="button"
+            className="session-link session-link--button"
+            data-move-button={session.id}
+            aria-label={
+              session.cell === null
+                ? t('plan.move.scheduleFor', { title: session.title })
+                : t('plan.move.startFor', { title: session.title })
+            }
+            onClick={onMove}
+          >
+            {session.cell === null ? t('plan.move.schedule') : t('plan.move.start')}
+          </button>
+        )}
+        <SessionLinks doc={doc} session={session} compact readOnly={onMove === undefined} />
       </p>
     </div>
   );

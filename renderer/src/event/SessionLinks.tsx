@@ -14,10 +14,13 @@ export function SessionLinks({
   doc,
   session,
   compact = false,
+  readOnly = false,
 }: {
   doc: Y.Doc;
   session: Session;
   compact?: boolean;
+  /** The plan is only watched: the sketchnote link does not record its id (the default id works). */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const sketchId = session.sketchId ?? sketchIdFor(session.id);
@@ -35,7 +38,7 @@ export function SessionLinks({
         className="session-link"
         aria-label={t('plan.session.sketchFor', { title: session.title })}
         onClick={() => {
-          if (session.sketchId === undefined) {
+          if (session.sketchId === undefined && !readOnly) {
             ensureSketchId(doc, session.id);
           }
         }}

@@ -5,6 +5,7 @@ import { pad } from './de/pad.js';
 import { sketch } from './de/sketch.js';
 import { wall } from './de/wall.js';
 import { settings } from './de/settings.js';
+import { share } from './de/share.js';
 
 /**
  * German UI texts, the default language. Addressed formally ("Sie"): the people using Mitschrift
@@ -19,6 +20,7 @@ export const de = {
   ...sketch,
   ...wall,
   ...settings,
+  ...share,
 } as const;
 
 /** Turns the literal types of {@link de} into plain strings, so other languages fit the same shape. */

@@ -6,6 +6,7 @@ import { pad } from './en/pad.js';
 import { sketch } from './en/sketch.js';
 import { wall } from './en/wall.js';
 import { settings } from './en/settings.js';
+import { share } from './en/share.js';
 
 /** English UI texts; one file per section in `en/`; the keys mirror `de.ts` exactly (the type and a unit test enforce that). */
 export const en: Messages = {
@@ -16,4 +17,5 @@ export const en: Messages = {
   ...sketch,
   ...wall,
   ...settings,
+  ...share,
 };

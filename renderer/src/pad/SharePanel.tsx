@@ -100,6 +100,10 @@ export function SharePanel({ padId, title }: { padId: string; title: string }) {
   if (address === undefined) {
     return null;
   }
+  if (links.addresses.every((a) => /^(127\.|localhost(:|$)|\[::1\])/.test(a.host))) {
+    // A link to this computer's loopback address would be dead on every other device.
+    return <p className="message message--warning">{t('share.loopbackOnly')}</p>;
+  }
   const url = which === 'edit' ? address.editUrl : address.viewUrl;
   const qrAlt = t(which === 'edit' ? 'pad.share.qrEdit' : 'pad.share.qrView', { title });
   return (

@@ -24,6 +24,8 @@ export interface SketchCanvasProps {
   label: string;
   /** Accessible name of the text editor that opens over the canvas (text tool). */
   textEditorLabel?: string;
+  /** A viewer: pan and zoom only, nothing is drawn or changed (see SketchEngineOptions.readOnly). */
+  readOnly?: boolean;
 }
 
 /** A thin React wrapper: one SketchEngine per mounted document; props update it in place. */
@@ -39,6 +41,7 @@ export function SketchCanvas({
   style,
   label,
   textEditorLabel,
+  readOnly = false,
 }: SketchCanvasProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const engineRef = useRef<SketchEngine | null>(null);
@@ -70,6 +73,7 @@ export function SketchCanvas({
       brush: brushRef.current,
       palmRejection: palmRef.current,
       textEditorLabel: () => textLabelRef.current,
+      readOnly,
     });
     engineRef.current = engine;
     onEngineRef.current?.(engine);
@@ -78,7 +82,7 @@ export function SketchCanvas({
       engineRef.current = null;
       engine.destroy();
     };
-  }, [doc, awareness, author, origin]);
+  }, [doc, awareness, author, origin, readOnly]);
 
   useEffect(() => {
     brushRef.current = brush;

@@ -5,6 +5,7 @@ import { docNameFor, idSchema } from '../../../shared/docs/docName.js';
 import { DocumentConnection } from '../components/DocumentConnection.js';
 import { InvalidLink } from '../components/InvalidLink.js';
 import { PageHeading } from '../components/PageHeading.js';
+import { useSession } from '../api/session.js';
 import {
   getSketchPalettePrefs,
   getSketchToolPrefs,
@@ -37,8 +38,27 @@ const STATUS_MS = 4000;
 export function SketchView() {
   const { t } = useTranslation();
   const { sketchId = '' } = useParams();
+  const session = useSession();
   if (!idSchema.safeParse(sketchId).success) {
     return <InvalidLink />;
+  }
+  if (session === null) {
+    return <PageHeading title={t('sketch.title')} />;
+  }
+  if (session.docs.sketch !== 'write') {
+    return (
+      <>
+        <PageHeading title={t('sketch.title')} />
+        {session.docs.sketch === 'none' ? (
+          <p>{t('readOnly.notAvailable')}</p>
+        ) : (
+          <SketchViewer key={sketchId} sketchId={sketchId} />
+        )}
+        <section className="panel">
+          <DocumentConnection name={docNameFor('sketch', sketchId)} />
+        </section>
+      </>
+    );
   }
   return (
     <>
@@ -54,6 +74,56 @@ export function SketchView() {
         <DocumentConnection name={docNameFor('sketch', sketchId)} />
       </section>
     </>
+  );
+}
+
+/**
+ * A sketchnote for those who only watch it (participants, read-along links): the canvas live, pan
+ * and zoom by finger, mouse, wheel and keys, "Alles zeigen" and the minimap; no tools, nothing drawn.
+ */
+function SketchViewer({ sketchId }: { sketchId: string }) {
+  const { t } = useTranslation();
+  const shared = useSharedDoc(docNameFor('sketch', sketchId));
+  const author = useMemo(() => getUserId(), []);
+  const [engine, setEngine] = useState<SketchEngine | null>(null);
+  const onEngine = useCallback((next: SketchEngine | null) => setEngine(next), []);
+  // Fit the sheet once the first content arrived, so a phone starts with the whole sketchnote.
+  useEffect(() => {
+    if (!engine) {
+      return undefined;
+    }
+    const fitOnce = (): void => {
+      requestAnimationFrame(() => engine.fit());
+      shared.provider.off('sync', fitOnce);
+    };
+    if (shared.provider.synced) {
+      fitOnce();
+      return undefined;
+    }
+    shared.provider.on('sync', fitOnce);
+    return () => shared.provider.off('sync', fitOnce);
+  }, [engine, shared]);
+  return (
+    <section className="sketch-editor sketch-viewer" aria-label={t('readOnly.sketchViewer')}>
+      <p className="hint">{t('readOnly.sketch')}</p>
+      <div className="sketch-editor__bar">
+        <button type="button" className="button button--quiet" onClick={() => engine?.fit()}>
+          {t('readOnly.fit')}
+        </button>
+      </div>
+      <div className="sketch-editor__stage">
+        <SketchCanvas
+          doc={shared.doc}
+          awareness={shared.provider.awareness}
+          author={author}
+          onEngine={onEngine}
+          label={t('readOnly.sketchViewer')}
+          className="sketch-surface"
+          readOnly
+        />
+        <Minimap engine={engine} />
+      </div>
+    </section>
   );
 }
 

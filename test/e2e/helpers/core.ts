@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CoreLogger, RunningCore } from '../../../server/core/coreTypes.js';
+import type { CoreLogger, CoreOptions, RunningCore } from '../../../server/core/coreTypes.js';
 import { startCore } from '../../../server/core/startCore.js';
 
 /** The repository root, from this file's place in test/e2e/helpers. */
@@ -24,8 +24,11 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-/** Starts a real core in-process on 127.0.0.1, port 0, serving the built renderer from out/renderer. */
-export async function startTestCore(): Promise<TestCore> {
+/**
+ * Starts a real core in-process on 127.0.0.1, port 0, serving the built renderer from out/renderer;
+ * `extra` adds core options (e.g. the network interfaces a share test pretends to have).
+ */
+export async function startTestCore(extra: Pick<CoreOptions, 'networkInterfaces'> = {}): Promise<TestCore> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`No built renderer in ${RENDERER_DIR}; run "npx electron-vite build" first.`);
   }
@@ -39,7 +42,14 @@ export async function startTestCore(): Promise<TestCore> {
       console.error(message);
     },
   };
-  const core = await startCore({ host: '127.0.0.1', port: 0, dataDir, rendererDir: RENDERER_DIR, logger });
+  const core = await startCore({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    rendererDir: RENDERER_DIR,
+    logger,
+    ...extra,
+  });
   return {
     core,
     log,

@@ -5,7 +5,13 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { eventDetailSchema } from '../../../shared/api/eventContract.js';
 import { revisionListSchema } from '../../../shared/api/padContract.js';
-import { allows, docAccess, type EventLookup, type RouteParams } from '../../../server/access/accessCheck.js';
+import {
+  allows,
+  docAccess,
+  sessionInfo,
+  type EventLookup,
+  type RouteParams,
+} from '../../../server/access/accessCheck.js';
 import {
   EVENT_ROLES,
   ROUTES,
@@ -98,6 +104,10 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
     type: 'application/vnd.excalidraw+json',
   }),
   exportExcalidraw: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export.excalidraw` }),
+  shareStatus: () => ({ path: '/api/share' }),
+  // An address of no interface: the owner is let through and told so (400).
+  startShare: () => ({ path: '/api/share', ...json({ address: '192.0.2.1' }) }),
+  stopShare: () => ({ path: '/api/share/stop' }),
   page: ({ padId }) => ({ path: `/pad/${padId}` }),
 };
 
@@ -131,6 +141,9 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   padShare: { view: 403, edit: 200 },
   importExcalidraw: { view: 403, edit: 200 },
   exportExcalidraw: { view: 403, edit: 200 },
+  shareStatus: { view: 403, edit: 200 },
+  startShare: { view: 403, edit: 400 },
+  stopShare: { view: 403, edit: 200 },
   page: { view: 200, edit: 200 },
 };
 
@@ -363,6 +376,9 @@ const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = 
   putPadTemplate: ['organiser'],
   importExcalidraw: ['organiser', 'recorder'],
   exportExcalidraw: ['organiser', 'recorder', 'edit', 'view'],
+  shareStatus: 'owner',
+  startShare: 'owner',
+  stopShare: 'owner',
 };
 
 /** How each role opens the documents of its own event (every other event: none). */
@@ -412,6 +428,26 @@ describe('access table: per-event roles', () => {
     for (const other of ['event/B', 'pad/p2', 'sketch/s2', 'pad/p0', 'sketch/s0']) {
       expect(docAccess(principal, other, lookup), `${role} ${other}`).toBe('none');
     }
+  });
+
+  it.each(EVENT_ROLES)('%s: GET /api/session tells the renderer the same per document kind', (role) => {
+    const info = sessionInfo({ kind: 'role', role, eventId: 'A', tokenId: 't' });
+    expect(info).toEqual({
+      access: role === 'view' ? 'view' : 'edit',
+      role,
+      eventId: 'A',
+      docs: ROLE_DOCS[role],
+    });
+  });
+
+  it('tells the owner and the workspace-wide read-along token what they open', () => {
+    expect(sessionInfo({ kind: 'owner' }).docs).toEqual({
+      workspace: 'write',
+      event: 'write',
+      pad: 'write',
+      sketch: 'write',
+    });
+    expect(sessionInfo(VIEW).docs).toEqual({ workspace: 'none', event: 'none', pad: 'read', sketch: 'none' });
   });
 
   it('keeps the workspace-wide read-along token to pads (read-only)', () => {

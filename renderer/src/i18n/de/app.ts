@@ -8,6 +8,7 @@ export const app = {
   nav: {
     label: 'Hauptnavigation',
     events: 'Veranstaltungen',
+    event: 'Veranstaltung',
     settings: 'Einstellungen',
   },
   language: {

@@ -13,6 +13,7 @@ export const app: Pick<
   nav: {
     label: 'Main navigation',
     events: 'Events',
+    event: 'Event',
     settings: 'Settings',
   },
   language: {

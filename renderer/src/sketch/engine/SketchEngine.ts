@@ -107,6 +107,11 @@ export interface SketchEngineOptions {
   frameBudgetMs?: number;
   /** Baking time per frame otherwise (default 24 ms). */
   idleBudgetMs?: number;
+  /**
+   * A viewer (read-along links, participants, the projector): only the hand tool, so pointers, pens
+   * (their eraser end too), touch and keys pan and zoom, and nothing is ever written to the document.
+   */
+  readOnly?: boolean;
 }
 
 /** What the engine did in its last frames, for the benchmark and tests. */
@@ -237,6 +242,8 @@ export class SketchEngine implements SketchEditorApi {
   private dprQuery: { media: MediaQueryList; listener: () => void } | null = null;
   // ---- editing state ----
   private tool: SketchTool = 'draw';
+  /** Only looks (see {@link SketchEngineOptions.readOnly}). */
+  readonly readOnly: boolean;
   private eraserModeValue: EraserMode = 'stroke';
   private eraserSizePx = 14;
   private objectSettingsValue: ObjectSettings = {
@@ -280,6 +287,12 @@ export class SketchEngine implements SketchEditorApi {
     this.frameBudgetMs = options.frameBudgetMs ?? 6;
     this.idleBudgetMs = options.idleBudgetMs ?? 24;
     this.brush = { ...DEFAULT_BRUSH, ...options.brush };
+    this.readOnly = options.readOnly === true;
+    if (this.readOnly) {
+      this.tool = 'hand';
+      host.dataset['tool'] = 'hand';
+      host.style.cursor = 'grab';
+    }
     this.outlines = new OutlineCache(options.outlineCacheSize ?? 4000);
     this.dpr = window.devicePixelRatio || 1;
 
@@ -708,6 +721,11 @@ export class SketchEngine implements SketchEditorApi {
     strokeStart: (pointerId, kind, sample, eraserEnd) => {
       this.lastInteraction = performance.now();
       this.lastPointer = { x: sample.x, y: sample.y };
+      if (this.readOnly) {
+        // A viewer's pen, eraser end and finger all pan.
+        this.toolStart(pointerId, kind, sample);
+        return;
+      }
       if (eraserEnd) {
         // Turning the pen round erases, whatever tool is chosen (as on paper, and in Procreate).
         const eraser = new EraserTool(this.toolHost);
@@ -797,6 +815,9 @@ export class SketchEngine implements SketchEditorApi {
       ),
     fit: () => this.fit(),
     nudge: (dx, dy) => {
+      if (this.readOnly) {
+        return false;
+      }
       const refs = this.selection.refs();
       if (refs.length === 0 || (this.tool !== 'select' && this.tool !== 'lasso')) {
         return false;
@@ -1338,7 +1359,7 @@ export class SketchEngine implements SketchEditorApi {
   }
 
   setTool(tool: SketchTool): void {
-    if (tool === this.tool) {
+    if (tool === this.tool || (this.readOnly && tool !== 'hand')) {
       return;
     }
     this.textTool.finish();
