@@ -260,7 +260,13 @@ describe('access table: every route', () => {
         if (who === 'view' && id === 'health') {
           // The core's data folder (and the damaged files, which name it) is the owner's business.
           expect(body).not.toContain(temp.dir);
-          expect(Object.keys(JSON.parse(body)).sort()).toEqual(['ok', 'problems', 'version', 'workspaceId']);
+          expect(Object.keys(JSON.parse(body)).sort()).toEqual([
+            'ok',
+            'problems',
+            'ready',
+            'version',
+            'workspaceId',
+          ]);
         }
         if (who === 'edit' && id === 'health') {
           expect(JSON.parse(body)).toMatchObject({ dataDir: temp.dir });
