@@ -14,9 +14,8 @@ import type { Asset } from '../objects/assets.js';
 /** How text is written. */
 export type SvgTextMode =
   | {
+      /** `<text>` in the shipped faces (their @font-face rules go in {@link SvgFrame.style}). */
       mode: 'text';
-      /** CSS @font-face rules for the shipped faces (data URLs), put in the SVG's `<style>`. */
-      fontFaceCss: string;
     }
   | {
       mode: 'outline';
