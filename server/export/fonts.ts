@@ -1,3 +1,4 @@
+/// <reference path="../types/wawoff2.d.ts" />
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

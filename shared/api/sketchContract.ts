@@ -13,6 +13,12 @@ import { EXCALIDRAW_MIME, MAX_EXCALIDRAW_FILE_BYTES } from '../sketch/excalidraw
  *          absurd values); nothing was written
  *   GET  /api/sketches/:id/export.excalidraw
  *        → 200 `application/vnd.excalidraw+json` attachment; 404 ApiError for an unknown sketch
+ *   GET  /api/sketches/:id/export?format=png|svg|pdf[&dpi=N|&scale=S]
+ *        → 200 the rendered file as an attachment (streamed; closing the response cancels it);
+ *          400 ApiError for bad options ({@link sketchRenderOptionsSchema}); 404 unknown sketch;
+ *          422 a PNG too large for the format
+ *   GET  /api/sketches/:id/export-size[?dpi=N|&scale=S]
+ *        → 200 {@link SketchExportSize}: millimetres and PNG pixels, for the export dialog's preview
  *
  * `mitschrift sketch import` prints the same report as text.
  */
