@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canvasBenchmark } from './canvas.js';
 import { collabBenchmark } from './collab.js';
+import { exportBenchmark } from './export.js';
 import { notesBenchmark } from './notes.js';
 import { startupBenchmark } from './startup.js';
 import type { Benchmark } from './types.js';
@@ -12,6 +13,7 @@ const benchmarks: Record<string, Benchmark> = {
   notes: notesBenchmark,
   canvas: canvasBenchmark,
   collab: collabBenchmark,
+  export: exportBenchmark,
 };
 
 /** Flags every benchmark understands. */

@@ -171,6 +171,19 @@ export const ROUTES = {
   shareStatus: { method: 'GET', path: '/api/share', need: OWNER, body: 'none' },
   startShare: { method: 'POST', path: '/api/share', need: OWNER, body: 'json' },
   stopShare: { method: 'POST', path: '/api/share/stop', need: OWNER, body: 'none' },
+  // Rendered exports (PNG, SVG, PDF): whoever may read the sketchnote (see DOCS.sketch.read).
+  renderSketch: {
+    method: 'GET',
+    path: '/api/sketches/:sketchId/export',
+    need: { who: 'roles', roles: READERS, event: 'sketch' },
+    body: 'none',
+  },
+  sketchExportSize: {
+    method: 'GET',
+    path: '/api/sketches/:sketchId/export-size',
+    need: { who: 'roles', roles: READERS, event: 'sketch' },
+    body: 'none',
+  },
   page: { method: 'GET', path: PAGE_PATTERN, need: ANYONE, body: 'none' },
 } as const satisfies Record<string, RouteSpec>;
 

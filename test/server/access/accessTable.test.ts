@@ -108,6 +108,8 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
   // An address of no interface: the owner is let through and told so (400).
   startShare: () => ({ path: '/api/share', ...json({ address: '192.0.2.1' }) }),
   stopShare: () => ({ path: '/api/share/stop' }),
+  renderSketch: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export?format=svg` }),
+  sketchExportSize: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export-size?dpi=150` }),
   page: ({ padId }) => ({ path: `/pad/${padId}` }),
 };
 
@@ -144,6 +146,8 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   shareStatus: { view: 403, edit: 200 },
   startShare: { view: 403, edit: 400 },
   stopShare: { view: 403, edit: 200 },
+  renderSketch: { view: 403, edit: 200 },
+  sketchExportSize: { view: 403, edit: 200 },
   page: { view: 200, edit: 200 },
 };
 
@@ -379,6 +383,8 @@ const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = 
   shareStatus: 'owner',
   startShare: 'owner',
   stopShare: 'owner',
+  renderSketch: ['organiser', 'recorder', 'edit', 'view'],
+  sketchExportSize: ['organiser', 'recorder', 'edit', 'view'],
 };
 
 /** How each role opens the documents of its own event (every other event: none). */
