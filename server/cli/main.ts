@@ -14,6 +14,7 @@ import {
 } from '../sync/syncLimits.js';
 import { UsageError, isParseArgsError, type CommandUsage } from './commands/cliCommand.js';
 import { eventCommand } from './commands/event.js';
+import { exportCommand } from './commands/exportBundle.js';
 import { padCommand } from './commands/pad.js';
 import { sketchCommand } from './commands/sketch.js';
 
@@ -34,6 +35,7 @@ const commands: Record<string, Command> = {
     run: serve,
   },
   event: eventCommand,
+  export: exportCommand,
   pad: padCommand,
   sketch: sketchCommand,
   help: {
