@@ -8,7 +8,9 @@ export interface EventLookup {
 }
 
 /** The parameters of a matched route or document: `eventId`, `padId`, `sketchId`, `rev`. */
-export type RouteParams = Readonly<Partial<Record<'eventId' | 'padId' | 'sketchId' | 'rev', string>>>;
+export type RouteParams = Readonly<
+  Partial<Record<'eventId' | 'padId' | 'sketchId' | 'exportId' | 'rev', string>>
+>;
 
 /**
  * The one access decision: whether `principal` has `need` for the route or document with `params`.

@@ -41,8 +41,8 @@ export type BodyKind = 'none' | 'json' | 'file';
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT';
   /**
-   * Segments are literal or a parameter: `:eventId`, `:padId`, `:sketchId` (ids, see idSchema) or
-   * `:rev` (a revision number). `/*` is the renderer: any path outside `/api/`.
+   * Segments are literal or a parameter: `:eventId`, `:padId`, `:sketchId`, `:exportId` (ids, see
+   * idSchema) or `:rev` (a revision number). `/*` is the renderer: any path outside `/api/`.
    */
   path: string;
   need: Need;
@@ -102,6 +102,30 @@ export const ROUTES = {
   exportPlanIcs: {
     method: 'GET',
     path: '/api/events/:eventId/plan.ics',
+    need: organiserOf('path'),
+    body: 'none',
+  },
+  startExport: {
+    method: 'POST',
+    path: '/api/events/:eventId/exports',
+    need: organiserOf('path'),
+    body: 'json',
+  },
+  exportStatus: {
+    method: 'GET',
+    path: '/api/events/:eventId/exports/:exportId',
+    need: organiserOf('path'),
+    body: 'none',
+  },
+  cancelExport: {
+    method: 'POST',
+    path: '/api/events/:eventId/exports/:exportId/cancel',
+    need: organiserOf('path'),
+    body: 'none',
+  },
+  downloadExport: {
+    method: 'GET',
+    path: '/api/events/:eventId/exports/:exportId/bundle.zip',
     need: organiserOf('path'),
     body: 'none',
   },

@@ -7,6 +7,7 @@ import { TOKEN_QUERY_PARAM } from '../../shared/api/contract.js';
 import { docNameFor, docNameSchema, type DocName } from '../../shared/docs/docName.js';
 import { allows, docAccess, sessionAccess, type EventLookup } from '../access/accessCheck.js';
 import { matchRoute, safeDecode } from '../access/routeMatch.js';
+import { ExportJobs } from '../bundle/exportJobs.js';
 import type { ApiContext } from '../http/apiContext.js';
 import { handleApi } from '../http/apiRoutes.js';
 import {
@@ -67,9 +68,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const tokens: CoreTokens = { edit: token, view: viewToken };
     let port = 0;
     let origin = '';
+    const exports = new ExportJobs(options.dataDir);
     const api: Omit<ApiContext, 'principal'> = {
       registry,
       store,
+      exports,
       version: APP_VERSION,
       dataDir: options.dataDir,
       pads: {
@@ -250,6 +253,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       close() {
         closing ??= (async () => {
           clearInterval(flushTimer);
+          exports.close();
           sync.close();
           await new Promise<void>((r) => {
             server.close(() => r());

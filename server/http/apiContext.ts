@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteParams } from '../access/accessCheck.js';
 import type { Principal, RouteId } from '../access/accessTable.js';
+import type { ExportJobs } from '../bundle/exportJobs.js';
 import type { DocStore } from '../storage/docStore.js';
 import type { DocRegistry } from '../sync/docRegistry.js';
 import type { PadRouteContext } from './padRoutes.js';
@@ -13,6 +14,8 @@ export interface ApiContext {
   dataDir: string;
   /** Notes pads: history, share links (absent in cores started without them). */
   pads?: PadRouteContext;
+  /** Documentation bundles being made or ready to download (absent in cores started without them). */
+  exports?: ExportJobs;
   /** Who sent the request; the access table has already allowed it the route. */
   principal: Principal;
 }

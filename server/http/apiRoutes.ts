@@ -12,6 +12,7 @@ import { newId } from '../../shared/event/ids.js';
 import { sessionAccess } from '../access/accessCheck.js';
 import { DocUnavailableError } from '../storage/docStore.js';
 import type { ApiContext, ApiRouteId, RouteCall, RouteHandler } from './apiContext.js';
+import { bundleHandlers } from './bundleRoutes.js';
 import { eventHandlers } from './eventRoutes.js';
 import { padHandlers } from './padRoutes.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
@@ -56,6 +57,7 @@ const workspaceHandlers = {
 export const API_HANDLERS: Record<ApiRouteId, RouteHandler> = {
   ...workspaceHandlers,
   ...eventHandlers,
+  ...bundleHandlers,
   ...padHandlers,
   ...sketchHandlers,
 };
