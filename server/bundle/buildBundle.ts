@@ -1,3 +1,4 @@
+import { attachmentFiles } from './attachmentFiles.js';
 import type {
   BundleFile,
   BundleInput,
@@ -56,7 +57,11 @@ export async function buildBundle(collected: BundleInput, options: BuildOptions)
   for (const [i, item] of input.sessions.entries()) {
     const folder = folders[i] ?? '';
     await step(`Mitschrift: ${item.session.title}`);
-    files.push(...padFiles(item, folder, input.now), ...sketchFilesFor(input, item, folder));
+    files.push(
+      ...padFiles(item, folder, input.now),
+      ...sketchFilesFor(input, item, folder),
+      ...attachmentFiles(item, folder),
+    );
     await step(`PDF: ${item.session.title}`);
     files.push({
       path: `${folder}/session.pdf`,

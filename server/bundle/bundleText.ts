@@ -62,6 +62,9 @@ export function temporalRange(
   return first && last ? { start: first, end: last } : null;
 }
 
+/** What a link attachment points to, in German. */
+export const LINK_KINDS = { video: 'Video', stream: 'Livestream', post: 'Beitrag', other: 'Link' } as const;
+
 /** Labels of the bundle's pages and booklet. */
 export const LABELS = {
   plan: 'Sessionplan',
@@ -71,6 +74,8 @@ export const LABELS = {
   votes: 'Stimmen',
   notes: 'Mitschrift',
   files: 'Dateien',
+  links: 'Links',
+  attachments: 'Anhänge',
   noNotes: 'Zu dieser Session gibt es keine Mitschrift.',
   licence: 'Lizenz',
   venue: 'Ort',

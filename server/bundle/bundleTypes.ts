@@ -1,6 +1,7 @@
 import type { EventSnapshot, Person, Room, Session, Slot } from '../../shared/event/eventSnapshot.js';
 import type { PadDoc } from '../../shared/pad/padJson.js';
 import type { ChatMessage, PadAuthor } from '../../shared/pad/padLayout.js';
+import type { Attachment } from './attachments.js';
 
 /**
  * What a documentation bundle is made of (issue 12). A bundle is built in three steps: the data is
@@ -30,6 +31,14 @@ export interface BundleSession {
   slot: Slot | null;
   /** Undefined when nobody ever opened the session's pad. */
   pad: PadData | undefined;
+  /** Files (with their bytes) and links attached to the session. */
+  attachments: AttachedItem[];
+}
+
+/** An attachment with its bytes (files) for the bundle. */
+export interface AttachedItem {
+  attachment: Attachment;
+  bytes?: Uint8Array;
 }
 
 /** Everything a bundle is made from. */

@@ -6,13 +6,15 @@ import { readEvent } from '../../shared/event/readEvent.js';
 import { readPadContent } from '../../shared/pad/padContent.js';
 import { readAuthors, readChat } from '../../shared/pad/padLayout.js';
 import { exportPad, type PadHandle } from '../pad/padService.js';
-import type { BundleInput, BundleProfile, PadData } from './bundleTypes.js';
+import type { AttachedItem, BundleInput, BundleProfile, PadData } from './bundleTypes.js';
 
 /** How the collector reaches the workspace: the DocRegistry in the core, the locked store in the CLI. */
 export interface BundleSourceAccess {
   read<T>(name: DocName, read: (doc: Y.Doc) => T): T;
   /** Runs `fn` on a pad with its history; undefined when the pad was never created. */
   withPad<T>(padId: string, fn: (handle: PadHandle) => T): T | undefined;
+  /** The session's attachments, files with their bytes. */
+  attachments(sessionId: string): AttachedItem[];
 }
 
 /** An export that cannot be made as asked (unknown event or session): status for HTTP, exit 1 in the CLI. */
@@ -78,6 +80,7 @@ export function collectBundle(
       session,
       room,
       slot,
+      attachments: access.attachments(session.id),
       pad: access.withPad(session.id, (handle): PadData => {
         const data: PadData = {
           content: readPadContent(handle.doc),

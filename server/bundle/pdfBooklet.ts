@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { NODE, MARK, SAFE_LINK, type PadNode } from '../../shared/pad/padJson.js';
 import type { BundleInput, BundleProfile, BundleSession } from './bundleTypes.js';
-import { LABELS, eventDates, slotText } from './bundleText.js';
+import { LABELS, LINK_KINDS, eventDates, slotText } from './bundleText.js';
 import { licenceNames } from './licences.js';
 
 /**
@@ -273,8 +273,45 @@ function chapter(doc: Doc, root: Struct, input: BundleInput, item: BundleSession
   } else {
     paragraph(doc, sect, LABELS.noNotes, { muted: true });
   }
+  attachmentsSection(doc, sect, item);
   sect.end();
   void input;
+}
+
+/** Photos as figures with their title as alternative text; slides and links as a list. */
+function attachmentsSection(doc: Doc, sect: Struct, item: BundleSession): void {
+  if (item.attachments.length === 0) {
+    return;
+  }
+  heading(doc, sect, 3, LABELS.attachments);
+  for (const { attachment, bytes } of item.attachments) {
+    if (attachment.kind === 'file' && attachment.type !== 'pdf' && bytes) {
+      const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+      if (doc.y + 260 > doc.page.height - doc.page.margins.bottom) {
+        doc.addPage();
+      }
+      sect.add(
+        doc.struct('Figure', { alt: attachment.title }, () => {
+          doc.image(Buffer.from(bytes), doc.page.margins.left, doc.y, { fit: [width, 240] });
+        }),
+      );
+      doc.y += 246;
+      paragraph(doc, sect, `${attachment.title} (${attachment.licence})`, { muted: true });
+    } else if (attachment.kind === 'file') {
+      paragraph(doc, sect, `${attachment.title} (PDF, ${attachment.licence})`);
+    } else {
+      block(doc, sect, 'P', () => {
+        doc
+          .font('body')
+          .fontSize(SIZE.body)
+          .text(`${LINK_KINDS[attachment.linkKind]}: `, { continued: true });
+        doc
+          .fillColor(COLOUR.link)
+          .text(attachment.title, { link: attachment.url, underline: true, continued: true });
+        doc.fillColor(COLOUR.text).text(` (${attachment.licence})`);
+      });
+    }
+  }
 }
 
 /** The booklet of the whole event. */

@@ -95,7 +95,11 @@ export function applyPrivacy(input: BundleInput, profile: BundleProfile): Privac
     return mapped;
   };
 
-  const sessions: BundleSession[] = input.sessions.map(({ session, room, slot, pad }) => ({
+  const sessions: BundleSession[] = input.sessions.map(({ session, room, slot, pad, attachments }) => ({
+    attachments: attachments.map((a) => ({
+      ...a,
+      attachment: { ...a.attachment, title: scrub(a.attachment.title) },
+    })),
     session: {
       ...session,
       title: scrub(session.title),

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../../shared/pad/etherpad/exportHtml.js';
 import { padDocToHtmlBody } from '../../shared/pad/padHtml.js';
 import type { BundleFile, BundleInput, BundleProfile } from './bundleTypes.js';
-import { LABELS, eventDates, slotText } from './bundleText.js';
+import { LABELS, LINK_KINDS, eventDates, slotText } from './bundleText.js';
 import { licenceNames } from './licences.js';
 
 /**
@@ -56,6 +56,21 @@ function footer(input: BundleInput, profile: BundleProfile): string {
   return `<footer><p>${LABELS.licence}: ${escapeHtml(licence.title)}. ${
     profile === 'public' ? escapeHtml(LABELS.pseudonymised) : ''
   }</p><p>${escapeHtml(input.generator)}</p></footer>`;
+}
+
+function linksHtml(item: BundleInput['sessions'][number]): string {
+  const links = item.attachments.flatMap(({ attachment }) =>
+    attachment.kind === 'link' ? [attachment] : [],
+  );
+  if (links.length === 0) {
+    return '';
+  }
+  return `<h2>${LABELS.links}</h2><ul>${links
+    .map(
+      (l) =>
+        `<li><a href="${escapeHtml(l.url)}" rel="noreferrer noopener">${escapeHtml(l.title)}</a> (${escapeHtml(LINK_KINDS[l.linkKind])}, ${escapeHtml(l.licence)})</li>`,
+    )
+    .join('')}</ul>`;
 }
 
 /** The website's pages, given the session folders and the files already made (linked from the pages). */
@@ -117,6 +132,7 @@ export function websiteFiles(
       pad
         ? `<article>\n${padDocToHtmlBody(pad.content, { title: session.title, colours: false })}\n</article>`
         : `<p>${LABELS.noNotes}</p>`,
+      linksHtml(item),
       own.length
         ? `<h2>${LABELS.files}</h2><ul>${own
             .map((f) => `<li><a href="${relativeTo(folder, f.path)}">${escapeHtml(f.title)}</a></li>`)

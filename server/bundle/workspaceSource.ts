@@ -3,6 +3,7 @@ import { docNameFor } from '../../shared/docs/docName.js';
 import { PadTracker } from '../pad/padTracker.js';
 import { RevisionLog } from '../pad/revisionLog.js';
 import { withLockedDocs } from '../storage/lockedDocs.js';
+import { readAttachments } from './attachments.js';
 import type { BundleInput } from './bundleTypes.js';
 import { collectBundle, type CollectOptions } from './collectBundle.js';
 
@@ -15,6 +16,7 @@ export function collectFromWorkspace(dataDir: string, eventId: string, options: 
   return withLockedDocs(dataDir, (open, store) =>
     collectBundle(
       {
+        attachments: (sessionId) => readAttachments(dataDir, sessionId),
         read: (name, read) => read(open(name, { gc: !name.startsWith('pad/') })),
         withPad: (padId, fn) => {
           const name = docNameFor('pad', padId);

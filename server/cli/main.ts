@@ -13,6 +13,7 @@ import {
   type SyncLimits,
 } from '../sync/syncLimits.js';
 import { UsageError, isParseArgsError, type CommandUsage } from './commands/cliCommand.js';
+import { attachmentCommand } from './commands/attachment.js';
 import { eventCommand } from './commands/event.js';
 import { exportCommand } from './commands/exportBundle.js';
 import { padCommand } from './commands/pad.js';
@@ -36,6 +37,7 @@ const commands: Record<string, Command> = {
   },
   event: eventCommand,
   export: exportCommand,
+  attachment: attachmentCommand,
   pad: padCommand,
   sketch: sketchCommand,
   help: {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { exportRequestSchema } from '../../shared/api/bundleContract.js';
 import { docNameFor } from '../../shared/docs/docName.js';
 import { BundleRequestError, collectBundle, type BundleSourceAccess } from '../bundle/collectBundle.js';
+import { readAttachments } from '../bundle/attachments.js';
 import { germanSlug } from '../bundle/bundleNames.js';
 import { findEvent } from '../plan/eventService.js';
 import { param, type ApiContext, type ApiRouteId, type RouteCall, type RouteHandler } from './apiContext.js';
@@ -18,6 +19,7 @@ import { readJsonBody, sendError, sendJson } from './responses.js';
 function coreSource(ctx: ApiContext): BundleSourceAccess {
   return {
     read: (name, read) => ctx.registry.read(name, read),
+    attachments: (sessionId) => readAttachments(ctx.dataDir, sessionId),
     withPad: (padId, fn) => {
       const name = docNameFor('pad', padId);
       if (!padExists(ctx, name)) {
