@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canvasBenchmark } from './canvas.js';
+import { exportBenchmark } from './export.js';
 import { notesBenchmark } from './notes.js';
 import { startupBenchmark } from './startup.js';
 import type { Benchmark } from './types.js';
@@ -10,6 +11,7 @@ const benchmarks: Record<string, Benchmark> = {
   startup: startupBenchmark,
   notes: notesBenchmark,
   canvas: canvasBenchmark,
+  export: exportBenchmark,
 };
 
 const RESULTS_DIR = join(import.meta.dirname, 'results');

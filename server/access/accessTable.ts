@@ -162,6 +162,19 @@ export const ROUTES = {
     need: { who: 'roles', roles: WRITERS, event: 'sketch' },
     body: 'none',
   },
+  // Rendered exports (PNG, SVG, PDF): whoever may read the sketchnote (see DOCS.sketch.read).
+  renderSketch: {
+    method: 'GET',
+    path: '/api/sketches/:sketchId/export',
+    need: { who: 'roles', roles: WRITERS, event: 'sketch' },
+    body: 'none',
+  },
+  sketchExportSize: {
+    method: 'GET',
+    path: '/api/sketches/:sketchId/export-size',
+    need: { who: 'roles', roles: WRITERS, event: 'sketch' },
+    body: 'none',
+  },
   page: { method: 'GET', path: PAGE_PATTERN, need: ANYONE, body: 'none' },
 } as const satisfies Record<string, RouteSpec>;
 

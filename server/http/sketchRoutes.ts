@@ -1,5 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import { MAX_EXCALIDRAW_FILE_BYTES, type ImportExcalidrawResponse } from '../../shared/api/sketchContract.js';
+import {
+  MAX_EXCALIDRAW_FILE_BYTES,
+  RENDER_MIME,
+  renderedSketchFileName,
+  sketchRenderOptionsSchema,
+  type ImportExcalidrawResponse,
+  type SketchExportSize,
+  type SketchRenderOptions,
+} from '../../shared/api/sketchContract.js';
 import { WORKSPACE_DOC, docNameFor } from '../../shared/docs/docName.js';
 import { listEvents } from '../../shared/docs/workspaceIndex.js';
 import { readEvent } from '../../shared/event/readEvent.js';
@@ -8,6 +16,13 @@ import { DocUnavailableError } from '../storage/docStore.js';
 import type { ExcalidrawImportResult } from '../../shared/sketch/excalidraw/excalidrawImport.js';
 import { ImportBudgetError } from '../imports/importPool.js';
 import { APP_VERSION } from '../core/version.js';
+import {
+  ExportCancelledError,
+  checkExport,
+  exportSize,
+  exportSketch as renderSketch,
+  readExportScene,
+} from '../export/exportSketch.js';
 import { exportSketch, importIntoSketch, sketchExists } from '../sketch/sketchService.js';
 import { param, type ApiRouteId, type RouteHandler } from './apiContext.js';
 import { BadRequestError, sendError, sendJson } from './responses.js';
@@ -53,7 +68,72 @@ export const sketchHandlers = {
     });
     res.end(exported.body);
   },
+  renderSketch: async (ctx, call) => {
+    const { res } = call;
+    const sketchId = param(call, 'sketchId');
+    const options = renderOptionsOf(call.url);
+    if (!sketchExists(ctx.store, sketchId)) {
+      sendError(res, 404, `There is no sketchnote "${sketchId}".`);
+      return;
+    }
+    const scene = ctx.registry.read(docNameFor('sketch', sketchId), readExportScene);
+    try {
+      checkExport(scene, options);
+    } catch (error) {
+      if (error instanceof RangeError) {
+        throw new BadRequestError(error.message, 422);
+      }
+      throw error;
+    }
+    // Closing the download (the editor's cancel) stops the rendering between tiles.
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) {
+        abort.abort();
+      }
+    });
+    res.writeHead(200, {
+      'Content-Type': RENDER_MIME[options.format],
+      'Content-Disposition': `attachment; filename="${renderedSketchFileName(sketchId, options.format)}"`,
+      'Cache-Control': 'no-store',
+    });
+    try {
+      await renderSketch(scene, { ...options, signal: abort.signal }, res);
+    } catch (error) {
+      // The headers are sent: a failure can only cut the download short.
+      res.destroy();
+      if (!(error instanceof ExportCancelledError)) {
+        console.error(`Export of sketchnote ${sketchId} failed:`, error);
+      }
+    }
+  },
+  sketchExportSize: (ctx, call) => {
+    const sketchId = param(call, 'sketchId');
+    const options = renderOptionsOf(call.url, 'png');
+    if (!sketchExists(ctx.store, sketchId)) {
+      sendError(call.res, 404, `There is no sketchnote "${sketchId}".`);
+      return;
+    }
+    const scene = ctx.registry.read(docNameFor('sketch', sketchId), readExportScene);
+    const body: SketchExportSize = exportSize(scene, options);
+    sendJson(call.res, 200, body);
+  },
 } satisfies Partial<Record<ApiRouteId, RouteHandler>>;
+
+/** The format, DPI and scale of an export request's query; a 400 naming the problem otherwise. */
+function renderOptionsOf(url: URL, format?: SketchRenderOptions['format']): SketchRenderOptions {
+  const query = (name: string): string | undefined => url.searchParams.get(name) ?? undefined;
+  const parsed = sketchRenderOptionsSchema.safeParse({
+    format: format ?? query('format'),
+    dpi: query('dpi'),
+    scale: query('scale'),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BadRequestError(`${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}.`, 400);
+  }
+  return parsed.data;
+}
 
 /** The event of the planned session whose sketchnote this is (for per-event access). */
 export function sketchEventOf(registry: ReadAccess, sketchId: string): string | undefined {

@@ -41,6 +41,7 @@ export function toEventDetail(entry: EventIndexEntry, snapshot: EventSnapshot): 
       tags: session.tags,
       description: session.description,
       status: session.status,
+      sketchId: session.sketchId ?? null,
     })),
     conflicts: findConflicts(snapshot),
     problems: snapshot.problems,

@@ -13,7 +13,8 @@ import {
   type LogWriteOptions,
 } from './updateLog.js';
 
-const LOG_SUFFIX = '.ylog';
+/** The file name suffix of a document's log. */
+export const LOG_SUFFIX = '.ylog';
 
 /** A document the store refuses to open because its file is damaged; the rest of the workspace works. */
 export class DocUnavailableError extends Error {

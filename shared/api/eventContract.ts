@@ -73,6 +73,8 @@ export const sessionDetailSchema = z.object({
   tags: z.array(z.string()),
   description: z.string(),
   status: sessionStatusSchema,
+  /** The session's sketchnote (`mitschrift sketch export SKETCH`), null until one is opened or imported. */
+  sketchId: idSchema.nullable(),
 });
 /** A session as the API shows it. */
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;

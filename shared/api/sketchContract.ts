@@ -13,6 +13,12 @@ import { EXCALIDRAW_MIME, MAX_EXCALIDRAW_FILE_BYTES } from '../sketch/excalidraw
  *          absurd values); nothing was written
  *   GET  /api/sketches/:id/export.excalidraw
  *        → 200 `application/vnd.excalidraw+json` attachment; 404 ApiError for an unknown sketch
+ *   GET  /api/sketches/:id/export?format=png|svg|pdf[&dpi=N|&scale=S]
+ *        → 200 the rendered file as an attachment (streamed; closing the response cancels it);
+ *          400 ApiError for bad options ({@link sketchRenderOptionsSchema}); 404 unknown sketch;
+ *          422 a PNG too large for the format
+ *   GET  /api/sketches/:id/export-size[?dpi=N|&scale=S]
+ *        → 200 {@link SketchExportSize}: millimetres and PNG pixels, for the export dialog's preview
  *
  * `mitschrift sketch import` prints the same report as text.
  */
@@ -50,7 +56,82 @@ export const importExcalidrawResponseSchema = z.object({
 export type ImportExcalidrawResponse = z.infer<typeof importExcalidrawResponseSchema>;
 
 /** Export formats of a sketchnote (`mitschrift sketch export --format`). */
-export const sketchExportFormatSchema = z.enum(['excalidraw']);
+export const sketchExportFormatSchema = z.enum(['excalidraw', 'png', 'svg', 'pdf']);
+/** The rendered formats (drawn, not the editable Excalidraw file). */
+export const SKETCH_RENDER_FORMATS = ['png', 'svg', 'pdf'] as const;
+/** A rendered export format. */
+export type SketchRenderFormat = (typeof SKETCH_RENDER_FORMATS)[number];
+/** The PNG resolution when neither a DPI nor a scale is given: print quality. */
+export const DEFAULT_PNG_DPI = 300;
+export const MIN_EXPORT_DPI = 10;
+export const MAX_EXPORT_DPI = 2400;
+/** `--scale`: PNG pixels per scene unit (1 = 96 dpi, the editor at 100 %). */
+export const MIN_EXPORT_SCALE = 0.05;
+export const MAX_EXPORT_SCALE = 32;
+
+/**
+ * The options of a rendered export (CLI flags, HTTP query): the format and, for PNG only, either a
+ * DPI or a scale (not both).
+ */
+export const sketchRenderOptionsSchema = z
+  .object({
+    format: z.enum(SKETCH_RENDER_FORMATS),
+    dpi: z.coerce
+      .number()
+      .min(MIN_EXPORT_DPI, `the DPI must be ${MIN_EXPORT_DPI} to ${MAX_EXPORT_DPI}`)
+      .max(MAX_EXPORT_DPI, `the DPI must be ${MIN_EXPORT_DPI} to ${MAX_EXPORT_DPI}`)
+      .optional(),
+    scale: z.coerce
+      .number()
+      .min(MIN_EXPORT_SCALE, `the scale must be ${MIN_EXPORT_SCALE} to ${MAX_EXPORT_SCALE}`)
+      .max(MAX_EXPORT_SCALE, `the scale must be ${MIN_EXPORT_SCALE} to ${MAX_EXPORT_SCALE}`)
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.dpi !== undefined && value.scale !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['scale'], message: 'give either a DPI or a scale, not both' });
+    }
+    if (value.format !== 'png' && (value.dpi !== undefined || value.scale !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [value.dpi !== undefined ? 'dpi' : 'scale'],
+        message: `a DPI or scale applies to PNG only (${value.format.toUpperCase()} is vector)`,
+      });
+    }
+  });
+/** Options of a rendered export. */
+export type SketchRenderOptions = z.infer<typeof sketchRenderOptionsSchema>;
+
+/** PNG pixels per scene unit for these options (scene units are 1/96 inch). */
+export function pngScaleOf(options: Pick<SketchRenderOptions, 'dpi' | 'scale'>): number {
+  return options.scale ?? (options.dpi ?? DEFAULT_PNG_DPI) / 96;
+}
+
+/** The MIME type of a rendered export. */
+export const RENDER_MIME: Record<SketchRenderFormat, string> = {
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+};
+
+/** The file name of a rendered export. */
+export function renderedSketchFileName(sketchId: string, format: SketchRenderFormat): string {
+  return `mitschrift-sketch-${sketchId}.${format}`;
+}
+
+/** `GET /api/sketches/:id/export-size`: what an export of the sketch would measure. */
+export const sketchExportSizeSchema = z.object({
+  /** The exported area in millimetres (the sheet, or the drawing of an infinite canvas). */
+  widthMm: z.number(),
+  heightMm: z.number(),
+  /** The PNG's pixels at the asked DPI or scale. */
+  widthPx: z.number().int(),
+  heightPx: z.number().int(),
+  /** Strokes and objects drawn. */
+  items: z.number().int().nonnegative(),
+});
+/** Response of `GET /api/sketches/:id/export-size`. */
+export type SketchExportSize = z.infer<typeof sketchExportSizeSchema>;
 /** An export format of a sketchnote. */
 export type SketchExportFormat = z.infer<typeof sketchExportFormatSchema>;
 

@@ -48,7 +48,10 @@ function describe(detail: EventDetail): string {
         : '(not scheduled)';
     const votes = s.votes === null ? '' : `  [${s.votes} votes]`;
     const status = s.status === 'cancelled' ? '  CANCELLED' : '';
-    lines.push(`  ${place}  ${s.title}${s.hosts.length ? ` (${s.hosts.join(', ')})` : ''}${votes}${status}`);
+    const sketch = s.sketchId === null ? '' : `  [sketch ${s.sketchId}]`;
+    lines.push(
+      `  ${place}  ${s.title}${s.hosts.length ? ` (${s.hosts.join(', ')})` : ''}${votes}${status}${sketch}`,
+    );
   }
   for (const c of detail.conflicts) {
     lines.push(`conflict: ${c.message}`);

@@ -1,14 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MAX_EXCALIDRAW_FILE_BYTES, sketchExportFormatSchema } from '../../../shared/api/sketchContract.js';
-import { idSchema } from '../../../shared/docs/docName.js';
+import {
+  MAX_EXCALIDRAW_FILE_BYTES,
+  pngScaleOf,
+  sketchExportFormatSchema,
+  sketchRenderOptionsSchema,
+  type SketchRenderFormat,
+} from '../../../shared/api/sketchContract.js';
+import { docNameFor, idSchema } from '../../../shared/docs/docName.js';
 import type { ExcalidrawImportResult } from '../../../shared/sketch/excalidraw/excalidrawImport.js';
 import { APP_VERSION } from '../../core/version.js';
 import { readExcalidrawInWorker } from '../../imports/importCalls.js';
 import { ImportBudgetError } from '../../imports/importPool.js';
+import { exportSize, exportSketch as renderSketch, readExportScene } from '../../export/exportSketch.js';
 import { withWorkspace } from '../../plan/storeAccess.js';
+import { readDocSnapshot } from '../../storage/docSnapshot.js';
 import { createSessionSketch, exportSketch, reportLines, sketchExists } from '../../sketch/sketchService.js';
 import { DocStore } from '../../storage/docStore.js';
 import {
@@ -29,8 +37,11 @@ export const sketchImportUsage: CommandUsage = {
 
 /** Usage of `sketch export`. */
 export const sketchExportUsage: CommandUsage = {
-  usage: 'mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]',
-  summary: 'Export a sketchnote as an .excalidraw file (to stdout without --out).',
+  usage:
+    'mitschrift sketch export SKETCH --format png|svg|pdf [--dpi N] [--scale S] --data DIR --out FILE\n' +
+    '       mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]',
+  summary:
+    'Export a sketchnote as PNG (default 300 dpi; --scale: pixels per 1/96 inch), SVG or PDF (vector, fonts embedded), or as an .excalidraw file (to stdout without --out). Works while a core serves the folder.',
 };
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -122,11 +133,20 @@ export async function sketchImportCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** `mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]`. */
+/**
+ * `mitschrift sketch export SKETCH --format png|svg|pdf [--dpi N] [--scale S] --data DIR --out FILE`
+ * and `… --format excalidraw --data DIR [--out FILE]`.
+ */
 export async function sketchExportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { data: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      data: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      dpi: { type: 'string' },
+      scale: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -136,7 +156,13 @@ export async function sketchExportCommand(args: string[]): Promise<number> {
   }
   const format = sketchExportFormatSchema.safeParse(values.format);
   if (!format.success) {
-    throw new UsageError(`--format must be excalidraw, not "${values.format ?? ''}".`);
+    throw new UsageError(`--format must be png, svg, pdf or excalidraw, not "${values.format ?? ''}".`);
+  }
+  if (format.data !== 'excalidraw') {
+    return renderExport(sketchId, { ...values, format: format.data });
+  }
+  if (values.dpi !== undefined || values.scale !== undefined) {
+    throw new UsageError('--dpi and --scale apply to --format png only.');
   }
   const dataDir = dataDirFrom(values.data);
   requireWorkspace(dataDir);
@@ -154,6 +180,74 @@ export async function sketchExportCommand(args: string[]): Promise<number> {
   }
   writeExport(values.out, exported.body, `${exported.elements} element${exported.elements === 1 ? '' : 's'}`);
   return 0;
+}
+
+/** A number flag as given (so "300dpi" or "" is refused, not read as NaN or 0). */
+function numberFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!/^\s*[0-9]+(\.[0-9]+)?\s*$/.test(value)) {
+    throw new UsageError(`--${name} must be a number, not "${value}".`);
+  }
+  return Number(value);
+}
+
+/** `sketch export --format png|svg|pdf`: renders from a read-only snapshot of the sketch's log. */
+async function renderExport(
+  sketchId: string,
+  values: { format: SketchRenderFormat; data?: string; out?: string; dpi?: string; scale?: string },
+): Promise<number> {
+  const parsed = sketchRenderOptionsSchema.safeParse({
+    format: values.format,
+    dpi: numberFlag('dpi', values.dpi),
+    scale: numberFlag('scale', values.scale),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const flag = issue?.path[0] === 'scale' ? '--scale' : issue?.path[0] === 'dpi' ? '--dpi' : '--format';
+    throw new UsageError(`${flag}: ${issue?.message ?? 'invalid'}.`);
+  }
+  if (!values.out) {
+    throw new UsageError(`--out FILE is needed for --format ${values.format}.`);
+  }
+  const out = values.out;
+  const dataDir = dataDirFrom(values.data);
+  requireWorkspace(dataDir);
+  const doc = idSchema.safeParse(sketchId).success
+    ? readDocSnapshot(dataDir, docNameFor('sketch', sketchId))
+    : undefined;
+  if (!doc) {
+    console.error(`mitschrift sketch export: there is no sketchnote "${sketchId}" in ${dataDir}.`);
+    return 1;
+  }
+  const scene = readExportScene(doc);
+  doc.destroy();
+  for (const entry of scene.rejected) {
+    console.error(
+      `warning: left out the malformed ${entry.map === 'strokes' ? 'stroke' : 'object'} ${entry.id}: ${entry.reason}`,
+    );
+  }
+  const options = parsed.data;
+  const temp = `${out}.tmp-${process.pid}`;
+  try {
+    const result = await renderSketch(scene, options, createWriteStream(temp));
+    renameSync(temp, out);
+    const size = exportSize(scene, options);
+    const detail =
+      options.format === 'png'
+        ? `PNG ${result.width ?? size.widthPx} x ${result.height ?? size.heightPx} px at ${Math.round(pngScaleOf(options) * 96 * 100) / 100} dpi`
+        : `${options.format.toUpperCase()} ${size.widthMm} x ${size.heightMm} mm`;
+    console.error(`Wrote ${out} (${detail}, ${size.items} item${size.items === 1 ? '' : 's'}).`);
+    return 0;
+  } catch (error) {
+    rmSync(temp, { force: true });
+    if (error instanceof RangeError) {
+      console.error(`mitschrift sketch export: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 /**

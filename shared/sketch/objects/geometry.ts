@@ -1,3 +1,4 @@
+import { kindOf } from './kinds/index.js';
 import type { SketchObject } from './objectCodec.js';
 
 /** An axis-aligned box in scene units. */
@@ -60,8 +61,8 @@ export function objectBounds(object: SketchObject): Box {
           localToScene(object, object.w, object.h),
           localToScene(object, 0, object.h),
         ];
-  if (object.kind === 'speechBubble') {
-    corners.push(localToScene(object, object.tail[0], object.tail[1]));
+  for (const [px, py] of kindOf(object).extraBoundsPoints(object)) {
+    corners.push(localToScene(object, px, py));
   }
   return boxAround(corners);
 }

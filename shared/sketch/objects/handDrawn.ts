@@ -1,5 +1,6 @@
 import type { Arrowhead, LineLikeObject, ObjectOfKind, SketchObject } from './objectCodec.js';
 import { localToScene, objectCentre, sceneToLocal } from './geometry.js';
+import { kindOf } from './kinds/index.js';
 
 /**
  * The geometry of objects as polylines, for the renderer to draw: the exact outline for the 'clean'
@@ -108,135 +109,6 @@ function boundaryToward(object: SketchObject, target: Pt, gap: number): Pt | nul
   return localToScene(object, cx + dx * along, cy + dy * along);
 }
 
-function roundedRect(w: number, h: number, radius: number): Pt[] {
-  const r = Math.max(0, Math.min(radius, w / 2, h / 2));
-  if (r === 0) {
-    return [
-      [0, 0],
-      [w, 0],
-      [w, h],
-      [0, h],
-    ];
-  }
-  const points: Pt[] = [];
-  const corners: Array<[number, number, number]> = [
-    [w - r, r, -Math.PI / 2],
-    [w - r, h - r, 0],
-    [r, h - r, Math.PI / 2],
-    [r, r, Math.PI],
-  ];
-  for (const [cx, cy, from] of corners) {
-    for (let i = 0; i <= 6; i++) {
-      const a = from + (i / 6) * (Math.PI / 2);
-      points.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
-    }
-  }
-  return points;
-}
-
-function ellipsePoints(w: number, h: number): Pt[] {
-  const rx = w / 2;
-  const ry = h / 2;
-  const perimeter = Math.PI * (rx + ry);
-  const n = Math.max(24, Math.min(180, Math.round(perimeter / 8)));
-  return Array.from({ length: n }, (_, i): Pt => {
-    const a = (i / n) * Math.PI * 2;
-    return [rx + rx * Math.cos(a), ry + ry * Math.sin(a)];
-  });
-}
-
-function cloudPoints(w: number, h: number): Pt[] {
-  const rx = w / 2;
-  const ry = h / 2;
-  const perimeter = Math.PI * (rx + ry);
-  const bumps = Math.max(6, Math.min(16, Math.round(perimeter / Math.max(1, Math.min(w, h) * 0.45))));
-  // The bumps sit on an ellipse a little inside the box and bulge out to about its edge.
-  const inner: Pt[] = Array.from({ length: bumps }, (_, i): Pt => {
-    const a = (i / bumps) * Math.PI * 2;
-    return [rx + rx * 0.82 * Math.cos(a), ry + ry * 0.82 * Math.sin(a)];
-  });
-  const points: Pt[] = [];
-  for (let i = 0; i < bumps; i++) {
-    const [ax, ay] = inner[i] ?? [0, 0];
-    const [bx, by] = inner[(i + 1) % bumps] ?? [0, 0];
-    const mx = (ax + bx) / 2;
-    const my = (ay + by) / 2;
-    const nx = mx - rx;
-    const ny = my - ry;
-    const nl = Math.hypot(nx, ny) || 1;
-    const bulge = Math.hypot(bx - ax, by - ay) * 0.55;
-    const qx = mx + (nx / nl) * bulge;
-    const qy = my + (ny / nl) * bulge;
-    for (let s = 0; s < 8; s++) {
-      const t = s / 8;
-      const u = 1 - t;
-      points.push([u * u * ax + 2 * u * t * qx + t * t * bx, u * u * ay + 2 * u * t * qy + t * t * by]);
-    }
-  }
-  return points;
-}
-
-function speechBubblePoints(w: number, h: number, tail: readonly [number, number]): Pt[] {
-  const r = Math.min(w, h) * 0.2;
-  const [tx, ty] = tail;
-  const inside = tx >= 0 && tx <= w && ty >= 0 && ty <= h;
-  const base = roundedRect(w, h, r);
-  if (inside || w <= 2 * r || h <= 2 * r) {
-    return base;
-  }
-  // Which edge the tail leaves from: the one facing the tip, relative to the box's proportions.
-  const dx = (tx - w / 2) / w;
-  const dy = (ty - h / 2) / h;
-  const edge = Math.abs(dx) > Math.abs(dy) ? (dx > 0 ? 1 : 3) : dy > 0 ? 2 : 0; // top, right, bottom, left
-  const length = edge % 2 === 0 ? w : h;
-  const width = Math.min(Math.min(w, h) * 0.3, length - 2 * r);
-  const along = Math.min(Math.max(edge % 2 === 0 ? tx : ty, r + width / 2), length - r - width / 2);
-  const bases: [Pt, Pt] =
-    edge === 0
-      ? [
-          [along - width / 2, 0],
-          [along + width / 2, 0],
-        ]
-      : edge === 1
-        ? [
-            [w, along - width / 2],
-            [w, along + width / 2],
-          ]
-        : edge === 2
-          ? [
-              [along + width / 2, h],
-              [along - width / 2, h],
-            ]
-          : [
-              [0, along + width / 2],
-              [0, along - width / 2],
-            ];
-  // roundedRect walks clockwise from the end of the top edge; each corner has 7 points, and the
-  // straight edges run between corners: top edge is before corner 0, right before corner 1, …
-  const points: Pt[] = [];
-  const cornerStart = (corner: number): number => corner * 7;
-  for (let corner = 0; corner < 4; corner++) {
-    // Edge `corner` (top, right, bottom, left) runs into corner `corner` (TR, BR, BL, TL).
-    if (corner === edge) {
-      points.push(bases[0], [tx, ty], bases[1]);
-    }
-    points.push(...base.slice(cornerStart(corner), cornerStart(corner) + 7));
-  }
-  return points;
-}
-
-function bannerPoints(w: number, h: number): Pt[] {
-  const d = Math.min(h * 0.35, w * 0.15);
-  return [
-    [0, 0],
-    [w, 0],
-    [w - d, h / 2],
-    [w, h],
-    [0, h],
-    [d, h / 2],
-  ];
-}
-
 function catmullRom(points: readonly Pt[], closed: boolean): Pt[] {
   if (points.length < 3) {
     return [...points];
@@ -265,43 +137,6 @@ function catmullRom(points: readonly Pt[], closed: boolean): Pt[] {
     out.push(last);
   }
   return out;
-}
-
-/** The exact outline of a closed shape in its own frame, or null for kinds without one. */
-function shapeOutline(object: SketchObject): Pt[] | null {
-  const { w, h } = object;
-  switch (object.kind) {
-    case 'rect':
-      return roundedRect(w, h, object.cornerRadius ?? 0);
-    case 'ellipse':
-      return ellipsePoints(w, h);
-    case 'container':
-      if (object.shape === 'diamond') {
-        return [
-          [w / 2, 0],
-          [w, h / 2],
-          [w / 2, h],
-          [0, h / 2],
-        ];
-      }
-      if (object.shape === 'hexagon') {
-        return [
-          [w * 0.25, 0],
-          [w * 0.75, 0],
-          [w, h / 2],
-          [w * 0.75, h],
-          [w * 0.25, h],
-          [0, h / 2],
-        ];
-      }
-      return cloudPoints(w, h);
-    case 'speechBubble':
-      return speechBubblePoints(w, h, object.tail);
-    case 'banner':
-      return bannerPoints(w, h);
-    default:
-      return null;
-  }
 }
 
 /** The wobble amplitude for an object of this size and stroke width. */
@@ -550,7 +385,7 @@ export function objectGeometry(object: SketchObject, lookup?: ObjectLookup): Obj
     return lineGeometry(object, lookup);
   }
   const result: ObjectGeometry = { fill: null, hatches: [], strokes: [], solids: [] };
-  const local = shapeOutline(object);
+  const local = kindOf(object).outline(object);
   if (!local) {
     return result;
   }

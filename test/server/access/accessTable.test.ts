@@ -85,6 +85,8 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
     type: 'application/vnd.excalidraw+json',
   }),
   exportExcalidraw: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export.excalidraw` }),
+  renderSketch: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export?format=svg` }),
+  sketchExportSize: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export-size?dpi=150` }),
   page: ({ padId }) => ({ path: `/pad/${padId}` }),
 };
 
@@ -118,6 +120,8 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   padShare: { view: 403, edit: 200 },
   importExcalidraw: { view: 403, edit: 200 },
   exportExcalidraw: { view: 403, edit: 200 },
+  renderSketch: { view: 403, edit: 200 },
+  sketchExportSize: { view: 403, edit: 200 },
   page: { view: 200, edit: 200 },
 };
 

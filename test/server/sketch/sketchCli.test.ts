@@ -155,11 +155,14 @@ describe('mitschrift sketch (CLI)', { timeout: 90_000 }, () => {
     expect(noSketch.code).toBe(1);
     expect(noSketch.stderr).toContain('there is no sketchnote "nope"');
 
-    const format = await cli(['sketch', 'export', 'nope', '--format', 'svg', '--data', temp.dir]);
+    const format = await cli(['sketch', 'export', 'nope', '--format', 'gif', '--data', temp.dir]);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('--format must be excalidraw, not "svg"');
+    expect(format.stderr).toContain('--format must be png, svg, pdf or excalidraw, not "gif"');
     expect(format.stderr).toContain(
-      'usage: mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]',
+      'usage: mitschrift sketch export SKETCH --format png|svg|pdf [--dpi N] [--scale S] --data DIR --out FILE',
+    );
+    expect(format.stderr).toContain(
+      'mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]',
     );
 
     const usage = await cli(['sketch', 'import', 'keynote']);

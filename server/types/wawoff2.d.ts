@@ -1,0 +1,7 @@
+/** The part of wawoff2 (Google's WOFF2 decoder as WebAssembly) the exports use. */
+declare module 'wawoff2' {
+  /** Decompresses a WOFF2 file to the TrueType/OpenType font it holds. */
+  export function decompress(woff2: Uint8Array): Promise<Uint8Array>;
+  /** Compresses a TrueType/OpenType font to WOFF2. */
+  export function compress(font: Uint8Array): Promise<Uint8Array>;
+}
