@@ -59,7 +59,7 @@ export async function buildBundle(collected: BundleInput, options: BuildOptions)
     await step(`Mitschrift: ${item.session.title}`);
     files.push(
       ...padFiles(item, folder, input.now),
-      ...sketchFilesFor(input, item, folder),
+      ...(await sketchFilesFor(input, item, folder)),
       ...attachmentFiles(item, folder),
     );
     await step(`PDF: ${item.session.title}`);

@@ -75,6 +75,7 @@ export const LABELS = {
   notes: 'Mitschrift',
   files: 'Dateien',
   links: 'Links',
+  sketchnote: 'Sketchnote',
   attachments: 'Anhänge',
   noNotes: 'Zu dieser Session gibt es keine Mitschrift.',
   licence: 'Lizenz',

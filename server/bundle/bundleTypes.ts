@@ -1,6 +1,7 @@
 import type { EventSnapshot, Person, Room, Session, Slot } from '../../shared/event/eventSnapshot.js';
 import type { PadDoc } from '../../shared/pad/padJson.js';
 import type { ChatMessage, PadAuthor } from '../../shared/pad/padLayout.js';
+import type { ExportScene } from '../../shared/sketch/export/exportScene.js';
 import type { Attachment } from './attachments.js';
 
 /**
@@ -31,6 +32,8 @@ export interface BundleSession {
   slot: Slot | null;
   /** Undefined when nobody ever opened the session's pad. */
   pad: PadData | undefined;
+  /** The session's sketchnote as the export draws it; absent when it has none. */
+  sketch?: ExportScene;
   /** Files (with their bytes) and links attached to the session. */
   attachments: AttachedItem[];
 }

@@ -3,6 +3,7 @@ import { WORKSPACE_DOC, docNameFor, type DocName } from '../../shared/docs/docNa
 import { listEvents } from '../../shared/docs/workspaceIndex.js';
 import { sessionsInPlanOrder } from '../../shared/event/planOrder.js';
 import { readEvent } from '../../shared/event/readEvent.js';
+import { readExportScene } from '../../shared/sketch/export/exportScene.js';
 import { readPadContent } from '../../shared/pad/padContent.js';
 import { readAuthors, readChat } from '../../shared/pad/padLayout.js';
 import { exportPad, type PadHandle } from '../pad/padService.js';
@@ -13,6 +14,8 @@ export interface BundleSourceAccess {
   read<T>(name: DocName, read: (doc: Y.Doc) => T): T;
   /** Runs `fn` on a pad with its history; undefined when the pad was never created. */
   withPad<T>(padId: string, fn: (handle: PadHandle) => T): T | undefined;
+  /** Whether a document exists (reading one that does not would create it). */
+  exists(name: DocName): boolean;
   /** The session's attachments, files with their bytes. */
   attachments(sessionId: string): AttachedItem[];
 }
@@ -81,6 +84,9 @@ export function collectBundle(
       room,
       slot,
       attachments: access.attachments(session.id),
+      ...(session.sketchId && access.exists(docNameFor('sketch', session.sketchId))
+        ? { sketch: access.read(docNameFor('sketch', session.sketchId), readExportScene) }
+        : {}),
       pad: access.withPad(session.id, (handle): PadData => {
         const data: PadData = {
           content: readPadContent(handle.doc),

@@ -5,6 +5,8 @@ import PDFDocument from 'pdfkit';
 import { NODE, MARK, SAFE_LINK, type PadNode } from '../../shared/pad/padJson.js';
 import type { BundleInput, BundleProfile, BundleSession } from './bundleTypes.js';
 import { LABELS, LINK_KINDS, eventDates, slotText } from './bundleText.js';
+import { drawScene, registerSceneFonts } from '../export/pdfExport.js';
+import { loadShippedFonts } from '../export/fonts.js';
 import { licenceNames } from './licences.js';
 
 /**
@@ -70,6 +72,7 @@ function newDoc(title: string, input: BundleInput): Doc {
       ModDate: input.now,
     },
   });
+  registerSceneFonts(doc);
   const { regular, bold } = fontFiles();
   doc.registerFont('body', regular);
   doc.registerFont('bold', bold);
@@ -253,7 +256,13 @@ function padBlocks(doc: Doc, parent: Struct, nodes: readonly PadNode[] | undefin
   }
 }
 
-function chapter(doc: Doc, root: Struct, input: BundleInput, item: BundleSession, level: 1 | 2): void {
+async function chapter(
+  doc: Doc,
+  root: Struct,
+  input: BundleInput,
+  item: BundleSession,
+  level: 1 | 2,
+): Promise<void> {
   const { session, pad } = item;
   const sect = doc.struct('Sect');
   root.add(sect);
@@ -273,9 +282,43 @@ function chapter(doc: Doc, root: Struct, input: BundleInput, item: BundleSession
   } else {
     paragraph(doc, sect, LABELS.noNotes, { muted: true });
   }
+  await sketchFigure(doc, sect, item);
   attachmentsSection(doc, sect, item);
   sect.end();
   void input;
+}
+
+/** The sketchnote as vectors (the export's own drawing code), on its own page, with alternative text. */
+async function sketchFigure(doc: Doc, sect: Struct, item: BundleSession): Promise<void> {
+  const scene = item.sketch;
+  if (!scene || scene.items.length === 0) {
+    return;
+  }
+  doc.addPage();
+  heading(doc, sect, 3, LABELS.sketchnote);
+  const left = doc.page.margins.left;
+  const top = doc.y;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const height = doc.page.height - top - doc.page.margins.bottom;
+  const k = Math.min(width / scene.area.width, height / scene.area.height);
+  const texts = scene.items.flatMap((i) =>
+    i.type === 'object' && i.object.kind === 'text' ? [i.object.text] : [],
+  );
+  const alt = `Sketchnote zur Session „${item.session.title}“${texts.length ? `. Texte: ${texts.join(' · ')}` : ''}`;
+  const figure = doc.struct('Figure', { alt });
+  sect.add(figure);
+  const content = doc.markStructureContent('Figure');
+  doc.save();
+  doc.translate(left, top);
+  doc.scale(k);
+  doc.translate(-scene.area.x, -scene.area.y);
+  await drawScene(doc, scene, {});
+  doc.restore();
+  doc.endMarkedContent();
+  figure.add(content);
+  figure.end();
+  doc.y = top + scene.area.height * k + 8;
+  doc.x = left;
 }
 
 /** Photos as figures with their title as alternative text; slides and links as a list. */
@@ -316,6 +359,7 @@ function attachmentsSection(doc: Doc, sect: Struct, item: BundleSession): void {
 
 /** The booklet of the whole event. */
 export async function bookletPdf(input: BundleInput, profile: BundleProfile): Promise<Uint8Array> {
+  await loadShippedFonts();
   const doc = newDoc(`Dokumentation: ${input.title}`, input);
   const root = doc.struct('Document');
   doc.addStructure(root);
@@ -375,7 +419,7 @@ export async function bookletPdf(input: BundleInput, profile: BundleProfile): Pr
   for (const item of input.sessions) {
     doc.addPage();
     doc.outline.addItem(item.session.title);
-    chapter(doc, root, input, item, 1);
+    await chapter(doc, root, input, item, 1);
   }
   root.end();
   return finish(doc);
@@ -387,6 +431,7 @@ export async function sessionPdf(
   profile: BundleProfile,
   item: BundleSession,
 ): Promise<Uint8Array> {
+  await loadShippedFonts();
   const doc = newDoc(`${item.session.title} – ${input.title}`, input);
   const root = doc.struct('Document');
   doc.addStructure(root);
@@ -401,7 +446,7 @@ export async function sessionPdf(
     paragraph(doc, head, LABELS.pseudonymised, { muted: true });
   }
   head.end();
-  chapter(doc, root, input, item, 1);
+  await chapter(doc, root, input, item, 1);
   root.end();
   return finish(doc);
 }

@@ -1,4 +1,6 @@
 import type { EventMeta } from '../../shared/event/eventSnapshot.js';
+import type { ExportScene } from '../../shared/sketch/export/exportScene.js';
+import type { SketchObject } from '../../shared/sketch/objects/objectCodec.js';
 import { MARK, type PadDoc, type PadNode } from '../../shared/pad/padJson.js';
 import type { PadAuthor } from '../../shared/pad/padLayout.js';
 import type { BundleInput, BundleProfile, BundleSession, PseudonymEntry } from './bundleTypes.js';
@@ -95,31 +97,34 @@ export function applyPrivacy(input: BundleInput, profile: BundleProfile): Privac
     return mapped;
   };
 
-  const sessions: BundleSession[] = input.sessions.map(({ session, room, slot, pad, attachments }) => ({
-    attachments: attachments.map((a) => ({
-      ...a,
-      attachment: { ...a.attachment, title: scrub(a.attachment.title) },
-    })),
-    session: {
-      ...session,
-      title: scrub(session.title),
-      description: scrub(session.description),
-      hosts: session.hosts.map(person),
-      tags: session.tags.map(scrub),
-    },
-    room: room && { ...room, name: scrub(room.name) },
-    slot,
-    pad: pad && {
-      content: scrubDoc(pad.content, scrub, authorId),
-      authors: new Map(
-        [...pad.authors].map(([id, a]): [string, PadAuthor] => [
-          authorId(id),
-          { ...a, name: a.name === '' ? '' : person(a.name) },
-        ]),
-      ),
-      chat: [],
-    },
-  }));
+  const sessions: BundleSession[] = input.sessions.map(
+    ({ session, room, slot, pad, attachments, sketch }) => ({
+      ...(sketch ? { sketch: scrubScene(sketch, scrub) } : {}),
+      attachments: attachments.map((a) => ({
+        ...a,
+        attachment: { ...a.attachment, title: scrub(a.attachment.title) },
+      })),
+      session: {
+        ...session,
+        title: scrub(session.title),
+        description: scrub(session.description),
+        hosts: session.hosts.map(person),
+        tags: session.tags.map(scrub),
+      },
+      room: room && { ...room, name: scrub(room.name) },
+      slot,
+      pad: pad && {
+        content: scrubDoc(pad.content, scrub, authorId),
+        authors: new Map(
+          [...pad.authors].map(([id, a]): [string, PadAuthor] => [
+            authorId(id),
+            { ...a, name: a.name === '' ? '' : person(a.name) },
+          ]),
+        ),
+        chat: [],
+      },
+    }),
+  );
   const meta: EventMeta = {
     ...input.snapshot.meta,
     motto: scrub(input.snapshot.meta.motto),
@@ -141,6 +146,17 @@ export function applyPrivacy(input: BundleInput, profile: BundleProfile): Privac
       people: input.people.filter((p) => p.consent),
     },
     pseudonyms: [...entries.values()],
+  };
+}
+
+/** The sketchnote with names replaced in its text objects. */
+function scrubScene(scene: ExportScene, scrub: (text: string) => string): ExportScene {
+  const fix = (object: SketchObject): SketchObject =>
+    object.kind === 'text' ? { ...object, text: scrub(object.text) } : object;
+  return {
+    ...scene,
+    items: scene.items.map((item) => (item.type === 'object' ? { ...item, object: fix(item.object) } : item)),
+    objects: new Map([...scene.objects].map(([id, object]) => [id, fix(object)])),
   };
 }
 

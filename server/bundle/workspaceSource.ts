@@ -17,6 +17,7 @@ export function collectFromWorkspace(dataDir: string, eventId: string, options: 
     collectBundle(
       {
         attachments: (sessionId) => readAttachments(dataDir, sessionId),
+        exists: (name) => existsSync(store.fileFor(name)),
         read: (name, read) => read(open(name, { gc: !name.startsWith('pad/') })),
         withPad: (padId, fn) => {
           const name = docNameFor('pad', padId);

@@ -20,6 +20,7 @@ function coreSource(ctx: ApiContext): BundleSourceAccess {
   return {
     read: (name, read) => ctx.registry.read(name, read),
     attachments: (sessionId) => readAttachments(ctx.dataDir, sessionId),
+    exists: (name) => padExists(ctx, name),
     withPad: (padId, fn) => {
       const name = docNameFor('pad', padId);
       if (!padExists(ctx, name)) {

@@ -97,6 +97,17 @@ describe('documentation bundle: privacy (public profile)', () => {
         }
       }
       expect(consentingSeen).toBeGreaterThan(0);
+      // The sketchnote's text (which named her) is in the bundle, pseudonymised, in every format.
+      expect(built.files.map((f) => f.path)).toEqual(
+        expect.arrayContaining([
+          'sessions/01-offene-daten-in-der-verwaltung/sketchnote.svg',
+          'sessions/01-offene-daten-in-der-verwaltung/sketchnote.pdf',
+          'sessions/01-offene-daten-in-der-verwaltung/sketchnote.png',
+        ]),
+      );
+      expect(
+        readFileSync(join(folder, 'sessions/01-offene-daten-in-der-verwaltung/sketchnote.svg'), 'utf8'),
+      ).toContain('Danke, Autor:in 1!');
       const entries = unzipSync(readFileSync(zipPath));
       expect(Object.keys(entries).sort()).toEqual(built.files.map((f) => f.path).sort());
       for (const [name, bytes] of Object.entries(entries)) {
@@ -327,7 +338,7 @@ describe('mitschrift export', () => {
       expect(proc.stdout()).toContain('Pseudonymised 2 names (no consent):');
       expect(proc.stdout()).toContain(`  Autor:in 1: ${SECRET_NAME} (host, pad author, chat, person)`);
       expect(proc.stdout()).toMatch(
-        /Wrote .*cli\.zip \(public, 3 sessions, 18 files, \d+ bytes before compression\)\./,
+        /Wrote .*cli\.zip \(public, 3 sessions, 21 files, \d+ bytes before compression\)\./,
       );
       expect(Object.keys(unzipSync(readFileSync(out)))).toContain('metadata.json');
 

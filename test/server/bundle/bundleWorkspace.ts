@@ -1,13 +1,23 @@
 import { mkdirSync } from 'node:fs';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { WORKSPACE_DOC, docNameFor } from '../../../shared/docs/docName.js';
 import { addEvent } from '../../../shared/docs/workspaceIndex.js';
-import { addPerson, addRoom, addSession, addSlot, setEventMeta } from '../../../shared/event/eventChanges.js';
+import {
+  addPerson,
+  addRoom,
+  addSession,
+  addSlot,
+  ensureSketchId,
+  setEventMeta,
+} from '../../../shared/event/eventChanges.js';
 import { writePadContent } from '../../../shared/pad/padContent.js';
 import { addChatMessage, setAuthor } from '../../../shared/pad/padLayout.js';
 import type { PadDoc } from '../../../shared/pad/padJson.js';
 import { withPadWorkspace } from '../../../server/pad/padWorkspace.js';
 import { withWorkspace } from '../../../server/plan/storeAccess.js';
+import { addObject } from '../../../shared/sketch/objects/objectEdits.js';
+import { rect } from '../../shared/sketch/objectsFixtures.js';
+import { showcaseDoc } from '../export/exportFixtures.js';
 
 /** The name of a person who did NOT consent: it must appear in no file of a public bundle. */
 export const SECRET_NAME = 'Erika Mustermann';
@@ -117,8 +127,27 @@ export function makeBundleWorkspace(dataDir: string): { eventId: string; session
         cell: { roomId: 'r-saal', slotId: 'sl-2' },
         createdAt: '2026-05-09T08:02:00.000Z',
       });
+      ensureSketchId(doc, 's-daten');
       addPerson(doc, { id: 'p-erika', name: SECRET_NAME, email: SECRET_EMAIL, consent: false });
       addPerson(doc, { id: 'p-max', name: CONSENTING_NAME, consent: true });
+    });
+    access.change(docNameFor('sketch', 's-daten'), (doc: Y.Doc) => {
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(showcaseDoc()));
+      addObject(doc, 'tname', {
+        ...rect(),
+        kind: 'text',
+        x: 80,
+        y: 200,
+        w: 700,
+        h: 40,
+        text: `Danke, ${SECRET_NAME}!`,
+        fontFamily: 'sans',
+        fontSize: 28,
+        align: 'left',
+        angle: 0,
+        strokeColour: '#1a1f26',
+        z: 20,
+      });
     });
     access.change(WORKSPACE_DOC, (doc: Y.Doc) =>
       addEvent(doc, { id: eventId, title: 'Open Data Tag 2026', createdAt: '2026-05-01T00:00:00.000Z' }),
