@@ -16,6 +16,7 @@ import { UsageError, isParseArgsError, type CommandUsage } from './commands/cliC
 import { attachmentCommand } from './commands/attachment.js';
 import { eventCommand } from './commands/event.js';
 import { exportCommand } from './commands/exportBundle.js';
+import { publishCommand } from './commands/publish.js';
 import { padCommand } from './commands/pad.js';
 import { sketchCommand } from './commands/sketch.js';
 
@@ -37,6 +38,7 @@ const commands: Record<string, Command> = {
   },
   event: eventCommand,
   export: exportCommand,
+  publish: publishCommand,
   attachment: attachmentCommand,
   pad: padCommand,
   sketch: sketchCommand,
