@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { BundleFile } from '../bundle/bundleTypes.js';
 import { formatOf, sha256 } from '../bundle/metadata.js';
-import { CkanClient, CkanError } from './ckanClient.js';
+import type { CkanClient} from './ckanClient.js';
+import { CkanError } from './ckanClient.js';
 
 /**
  * Publishes a bundle as ONE CKAN dataset (its name from metadata.json, the idempotency key) with
