@@ -39,7 +39,10 @@ export interface ExportRun {
 const MM_PER_UNIT = 25.4 / 96;
 
 /** The sizes an export of this scene would have (the editor's preview, the bundles' index). */
-export function exportSize(scene: ExportScene, options: Pick<SketchRenderOptions, 'dpi' | 'scale'>): SketchExportSize {
+export function exportSize(
+  scene: ExportScene,
+  options: Pick<SketchRenderOptions, 'dpi' | 'scale'>,
+): SketchExportSize {
   const px = pngSize(scene.area, pngScaleOf(options));
   return {
     widthMm: Math.round(scene.area.width * MM_PER_UNIT * 10) / 10,

@@ -1,9 +1,8 @@
-/// <reference path="../types/wawoff2.d.ts" />
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
-import { decompress } from 'wawoff2';
+import wawoff2 from 'wawoff2';
 import { FONT_FAMILIES, type FontFamily } from '../../shared/sketch/objects/objectCodec.js';
 import type { PlacedLine, TextPlacement } from '../../shared/sketch/objects/textLayout.js';
 import { num } from '../../shared/sketch/export/svgParts.js';
@@ -63,7 +62,7 @@ let loading: Promise<Record<FontFamily, FontFile[]>> | null = null;
 async function readFontFile(dir: string, folder: string, subset: string): Promise<FontFile> {
   const name = `${folder}-${subset}-400-normal`;
   const woff2 = readFileSync(join(dir, folder, `${name}.woff2`));
-  const ttf = Buffer.from(await decompress(woff2));
+  const ttf = Buffer.from(await wawoff2.decompress(woff2));
   const font = fontkit.create(ttf);
   if (!('layout' in font)) {
     throw new Error(`${name}.woff2 is a font collection, not one face.`);
@@ -147,7 +146,11 @@ export function fontRuns(family: FontFamily, text: string): FontRun[] {
 /** Where a placed line starts (its left end), given the anchor and the runs' total advance. */
 export function lineStart(placement: TextPlacement, line: PlacedLine, runs: readonly FontRun[]): number {
   const width = runs.reduce((sum, run) => sum + run.advance, 0) * placement.fontSize;
-  return placement.anchor === 'start' ? line.x : placement.anchor === 'end' ? line.x - width : line.x - width / 2;
+  return placement.anchor === 'start'
+    ? line.x
+    : placement.anchor === 'end'
+      ? line.x - width
+      : line.x - width / 2;
 }
 
 /** The glyph outlines of a placed line as SVG path data, in the text frame's coordinates. */
@@ -166,7 +169,8 @@ export function outlineLine(placement: TextPlacement, line: PlacedLine): string 
       const gy = line.baseline - (position?.yOffset ?? 0) * scale;
       for (const command of glyph.path.commands) {
         const a = command.args;
-        const pt = (j: number): string => `${num(gx + (a[j] ?? 0) * scale)} ${num(gy - (a[j + 1] ?? 0) * scale)}`;
+        const pt = (j: number): string =>
+          `${num(gx + (a[j] ?? 0) * scale)} ${num(gy - (a[j + 1] ?? 0) * scale)}`;
         switch (command.command) {
           case 'moveTo':
             out.push(`M${pt(0)}`);

@@ -49,8 +49,14 @@ export interface PngOptions {
 }
 
 /** The pixel size of a PNG of this area at this scale. */
-export function pngSize(area: { width: number; height: number }, scale: number): { width: number; height: number } {
-  return { width: Math.max(1, Math.round(area.width * scale)), height: Math.max(1, Math.round(area.height * scale)) };
+export function pngSize(
+  area: { width: number; height: number },
+  scale: number,
+): { width: number; height: number } {
+  return {
+    width: Math.max(1, Math.round(area.width * scale)),
+    height: Math.max(1, Math.round(area.height * scale)),
+  };
 }
 
 /** Refuses sizes the PNG format or a sane export cannot hold, with the reason. */
@@ -93,7 +99,9 @@ function renderTile(
     const image = resvg.render();
     try {
       if (image.width !== rect.width || image.height !== rect.height) {
-        throw new Error(`resvg rendered ${image.width}x${image.height} instead of ${rect.width}x${rect.height}.`);
+        throw new Error(
+          `resvg rendered ${image.width}x${image.height} instead of ${rect.width}x${rect.height}.`,
+        );
       }
       return image.pixels;
     } finally {
@@ -113,7 +121,11 @@ export class ExportCancelledError extends Error {
 }
 
 /** Writes the scene as a PNG to `out` (which stays open). Rejects with ExportCancelledError when aborted. */
-export async function writePng(scene: ExportScene, options: PngOptions, out: Writable): Promise<{ width: number; height: number }> {
+export async function writePng(
+  scene: ExportScene,
+  options: PngOptions,
+  out: Writable,
+): Promise<{ width: number; height: number }> {
   const { scale } = options;
   if (!(scale > 0) || !Number.isFinite(scale)) {
     throw new RangeError(`The scale must be a positive number, not ${scale}.`);

@@ -52,24 +52,35 @@ export function num(value: number): string {
   return rounded === 0 ? '0' : String(rounded);
 }
 
+/** Whether XML 1.0 can hold this UTF-16 code unit at position i (lone surrogates and most controls it cannot). */
+function xmlAllows(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  if (code < 0x20) {
+    return code === 0x09 || code === 0x0a || code === 0x0d;
+  }
+  if (code === 0xfffe || code === 0xffff) {
+    return false;
+  }
+  if (code >= 0xd800 && code < 0xdc00) {
+    const next = s.charCodeAt(i + 1);
+    return next >= 0xdc00 && next <= 0xdfff;
+  }
+  if (code >= 0xdc00 && code <= 0xdfff) {
+    const previous = s.charCodeAt(i - 1);
+    return previous >= 0xd800 && previous < 0xdc00;
+  }
+  return true;
+}
+
 /** Escapes text for XML and drops the characters XML 1.0 cannot hold. */
 export function xmlText(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udfff]/g, (c, i: number, s: string) => {
-      // Keep well-formed surrogate pairs, drop lone halves.
-      const code = c.charCodeAt(0);
-      if (code < 0xdc00) {
-        const next = s.charCodeAt(i + 1);
-        return next >= 0xdc00 && next <= 0xdfff ? c : '';
-      }
-      const prev = s.charCodeAt(i - 1);
-      return prev >= 0xd800 && prev < 0xdc00 ? c : '';
-    })
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  let kept = '';
+  for (let i = 0; i < text.length; i++) {
+    if (xmlAllows(text, i)) {
+      kept += text[i];
+    }
+  }
+  return kept.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** A '#rrggbb' or '#rrggbbaa' colour as an SVG colour and its own alpha. */
@@ -249,4 +260,3 @@ export function svgOpen(frame: SvgFrame): string {
     `<rect x="${num(area.x)}" y="${num(area.y)}" width="${num(area.width)}" height="${num(area.height)}" fill="${splitColour(frame.background).hex}"/>\n`
   );
 }
-

@@ -54,7 +54,13 @@ export function sketchDoc(
       strokesMap(doc).set(id, encodeStroke(rest));
     }
     if (objects.some(([, o]) => o.kind === 'image')) {
-      addAsset(doc, 'img1', { v: 1, mimeType: 'image/png', dataBase64: TINY_PNG_BASE64, width: 4, height: 3 });
+      addAsset(doc, 'img1', {
+        v: 1,
+        mimeType: 'image/png',
+        dataBase64: TINY_PNG_BASE64,
+        width: 4,
+        height: 3,
+      });
     }
     for (const [id, object] of objects) {
       addObject(doc, id, object);
@@ -68,7 +74,20 @@ export function showcaseDoc(): Y.Doc {
   const base = rect();
   const objects: Array<[string, NewObject]> = [
     ['r1', rect({ x: 80, y: 420, w: 220, h: 140, fillColour: '#fde68a', style: 'clean', z: 2 })],
-    ['e1', { ...base, kind: 'ellipse', x: 360, y: 420, w: 200, h: 140, fillColour: '#bbf7d0', fillStyle: 'hachure', z: 3 }],
+    [
+      'e1',
+      {
+        ...base,
+        kind: 'ellipse',
+        x: 360,
+        y: 420,
+        w: 200,
+        h: 140,
+        fillColour: '#bbf7d0',
+        fillStyle: 'hachure',
+        z: 3,
+      },
+    ],
     ['sb', { ...base, kind: 'speechBubble', x: 620, y: 400, w: 240, h: 130, tail: [40, 190], z: 4 }],
     ['bn', { ...base, kind: 'banner', x: 80, y: 620, w: 420, h: 80, fillColour: '#fecaca', z: 5 }],
     ['cl', { ...base, kind: 'container', shape: 'cloud', x: 560, y: 600, w: 240, h: 150, z: 6 }],
@@ -126,7 +145,24 @@ export function showcaseDoc(): Y.Doc {
         z: 9,
       },
     ],
-    ['t3', { ...base, kind: 'text', x: 80, y: 120, w: 600, h: 40, text: 'Atkinson sans, rotated', fontFamily: 'sans', fontSize: 28, align: 'left', angle: 0.1, strokeColour: '#7c2d12', z: 10 }],
+    [
+      't3',
+      {
+        ...base,
+        kind: 'text',
+        x: 80,
+        y: 120,
+        w: 600,
+        h: 40,
+        text: 'Atkinson sans, rotated',
+        fontFamily: 'sans',
+        fontSize: 28,
+        align: 'left',
+        angle: 0.1,
+        strokeColour: '#7c2d12',
+        z: 10,
+      },
+    ],
     ['im', { ...base, kind: 'image', x: 900, y: 80, w: 160, h: 120, assetId: 'img1', z: 11 }],
   ];
   const strokes = [

@@ -62,7 +62,12 @@ function differingShare(a: PNG, b: PNG, tolerance: number): number {
 function inkShare(png: PNG, paper: [number, number, number]): number {
   let ink = 0;
   for (let i = 0; i < png.data.length; i += 4) {
-    if (Math.abs((png.data[i] ?? 0) - paper[0]) + Math.abs((png.data[i + 1] ?? 0) - paper[1]) + Math.abs((png.data[i + 2] ?? 0) - paper[2]) > 30) {
+    if (
+      Math.abs((png.data[i] ?? 0) - paper[0]) +
+        Math.abs((png.data[i + 1] ?? 0) - paper[1]) +
+        Math.abs((png.data[i + 2] ?? 0) - paper[2]) >
+      30
+    ) {
       ink++;
     }
   }
@@ -120,97 +125,120 @@ describe('SVG export', () => {
   it('knows the vertical metrics of every shipped face', () => {
     for (const family of FONT_FAMILIES) {
       const folder = { hand: 'kalam', sans: 'atkinson-hyperlegible-next', serif: 'literata' }[family];
-      const font = fontkit.create(readFileSync(join('assets/fonts', folder, `${folder}-latin-400-normal.woff2`)));
+      const font = fontkit.create(
+        readFileSync(join('assets/fonts', folder, `${folder}-latin-400-normal.woff2`)),
+      );
       if (!('layout' in font)) {
         throw new Error('a collection');
       }
-      expect(FONT_METRICS[family]).toEqual({ unitsPerEm: font.unitsPerEm, ascent: font.ascent, descent: font.descent });
+      expect(FONT_METRICS[family]).toEqual({
+        unitsPerEm: font.unitsPerEm,
+        ascent: font.ascent,
+        descent: font.descent,
+      });
     }
   });
 });
 
 describe.skipIf(!hasPoppler)('PDF export', () => {
-  it('is one A4-landscape page with the three faces embedded, and looks like the PNG', { timeout: 60_000 }, async () => {
-    const doc = showcaseDoc();
-    const file = join(temp.dir, 'show.pdf');
-    const pdf = await exportSketchToBuffer(doc, { format: 'pdf' });
-    writeFileSync(file, pdf.bytes);
-    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    expect(info).toMatch(/Pages:\s+1\n/);
-    expect(info).toMatch(/Page size:\s+842\.25 x 595\.5 pts/);
-    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
-    for (const name of ['Kalam-Regular', 'Literata-Regular', 'AtkinsonHyperlegibleNext-Regular']) {
-      const row = fonts.find((r) => r.includes(name));
-      expect(row, `${name} in\n${fonts.join('\n')}`).toBeDefined();
-      // emb, sub, uni: yes yes yes
-      expect(row).toMatch(/yes\s+yes\s+yes/);
-    }
-    expect(fonts.every((r) => /\byes\s+yes\s+yes\b/.test(r))).toBe(true);
-    execFileSync('pdftoppm', ['-png', '-r', '96', '-singlefile', file, join(temp.dir, 'show-pdf')]);
-    const fromPdf = decodePng(readFileSync(join(temp.dir, 'show-pdf.png')));
-    const png = decodePng((await exportSketchToBuffer(doc, { format: 'png', dpi: 96 })).bytes);
-    // pdftoppm rounds 842.25 pt at 96 dpi to 1123 or 1124 columns; compare the common part.
-    const width = Math.min(fromPdf.width, png.width);
-    const height = Math.min(fromPdf.height, png.height);
-    const crop = (image: PNG): PNG => {
-      const out = new PNG({ width, height });
-      PNG.bitblt(image, out, 0, 0, width, height, 0, 0);
-      return out;
-    };
-    const a = crop(fromPdf);
-    const b = crop(png);
-    expect(inkShare(b, [255, 253, 245])).toBeGreaterThan(0.05);
-    // Antialiasing differs; the ink must be in the same places: few pixels differ much.
-    expect(differingShare(a, b, 96)).toBeLessThan(0.02);
-  });
+  it(
+    'is one A4-landscape page with the three faces embedded, and looks like the PNG',
+    { timeout: 60_000 },
+    async () => {
+      const doc = showcaseDoc();
+      const file = join(temp.dir, 'show.pdf');
+      const pdf = await exportSketchToBuffer(doc, { format: 'pdf' });
+      writeFileSync(file, pdf.bytes);
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(info).toMatch(/Pages:\s+1\n/);
+      expect(info).toMatch(/Page size:\s+842\.25 x 595\.5 pts/);
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      for (const name of ['Kalam-Regular', 'Literata-Regular', 'AtkinsonHyperlegibleNext-Regular']) {
+        const row = fonts.find((r) => r.includes(name));
+        expect(row, `${name} in\n${fonts.join('\n')}`).toBeDefined();
+        // emb, sub, uni: yes yes yes
+        expect(row).toMatch(/yes\s+yes\s+yes/);
+      }
+      expect(fonts.every((r) => /\byes\s+yes\s+yes\b/.test(r))).toBe(true);
+      execFileSync('pdftoppm', ['-png', '-r', '96', '-singlefile', file, join(temp.dir, 'show-pdf')]);
+      const fromPdf = decodePng(readFileSync(join(temp.dir, 'show-pdf.png')));
+      const png = decodePng((await exportSketchToBuffer(doc, { format: 'png', dpi: 96 })).bytes);
+      // pdftoppm rounds 842.25 pt at 96 dpi to 1123 or 1124 columns; compare the common part.
+      const width = Math.min(fromPdf.width, png.width);
+      const height = Math.min(fromPdf.height, png.height);
+      const crop = (image: PNG): PNG => {
+        const out = new PNG({ width, height });
+        PNG.bitblt(image, out, 0, 0, width, height, 0, 0);
+        return out;
+      };
+      const a = crop(fromPdf);
+      const b = crop(png);
+      expect(inkShare(b, [255, 253, 245])).toBeGreaterThan(0.05);
+      // Antialiasing differs; the ink must be in the same places: few pixels differ much.
+      expect(differingShare(a, b, 96)).toBeLessThan(0.02);
+    },
+  );
 });
 
 describe('PNG export', () => {
-  it('renders in tiles without seams: a many-tile render equals a one-tile render', { timeout: 60_000 }, async () => {
-    const doc = sketchDoc('screen', [
-      stroke('diag', line([30, 40], [1890, 1050], 120), { size: 9, brush: 'brushpen' }),
-      stroke('flat', line([10, 517], [1910, 519], 120), { size: 5, colour: '#dc2626' }),
-      stroke('hl', line([512, 0], [514, 1080], 60), { size: 30, brush: 'highlighter', colour: '#22c55e' }),
-    ]);
-    const scene = readExportScene(doc);
-    const render = async (tileWidth: number, tileHeight: number): Promise<{ png: PNG; tiles: number }> => {
-      const chunks: Buffer[] = [];
-      let tiles = 0;
-      const { PassThrough } = await import('node:stream');
-      const sink = new PassThrough();
-      sink.on('data', (c: Buffer) => chunks.push(c));
-      await writePng(scene, { scale: 0.5, tileWidth, tileHeight, onProgress: (_, total) => (tiles = total) }, sink);
-      return { png: decodePng(Buffer.concat(chunks)), tiles };
-    };
-    const whole = await render(4096, 4096);
-    const tiled = await render(37, 23);
-    expect(whole.tiles).toBe(1);
-    expect([tiled.png.width, tiled.png.height]).toEqual([960, 540]);
-    // 26 x 24 tiles of 37 x 23 pixels (odd sizes, so tile edges cut the strokes everywhere).
-    expect(tiled.tiles).toBe(26 * 24);
-    expect(inkShare(whole.png, [255, 253, 245])).toBeGreaterThan(0.01);
-    // The rasteriser's antialiasing rounds a few isolated pixels differently when the origin
-    // moves (about 1 in 20,000 here); a seam would be a line of them along tile edges.
-    expect(differingShare(whole.png, tiled.png, 3)).toBeLessThan(1e-4);
-    const perEdge = new Map<string, number>();
-    let worst = 0;
-    for (let y = 0; y < 540; y++) {
-      for (let x = 0; x < 960; x++) {
-        const i = (y * 960 + x) * 4;
-        const d = Math.max(...[0, 1, 2].map((c) => Math.abs((whole.png.data[i + c] ?? 0) - (tiled.png.data[i + c] ?? 0))));
-        worst = Math.max(worst, d);
-        if (d > 3) {
-          for (const key of [x % 37 === 0 || x % 37 === 36 ? `x${Math.round(x / 37)}` : '', y % 23 === 0 || y % 23 === 22 ? `y${Math.round(y / 23)}` : '']) {
-            if (key) {
-              perEdge.set(key, (perEdge.get(key) ?? 0) + 1);
+  it(
+    'renders in tiles without seams: a many-tile render equals a one-tile render',
+    { timeout: 60_000 },
+    async () => {
+      const doc = sketchDoc('screen', [
+        stroke('diag', line([30, 40], [1890, 1050], 120), { size: 9, brush: 'brushpen' }),
+        stroke('flat', line([10, 517], [1910, 519], 120), { size: 5, colour: '#dc2626' }),
+        stroke('hl', line([512, 0], [514, 1080], 60), { size: 30, brush: 'highlighter', colour: '#22c55e' }),
+      ]);
+      const scene = readExportScene(doc);
+      const render = async (tileWidth: number, tileHeight: number): Promise<{ png: PNG; tiles: number }> => {
+        const chunks: Buffer[] = [];
+        let tiles = 0;
+        const { PassThrough } = await import('node:stream');
+        const sink = new PassThrough();
+        sink.on('data', (c: Buffer) => chunks.push(c));
+        await writePng(
+          scene,
+          { scale: 0.5, tileWidth, tileHeight, onProgress: (_, total) => (tiles = total) },
+          sink,
+        );
+        return { png: decodePng(Buffer.concat(chunks)), tiles };
+      };
+      const whole = await render(4096, 4096);
+      const tiled = await render(37, 23);
+      expect(whole.tiles).toBe(1);
+      expect([tiled.png.width, tiled.png.height]).toEqual([960, 540]);
+      // 26 x 24 tiles of 37 x 23 pixels (odd sizes, so tile edges cut the strokes everywhere).
+      expect(tiled.tiles).toBe(26 * 24);
+      expect(inkShare(whole.png, [255, 253, 245])).toBeGreaterThan(0.01);
+      // The rasteriser's antialiasing rounds a few isolated pixels differently when the origin
+      // moves (about 1 in 20,000 here); a seam would be a line of them along tile edges.
+      expect(differingShare(whole.png, tiled.png, 3)).toBeLessThan(1e-4);
+      const perEdge = new Map<string, number>();
+      let worst = 0;
+      for (let y = 0; y < 540; y++) {
+        for (let x = 0; x < 960; x++) {
+          const i = (y * 960 + x) * 4;
+          const d = Math.max(
+            ...[0, 1, 2].map((c) => Math.abs((whole.png.data[i + c] ?? 0) - (tiled.png.data[i + c] ?? 0))),
+          );
+          worst = Math.max(worst, d);
+          if (d > 3) {
+            for (const key of [
+              x % 37 === 0 || x % 37 === 36 ? `x${Math.round(x / 37)}` : '',
+              y % 23 === 0 || y % 23 === 22 ? `y${Math.round(y / 23)}` : '',
+            ]) {
+              if (key) {
+                perEdge.set(key, (perEdge.get(key) ?? 0) + 1);
+              }
             }
           }
         }
       }
-    }
-    expect(Math.max(0, ...perEdge.values())).toBeLessThanOrEqual(4);
-    expect(worst).toBeLessThan(64);
-  });
+      expect(Math.max(0, ...perEdge.values())).toBeLessThanOrEqual(4);
+      expect(worst).toBeLessThan(64);
+    },
+  );
 
   it('writes the DPI into the file and the size the DPI asks for', async () => {
     const bytes = (await exportSketchToBuffer(sketchDoc('a4', []), { format: 'png', dpi: 150 })).bytes;

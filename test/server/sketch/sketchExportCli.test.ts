@@ -36,7 +36,19 @@ async function cli(args: string[]): Promise<{ code: number | null; stdout: strin
 describe('mitschrift sketch export --format png|svg|pdf', { timeout: 120_000 }, () => {
   it('writes PNG, SVG and PDF, naming what it wrote and what it left out', async () => {
     const png = join(temp.dir, 'talk.png');
-    const made = await cli(['sketch', 'export', 'talk', '--format', 'png', '--dpi', '150', '--data', temp.dir, '--out', png]);
+    const made = await cli([
+      'sketch',
+      'export',
+      'talk',
+      '--format',
+      'png',
+      '--dpi',
+      '150',
+      '--data',
+      temp.dir,
+      '--out',
+      png,
+    ]);
     expect(made.code).toBe(0);
     expect(made.stderr).toContain('warning: left out the malformed stroke broken:');
     expect(made.stderr).toContain(`Wrote ${png} (PNG 1755 x 1241 px at 150 dpi, 14 items).`);
@@ -44,13 +56,33 @@ describe('mitschrift sketch export --format png|svg|pdf', { timeout: 120_000 }, 
     expect([image.width, image.height]).toEqual([1755, 1241]);
 
     const svg = join(temp.dir, 'talk.svg');
-    const madeSvg = await cli(['sketch', 'export', 'talk', '--format', 'svg', '--data', temp.dir, '--out', svg]);
+    const madeSvg = await cli([
+      'sketch',
+      'export',
+      'talk',
+      '--format',
+      'svg',
+      '--data',
+      temp.dir,
+      '--out',
+      svg,
+    ]);
     expect(madeSvg.code).toBe(0);
     expect(madeSvg.stderr).toContain(`Wrote ${svg} (SVG 297.1 x 210.1 mm, 14 items).`);
     expect(readFileSync(svg, 'utf8')).toContain('Stadtgespräch');
 
     const pdf = join(temp.dir, 'talk.pdf');
-    const madePdf = await cli(['sketch', 'export', 'talk', '--format', 'pdf', '--data', temp.dir, '--out', pdf]);
+    const madePdf = await cli([
+      'sketch',
+      'export',
+      'talk',
+      '--format',
+      'pdf',
+      '--data',
+      temp.dir,
+      '--out',
+      pdf,
+    ]);
     expect(madePdf.code).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -59,7 +91,17 @@ describe('mitschrift sketch export --format png|svg|pdf', { timeout: 120_000 }, 
     const server = await startServe(['--port', '0', '--data', temp.dir]);
     try {
       const out = join(temp.dir, 'live.svg');
-      const made = await cli(['sketch', 'export', 'talk', '--format', 'svg', '--data', temp.dir, '--out', out]);
+      const made = await cli([
+        'sketch',
+        'export',
+        'talk',
+        '--format',
+        'svg',
+        '--data',
+        temp.dir,
+        '--out',
+        out,
+      ]);
       expect(made.stderr).not.toContain('in use by another');
       expect(made.code).toBe(0);
       expect(readFileSync(out, 'utf8')).toContain('</svg>');
@@ -73,15 +115,39 @@ describe('mitschrift sketch export --format png|svg|pdf', { timeout: 120_000 }, 
     const out = join(temp.dir, 'x.png');
     const base = ['sketch', 'export', 'talk', '--data', temp.dir];
     const cases: Array<[string[], number, RegExp]> = [
-      [[...base, '--format', 'gif', '--out', out], 2, /--format must be png, svg, pdf or excalidraw, not "gif"/],
+      [
+        [...base, '--format', 'gif', '--out', out],
+        2,
+        /--format must be png, svg, pdf or excalidraw, not "gif"/,
+      ],
       [[...base, '--format', 'png', '--dpi', 'lots', '--out', out], 2, /--dpi must be a number, not "lots"/],
       [[...base, '--format', 'png', '--dpi', '5', '--out', out], 2, /--dpi: the DPI must be 10 to 2400/],
-      [[...base, '--format', 'png', '--dpi', '300', '--scale', '2', '--out', out], 2, /--scale: give either a DPI or a scale, not both/],
-      [[...base, '--format', 'svg', '--dpi', '300', '--out', out], 2, /--dpi: a DPI or scale applies to PNG only \(SVG is vector\)/],
+      [
+        [...base, '--format', 'png', '--dpi', '300', '--scale', '2', '--out', out],
+        2,
+        /--scale: give either a DPI or a scale, not both/,
+      ],
+      [
+        [...base, '--format', 'svg', '--dpi', '300', '--out', out],
+        2,
+        /--dpi: a DPI or scale applies to PNG only \(SVG is vector\)/,
+      ],
       [[...base, '--format', 'png'], 2, /--out FILE is needed for --format png/],
-      [[...base, '--format', 'excalidraw', '--scale', '2'], 2, /--dpi and --scale apply to --format png only/],
-      [['sketch', 'export', 'nope', '--format', 'png', '--data', temp.dir, '--out', out], 1, /there is no sketchnote "nope"/],
-      [['sketch', 'export', 'wall', '--format', 'png', '--dpi', '2400', '--data', temp.dir, '--out', out], 1, /A PNG of 200000 x 50000 pixels is too large/],
+      [
+        [...base, '--format', 'excalidraw', '--scale', '2'],
+        2,
+        /--dpi and --scale apply to --format png only/,
+      ],
+      [
+        ['sketch', 'export', 'nope', '--format', 'png', '--data', temp.dir, '--out', out],
+        1,
+        /there is no sketchnote "nope"/,
+      ],
+      [
+        ['sketch', 'export', 'wall', '--format', 'png', '--dpi', '2400', '--data', temp.dir, '--out', out],
+        1,
+        /A PNG of 200000 x 50000 pixels is too large/,
+      ],
     ];
     for (const [args, code, message] of cases) {
       const result = await cli(args);

@@ -9,6 +9,11 @@ export const textKind: ObjectKindModule<'text'> = {
   extraBoundsPoints: () => [],
   svg: (object, context) => {
     const container = object.containerId !== undefined ? context.objects.get(object.containerId) : undefined;
-    return textSvg(placeText(object, container), object.strokeColour, context.alpha * object.opacity, context.text);
+    return textSvg(
+      placeText(object, container),
+      object.strokeColour,
+      context.alpha * object.opacity,
+      context.text,
+    );
   },
 };
