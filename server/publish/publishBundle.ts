@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BundleFile } from '../bundle/bundleTypes.js';
 import { formatOf, sha256 } from '../bundle/metadata.js';
-import type { CkanClient} from './ckanClient.js';
+import type { CkanClient } from './ckanClient.js';
 import { CkanError } from './ckanClient.js';
 
 /**
