@@ -9,7 +9,7 @@ export interface EventLookup {
 
 /** The parameters of a matched route or document: `eventId`, `padId`, `sketchId`, `rev`. */
 export type RouteParams = Readonly<
-  Partial<Record<'eventId' | 'padId' | 'sketchId' | 'rev' | 'tokenId', string>>
+  Partial<Record<'eventId' | 'padId' | 'sketchId' | 'exportId' | 'rev' | 'tokenId', string>>
 >;
 
 /**

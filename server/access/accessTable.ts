@@ -43,7 +43,7 @@ export type BodyKind = 'none' | 'json' | 'file';
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT';
   /**
-   * Segments are literal or a parameter: `:eventId`, `:padId`, `:sketchId`, `:tokenId` (ids, see idSchema) or
+   * Segments are literal or a parameter: `:eventId`, `:padId`, `:sketchId`, `:tokenId`, `:exportId` (ids, see idSchema) or
    * `:rev` (a revision number). `/*` is the renderer: any path outside `/api/`.
    */
   path: string;
@@ -131,6 +131,30 @@ export const ROUTES = {
   exportPlanIcs: {
     method: 'GET',
     path: '/api/events/:eventId/plan.ics',
+    need: organiserOf('path'),
+    body: 'none',
+  },
+  startExport: {
+    method: 'POST',
+    path: '/api/events/:eventId/exports',
+    need: organiserOf('path'),
+    body: 'json',
+  },
+  exportStatus: {
+    method: 'GET',
+    path: '/api/events/:eventId/exports/:exportId',
+    need: organiserOf('path'),
+    body: 'none',
+  },
+  cancelExport: {
+    method: 'POST',
+    path: '/api/events/:eventId/exports/:exportId/cancel',
+    need: organiserOf('path'),
+    body: 'none',
+  },
+  downloadExport: {
+    method: 'GET',
+    path: '/api/events/:eventId/exports/:exportId/bundle.zip',
     need: organiserOf('path'),
     body: 'none',
   },

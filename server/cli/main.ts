@@ -16,7 +16,10 @@ import {
   type SyncLimits,
 } from '../sync/syncLimits.js';
 import { UsageError, isParseArgsError, type CommandUsage } from './commands/cliCommand.js';
+import { attachmentCommand } from './commands/attachment.js';
 import { eventCommand } from './commands/event.js';
+import { exportCommand } from './commands/exportBundle.js';
+import { publishCommand } from './commands/publish.js';
 import { padCommand } from './commands/pad.js';
 import { sketchCommand } from './commands/sketch.js';
 
@@ -38,6 +41,9 @@ const commands: Record<string, Command> = {
     run: serve,
   },
   event: eventCommand,
+  export: exportCommand,
+  publish: publishCommand,
+  attachment: attachmentCommand,
   pad: padCommand,
   sketch: sketchCommand,
   help: {

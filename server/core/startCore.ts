@@ -8,6 +8,7 @@ import { docNameFor, docNameSchema, type DocName } from '../../shared/docs/docNa
 import { allows, docAccess, sessionAccess, type EventLookup } from '../access/accessCheck.js';
 import type { Principal } from '../access/accessTable.js';
 import { matchRoute, safeDecode } from '../access/routeMatch.js';
+import { ExportJobs } from '../bundle/exportJobs.js';
 import type { ApiContext } from '../http/apiContext.js';
 import { handleApi } from '../http/apiRoutes.js';
 import { EventTokens } from '../access/eventTokens.js';
@@ -95,9 +96,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     let port = 0;
     let origin = '';
     let closing: Promise<void> | undefined;
+    const exports = new ExportJobs(options.dataDir);
     const api: Omit<ApiContext, 'principal'> & { share?: NetworkShare } = {
       registry,
       store,
+      exports,
       version: APP_VERSION,
       dataDir: options.dataDir,
       joins,
@@ -335,6 +338,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
           clearInterval(flushTimer);
           await share.stop();
           joins.close();
+          exports.close();
           sync.close();
           await new Promise<void>((r) => {
             server.close(() => r());

@@ -147,36 +147,27 @@ function drawImage(doc: Doc, image: ObjectOfKind<'image'>, scene: ExportScene, a
 }
 
 /** Writes the scene as a one-page PDF to `out` (which PDFKit ends). */
-export async function writePdf(scene: ExportScene, options: PdfOptions, out: Writable): Promise<void> {
-  const { area } = scene;
-  const k = Math.min(PT_PER_UNIT, MAX_PAGE_PT / Math.max(area.width, area.height, 1));
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    compress: true,
-    info: { Title: options.title ?? 'Sketchnote', Creator: 'Mitschrift' },
-  });
-  const finished = new Promise<void>((resolve, reject) => {
-    out.once('finish', resolve);
-    out.once('error', reject);
-    doc.once('error', reject);
-  });
-  doc.pipe(out);
+/** Registers the shipped faces under the names {@link drawScene} uses (the bundles' booklet shares them). */
+export function registerSceneFonts(doc: Doc): void {
   for (const files of Object.values(shippedFonts())) {
     for (const file of files) {
       doc.registerFont(file.name, file.ttf);
     }
   }
-  doc.addPage({ size: [area.width * k, area.height * k], margin: 0 });
-  doc.save();
-  doc.scale(k);
-  doc.translate(-area.x, -area.y);
+}
+
+/**
+ * Draws the scene's paper and items into `doc` in scene units, under the caller's transform (the
+ * export's page, or a figure in the documentation booklet); fonts from {@link registerSceneFonts}.
+ */
+export async function drawScene(doc: Doc, scene: ExportScene, options: PdfOptions): Promise<void> {
+  const { area } = scene;
   doc.rect(area.x, area.y, area.width, area.height).fillColor(splitColour(scene.background).hex, 1).fill();
   const total = scene.items.length;
   let done = 0;
   for (const item of scene.items) {
     if (done % 500 === 0) {
       if (options.signal?.aborted) {
-        doc.end();
         throw new ExportCancelledError();
       }
       options.onProgress?.(done, total);
@@ -201,6 +192,34 @@ export async function writePdf(scene: ExportScene, options: PdfOptions, out: Wri
     doc.restore();
   }
   options.onProgress?.(total, total);
+}
+
+/** Writes the scene as a one-page PDF to `out`. */
+export async function writePdf(scene: ExportScene, options: PdfOptions, out: Writable): Promise<void> {
+  const { area } = scene;
+  const k = Math.min(PT_PER_UNIT, MAX_PAGE_PT / Math.max(area.width, area.height, 1));
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    info: { Title: options.title ?? 'Sketchnote', Creator: 'Mitschrift' },
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    out.once('finish', resolve);
+    out.once('error', reject);
+    doc.once('error', reject);
+  });
+  doc.pipe(out);
+  registerSceneFonts(doc);
+  doc.addPage({ size: [area.width * k, area.height * k], margin: 0 });
+  doc.save();
+  doc.scale(k);
+  doc.translate(-area.x, -area.y);
+  try {
+    await drawScene(doc, scene, options);
+  } catch (error) {
+    doc.end();
+    throw error;
+  }
   doc.restore();
   doc.end();
   await finished;

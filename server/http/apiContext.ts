@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteParams } from '../access/accessCheck.js';
 import type { Principal, RouteId } from '../access/accessTable.js';
+import type { ExportJobs } from '../bundle/exportJobs.js';
 import type { NetworkShare } from '../core/networkShare.js';
 import type { EventTokens } from '../access/eventTokens.js';
 import type { DocStorage } from '../storage/docStorage.js';
@@ -25,6 +26,8 @@ export interface ApiContext {
   publicUrl: string | undefined;
   /** Live figures for `GET /api/health` (absent in cores started without them). */
   live?: LiveFigures;
+  /** Documentation bundles being made or ready to download (absent in cores started without them). */
+  exports?: ExportJobs;
   /** Who sent the request; the access table has already allowed it the route. */
   principal: Principal;
 }

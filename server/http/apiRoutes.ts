@@ -14,6 +14,7 @@ import { ShareError } from '../core/networkShare.js';
 import { DocUnavailableError } from '../storage/docStore.js';
 import { EventTokenStoreError } from '../storage/eventTokenStore.js';
 import type { ApiContext, ApiRouteId, RouteCall, RouteHandler } from './apiContext.js';
+import { bundleHandlers } from './bundleRoutes.js';
 import { eventHandlers } from './eventRoutes.js';
 import { padHandlers } from './padRoutes.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
@@ -76,6 +77,7 @@ const workspaceHandlers = {
 export const API_HANDLERS: Record<ApiRouteId, RouteHandler> = {
   ...workspaceHandlers,
   ...eventHandlers,
+  ...bundleHandlers,
   ...padHandlers,
   ...sketchHandlers,
   ...shareHandlers,

@@ -190,7 +190,8 @@ function sendTemplate(ctx: ApiContext, res: ServerResponse, padId: string, docNa
   sendJson(res, 200, body);
 }
 
-function padExists(ctx: Pick<ApiContext, 'registry' | 'store'>, docName: DocName): boolean {
+/** Whether a pad exists (loaded, or a file in the store); read routes never create one. */
+export function padExists(ctx: Pick<ApiContext, 'registry' | 'store'>, docName: DocName): boolean {
   return ctx.registry.exists(docName);
 }
 

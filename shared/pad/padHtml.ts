@@ -153,6 +153,11 @@ pre { background: #f4f5f7; padding: 0.75rem; overflow-x: auto; }
 ul.tasks { list-style: none; padding-left: 1.25rem; }
 .authors { margin-top: 2rem; border-top: 1px solid #d5d9e0; }`;
 
+/** The pad's blocks (and the authors' legend, with colours) as HTML to put inside a page's body. */
+export function padDocToHtmlBody(doc: PadDoc, options: PadHtmlOptions): string {
+  return `${blocksHtml(doc.content, options)}${legendHtml(doc, options)}`;
+}
+
 /** The pad as a standalone HTML document. */
 export function padDocToHtml(doc: PadDoc, options: PadHtmlOptions): string {
   const lang = escapeHtml(options.lang ?? 'de');
@@ -166,7 +171,7 @@ export function padDocToHtml(doc: PadDoc, options: PadHtmlOptions): string {
     `<style>\n${CSS}\n</style>`,
     '</head>',
     '<body>',
-    `${blocksHtml(doc.content, options)}${legendHtml(doc, options)}`,
+    padDocToHtmlBody(doc, options),
     '</body>',
     '</html>',
     '',

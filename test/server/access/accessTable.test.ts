@@ -74,6 +74,10 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
   importEventPlan: ({ eventId }) => ({ path: `/api/events/${eventId}/import-plan`, ...csv }),
   exportPlanCsv: ({ eventId }) => ({ path: `/api/events/${eventId}/plan.csv` }),
   exportPlanIcs: ({ eventId }) => ({ path: `/api/events/${eventId}/plan.ics` }),
+  startExport: ({ eventId }) => ({ path: `/api/events/${eventId}/exports`, ...json({ profile: 'public' }) }),
+  exportStatus: ({ eventId }) => ({ path: `/api/events/${eventId}/exports/unknown` }),
+  cancelExport: ({ eventId }) => ({ path: `/api/events/${eventId}/exports/unknown/cancel` }),
+  downloadExport: ({ eventId }) => ({ path: `/api/events/${eventId}/exports/unknown/bundle.zip` }),
   pad: ({ padId }) => ({ path: `/api/pads/${padId}` }),
   revisions: ({ padId }) => ({ path: `/api/pads/${padId}/revisions` }),
   commitRevision: ({ padId }) => ({ path: `/api/pads/${padId}/revisions` }),
@@ -130,6 +134,10 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   importEventPlan: { view: 403, edit: 200 },
   exportPlanCsv: { view: 403, edit: 200 },
   exportPlanIcs: { view: 403, edit: 200 },
+  startExport: { view: 403, edit: 202 },
+  exportStatus: { view: 403, edit: 404 },
+  cancelExport: { view: 403, edit: 404 },
+  downloadExport: { view: 403, edit: 404 },
   pad: { view: 200, edit: 200 },
   revisions: { view: 200, edit: 200 },
   commitRevision: { view: 403, edit: 200 },
@@ -385,6 +393,10 @@ const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = 
   stopShare: 'owner',
   renderSketch: ['organiser', 'recorder', 'edit', 'view'],
   sketchExportSize: ['organiser', 'recorder', 'edit', 'view'],
+  startExport: ['organiser'],
+  exportStatus: ['organiser'],
+  cancelExport: ['organiser'],
+  downloadExport: ['organiser'],
 };
 
 /** How each role opens the documents of its own event (every other event: none). */

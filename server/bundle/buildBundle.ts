@@ -1,0 +1,101 @@
+import { attachmentFiles } from './attachmentFiles.js';
+import type {
+  BundleFile,
+  BundleInput,
+  BundleProfile,
+  BundleProgress,
+  PseudonymEntry,
+} from './bundleTypes.js';
+import { ExportCancelledError } from './bundleTypes.js';
+import { sessionFolder } from './bundleNames.js';
+import { METADATA_FILE, SUMS_FILE, buildMetadata, sumsFile } from './metadata.js';
+import { padFiles } from './padFiles.js';
+import { bookletPdf, sessionPdf } from './pdfBooklet.js';
+import { applyPrivacy } from './privacy.js';
+import { sketchFilesFor } from './sketchFiles.js';
+import { websiteFiles } from './website.js';
+
+/** What {@link buildBundle} needs besides the data. */
+export interface BuildOptions {
+  profile: BundleProfile;
+  onProgress?: (progress: BundleProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** A finished bundle in memory: its files (in the order they are written) and what was pseudonymised. */
+export interface BuiltBundle {
+  files: BundleFile[];
+  pseudonyms: PseudonymEntry[];
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Makes every file of a bundle from collected data: privacy first (privacy.ts), then per session
+ * the notes archive, the session PDF and the sketchnote files, then the booklet, the website,
+ * `metadata.json` and `SHA256SUMS`. Reports progress per step and stops between steps when
+ * `signal` is aborted ({@link ExportCancelledError}).
+ */
+export async function buildBundle(collected: BundleInput, options: BuildOptions): Promise<BuiltBundle> {
+  const { input, pseudonyms } = applyPrivacy(collected, options.profile);
+  const total = input.sessions.length * 2 + 3;
+  let done = 0;
+  const step = async (what: string): Promise<void> => {
+    if (options.signal?.aborted) {
+      throw new ExportCancelledError();
+    }
+    options.onProgress?.({ done, total, step: what });
+    done += 1;
+    // Lets a cancel request (and the core's other work) in between two steps.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) {
+      throw new ExportCancelledError();
+    }
+  };
+  const files: BundleFile[] = [];
+  const folders = input.sessions.map((s, i) => sessionFolder(i + 1, s.session.title));
+  for (const [i, item] of input.sessions.entries()) {
+    const folder = folders[i] ?? '';
+    await step(`Mitschrift: ${item.session.title}`);
+    files.push(
+      ...padFiles(item, folder, input.now),
+      ...(await sketchFilesFor(input, item, folder)),
+      ...attachmentFiles(item, folder),
+    );
+    await step(`PDF: ${item.session.title}`);
+    files.push({
+      path: `${folder}/session.pdf`,
+      bytes: await sessionPdf(input, options.profile, item),
+      mediaType: 'application/pdf',
+      title: `${item.session.title}: PDF`,
+      sessionId: item.session.id,
+    });
+  }
+  await step('Heft (PDF)');
+  files.unshift({
+    path: 'dokumentation.pdf',
+    bytes: await bookletPdf(input, options.profile),
+    mediaType: 'application/pdf',
+    title: `${input.title}: Heft (PDF)`,
+  });
+  await step('Website');
+  files.unshift(...websiteFiles(input, options.profile, folders, files));
+  await step('Metadaten');
+  const metadata: BundleFile = {
+    path: METADATA_FILE,
+    bytes: encoder.encode(
+      `${JSON.stringify(buildMetadata(input, options.profile, files, pseudonyms.length), null, 2)}\n`,
+    ),
+    mediaType: 'application/json',
+    title: `${input.title}: Metadaten (DCAT-AP.de)`,
+  };
+  files.push(metadata);
+  files.push({
+    path: SUMS_FILE,
+    bytes: encoder.encode(sumsFile(files)),
+    mediaType: 'text/plain',
+    title: `${input.title}: SHA-256-Prüfsummen`,
+  });
+  options.onProgress?.({ done: total, total, step: 'fertig' });
+  return { files, pseudonyms };
+}

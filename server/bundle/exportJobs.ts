@@ -1,0 +1,130 @@
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { ExportStatus } from '../../shared/api/bundleContract.js';
+import { newId } from '../../shared/event/ids.js';
+import { buildBundle } from './buildBundle.js';
+import { ExportCancelledError, type BundleInput, type BundleProfile } from './bundleTypes.js';
+import { writeBundleZip } from './writeBundle.js';
+
+/** Finished exports kept for download (older ones are removed with their files). */
+const KEEP = 10;
+
+interface Job {
+  status: ExportStatus;
+  controller: AbortController;
+  file: string;
+}
+
+/**
+ * The core's running and finished exports (the HTTP routes). An export works on data collected
+ * beforehand (collectBundle.ts, synchronous), so it never holds a live document while it makes files;
+ * its ZIP is written to `<data>/exports/<id>.zip`. Cancelling aborts it between two steps and
+ * removes what it wrote. The folder is emptied when the core starts and closes.
+ */
+export class ExportJobs {
+  private readonly jobs = new Map<string, Job>();
+  private readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, 'exports');
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Starts an export of collected data; answers at once with its first status. */
+  start(collected: BundleInput, profile: BundleProfile): ExportStatus {
+    const id = newId(randomBytes);
+    const status: ExportStatus = {
+      id,
+      eventId: collected.eventId,
+      profile,
+      state: 'running',
+      done: 0,
+      total: 1,
+      step: '',
+      files: null,
+      bytes: null,
+      pseudonyms: [],
+      error: null,
+    };
+    const job: Job = { status, controller: new AbortController(), file: join(this.dir, `${id}.zip`) };
+    this.jobs.set(id, job);
+    this.prune();
+    void this.run(job, collected, profile);
+    return { ...status };
+  }
+
+  private async run(job: Job, collected: BundleInput, profile: BundleProfile): Promise<void> {
+    try {
+      const built = await buildBundle(collected, {
+        profile,
+        signal: job.controller.signal,
+        onProgress: (p) => Object.assign(job.status, { done: p.done, total: p.total, step: p.step }),
+      });
+      if (job.controller.signal.aborted) {
+        throw new ExportCancelledError();
+      }
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      await writeBundleZip(built.files, job.file, collected.now);
+      if (job.controller.signal.aborted) {
+        throw new ExportCancelledError();
+      }
+      Object.assign(job.status, {
+        state: 'done',
+        files: built.files.length,
+        bytes: statSync(job.file).size,
+        pseudonyms: built.pseudonyms.map(({ pseudonym, name, roles }) => ({ pseudonym, name, roles })),
+      });
+    } catch (error) {
+      rmSync(job.file, { force: true });
+      if (error instanceof ExportCancelledError || job.controller.signal.aborted) {
+        job.status.state = 'cancelled';
+      } else {
+        job.status.state = 'failed';
+        job.status.error = error instanceof Error ? error.message : String(error);
+      }
+    }
+  }
+
+  /** The status of an export of that event, or undefined. */
+  status(eventId: string, id: string): ExportStatus | undefined {
+    const job = this.jobs.get(id);
+    return job && job.status.eventId === eventId ? { ...job.status } : undefined;
+  }
+
+  /** Cancels a running export; an ended one is left as it is. */
+  cancel(eventId: string, id: string): ExportStatus | undefined {
+    const job = this.jobs.get(id);
+    if (!job || job.status.eventId !== eventId) {
+      return undefined;
+    }
+    if (job.status.state === 'running') {
+      job.controller.abort();
+      job.status.state = 'cancelled';
+    }
+    return { ...job.status };
+  }
+
+  /** The ZIP of a finished export. */
+  file(eventId: string, id: string): string | undefined {
+    const job = this.jobs.get(id);
+    return job && job.status.eventId === eventId && job.status.state === 'done' ? job.file : undefined;
+  }
+
+  private prune(): void {
+    const ended = [...this.jobs.values()].filter((j) => j.status.state !== 'running');
+    for (const job of ended.slice(0, Math.max(0, ended.length - KEEP))) {
+      rmSync(job.file, { force: true });
+      this.jobs.delete(job.status.id);
+    }
+  }
+
+  /** Cancels everything and removes the files (the core is closing). */
+  close(): void {
+    for (const job of this.jobs.values()) {
+      job.controller.abort();
+    }
+    this.jobs.clear();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
