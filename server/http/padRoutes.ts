@@ -9,6 +9,8 @@ import {
   padTemplateRequestSchema,
   restoreRequestSchema,
   saveRevisionRequestSchema,
+  type ApplyTemplateResponse,
+  type EventPadTemplate,
   type PadInfo,
   type PadTemplateResponse,
   type ShareLinks,
@@ -30,6 +32,8 @@ import {
   type PadHandle,
 } from '../pad/padService.js';
 import { eventTemplate, findPadSession } from '../pad/padTemplates.js';
+import { findEvent } from '../plan/eventService.js';
+import { applyTemplateToUntouched, templatePadCounts, type TemplatePadAccess } from '../pad/templatePads.js';
 import { readImportInWorker } from '../imports/importCalls.js';
 import { param, type ApiContext, type ApiRouteId, type RouteCall, type RouteHandler } from './apiContext.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
@@ -164,7 +168,51 @@ export const padHandlers = {
   padShare: padRoute((_ctx, pads, { req, res }, { padId }) =>
     sendJson(res, 200, shareLinks(pads, padId, req.headers.host ?? '')),
   ),
+  eventPadTemplate: eventTemplateRoute((ctx, access, eventId, { res }) => {
+    const body: EventPadTemplate = {
+      eventId,
+      ...eventTemplate(ctx.registry, eventId),
+      pads: templatePadCounts(access, eventId),
+    };
+    sendJson(res, 200, body);
+  }),
+  applyEventPadTemplate: eventTemplateRoute((_ctx, access, eventId, { res }) => {
+    const body: ApplyTemplateResponse = applyTemplateToUntouched(access, eventId, new Date());
+    sendJson(res, 200, body);
+  }),
 } satisfies Partial<Record<ApiRouteId, RouteHandler>>;
+
+/** A route on an event's template and its pads: 404 for an unknown event or a core without pads. */
+function eventTemplateRoute(
+  fn: (ctx: ApiContext, access: TemplatePadAccess, eventId: string, call: RouteCall) => void,
+): RouteHandler {
+  return (ctx, call) => {
+    const eventId = param(call, 'eventId');
+    const pads = ctx.pads;
+    if (pads === undefined) {
+      sendError(call.res, 404, 'This core serves no notes pads.');
+      return;
+    }
+    if (findEvent(ctx.registry, eventId) === undefined) {
+      sendError(call.res, 404, `There is no event "${eventId}".`);
+      return;
+    }
+    const access: TemplatePadAccess = {
+      read: (name, read) => ctx.registry.read(name, read),
+      padExists: (name) => padExists(ctx, name),
+      withPad: (name, run) => {
+        const shared = ctx.registry.acquire(name);
+        try {
+          const tracker = pads.history.tracker(name);
+          return tracker ? run(shared.doc, tracker) : undefined;
+        } finally {
+          ctx.registry.release(name);
+        }
+      },
+    };
+    fn(ctx, access, eventId, call);
+  };
+}
 
 function noTemplate(res: ServerResponse, padId: string): void {
   sendError(res, 404, `Pad "${padId}" belongs to no planned session, so it has no event template.`);

@@ -75,6 +75,8 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
     ...json({ template: '# {{title}}' }),
   }),
   padShare: ({ padId }) => ({ path: `/api/pads/${padId}/share` }),
+  eventPadTemplate: ({ eventId }) => ({ path: `/api/events/${eventId}/pad-template` }),
+  applyEventPadTemplate: ({ eventId }) => ({ path: `/api/events/${eventId}/pad-template/apply` }),
   importExcalidraw: ({ sketchId }) => ({
     path: `/api/sketches/${sketchId}/import-excalidraw`,
     body: fixture('talk.excalidraw'),
@@ -108,6 +110,8 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   padTemplate: { view: 403, edit: 200 },
   putPadTemplate: { view: 403, edit: 200 },
   padShare: { view: 403, edit: 200 },
+  eventPadTemplate: { view: 403, edit: 200 },
+  applyEventPadTemplate: { view: 403, edit: 200 },
   importExcalidraw: { view: 403, edit: 200 },
   exportExcalidraw: { view: 403, edit: 200 },
   page: { view: 200, edit: 200 },
