@@ -43,6 +43,9 @@ export interface PlanHistoryState {
   undoChange: PlanChange | undefined;
   /** The change a redo would do again. */
   redoChange: PlanChange | undefined;
+  /** How many steps can be undone and redone (a UI's version of the history). */
+  undoDepth: number;
+  redoDepth: number;
 }
 
 const CHANGE_KEY = 'planChange';
@@ -103,6 +106,8 @@ export class PlanHistory {
       canRedo: this.manager.redoStack.length > 0,
       undoChange: changeOf(this.manager.undoStack[this.manager.undoStack.length - 1]),
       redoChange: changeOf(this.manager.redoStack[this.manager.redoStack.length - 1]),
+      undoDepth: this.manager.undoStack.length,
+      redoDepth: this.manager.redoStack.length,
     };
   }
 
