@@ -1,4 +1,5 @@
 import { GERMAN_PLAN_COLUMNS } from '../../../shared/event/planColumnLabels.js';
+import { eventDayDe } from './eventDay.de.js';
 
 /**
  * German UI texts, the default language. Addressed formally ("Sie"): the people using Mitschrift
@@ -817,6 +818,7 @@ export const de = {
     title: 'Seite nicht gefunden',
     body: 'Unter dieser Adresse gibt es keine Seite. Vielleicht ist der Link unvollständig.',
   },
+  ...eventDayDe,
 } as const;
 
 /** Turns the literal types of {@link de} into plain strings, so other languages fit the same shape. */

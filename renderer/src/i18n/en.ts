@@ -1,4 +1,5 @@
 import type { Messages } from './de.js';
+import { eventDayEn } from './eventDay.en.js';
 
 /** English UI texts; the keys mirror `de.ts` exactly (the type and a unit test enforce that). */
 export const en: Messages = {
@@ -811,4 +812,5 @@ export const en: Messages = {
     title: 'Page not found',
     body: 'There is no page at this address. Perhaps the link is incomplete.',
   },
+  ...eventDayEn,
 };

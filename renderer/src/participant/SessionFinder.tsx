@@ -19,9 +19,16 @@ import './participant.css';
 const TICK_MS = 30_000;
 
 /** The event's local time, ticking; fixed by `?at=` (a preview, as on the wall). */
-export function useEventClock(snapshot: Pick<EventSnapshot, 'meta' | 'slots'>): { now: string; preview: boolean } {
+export function useEventClock(snapshot: Pick<EventSnapshot, 'meta' | 'slots'>): {
+  now: string;
+  preview: boolean;
+} {
   const [params] = useSearchParams();
-  const fixed = parseWallTime(params.get('at') ?? params.get('now'), snapshot.meta.timeZone, firstDayOf(snapshot));
+  const fixed = parseWallTime(
+    params.get('at') ?? params.get('now'),
+    snapshot.meta.timeZone,
+    firstDayOf(snapshot),
+  );
   const [epoch, setEpoch] = useState(() => Date.now());
   useEffect(() => {
     if (fixed !== null) {
@@ -38,7 +45,7 @@ function useEventTitle(eventId: string): string | null {
   const [title, setTitle] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    request(`/api/events/${encodeURIComponent(eventId)}`, eventDetailSchema).then(
+    request(`events/${encodeURIComponent(eventId)}`, eventDetailSchema).then(
       (detail) => !cancelled && setTitle(detail.title),
       () => undefined,
     );
@@ -70,7 +77,9 @@ export function SessionFinder({ eventId }: { eventId: string }) {
   );
   const today = now.slice(0, 10);
   const dayLabel = (local: string): string =>
-    local.slice(0, 10) === today ? timeOf(local) : `${formatShortDay(local.slice(0, 10), language)}, ${timeOf(local)}`;
+    local.slice(0, 10) === today
+      ? timeOf(local)
+      : `${formatShortDay(local.slice(0, 10), language)}, ${timeOf(local)}`;
   const searching = text.trim() !== '';
 
   return (
@@ -78,7 +87,9 @@ export function SessionFinder({ eventId }: { eventId: string }) {
       <header className="finder__head">
         <PageHeading title={title ?? t('finder.title')} />
         <p className="finder__clock">
-          {preview ? t('finder.previewAt', { time: dayLabel(now) }) : t('finder.clock', { time: timeOf(now) })}
+          {preview
+            ? t('finder.previewAt', { time: dayLabel(now) })
+            : t('finder.clock', { time: timeOf(now) })}
         </p>
         <PhaseNote phase={result.phase} dayLabel={dayLabel} />
       </header>
@@ -119,7 +130,7 @@ export function SessionFinder({ eventId }: { eventId: string }) {
         )}
       </form>
 
-      <main className="finder__main" aria-live="polite">
+      <main className="finder__main" id="finder-main" tabIndex={-1}>
         {searching ? (
           <FinderSection
             id="finder-matches"
@@ -155,7 +166,9 @@ export function SessionFinder({ eventId }: { eventId: string }) {
               </details>
             )}
             {result.now.length === 0 && result.next.length === 0 && result.phase.kind !== 'no-plan' && (
-              <p className="finder__empty">{roomId === '' ? t('finder.nothing') : t('finder.nothingInRoom')}</p>
+              <p className="finder__empty">
+                {roomId === '' ? t('finder.nothing') : t('finder.nothingInRoom')}
+              </p>
             )}
           </>
         )}
@@ -234,10 +247,14 @@ function FinderList({
             <Link className="finder-card__link" to={padPath(session.id)}>
               <span className="finder-card__room">
                 {room.name}
-                {showTime && <span className="finder-card__when"> · {showTime({ session, room, slot })}</span>}
+                {showTime && (
+                  <span className="finder-card__when"> · {showTime({ session, room, slot })}</span>
+                )}
               </span>
               <span className="finder-card__title">{session.title}</span>
-              {session.hosts.length > 0 && <span className="finder-card__hosts">{session.hosts.join(', ')}</span>}
+              {session.hosts.length > 0 && (
+                <span className="finder-card__hosts">{session.hosts.join(', ')}</span>
+              )}
               {cancelled && <span className="finder-card__note">{t('finder.cancelled')}</span>}
               <span className="finder-card__action">{t('finder.openNotes')}</span>
             </Link>

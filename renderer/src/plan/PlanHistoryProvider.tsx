@@ -53,7 +53,8 @@ export function PlanHistoryProvider({ doc, children }: { doc: Y.Doc; children: R
     () => ({
       history,
       notice,
-      setNotice: (next) => setNoticeState((previous) => (next === null ? null : { ...next, n: (previous?.n ?? 0) + 1 })),
+      setNotice: (next) =>
+        setNoticeState((previous) => (next === null ? null : { ...next, n: (previous?.n ?? 0) + 1 })),
     }),
     [history, notice],
   );

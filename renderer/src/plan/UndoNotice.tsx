@@ -10,26 +10,26 @@ export function usePlanChangeText(placeName: (cell: Cell | null) => string): (ch
   return (change) => {
     switch (change.kind) {
       case 'moved':
-        return t('plan.history.moved', { title: change.title, place: placeName(change.to) });
+        return t('planHistory.moved', { title: change.title, place: placeName(change.to) });
       case 'swapped':
-        return t('plan.history.swapped', {
+        return t('planHistory.swapped', {
           title: change.title,
           place: placeName(change.to),
           other: change.otherTitle,
           otherPlace: placeName(change.otherTo),
         });
       case 'unscheduled':
-        return t('plan.history.unscheduled', { title: change.title });
+        return t('planHistory.unscheduled', { title: change.title });
       case 'deleted':
-        return t('plan.history.deleted', { title: change.title });
+        return t('planHistory.deleted', { title: change.title });
       case 'cancelled':
         return change.cancelled
-          ? t('plan.history.cancelled', { title: change.title })
-          : t('plan.history.reinstated', { title: change.title });
+          ? t('planHistory.cancelled', { title: change.title })
+          : t('planHistory.reinstated', { title: change.title });
       case 'votes':
-        return t('plan.history.votes', { title: change.title, count: change.votes ?? 0 });
+        return t('planHistory.votes', { title: change.title, count: change.votes ?? 0 });
       case 'fixed':
-        return t('plan.history.fixed', { title: change.title });
+        return t('planHistory.fixed', { title: change.title });
     }
   };
 }
@@ -75,7 +75,7 @@ export function UndoNotice({ placeName }: { placeName: (cell: Cell | null) => st
 
   const text = (shown: PlanNotice): string => {
     const what = describe(shown.change);
-    return shown.how === 'done' ? what : t(`plan.history.${shown.how}`, { what });
+    return shown.how === 'done' ? what : t(`planHistory.${shown.how}`, { what });
   };
 
   return (
@@ -86,18 +86,18 @@ export function UndoNotice({ placeName }: { placeName: (cell: Cell | null) => st
           <div className="undo-notice__actions">
             {state.canUndo && (
               <button type="button" className="button button--primary" onClick={() => undo()}>
-                {t('plan.history.undo')}
+                {t('planHistory.undo')}
               </button>
             )}
             {state.canRedo && (
               <button type="button" className="button button--quiet" onClick={() => redo()}>
-                {t('plan.history.redo')}
+                {t('planHistory.redo')}
               </button>
             )}
             <button
               type="button"
               className="button button--quiet undo-notice__close"
-              aria-label={t('plan.history.dismiss')}
+              aria-label={t('planHistory.dismiss')}
               onClick={dismiss}
             >
               ×

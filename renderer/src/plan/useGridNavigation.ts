@@ -15,8 +15,9 @@ export function useGridNavigation(grid: RefObject<HTMLElement | null>): {
 
   const cellAt = useCallback(
     (pos: GridPosition): HTMLElement | null =>
-      grid.current?.querySelector<HTMLElement>(`[data-grid-cell][data-grid-row="${pos.row}"][data-grid-col="${pos.col}"]`) ??
-      null,
+      grid.current?.querySelector<HTMLElement>(
+        `[data-grid-cell][data-grid-row="${pos.row}"][data-grid-col="${pos.col}"]`,
+      ) ?? null,
     [grid],
   );
 
@@ -41,7 +42,8 @@ export function useGridNavigation(grid: RefObject<HTMLElement | null>): {
     }
     for (const cell of root.querySelectorAll<HTMLElement>('[data-grid-cell]')) {
       const here =
-        Number(cell.dataset['gridRow']) === active.current.row && Number(cell.dataset['gridCol']) === active.current.col;
+        Number(cell.dataset['gridRow']) === active.current.row &&
+        Number(cell.dataset['gridCol']) === active.current.col;
       cell.tabIndex = here ? 0 : -1;
       for (const widget of cell.querySelectorAll<HTMLElement>(CELL_WIDGETS)) {
         if (widget.dataset['gridKeep'] === undefined) {
@@ -69,20 +71,23 @@ export function useGridNavigation(grid: RefObject<HTMLElement | null>): {
     [cellAt],
   );
 
-  const onFocus = useCallback((event: React.FocusEvent<HTMLElement>): void => {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-grid-cell]');
-    if (cell) {
-      const pos = { row: Number(cell.dataset['gridRow']), col: Number(cell.dataset['gridCol']) };
-      if (pos.row !== active.current.row || pos.col !== active.current.col) {
-        const previous = cellAt(active.current);
-        if (previous) {
-          previous.tabIndex = -1;
+  const onFocus = useCallback(
+    (event: React.FocusEvent<HTMLElement>): void => {
+      const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-grid-cell]');
+      if (cell) {
+        const pos = { row: Number(cell.dataset['gridRow']), col: Number(cell.dataset['gridCol']) };
+        if (pos.row !== active.current.row || pos.col !== active.current.col) {
+          const previous = cellAt(active.current);
+          if (previous) {
+            previous.tabIndex = -1;
+          }
+          active.current = pos;
+          cell.tabIndex = 0;
         }
-        active.current = pos;
-        cell.tabIndex = 0;
       }
-    }
-  }, [cellAt]);
+    },
+    [cellAt],
+  );
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>): void => {

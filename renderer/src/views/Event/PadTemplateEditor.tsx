@@ -77,9 +77,9 @@ export function PadTemplateEditor({
     const session = snapshot.sessions.find((s) => s.status === 'scheduled') ?? snapshot.sessions[0];
     return (
       (session && templateValuesFor(snapshot, session.id)) ?? {
-        title: t('event.template.exampleTitle'),
-        hosts: t('event.template.exampleHosts'),
-        room: t('event.template.exampleRoom'),
+        title: t('padTemplate.exampleTitle'),
+        hosts: t('padTemplate.exampleHosts'),
+        room: t('padTemplate.exampleRoom'),
         time: '05.12.2026, 10:00–10:45',
       }
     );
@@ -113,7 +113,9 @@ export function PadTemplateEditor({
       content: templatePadDoc(draft, example),
       editable: false,
       immediatelyRender: true,
-      editorProps: { attributes: { class: 'pad-editor__content template-editor__preview', 'aria-readonly': 'true' } },
+      editorProps: {
+        attributes: { class: 'pad-editor__content template-editor__preview', 'aria-readonly': 'true' },
+      },
     },
     [draft, example],
   );
@@ -130,7 +132,7 @@ export function PadTemplateEditor({
     writePadTemplate(doc, draft === DEFAULT_PAD_TEMPLATE ? '' : draft);
     setSaved(draft);
     setDirty(false);
-    setStatus(t('event.template.saved'));
+    setStatus(t('padTemplate.saved'));
     refreshCounts();
   };
 
@@ -145,9 +147,9 @@ export function PadTemplateEditor({
     try {
       const result = await applyTemplateToEmptyPads(eventId);
       setCounts(result.pads);
-      setStatus(t('event.template.applied', { count: result.applied }));
+      setStatus(t('padTemplate.applied', { count: result.applied }));
     } catch {
-      setStatus(t('event.template.applyFailed'));
+      setStatus(t('padTemplate.applyFailed'));
     } finally {
       setBusy(false);
     }
@@ -155,9 +157,9 @@ export function PadTemplateEditor({
 
   return (
     <section className="panel template-editor" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('event.template.heading')}</h2>
+      <h2 id={headingId}>{t('padTemplate.heading')}</h2>
       <p className="hint">
-        {t('event.template.intro', {
+        {t('padTemplate.intro', {
           placeholders: TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', '),
           interpolation: { skipOnVariables: true },
         })}
@@ -169,7 +171,7 @@ export function PadTemplateEditor({
             <EditorContent editor={editor} />
           </div>
           <p className="template-editor__placeholders">
-            <span>{t('event.template.insert')}</span>{' '}
+            <span>{t('padTemplate.insert')}</span>{' '}
             {TEMPLATE_PLACEHOLDERS.map((name) => (
               <button
                 key={name}
@@ -177,33 +179,33 @@ export function PadTemplateEditor({
                 className="button button--quiet button--small"
                 onClick={() => editor?.chain().focus().insertContent(`{{${name}}}`).run()}
               >
-                {t(`event.template.placeholder.${name}`)}
+                {t(`padTemplate.placeholder.${name}`)}
               </button>
             ))}
           </p>
         </div>
         <div className="template-editor__preview-box">
-          <h3 id={previewId}>{t('event.template.previewHeading', { title: example.title })}</h3>
+          <h3 id={previewId}>{t('padTemplate.previewHeading', { title: example.title })}</h3>
           <div className="pad-editor template-editor__box template-editor__box--preview">
             <EditorContent editor={preview} />
           </div>
         </div>
       </div>
       <div className="template-editor__reach">
-        <h3>{t('event.template.reachHeading')}</h3>
+        <h3>{t('padTemplate.reachHeading')}</h3>
         {counts === null ? (
-          <p className="muted">{t('event.template.reachUnknown')}</p>
+          <p className="muted">{t('padTemplate.reachUnknown')}</p>
         ) : (
           <ul>
-            <li>{t('event.template.waiting', { count: counts.waiting })}</li>
-            <li>{t('event.template.untouched', { count: counts.untouched })}</li>
-            <li>{t('event.template.written', { count: counts.written })}</li>
+            <li>{t('padTemplate.waiting', { count: counts.waiting })}</li>
+            <li>{t('padTemplate.untouched', { count: counts.untouched })}</li>
+            <li>{t('padTemplate.written', { count: counts.written })}</li>
           </ul>
         )}
       </div>
       <div className="inline-form template-editor__actions">
         <button type="button" className="button button--primary" disabled={!dirty} onClick={save}>
-          {t('event.template.save')}
+          {t('padTemplate.save')}
         </button>
         <button
           type="button"
@@ -211,16 +213,16 @@ export function PadTemplateEditor({
           disabled={dirty || busy || counts === null || counts.untouched === 0}
           onClick={() => void apply()}
         >
-          {t('event.template.apply', { count: counts?.untouched ?? 0 })}
+          {t('padTemplate.apply', { count: counts?.untouched ?? 0 })}
         </button>
         {saved !== DEFAULT_PAD_TEMPLATE && (
           <button type="button" className="button button--quiet" onClick={reset}>
-            {t('event.template.reset')}
+            {t('padTemplate.reset')}
           </button>
         )}
       </div>
       <p role="status" className="message-slot">
-        {dirty ? t('event.template.unsaved') : status}
+        {dirty ? t('padTemplate.unsaved') : status}
       </p>
     </section>
   );

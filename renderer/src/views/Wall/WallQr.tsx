@@ -44,11 +44,11 @@ export function WallQr({ url, label }: { url: string; label: string }) {
   return (
     <>
       <button ref={opener} type="button" className="button button--quiet" onClick={() => setOpen(true)}>
-        {t('wall.qrShow')}
+        {t('wallDay.qrShow')}
       </button>
       {open && src !== null && (
         <div className="wall-qr" role="dialog" aria-modal="true" aria-label={label}>
-          <img className="wall-qr__code" src={src} alt={t('wall.qrAlt', { label })} />
+          <img className="wall-qr__code" src={src} alt={t('wallDay.qrAlt', { label })} />
           <div className="wall-qr__text">
             <p className="wall-qr__label">{label}</p>
             <p className="wall-qr__url">{url.replace(/^https?:\/\//, '').replace(/\?.*$/, '')}</p>
@@ -61,7 +61,7 @@ export function WallQr({ url, label }: { url: string; label: string }) {
                 opener.current?.focus();
               }}
             >
-              {t('wall.qrClose')}
+              {t('wallDay.qrClose')}
             </button>
           </div>
         </div>
