@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.js';
+// The base styles come first, so each feature's CSS (imported by its views) builds on them.
 import './styles.css';
+import { App } from './app/App.js';
 
 const container = document.getElementById('root');
 if (!container) {

@@ -8,11 +8,16 @@ export interface EventLookup {
 }
 
 /** The parameters of a matched route or document: `eventId`, `padId`, `sketchId`, `rev`. */
-export type RouteParams = Readonly<Partial<Record<'eventId' | 'padId' | 'sketchId' | 'rev', string>>>;
+export type RouteParams = Readonly<
+  Partial<Record<'eventId' | 'padId' | 'sketchId' | 'rev' | 'tokenId', string>>
+>;
 
 /**
  * The one access decision: whether `principal` has `need` for the route or document with `params`.
- * The event of a pad or sketchnote is looked up only for a principal bound to one event.
+ * A join link's role counts only on its own event: the event in the path, or the event of the
+ * planned session a pad or sketchnote belongs to (a pad or sketchnote of no planned session belongs
+ * to no event, so only the owner reaches it). The workspace-wide read-along token (`eventId: null`)
+ * reaches pads only.
  */
 export function allows(principal: Principal, need: Need, params: RouteParams, lookup: EventLookup): boolean {
   if (principal.kind === 'owner') {
@@ -27,7 +32,10 @@ export function allows(principal: Principal, need: Need, params: RouteParams, lo
       if (!need.roles.includes(principal.role)) {
         return false;
       }
-      return principal.eventId === null || principal.eventId === eventOf(need.event, params, lookup);
+      if (principal.eventId === null) {
+        return need.event === 'pad';
+      }
+      return principal.eventId === eventOf(need.event, params, lookup);
   }
 }
 
@@ -72,7 +80,7 @@ export function docAccess(
   return allows(principal, spec.read, params, lookup) ? 'read' : 'none';
 }
 
-/** What `GET /api/session` tells the renderer: read-along links are `view`, everyone else `edit`. */
+/** The pad views' access level (`GET /api/session`'s `access`): read-along links are `view`, everyone else `edit`. */
 export function sessionAccess(principal: Principal): Access {
   return principal.kind === 'role' && principal.role === 'view' ? 'view' : 'edit';
 }

@@ -1,3 +1,4 @@
+import { eventRoleSchema, type EventRole } from '../../shared/api/eventTokenContract.js';
 import type { DocKind } from '../../shared/docs/docName.js';
 
 /**
@@ -7,17 +8,18 @@ import type { DocKind } from '../../shared/docs/docName.js';
  * dispatch (`server/http/apiRoutes.ts`) has exactly one handler per row, so no route can bypass it.
  */
 
-/** The per-event roles (the hosting issue hands them out per event; today only `view` exists). */
-export const EVENT_ROLES = ['organiser', 'recorder', 'edit', 'view'] as const;
-/** One per-event role. */
-export type EventRole = (typeof EVENT_ROLES)[number];
+/** The per-event roles that join links hand out (shared/api/eventTokenContract.ts). */
+export const EVENT_ROLES = eventRoleSchema.options;
+export type { EventRole };
 
 /**
  * Who a request or connection is. `owner` holds the workspace token and may do everything. A `role`
- * holds one event's role; `eventId: null` is a role on every event of the workspace (today's
- * read-along link is `{ kind: 'role', role: 'view', eventId: null }`).
+ * holds one event's role through a join link (`tokenId`, so revoking it can close its connections).
+ * `eventId: null` is the workspace-wide read-along token (`view-token`): it reaches pads only, of any
+ * event (see {@link allows}).
  */
-export type Principal = { kind: 'owner' } | { kind: 'role'; role: EventRole; eventId: string | null };
+export type Principal =
+  { kind: 'owner' } | { kind: 'role'; role: EventRole; eventId: string | null; tokenId?: string };
 
 /**
  * Where a route's event comes from, for per-event roles: the `:eventId` in the path, the planned
@@ -41,7 +43,7 @@ export type BodyKind = 'none' | 'json' | 'file';
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT';
   /**
-   * Segments are literal or a parameter: `:eventId`, `:padId`, `:sketchId` (ids, see idSchema) or
+   * Segments are literal or a parameter: `:eventId`, `:padId`, `:sketchId`, `:tokenId` (ids, see idSchema) or
    * `:rev` (a revision number). `/*` is the renderer: any path outside `/api/`.
    */
   path: string;
@@ -55,6 +57,8 @@ const ANYONE: Need = { who: 'anyone' };
 const WRITERS = ['organiser', 'recorder', 'edit'] as const satisfies readonly EventRole[];
 /** Everyone with a role, read-along links included. */
 const READERS = [...WRITERS, 'view'] as const satisfies readonly EventRole[];
+/** Who draws the event's sketchnotes: participants (edit) and read-along links only look. */
+const SKETCHERS = ['organiser', 'recorder'] as const satisfies readonly EventRole[];
 
 const padRead: Need = { who: 'roles', roles: READERS, event: 'pad' };
 const padWrite: Need = { who: 'roles', roles: WRITERS, event: 'pad' };
@@ -78,7 +82,31 @@ export const ROUTES = {
   event: {
     method: 'GET',
     path: '/api/events/:eventId',
-    need: { who: 'roles', roles: WRITERS, event: 'path' },
+    need: { who: 'roles', roles: READERS, event: 'path' },
+    body: 'none',
+  },
+  listEventTokens: {
+    method: 'GET',
+    path: '/api/events/:eventId/tokens',
+    need: organiserOf('path'),
+    body: 'none',
+  },
+  createEventToken: {
+    method: 'POST',
+    path: '/api/events/:eventId/tokens',
+    need: organiserOf('path'),
+    body: 'json',
+  },
+  renameEventToken: {
+    method: 'PUT',
+    path: '/api/events/:eventId/tokens/:tokenId',
+    need: organiserOf('path'),
+    body: 'json',
+  },
+  revokeEventToken: {
+    method: 'POST',
+    path: '/api/events/:eventId/tokens/:tokenId/revoke',
+    need: organiserOf('path'),
     body: 'none',
   },
   previewEventPlan: {
@@ -141,13 +169,13 @@ export const ROUTES = {
   importExcalidraw: {
     method: 'POST',
     path: '/api/sketches/:sketchId/import-excalidraw',
-    need: { who: 'roles', roles: WRITERS, event: 'sketch' },
+    need: { who: 'roles', roles: SKETCHERS, event: 'sketch' },
     body: 'file',
   },
   exportExcalidraw: {
     method: 'GET',
     path: '/api/sketches/:sketchId/export.excalidraw',
-    need: { who: 'roles', roles: WRITERS, event: 'sketch' },
+    need: { who: 'roles', roles: READERS, event: 'sketch' },
     body: 'none',
   },
   page: { method: 'GET', path: PAGE_PATTERN, need: ANYONE, body: 'none' },
@@ -167,16 +195,19 @@ export interface DocSpec {
   read: Need;
 }
 
-/** Every kind of live document. The event of a pad or sketchnote is its planned session's. */
+/**
+ * Every kind of live document. The event of a pad or sketchnote is its planned session's. The
+ * event document is the plan: organisers change it, every role reads it live.
+ */
 export const DOCS: Record<'workspace' | DocKind, DocSpec> = {
   workspace: { write: OWNER, read: OWNER },
   event: {
     write: organiserOf('path'),
-    read: { who: 'roles', roles: WRITERS, event: 'path' },
+    read: { who: 'roles', roles: READERS, event: 'path' },
   },
   pad: { write: padWrite, read: padRead },
   sketch: {
-    write: { who: 'roles', roles: WRITERS, event: 'sketch' },
-    read: { who: 'roles', roles: WRITERS, event: 'sketch' },
+    write: { who: 'roles', roles: SKETCHERS, event: 'sketch' },
+    read: { who: 'roles', roles: READERS, event: 'sketch' },
   },
 };

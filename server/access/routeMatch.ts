@@ -8,7 +8,7 @@ export type RouteMatch =
   | { ok: false; status: 404 | 405; allowed: string[] };
 
 const REV = /^\d{1,9}$/;
-const PARAMS = new Set(['eventId', 'padId', 'sketchId', 'rev']);
+const PARAMS = new Set(['eventId', 'padId', 'sketchId', 'rev', 'tokenId']);
 const ROWS = (Object.entries(ROUTES) as [RouteId, RouteSpec][]).map(([id, spec]) => ({
   id,
   spec,

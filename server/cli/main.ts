@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { startCore } from '../core/startCore.js';
 import { APP_VERSION } from '../core/version.js';
 import { defaultDataDir } from '../storage/dataDir.js';
+import { normalisePublicUrl, savePublicUrl } from '../storage/publicUrl.js';
 import {
   DEFAULT_SYNC_LIMITS,
   SYNC_LIMIT_SPECS,
@@ -27,7 +28,7 @@ const commands: Record<string, Command> = {
   serve: {
     usages: [
       {
-        usage: 'mitschrift serve [--host H] [--port P] [--data DIR] [--max-… N]',
+        usage: 'mitschrift serve [--host H] [--port P] [--data DIR] [--public-url URL] [--max-… N]',
         summary: 'Start the core and serve the app to browsers (host mode).',
       },
     ],
@@ -63,12 +64,18 @@ function printHelp(): void {
     '  --host H     interface to listen on (default 127.0.0.1; 0.0.0.0 lets participants on the LAN join)',
     '  --port P     port (default: a free one; 0 also picks a free one)',
     `  --data DIR   workspace folder (default ${defaultDataDir()})`,
+    '  --public-url URL  the address participants reach (http://HOST:PORT), for join links; kept in the',
+    '               workspace (MITSCHRIFT_PUBLIC_URL)',
     '  Limits of the sync endpoint (flag, or environment variable; default):',
     ...SYNC_LIMIT_SPECS.map(
       (spec) => `  --${spec.flag} N  ${spec.help} (${spec.env}; default ${DEFAULT_SYNC_LIMITS[spec.key]})`,
     ),
     '',
-    'Options of event (the event commands work on the folder directly and refuse while a core serves it):',
+    'Options of event (the event commands work on the folder directly and refuse while a core serves it;',
+    'share, tokens, revoke and rename-token also work beside a running core, which applies them at once):',
+    '  --role R           organiser, recorder, edit or view (share)',
+    '  --label L          a join link\'s label, e.g. "Projektor" (share, rename-token)',
+    "  --url U            the address printed links point at (default: the public URL, else the core's)",
     '  --data DIR         workspace folder (default as for serve)',
     '  --json             print JSON: list as GET /api/events, show as GET /api/events/:id',
     '  --title T          title of the new event (default: the file name)',
@@ -102,6 +109,7 @@ async function serve(args: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '0' },
       data: { type: 'string' },
+      'public-url': { type: 'string' },
       ...Object.fromEntries(SYNC_LIMIT_SPECS.map((spec) => [spec.flag, { type: 'string' as const }])),
     },
     strict: true,
@@ -122,6 +130,14 @@ async function serve(args: string[]): Promise<number> {
     return 2;
   }
   const dataDir = resolve(values.data ?? defaultDataDir());
+  const publicUrlValue = values['public-url'] ?? process.env['MITSCHRIFT_PUBLIC_URL'];
+  let publicUrl: string | undefined;
+  try {
+    publicUrl = publicUrlValue === undefined ? undefined : normalisePublicUrl(publicUrlValue);
+  } catch (error) {
+    console.error(`mitschrift serve: --public-url: ${(error as Error).message}`);
+    return 2;
+  }
   const ui = rendererDir();
   if (!ui) {
     console.warn(
@@ -133,8 +149,13 @@ async function serve(args: string[]): Promise<number> {
     port,
     dataDir,
     syncLimits,
+    ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(ui ? { rendererDir: ui } : {}),
   });
+  if (publicUrl !== undefined) {
+    // Remembered in the workspace, so `mitschrift event share` prints links on this address too.
+    savePublicUrl(dataDir, publicUrl);
+  }
   console.info(`Workspace: ${dataDir}`);
   console.info(`Mitschrift listening on ${core.joinUrl}`);
   await new Promise<void>((resolveStop) => {

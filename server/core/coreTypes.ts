@@ -20,6 +20,11 @@ export interface CoreOptions {
   token?: string;
   /** The read-only token (pads only). Without one the core uses the workspace's saved view token. */
   viewToken?: string;
+  /**
+   * The address other devices reach this core by (`http://host:port`), for join links. Without it,
+   * the workspace's saved public URL (`<data>/public-url`), else the address each request used.
+   */
+  publicUrl?: string;
   /** Folder with the built renderer (`out/renderer`). Without one, only the API and sync are served. */
   rendererDir?: string;
   logger?: CoreLogger;

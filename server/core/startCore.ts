@@ -6,15 +6,18 @@ import { API_PREFIX, SYNC_PREFIX } from '../../shared/routes/deepLinks.js';
 import { TOKEN_QUERY_PARAM } from '../../shared/api/contract.js';
 import { docNameFor, docNameSchema, type DocName } from '../../shared/docs/docName.js';
 import { allows, docAccess, sessionAccess, type EventLookup } from '../access/accessCheck.js';
+import type { Principal } from '../access/accessTable.js';
 import { matchRoute, safeDecode } from '../access/routeMatch.js';
 import type { ApiContext } from '../http/apiContext.js';
 import { handleApi } from '../http/apiRoutes.js';
+import { EventTokens } from '../access/eventTokens.js';
 import {
   cookieNameFor,
   cookieValueFor,
+  identify,
+  joinCookieValue,
   linkTokenKind,
   presentedToken,
-  principalOf,
   type CoreTokens,
 } from '../http/auth.js';
 import { padEventOf } from '../http/padRoutes.js';
@@ -26,6 +29,7 @@ import { serveRenderer } from '../http/staticFiles.js';
 import { PadHistory } from '../pad/padHistory.js';
 import { savedToken, savedViewToken } from '../storage/accessToken.js';
 import { DocStore } from '../storage/docStore.js';
+import { normalisePublicUrl, readPublicUrl } from '../storage/publicUrl.js';
 import { lockWorkspace } from '../storage/workspaceLock.js';
 import { DocRegistry } from '../sync/docRegistry.js';
 import { SyncEndpoint } from '../sync/syncEndpoint.js';
@@ -65,6 +69,17 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const padHistory = new PadHistory(registry, options.dataDir, logger);
     const sync = new SyncEndpoint(registry, logger, options.syncLimits);
     const tokens: CoreTokens = { edit: token, view: viewToken };
+    // Revoking a join link (here or by the CLI in another process) closes its connections at once.
+    const joins = new EventTokens(options.dataDir, logger, (ended) => {
+      const closed = sync.closeToken(ended);
+      if (closed > 0) {
+        logger.info(`Closed ${closed} connection(s) of revoked join link(s) ${ended.join(', ')}.`);
+      }
+    });
+    const publicUrl =
+      options.publicUrl === undefined
+        ? readPublicUrl(options.dataDir)
+        : normalisePublicUrl(options.publicUrl);
     let port = 0;
     let origin = '';
     const api: Omit<ApiContext, 'principal'> = {
@@ -72,9 +87,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       store,
       version: APP_VERSION,
       dataDir: options.dataDir,
+      joins,
+      publicUrl,
       pads: {
         history: padHistory,
-        tokens,
         listenHost: options.host,
         origin: () => origin,
       },
@@ -108,25 +124,32 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       }
       const method = req.method ?? 'GET';
       const presented = presentedToken(req, url, port);
-      const linkKind = method === 'GET' || method === 'HEAD' ? linkTokenKind(presented, tokens) : undefined;
+      const linkKind =
+        method === 'GET' || method === 'HEAD' ? linkTokenKind(presented, tokens, joins) : undefined;
       if (linkKind !== undefined) {
         // Trade the token in the link for a cookie (derived from it), and drop it from the address bar.
+        const join = linkKind === 'join' ? joins.bySecret(presented.query) : undefined;
+        const value = join?.ok
+          ? joinCookieValue(join.record.id, join.record.secret)
+          : cookieValueFor(linkKind === 'view' ? tokens.view : tokens.edit, linkKind);
         url.searchParams.delete(TOKEN_QUERY_PARAM);
         res.writeHead(303, {
-          'Set-Cookie': `${cookieNameFor(port, linkKind)}=${cookieValueFor(tokens[linkKind], linkKind)}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${cookieNameFor(port, linkKind)}=${value}; HttpOnly; SameSite=Strict; Path=/`,
           Location: sameOriginLocation(url),
           'Cache-Control': 'no-store',
         });
         res.end();
         return;
       }
-      const principal = principalOf(presented, tokens);
-      if (principal === null) {
+      const who = identify(presented, tokens, joins);
+      if (!who.ok) {
         if (url.pathname.startsWith(API_PREFIX)) {
           sendError(
             res,
             401,
-            'A valid access token is required (link ?token=, cookie or Authorization: Bearer).',
+            who.reason === 'revoked'
+              ? 'This join link was revoked; ask the organiser for a new one.'
+              : 'A valid access token is required (link ?token=, cookie or Authorization: Bearer).',
           );
         } else {
           res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -134,6 +157,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         }
         return;
       }
+      const principal = who.principal;
       const match = matchRoute(method, url.pathname);
       if (!match.ok) {
         if (match.status === 405 && !url.pathname.startsWith(API_PREFIX)) {
@@ -149,13 +173,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         return;
       }
       if (!allows(principal, match.spec.need, match.params, lookup)) {
-        sendError(
-          res,
-          403,
-          sessionAccess(principal) === 'view'
-            ? 'This is a read-only link: it can look at pads but not change anything.'
-            : 'Your link does not give access to this.',
-        );
+        sendError(res, 403, forbiddenMessage(principal));
         return;
       }
       if (match.spec.body === 'json' && !isJsonBody(req)) {
@@ -189,11 +207,12 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         refuseUpgrade(socket, 400, 'Bad Request');
         return;
       }
-      const principal = principalOf(presentedToken(req, url, port), tokens);
-      if (principal === null) {
+      const who = identify(presentedToken(req, url, port), tokens, joins);
+      if (!who.ok) {
         refuseUpgrade(socket, 401, 'Unauthorized');
         return;
       }
+      const principal = who.principal;
       if (!originAllowed(req)) {
         refuseUpgrade(socket, 403, 'Forbidden');
         return;
@@ -217,7 +236,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         refuseUpgrade(socket, 404, 'Not Found');
         return;
       }
-      sync.handleUpgrade(req, socket, head, parsed.data, { readOnly: access === 'read' });
+      const tokenId = principal.kind === 'role' ? principal.tokenId : undefined;
+      sync.handleUpgrade(req, socket, head, parsed.data, {
+        readOnly: access === 'read',
+        ...(tokenId === undefined ? {} : { tokenId }),
+      });
     }
 
     await new Promise<void>((resolvePromise, reject) => {
@@ -237,6 +260,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const flushTimer = setInterval(() => {
       registry.flushAll();
       padHistory.flushAll();
+      // Catches a change of the join links that the folder watch missed.
+      joins.refresh();
     }, 1000).unref();
     let closing: Promise<void> | undefined;
 
@@ -250,6 +275,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       close() {
         closing ??= (async () => {
           clearInterval(flushTimer);
+          joins.close();
           sync.close();
           await new Promise<void>((r) => {
             server.close(() => r());
@@ -266,6 +292,16 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     lock.release();
     throw error;
   }
+}
+
+/** Why a known token may not use a route: read-along links change nothing; others stay in their event. */
+function forbiddenMessage(principal: Principal): string {
+  if (sessionAccess(principal) === 'view') {
+    return 'This is a read-only link: it can look along but not change anything.';
+  }
+  return principal.kind === 'role'
+    ? `Your ${principal.role} link does not give access to this (it opens only its own event, and only what its role may).`
+    : 'Your link does not give access to this.';
 }
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {

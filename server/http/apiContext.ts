@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteParams } from '../access/accessCheck.js';
 import type { Principal, RouteId } from '../access/accessTable.js';
+import type { EventTokens } from '../access/eventTokens.js';
 import type { DocStore } from '../storage/docStore.js';
 import type { DocRegistry } from '../sync/docRegistry.js';
 import type { PadRouteContext } from './padRoutes.js';
@@ -13,6 +14,10 @@ export interface ApiContext {
   dataDir: string;
   /** Notes pads: history, share links (absent in cores started without them). */
   pads?: PadRouteContext;
+  /** The workspace's join links per event (server/access/eventTokens.ts). */
+  joins: EventTokens;
+  /** The base of join links handed out (`--public-url`), or undefined: the address the request used. */
+  publicUrl: string | undefined;
   /** Who sent the request; the access table has already allowed it the route. */
   principal: Principal;
 }

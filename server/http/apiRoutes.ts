@@ -11,11 +11,13 @@ import { addEvent, listEvents } from '../../shared/docs/workspaceIndex.js';
 import { newId } from '../../shared/event/ids.js';
 import { sessionAccess } from '../access/accessCheck.js';
 import { DocUnavailableError } from '../storage/docStore.js';
+import { EventTokenStoreError } from '../storage/eventTokenStore.js';
 import type { ApiContext, ApiRouteId, RouteCall, RouteHandler } from './apiContext.js';
 import { eventHandlers } from './eventRoutes.js';
 import { padHandlers } from './padRoutes.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
 import { sketchHandlers } from './sketchRoutes.js';
+import { tokenHandlers } from './tokenRoutes.js';
 
 const workspaceHandlers = {
   health: (ctx, { res }) => {
@@ -30,7 +32,16 @@ const workspaceHandlers = {
     sendJson(res, 200, body);
   },
   session: (ctx, { res }) => {
-    const body: SessionInfo = { access: sessionAccess(ctx.principal) };
+    const { principal } = ctx;
+    const tokenId = principal.kind === 'role' ? (principal.tokenId ?? null) : null;
+    const found = tokenId === null ? undefined : ctx.joins.byTokenId(tokenId);
+    const body: SessionInfo = {
+      access: sessionAccess(principal),
+      role: principal.kind === 'owner' ? 'owner' : principal.role,
+      eventId: principal.kind === 'owner' ? null : principal.eventId,
+      label: found?.ok && found.record.label !== '' ? found.record.label : null,
+      tokenId,
+    };
     sendJson(res, 200, body);
   },
   listEvents: (ctx, { res }) => {
@@ -58,6 +69,7 @@ export const API_HANDLERS: Record<ApiRouteId, RouteHandler> = {
   ...eventHandlers,
   ...padHandlers,
   ...sketchHandlers,
+  ...tokenHandlers,
 };
 
 /**
@@ -70,6 +82,10 @@ export async function handleApi(ctx: ApiContext, id: ApiRouteId, call: RouteCall
   } catch (error) {
     if (error instanceof BadRequestError) {
       sendError(call.res, error.status, error.message, error.details);
+      return;
+    }
+    if (error instanceof EventTokenStoreError) {
+      sendError(call.res, 503, error.message);
       return;
     }
     if (error instanceof DocUnavailableError) {

@@ -35,14 +35,13 @@ import { eventTemplate, findPadSession } from '../pad/padTemplates.js';
 import { findEvent } from '../plan/eventService.js';
 import { applyTemplateToUntouched, templatePadCounts, type TemplatePadAccess } from '../pad/templatePads.js';
 import { readImportInWorker } from '../imports/importCalls.js';
+import type { TokenRecord } from '../storage/eventTokenStore.js';
 import { param, type ApiContext, type ApiRouteId, type RouteCall, type RouteHandler } from './apiContext.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
 
 /** What the pad routes need besides the API context. */
 export interface PadRouteContext {
   history: PadHistory;
-  /** The full token and the read-only token, for share links. */
-  tokens: { edit: string; view: string };
   /** The interface the core listens on (share links list LAN addresses when it is 0.0.0.0). */
   listenHost: string;
   /** The core's own origin (`http://host:port`), for links when the request's Host is unusable. */
@@ -165,9 +164,21 @@ export const padHandlers = {
     ctx.registry.change(docNameFor('event', eventId), (doc) => writePadTemplate(doc, body.template));
     sendTemplate(ctx, res, padId, docName);
   }),
-  padShare: padRoute((_ctx, pads, { req, res }, { padId }) =>
-    sendJson(res, 200, shareLinks(pads, padId, req.headers.host ?? '')),
-  ),
+  padShare: padRoute((ctx, pads, { req, res }, { padId, docName }) => {
+    const eventId = padEventOf(ctx, padId, docName);
+    if (eventId === undefined) {
+      sendError(
+        res,
+        409,
+        `Pad "${padId}" belongs to no planned session: join links are per event, so it cannot be shared.`,
+      );
+      return;
+    }
+    // The event's own join links (never the owner's token), made on first use.
+    const edit = ctx.joins.ensure(eventId, 'edit', PAD_LINK_LABEL);
+    const view = ctx.joins.ensure(eventId, 'view', PAD_LINK_LABEL);
+    sendJson(res, 200, shareLinks(ctx, pads, padId, req.headers.host ?? '', { edit, view }));
+  }),
   eventPadTemplate: eventTemplateRoute((ctx, access, eventId, { res }) => {
     const body: EventPadTemplate = {
       eventId,
@@ -333,8 +344,35 @@ async function readRawBody(req: IncomingMessage): Promise<Uint8Array> {
 
 const HOST_HEADER = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/;
 
-/** Join links of a pad, for the address the request used and, on 0.0.0.0, each LAN address. */
-function shareLinks(pads: PadRouteContext, padId: string, hostHeader: string): ShareLinks {
+/** The label of the join links the pads' share panel makes for an event. */
+export const PAD_LINK_LABEL = 'Pad-Links';
+
+/**
+ * Join links of a pad with the event's edit and view links, for the configured public URL, or the
+ * address the request used and, on 0.0.0.0, each LAN address.
+ */
+function shareLinks(
+  ctx: ApiContext,
+  pads: PadRouteContext,
+  padId: string,
+  hostHeader: string,
+  links: { edit: TokenRecord; view: TokenRecord },
+): ShareLinks {
+  const path = padPath(padId);
+  const link = (base: string, record: TokenRecord): string =>
+    `${base}${path}?${TOKEN_QUERY_PARAM}=${record.secret}`;
+  if (ctx.publicUrl !== undefined) {
+    const base = ctx.publicUrl;
+    return {
+      addresses: [
+        {
+          host: base.replace(/^https?:\/\//, ''),
+          editUrl: link(base, links.edit),
+          viewUrl: link(base, links.view),
+        },
+      ],
+    };
+  }
   const hosts: string[] = [];
   const m = HOST_HEADER.exec(hostHeader);
   const port = m?.[2] ?? '';
@@ -354,12 +392,11 @@ function shareLinks(pads: PadRouteContext, padId: string, hostHeader: string): S
   if (hosts.length === 0) {
     hosts.push(pads.origin().replace(/^https?:\/\//, ''));
   }
-  const path = padPath(padId);
   return {
     addresses: hosts.map((host) => ({
       host,
-      editUrl: `http://${host}${path}?${TOKEN_QUERY_PARAM}=${pads.tokens.edit}`,
-      viewUrl: `http://${host}${path}?${TOKEN_QUERY_PARAM}=${pads.tokens.view}`,
+      editUrl: link(`http://${host}`, links.edit),
+      viewUrl: link(`http://${host}`, links.view),
     })),
   };
 }

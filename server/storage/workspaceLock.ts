@@ -84,6 +84,15 @@ export function lockWorkspace(dataDir: string): WorkspaceLock {
   throw new Error(`Could not take the lock ${file}: it keeps changing.`);
 }
 
+/**
+ * The live process on this host that holds the workspace (with its core's address once it listens),
+ * or undefined: for commands that work beside a running core instead of refusing.
+ */
+export function workspaceHolder(dataDir: string): LockContent | undefined {
+  const holder = readHolder(join(dataDir, LOCK_FILE));
+  return holder && holder.host === hostname() && isAlive(holder.pid) ? holder : undefined;
+}
+
 function readHolder(file: string): LockContent | undefined {
   try {
     const parsed = lockContentSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));

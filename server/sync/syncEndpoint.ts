@@ -43,6 +43,10 @@ export const CLOSE_RATE_LIMIT = 4429;
 export const CLOSE_TOO_LARGE = 4413;
 /** Close code: too many messages that are not the y-websocket protocol. */
 export const CLOSE_MALFORMED = 4400;
+/** Close code: the join link the connection was opened with was revoked. */
+export const CLOSE_LINK_REVOKED = 4403;
+/** Close reason sent with {@link CLOSE_LINK_REVOKED}. */
+export const LINK_REVOKED_REASON = 'Link widerrufen / join link revoked';
 
 /** A WebSocket close reason is at most 123 bytes. */
 function closeReason(text: string): string {
@@ -59,6 +63,8 @@ interface Connection {
   /** Client ids this connection tried to publish that belong to another connection (logged once each). */
   refusedIds: Set<number>;
   droppedAwareness: number;
+  /** Changes a read-only connection sent (dropped, never applied; logged on the first and at close). */
+  droppedUpdates: number;
 }
 
 /**
@@ -81,6 +87,8 @@ export class SyncEndpoint {
   private readonly sizes = new WeakMap<SharedDoc, number>();
   private malformedLogged = 0;
   private malformedLogWindow = 0;
+  /** The live connections opened with each join link, so revoking it can close them. */
+  private readonly byToken = new Map<string, Set<WebSocket>>();
 
   constructor(
     private readonly registry: DocRegistry,
@@ -96,13 +104,14 @@ export class SyncEndpoint {
    * gets the document and its updates but cannot change it: its sync step 2 and update messages are
    * dropped before they reach the document, and it may publish only its own small presence state.
    * Refuses the upgrade with 503 when the connection limits (total, per address) are reached.
+   * `tokenId` names the join link it was opened with (see {@link closeToken}).
    */
   handleUpgrade(
     req: IncomingMessage,
     socket: Duplex,
     head: Buffer,
     docName: DocName,
-    options: { readOnly?: boolean } = {},
+    options: { readOnly?: boolean; tokenId?: string } = {},
   ): void {
     const address = req.socket.remoteAddress ?? 'unknown';
     const fromAddress = this.perAddress.get(address) ?? 0;
@@ -139,6 +148,9 @@ export class SyncEndpoint {
     socket.once('close', uncount);
     this.wss.handleUpgrade(req, socket, head, (conn) => {
       conn.once('close', uncount);
+      if (options.tokenId !== undefined) {
+        this.track(options.tokenId, conn);
+      }
       this.serve(conn, docName, { readOnly: options.readOnly === true, address });
     });
   }
@@ -165,6 +177,7 @@ export class SyncEndpoint {
       malformed: 0,
       refusedIds: new Set(),
       droppedAwareness: 0,
+      droppedUpdates: 0,
     };
 
     conn.on('pong', () => this.alive.add(conn));
@@ -202,6 +215,11 @@ export class SyncEndpoint {
     });
     conn.on('error', (error) => this.logger.warn(`WebSocket error on "${docName}": ${error.message}`));
     conn.on('close', () => {
+      if (state.droppedUpdates > 1) {
+        this.logger.warn(
+          `Dropped ${state.droppedUpdates} changes in all from a read-only connection to "${docName}" (${state.address}).`,
+        );
+      }
       const controlled = shared.connections.get(conn);
       shared.connections.delete(conn);
       const owners = this.owners.get(shared);
@@ -304,7 +322,13 @@ export class SyncEndpoint {
     }
     const update = decoding.readVarUint8Array(decoder);
     if (state.readOnly) {
-      // A read-only link cannot change the document; its edits reach neither others nor disk.
+      // A read-only link cannot change the document; its edits reach neither others nor disk. An
+      // empty update (what every client answers to sync step 1 with nothing of its own) is no change.
+      if (update.length > 2 && ++state.droppedUpdates === 1) {
+        this.logger.warn(
+          `Dropped a change from a read-only connection to "${shared.name}" (${state.address}); read-only links cannot change documents.`,
+        );
+      }
       return;
     }
     // Throws on bytes that are not a Yjs update, before anything is applied.
@@ -402,6 +426,37 @@ export class SyncEndpoint {
       this.alive.delete(conn);
       conn.ping();
     }
+  }
+
+  private track(tokenId: string, conn: WebSocket): void {
+    let conns = this.byToken.get(tokenId);
+    if (!conns) {
+      conns = new Set();
+      this.byToken.set(tokenId, conns);
+    }
+    conns.add(conn);
+    conn.once('close', () => {
+      conns.delete(conn);
+      if (conns.size === 0 && this.byToken.get(tokenId) === conns) {
+        this.byToken.delete(tokenId);
+      }
+    });
+  }
+
+  /** Closes at once every live connection opened with these join links (they were revoked); returns how many. */
+  closeToken(tokenIds: readonly string[]): number {
+    let closed = 0;
+    for (const tokenId of tokenIds) {
+      const conns = this.byToken.get(tokenId);
+      this.byToken.delete(tokenId);
+      for (const conn of conns ?? []) {
+        conn.close(CLOSE_LINK_REVOKED, LINK_REVOKED_REASON);
+        // A peer that does not answer the close handshake is cut off, not waited for.
+        setTimeout(() => conn.terminate(), 1000).unref();
+        closed += 1;
+      }
+    }
+    return closed;
   }
 
   /** Closes every connection. */

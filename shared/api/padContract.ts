@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../docs/docName.js';
+import { eventRoleSchema } from './eventTokenContract.js';
 import type { PadNode } from '../pad/padJson.js';
 import { hexColourSchema, userIdSchema } from '../pad/padLayout.js';
 import { MAX_TEMPLATE_LENGTH } from '../pad/padTemplate.js';
@@ -34,8 +35,19 @@ export const accessSchema = z.enum(['edit', 'view']);
 /** `edit`: the full token; `view`: a read-only link (pads only, GET only). */
 export type Access = z.infer<typeof accessSchema>;
 
-/** `GET /api/session` */
-export const sessionInfoSchema = z.object({ access: accessSchema });
+/**
+ * `GET /api/session`: who this browser is. `access` is kept for the pad views (`view` only for
+ * read-along links); `role` is `owner` (the workspace token: everything) or the join link's role on
+ * `eventId` (null for the owner and for the workspace-wide read-along token, which opens pads only);
+ * `label` is the join link's label (null without one), `tokenId` its id (null for the owner).
+ */
+export const sessionInfoSchema = z.object({
+  access: accessSchema,
+  role: z.union([z.literal('owner'), eventRoleSchema]),
+  eventId: idSchema.nullable(),
+  label: z.string().nullable(),
+  tokenId: idSchema.nullable(),
+});
 /** Response of `GET /api/session`. */
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 

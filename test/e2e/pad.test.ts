@@ -406,8 +406,11 @@ describe('read-only link, history, sharing, accessibility', () => {
     await page.getByText('Teilen', { exact: true }).click();
     const edit = await page.getByLabel('Link zum Mitschreiben').inputValue();
     const view = await page.getByLabel('Link zum Mitlesen (nur lesen)').inputValue();
-    expect(edit).toBe(`${testCore.core.origin}/pad/${padId}?token=${testCore.core.token}`);
-    expect(view).toBe(`${testCore.core.origin}/pad/${padId}?token=${testCore.core.viewToken}`);
+    // The event's own join links (edit and view), never the owner's token.
+    expect(edit).toMatch(new RegExp(`^${testCore.core.origin}/pad/${padId}\\?token=[A-Za-z0-9_-]{32}$`));
+    expect(view).toMatch(new RegExp(`^${testCore.core.origin}/pad/${padId}\\?token=[A-Za-z0-9_-]{32}$`));
+    expect(edit).not.toContain(testCore.core.token);
+    expect(view).not.toBe(edit);
     const qr = page.getByRole('img', { name: /QR-Code zum Mitschreiben/ });
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);

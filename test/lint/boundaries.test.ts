@@ -31,7 +31,7 @@ describe('import boundaries (eslint.config.js)', () => {
     ['renderer/src/x.ts', "import { padPath } from '../../shared/routes/deepLinks.js';\nvoid padPath;\n"],
     ['server/x.ts', "import { padPath } from '../shared/routes/deepLinks.js';\nvoid padPath;\n"],
     ['electron/main/x.ts', "import { startCore } from '../../server/core/startCore.js';\nvoid startCore;\n"],
-    ['renderer/src/x.ts', "import { EventsView } from './views/Events/EventsView.js';\nvoid EventsView;\n"],
+    ['renderer/src/x.ts', "import { EventsView } from './events/EventsView.js';\nvoid EventsView;\n"],
   ])('allows the import in %s', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);
   });

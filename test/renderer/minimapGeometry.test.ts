@@ -7,7 +7,7 @@ import {
   minimapToScene,
   sceneRectToMinimap,
   unionRect,
-} from '../../renderer/src/views/Sketch/minimapGeometry.js';
+} from '../../renderer/src/sketch/minimapGeometry.js';
 
 describe('minimap geometry', () => {
   it('takes the aspect ratio of the sheet, within limits', () => {

@@ -7,8 +7,8 @@ import {
   dropSession,
   encodeDropTarget,
   swapPartner,
-} from '../../renderer/src/plan/planActions.js';
-import { buildGrid, compactGrid, slotLabel } from '../../renderer/src/plan/planGrid.js';
+} from '../../renderer/src/event/planActions.js';
+import { buildGrid, compactGrid, slotLabel } from '../../renderer/src/event/planGrid.js';
 
 /** A small BarCamp: a plenary room used only for the opening, two parallel rooms, three slots. */
 function barcamp(): Y.Doc {

@@ -8,7 +8,7 @@ import {
   TOOL_KEYS,
   toolShortcut,
   type KeyLike,
-} from '../../renderer/src/views/Sketch/shortcutMap.js';
+} from '../../renderer/src/sketch/shortcutMap.js';
 
 function key(k: string, mods: Partial<Omit<KeyLike, 'key'>> = {}): KeyLike {
   return { key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods };

@@ -14,7 +14,7 @@ import {
   isPresetColour,
   PALETTE_IDS,
   PALETTES,
-} from '../../renderer/src/views/Sketch/palettes.js';
+} from '../../renderer/src/sketch/palettes.js';
 
 /** A Map-backed stand-in for window.localStorage. */
 function memoryStorage(): Storage {

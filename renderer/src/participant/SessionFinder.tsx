@@ -11,9 +11,9 @@ import { request } from '../api/coreApi.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { useLanguage } from '../i18n/useLanguage.js';
-import { formatShortDay } from '../plan/formatPlan.js';
-import { slotLabel, timeOf } from '../plan/planGrid.js';
-import { useEventDoc } from '../plan/useEventDoc.js';
+import { formatShortDay } from '../event/formatPlan.js';
+import { slotLabel, timeOf } from '../event/planGrid.js';
+import { useEventDoc } from '../event/useEventDoc.js';
 import './participant.css';
 
 const TICK_MS = 30_000;

@@ -5,8 +5,14 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { eventDetailSchema } from '../../../shared/api/eventContract.js';
 import { revisionListSchema } from '../../../shared/api/padContract.js';
-import { allows, docAccess, type EventLookup } from '../../../server/access/accessCheck.js';
-import { ROUTES, type Principal, type RouteId } from '../../../server/access/accessTable.js';
+import { allows, docAccess, type EventLookup, type RouteParams } from '../../../server/access/accessCheck.js';
+import {
+  EVENT_ROLES,
+  ROUTES,
+  type EventRole,
+  type Principal,
+  type RouteId,
+} from '../../../server/access/accessTable.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
 import { startCore } from '../../../server/core/startCore.js';
 import { API_HANDLERS } from '../../../server/http/apiRoutes.js';
@@ -25,6 +31,7 @@ interface Ids {
   eventId: string;
   padId: string;
   sketchId: string;
+  tokenId: string;
 }
 interface Sample {
   path: string;
@@ -47,6 +54,16 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
   previewPlan: () => ({ path: '/api/events/plan-preview', ...csv }),
   importPlan: () => ({ path: '/api/events/import-plan?title=Zweites', ...csv }),
   event: ({ eventId }) => ({ path: `/api/events/${eventId}` }),
+  listEventTokens: ({ eventId }) => ({ path: `/api/events/${eventId}/tokens` }),
+  createEventToken: ({ eventId }) => ({
+    path: `/api/events/${eventId}/tokens`,
+    ...json({ role: 'view', label: 'Projektor' }),
+  }),
+  renameEventToken: ({ eventId, tokenId }) => ({
+    path: `/api/events/${eventId}/tokens/${tokenId}`,
+    ...json({ label: 'Beamer' }),
+  }),
+  revokeEventToken: ({ eventId, tokenId }) => ({ path: `/api/events/${eventId}/tokens/${tokenId}/revoke` }),
   previewEventPlan: ({ eventId }) => ({ path: `/api/events/${eventId}/plan-preview`, ...csv }),
   importEventPlan: ({ eventId }) => ({ path: `/api/events/${eventId}/import-plan`, ...csv }),
   exportPlanCsv: ({ eventId }) => ({ path: `/api/events/${eventId}/plan.csv` }),
@@ -95,6 +112,10 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   previewPlan: { view: 403, edit: 200 },
   importPlan: { view: 403, edit: 201 },
   event: { view: 403, edit: 200 },
+  listEventTokens: { view: 403, edit: 200 },
+  createEventToken: { view: 403, edit: 201 },
+  renameEventToken: { view: 403, edit: 200 },
+  revokeEventToken: { view: 403, edit: 200 },
   previewEventPlan: { view: 403, edit: 200 },
   importEventPlan: { view: 403, edit: 200 },
   exportPlanCsv: { view: 403, edit: 200 },
@@ -186,7 +207,13 @@ beforeAll(async () => {
     ).json(),
   );
   const padId = detail.sessions[0]!.id;
-  ids = { eventId: event.id, padId, sketchId: 'talk-1' };
+  const made = await fetch(`${core.origin}/api/events/${event.id}/tokens`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${core.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ role: 'edit' }),
+  });
+  const { id: tokenId } = (await made.json()) as { id: string };
+  ids = { eventId: event.id, padId, sketchId: 'talk-1', tokenId };
   // The pad exists (with its template revision 0) before anyone reads it.
   const client = connectSyncClient(core.origin, core.token, `pad/${padId}`);
   await client.synced;
@@ -300,6 +327,99 @@ describe('access table: every document kind', () => {
     expect(docAccess(recorderA, 'event/A', lookup)).toBe('read');
     expect(docAccess(organiserA, 'event/A', lookup)).toBe('write');
     expect(docAccess(organiserA, 'workspace', lookup)).toBe('none');
+  });
+});
+
+/** Which roles on their own event may use each route, as issue 10 states them (independent of the table). */
+const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = {
+  health: 'anyone',
+  session: 'anyone',
+  page: 'anyone',
+  listEvents: 'owner',
+  createEvent: 'owner',
+  previewPlan: 'owner',
+  importPlan: 'owner',
+  event: ['organiser', 'recorder', 'edit', 'view'],
+  listEventTokens: ['organiser'],
+  createEventToken: ['organiser'],
+  renameEventToken: ['organiser'],
+  revokeEventToken: ['organiser'],
+  previewEventPlan: ['organiser'],
+  importEventPlan: ['organiser'],
+  exportPlanCsv: ['organiser'],
+  exportPlanIcs: ['organiser'],
+  pad: ['organiser', 'recorder', 'edit', 'view'],
+  revisions: ['organiser', 'recorder', 'edit', 'view'],
+  revision: ['organiser', 'recorder', 'edit', 'view'],
+  exportPad: ['organiser', 'recorder', 'edit', 'view'],
+  commitRevision: ['organiser', 'recorder', 'edit'],
+  restoreRevision: ['organiser', 'recorder', 'edit'],
+  saveRevision: ['organiser', 'recorder', 'edit'],
+  importPad: ['organiser', 'recorder', 'edit'],
+  padTemplate: ['organiser', 'recorder', 'edit'],
+  padShare: ['organiser', 'recorder', 'edit'],
+  putPadTemplate: ['organiser'],
+  importExcalidraw: ['organiser', 'recorder'],
+  exportExcalidraw: ['organiser', 'recorder', 'edit', 'view'],
+};
+
+/** How each role opens the documents of its own event (every other event: none). */
+const ROLE_DOCS: Record<
+  EventRole,
+  Record<'workspace' | 'event' | 'pad' | 'sketch', 'write' | 'read' | 'none'>
+> = {
+  organiser: { workspace: 'none', event: 'write', pad: 'write', sketch: 'write' },
+  recorder: { workspace: 'none', event: 'read', pad: 'write', sketch: 'write' },
+  edit: { workspace: 'none', event: 'read', pad: 'write', sketch: 'read' },
+  view: { workspace: 'none', event: 'read', pad: 'read', sketch: 'read' },
+};
+
+describe('access table: per-event roles', () => {
+  // Pads p1 and sketches s1 are of event A's sessions, p2 and s2 of event B's; p0 and s0 of none.
+  const lookup: EventLookup = {
+    padEvent: (padId) => ({ p1: 'A', p2: 'B' })[padId],
+    sketchEvent: (sketchId) => ({ s1: 'A', s2: 'B' })[sketchId],
+  };
+  const ownParams: RouteParams = { eventId: 'A', padId: 'p1', sketchId: 's1', tokenId: 't', rev: '0' };
+  const otherParams: RouteParams = { eventId: 'B', padId: 'p2', sketchId: 's2', tokenId: 't', rev: '0' };
+  const noEventParams: RouteParams = { eventId: 'Z', padId: 'p0', sketchId: 's0', tokenId: 't', rev: '0' };
+
+  it.each(EVENT_ROLES)('%s: every route of its own event as the issue says, nothing of another', (role) => {
+    const principal: Principal = { kind: 'role', role, eventId: 'A', tokenId: 't' };
+    for (const id of Object.keys(ROUTES) as RouteId[]) {
+      const rule = ROLE_ROUTES[id];
+      const own = rule === 'anyone' || (rule !== 'owner' && rule.includes(role));
+      expect(allows(principal, ROUTES[id].need, ownParams, lookup), `${role} ${id} own`).toBe(own);
+      expect(allows(principal, ROUTES[id].need, otherParams, lookup), `${role} ${id} other`).toBe(
+        rule === 'anyone',
+      );
+      expect(allows(principal, ROUTES[id].need, noEventParams, lookup), `${role} ${id} no event`).toBe(
+        rule === 'anyone',
+      );
+      expect(allows({ kind: 'owner' }, ROUTES[id].need, otherParams, lookup), `owner ${id}`).toBe(true);
+    }
+  });
+
+  it.each(EVENT_ROLES)('%s: documents of its own event as the issue says, none of another', (role) => {
+    const principal: Principal = { kind: 'role', role, eventId: 'A', tokenId: 't' };
+    const expected = ROLE_DOCS[role];
+    expect(docAccess(principal, 'workspace', lookup)).toBe(expected.workspace);
+    expect(docAccess(principal, 'event/A', lookup)).toBe(expected.event);
+    expect(docAccess(principal, 'pad/p1', lookup)).toBe(expected.pad);
+    expect(docAccess(principal, 'sketch/s1', lookup)).toBe(expected.sketch);
+    for (const other of ['event/B', 'pad/p2', 'sketch/s2', 'pad/p0', 'sketch/s0']) {
+      expect(docAccess(principal, other, lookup), `${role} ${other}`).toBe('none');
+    }
+  });
+
+  it('keeps the workspace-wide read-along token to pads (read-only)', () => {
+    expect(docAccess(VIEW, 'pad/p1', lookup)).toBe('read');
+    expect(docAccess(VIEW, 'pad/p2', lookup)).toBe('read');
+    for (const doc of ['workspace', 'event/A', 'sketch/s1']) {
+      expect(docAccess(VIEW, doc, lookup), doc).toBe('none');
+    }
+    expect(allows(VIEW, ROUTES.event.need, ownParams, lookup)).toBe(false);
+    expect(allows(VIEW, ROUTES.exportExcalidraw.need, ownParams, lookup)).toBe(false);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   shareLinksSchema,
 } from '../../../shared/api/padContract.js';
 import { apiErrorSchema } from '../../../shared/api/contract.js';
+import { eventTokenListSchema } from '../../../shared/api/eventTokenContract.js';
 import { atextToTxt, checkEtherpadFile, parseEtherpadFile } from '../../../shared/pad/etherpad/index.js';
 import { readPadContent } from '../../../shared/pad/padContent.js';
 import { plainText } from '../../../shared/pad/padJson.js';
@@ -380,8 +381,17 @@ describe('pads: read-only links', () => {
     const view = t.core.viewToken!;
     const asViewer = (path: string, init: RequestInit = {}) =>
       fetch(`${t.core.origin}${path}`, { ...init, headers: { Authorization: `Bearer ${view}` } });
-    expect(await json(await asViewer('/api/session'), sessionInfoSchema)).toEqual({ access: 'view' });
-    expect(await json(await t.api('/api/session'), sessionInfoSchema)).toEqual({ access: 'edit' });
+    expect(await json(await asViewer('/api/session'), sessionInfoSchema)).toEqual({
+      access: 'view',
+      role: 'view',
+      eventId: null,
+      label: null,
+      tokenId: null,
+    });
+    expect(await json(await t.api('/api/session'), sessionInfoSchema)).toMatchObject({
+      access: 'edit',
+      role: 'owner',
+    });
     // A read-only connection never creates a pad: it opens one once somebody has written it.
     expect(await tryWebSocket(`/yjs/pad/${id}?token=${view}`)).toBe(404);
     const client = connect(id);
@@ -410,14 +420,20 @@ describe('pads: read-only links', () => {
     expect(cookie).not.toContain(view);
   });
 
-  it('hands out edit and view links for the address the person used', async () => {
+  it('hands out the event’s edit and view links (never the owner token) for the address the person used', async () => {
     const id = t.sessions['Barrierefreiheit im Web']!;
     const links = await json(await t.api(`/api/pads/${id}/share`), shareLinksSchema);
     const host = new URL(t.core.origin).host;
+    const tokens = eventTokenListSchema.parse(await (await t.api(`/api/events/${t.eventId}/tokens`)).json());
+    const edit = tokens.tokens.find((x) => x.role === 'edit' && x.label === 'Pad-Links')!;
+    const view = tokens.tokens.find((x) => x.role === 'view' && x.label === 'Pad-Links')!;
     expect(links.addresses[0]).toEqual({
       host,
-      editUrl: `http://${host}/pad/${id}?token=${t.core.token}`,
-      viewUrl: `http://${host}/pad/${id}?token=${t.core.viewToken}`,
+      editUrl: `http://${host}/pad/${id}?token=${edit.token}`,
+      viewUrl: `http://${host}/pad/${id}?token=${view.token}`,
     });
+    expect(JSON.stringify(links)).not.toContain(t.core.token);
+    // Asking again hands out the same links (made once per event).
+    expect(await json(await t.api(`/api/pads/${id}/share`), shareLinksSchema)).toEqual(links);
   });
 });

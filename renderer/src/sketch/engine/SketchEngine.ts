@@ -73,7 +73,7 @@ import { PointerInput, type InkSample, type InputTarget } from './PointerInput.j
 import { SketchSync } from './SketchSync.js';
 import { StrokeScene } from './StrokeScene.js';
 import { canvasRasterIsSoftware, TileRenderer } from './TileRenderer.js';
-import { makeId } from '../../plan/randomId.js';
+import { makeId } from '../../event/randomId.js';
 
 /** The brush the next stroke is drawn with. */
 export interface BrushSettings {

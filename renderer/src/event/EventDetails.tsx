@@ -1,0 +1,158 @@
+import { useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { EventIndexEntry } from '../../../shared/docs/workspaceLayout.js';
+import { restoreEvent } from '../../../shared/event/eventIndexChanges.js';
+import { routePatterns } from '../../../shared/routes/deepLinks.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { formatDateTime } from '../i18n/formatDate.js';
+import { useLanguage } from '../i18n/useLanguage.js';
+import { Announcer } from './Announcer.js';
+import { formatDays } from './formatPlan.js';
+import { PlanBoard } from './PlanBoard.js';
+import { PlanImport } from './PlanImport.js';
+import { ProposalsPanel } from './ProposalsPanel.js';
+import { printPath } from './routes.js';
+import { useEventDoc } from './useEventDoc.js';
+import './event.css';
+import type { SharedDoc } from '../sync/sharedDoc.js';
+import { useConnectionState } from '../sync/useConnectionState.js';
+import { useEventIndex } from '../sync/useEventIndex.js';
+import { EventActions } from './EventActions.js';
+import { EventSettings } from './EventSettings.js';
+import { ExportPanel } from './ExportPanel.js';
+import { PeopleEditor } from './PeopleEditor.js';
+import { ProjectorLink } from './ProjectorLink.js';
+import { RoomsEditor } from './RoomsEditor.js';
+import { SlotsEditor } from './SlotsEditor.js';
+
+/** The parts of the event page; `?view=` keeps the choice in the address. */
+const VIEWS = ['plan', 'proposals', 'setup', 'people', 'files'] as const;
+type View = (typeof VIEWS)[number];
+
+function viewFromUrl(): View {
+  const value = new URLSearchParams(window.location.search).get('view');
+  return VIEWS.find((v) => v === value) ?? 'plan';
+}
+
+/** One event: its title from the workspace index, its plan from its own live document. */
+export function EventDetails({ eventId }: { eventId: string }) {
+  const { t } = useTranslation();
+  const { workspace, entries } = useEventIndex();
+  const connection = useConnectionState(workspace);
+  const entry = entries.find((candidate) => candidate.id === eventId);
+
+  if (!entry) {
+    const title = connection.everSynced ? t('event.notFoundTitle') : t('event.loading');
+    return (
+      <>
+        <PageHeading title={title} />
+        {connection.everSynced && <p>{t('event.notFound')}</p>}
+        {!connection.everSynced && connection.phase === 'offline' && <p>{t('event.notYetHere')}</p>}
+        <p>
+          <Link to={routePatterns.events}>{t('common.backToEvents')}</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <Announcer>
+      <EventPage key={entry.id} entry={entry} workspace={workspace} />
+    </Announcer>
+  );
+}
+
+function EventPage({ entry, workspace }: { entry: EventIndexEntry; workspace: SharedDoc }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { shared, snapshot } = useEventDoc(entry.id);
+  const [view, setView] = useState<View>(viewFromUrl);
+
+  // The view lives in the address (a link can open it) but switching it is not a navigation: focus
+  // stays on the chosen link instead of jumping to the page heading.
+  const choose = (next: View) => (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    setView(next);
+    const url = new URL(window.location.href);
+    url.searchParams.set('view', next);
+    window.history.replaceState(window.history.state, '', url.pathname + url.search);
+  };
+  const showSetup = (): void => {
+    setView('setup');
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}?view=setup`);
+  };
+
+  const facts = [formatDays(snapshot.meta.days, language), snapshot.meta.venue.trim()].filter(Boolean);
+  const title = entry.title.trim() || entry.id;
+
+  return (
+    <div className="event-page">
+      <p className="breadcrumb">
+        <Link to={routePatterns.events}>{t('common.backToEvents')}</Link>
+      </p>
+      <div className="event-head">
+        <div className="event-head__text">
+          <PageHeading title={title} />
+          {snapshot.meta.motto.trim() !== '' && <p className="event-head__motto">{snapshot.meta.motto}</p>}
+          <p className="muted event-head__facts">
+            {facts.length > 0 ? facts.join(' · ') : null}
+            {facts.length > 0 ? ' · ' : null}
+            <time dateTime={entry.createdAt}>
+              {t('common.createdAt', { date: formatDateTime(entry.createdAt, language) })}
+            </time>
+          </p>
+        </div>
+        <div className="event-head__tools">
+          <ProjectorLink eventId={entry.id} />
+          <Link to={printPath(entry.id)} className="button button--quiet">
+            {t('plan.print.open')}
+          </Link>
+        </div>
+      </div>
+      {entry.deletedAt !== undefined && (
+        <div className="message message--warning event-trashed">
+          <p>{t('event.deleted', { date: formatDateTime(entry.deletedAt, language) })}</p>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => restoreEvent(workspace.doc, entry.id)}
+          >
+            {t('plan.trash.restore')}
+          </button>
+        </div>
+      )}
+      <nav className="view-nav" aria-label={t('plan.view.label')}>
+        <ul>
+          {VIEWS.map((v) => (
+            <li key={v}>
+              <a href={`?view=${v}`} aria-current={view === v ? 'page' : undefined} onClick={choose(v)}>
+                {t(`plan.view.${v}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {view === 'plan' && <PlanBoard doc={shared.doc} snapshot={snapshot} onOpenSetup={showSetup} />}
+      {view !== 'plan' && (
+        <div className="event-view--narrow">
+          {view === 'proposals' && <ProposalsPanel doc={shared.doc} snapshot={snapshot} />}
+          {view === 'setup' && (
+            <>
+              <EventSettings entry={entry} workspace={workspace} doc={shared.doc} snapshot={snapshot} />
+              <RoomsEditor doc={shared.doc} snapshot={snapshot} />
+              <SlotsEditor doc={shared.doc} snapshot={snapshot} />
+              <EventActions entry={entry} workspace={workspace} snapshot={snapshot} />
+            </>
+          )}
+          {view === 'people' && <PeopleEditor doc={shared.doc} snapshot={snapshot} />}
+          {view === 'files' && (
+            <>
+              <ExportPanel eventId={entry.id} />
+              <PlanImport target={{ kind: 'merge', eventId: entry.id }} />
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

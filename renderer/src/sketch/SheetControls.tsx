@@ -1,0 +1,121 @@
+import { useCallback, useId, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import {
+  metaMap,
+  readSheetMeta,
+  SHEET_FORMATS,
+  type SheetFormat,
+} from '../../../shared/sketch/sketchLayout.js';
+import { zoomTo } from '../../../shared/sketch/viewTransform.js';
+import { useZoomPercent, type EditorEngine } from './editorApi.js';
+import { ZOOM_STEP } from './shortcutMap.js';
+
+/** The sheet format, live from the document. */
+function useSheetFormat(doc: Y.Doc): SheetFormat {
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const map = metaMap(doc);
+      const observer = (): void => notify();
+      map.observe(observer);
+      return () => map.unobserve(observer);
+    },
+    [doc],
+  );
+  const snapshot = useCallback(() => readSheetMeta(doc).format, [doc]);
+  return useSyncExternalStore(subscribe, snapshot);
+}
+
+/**
+ * The sheet format (A4, A3, A0, panorama, screen or infinite; shared with everyone) and the zoom:
+ * out, the current percentage (a button back to 100 %), in, and "show everything".
+ */
+export function SheetControls({ doc, engine }: { doc: Y.Doc; engine: EditorEngine | null }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const format = useSheetFormat(doc);
+  const percent = useZoomPercent(engine);
+  const withKey = (label: string, key: string): string => t('sketch.withShortcut', { label, shortcut: key });
+
+  return (
+    <div className="sketch-sheet" role="group" aria-label={t('sketch.sheet.label')}>
+      <label htmlFor={`${id}-format`} className="sketch-sheet__label">
+        {t('sketch.sheet.format')}
+      </label>
+      <select
+        id={`${id}-format`}
+        className="sketch-select"
+        value={format}
+        onChange={(e) => {
+          const next = SHEET_FORMATS.find((f) => f === e.target.value);
+          if (!next) {
+            return;
+          }
+          doc.transact(() => metaMap(doc).set('format', next));
+          engine?.fit();
+        }}
+      >
+        {SHEET_FORMATS.map((f) => (
+          <option key={f} value={f}>
+            {t(`sketch.sheet.formats.${f}`)}
+          </option>
+        ))}
+      </select>
+      <div className="sketch-zoom">
+        <button
+          type="button"
+          className="sketch-tool"
+          aria-label={t('sketch.sheet.zoomOut')}
+          title={withKey(t('sketch.sheet.zoomOut'), '−')}
+          aria-keyshortcuts="-"
+          disabled={!engine}
+          onClick={() => engine?.zoomBy(1 / ZOOM_STEP)}
+        >
+          <span aria-hidden="true" className="sketch-tool__text">
+            −
+          </span>
+        </button>
+        <button
+          type="button"
+          className="sketch-tool sketch-zoom__value"
+          aria-label={t('sketch.sheet.zoomReset', { percent })}
+          title={t('sketch.sheet.zoomReset', { percent })}
+          disabled={!engine}
+          onClick={() => {
+            if (!engine) {
+              return;
+            }
+            const viewport = engine.getViewport();
+            const centre = { x: viewport.width / 2, y: viewport.height / 2 };
+            engine.setView(zoomTo(engine.getView(), centre, 1, viewport));
+          }}
+        >
+          <span aria-hidden="true">{t('sketch.sheet.zoomValue', { percent })}</span>
+        </button>
+        <button
+          type="button"
+          className="sketch-tool"
+          aria-label={t('sketch.sheet.zoomIn')}
+          title={withKey(t('sketch.sheet.zoomIn'), '+')}
+          aria-keyshortcuts="+"
+          disabled={!engine}
+          onClick={() => engine?.zoomBy(ZOOM_STEP)}
+        >
+          <span aria-hidden="true" className="sketch-tool__text">
+            +
+          </span>
+        </button>
+        <button
+          type="button"
+          className="sketch-tool sketch-tool--wide"
+          title={withKey(t('sketch.sheet.fit'), '0')}
+          aria-keyshortcuts="0 Shift+1"
+          disabled={!engine}
+          onClick={() => engine?.fit()}
+        >
+          {t('sketch.sheet.fit')}
+        </button>
+      </div>
+    </div>
+  );
+}

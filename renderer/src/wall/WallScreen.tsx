@@ -1,0 +1,210 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { EventSnapshot, Room, Session, Slot } from '../../../shared/event/eventSnapshot.js';
+import { eventPath } from '../../../shared/routes/deepLinks.js';
+import { ConnectionStatus } from '../components/ConnectionStatus.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { useLanguage } from '../i18n/useLanguage.js';
+import { fitLongWords } from '../event/fitText.js';
+import { formatDay, formatShortDay } from '../event/formatPlan.js';
+import { slotLabel, timeOf } from '../event/planGrid.js';
+import { useEventDoc } from '../event/useEventDoc.js';
+import { localNow, parseNowParam, wallSlots } from '../event/wallTime.js';
+import '../event/event.css';
+import { useConnectionState } from '../sync/useConnectionState.js';
+import { useEventIndex } from '../sync/useEventIndex.js';
+import { FullscreenButton } from './FullscreenButton.js';
+import './wall.css';
+
+const TICK_MS = 15_000;
+
+/** The current local time in the event's zone, ticking; fixed when the address sets `?now=`. */
+function useWallClock(timeZone: string): string {
+  const [params] = useSearchParams();
+  const fixed = parseNowParam(params.get('now'), timeZone);
+  const [epoch, setEpoch] = useState(() => Date.now());
+  useEffect(() => {
+    if (fixed !== null) {
+      return;
+    }
+    const timer = setInterval(() => setEpoch(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, [fixed]);
+  return fixed ?? localNow(epoch, timeZone);
+}
+
+/** Titles shrink down to this share of their size before a word that is still too long may break. */
+const MIN_TITLE_SCALE = 0.6;
+
+/** Keeps long words of the session titles whole (see fitLongWords), again when the window resizes. */
+function useFittedTitles(deps: readonly unknown[]) {
+  const container = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const fit = (): void =>
+      fitLongWords(container.current, '.wall-card__title', {
+        minScale: MIN_TITLE_SCALE,
+        breakClass: 'wall-card__title--break',
+      });
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what changes the titles
+  }, deps);
+  return container;
+}
+
+interface Placed {
+  session: Session;
+  room: Room;
+  slot: Slot;
+}
+
+function placedIn(snapshot: EventSnapshot, slots: readonly Slot[]): Placed[] {
+  const rooms = new Map(snapshot.rooms.map((r) => [r.id, r]));
+  const wanted = new Map(slots.map((s) => [s.id, s]));
+  const placed: Placed[] = [];
+  for (const session of snapshot.sessions) {
+    const room = session.cell ? rooms.get(session.cell.roomId) : undefined;
+    const slot = session.cell ? wanted.get(session.cell.slotId) : undefined;
+    if (room && slot) {
+      placed.push({ session, room, slot });
+    }
+  }
+  return placed.sort((a, b) => a.room.order - b.room.order || a.slot.start.localeCompare(b.slot.start));
+}
+
+/**
+ * The projected wall: what runs now and what comes next, room by room, in type that reads from the
+ * back of the room. Live: a session moved on a laptop moves here at once. The controls stay out of
+ * sight until hovered or reached with the keyboard.
+ */
+export function WallScreen({ eventId }: { eventId: string }) {
+  const { t } = useTranslation();
+  const { workspace, entries } = useEventIndex();
+  const connection = useConnectionState(workspace);
+  const { shared, snapshot } = useEventDoc(eventId);
+  const entry = entries.find((candidate) => candidate.id === eventId && candidate.deletedAt === undefined);
+
+  let body;
+  let title: string;
+  if (entry) {
+    title = entry.title.trim() || entry.id;
+    body = <WallPlan title={title} snapshot={snapshot} />;
+  } else {
+    title = connection.everSynced ? t('event.notFoundTitle') : t('event.loading');
+    const note = connection.everSynced
+      ? t('event.notFound')
+      : connection.phase === 'offline'
+        ? t('event.notYetHere')
+        : '';
+    body = (
+      <main className="wall__main">
+        <PageHeading title={title} />
+        {note !== '' && <p className="wall__note">{note}</p>}
+      </main>
+    );
+  }
+
+  return (
+    <div className="wall wall--plan">
+      <nav className="wall__controls" aria-label={t('wall.controls')}>
+        <Link to={eventPath(eventId)} className="button button--quiet">
+          {t('wall.back')}
+        </Link>
+        <FullscreenButton />
+      </nav>
+      {body}
+      <footer className="wall__footer">
+        <ConnectionStatus shared={shared} />
+      </footer>
+    </div>
+  );
+}
+
+function WallPlan({ title, snapshot }: { title: string; snapshot: EventSnapshot }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const now = useWallClock(snapshot.meta.timeZone);
+  const { running, next } = useMemo(() => wallSlots(snapshot.slots, now), [snapshot.slots, now]);
+  const runningSessions = useMemo(() => placedIn(snapshot, running), [snapshot, running]);
+  const nextSessions = useMemo(() => placedIn(snapshot, next), [snapshot, next]);
+  const today = now.slice(0, 10);
+  const fitted = useFittedTitles([runningSessions, nextSessions]);
+
+  const slotRange = (slots: readonly Slot[]): string => {
+    const first = slots[0];
+    if (!first) {
+      return '';
+    }
+    const end = slots.reduce((latest, s) => (s.end > latest ? s.end : latest), first.end);
+    const label = slotLabel({ start: first.start, end });
+    return first.start.slice(0, 10) === today
+      ? label
+      : `${formatShortDay(first.start.slice(0, 10), language)}, ${label}`;
+  };
+
+  const cards = (placed: readonly Placed[], kind: 'now' | 'next') => (
+    <ul className={`wall-cards wall-cards--${kind}`} data-count={Math.min(placed.length, 6)}>
+      {placed.map(({ session, room }) => (
+        <li
+          key={session.id}
+          className={`wall-card${session.status === 'cancelled' ? ' wall-card--cancelled' : ''}`}
+        >
+          <p className="wall-card__room">{room.name}</p>
+          <p className="wall-card__title">{session.title}</p>
+          {session.hosts.length > 0 && <p className="wall-card__hosts">{session.hosts.join(', ')}</p>}
+          {session.status === 'cancelled' && <p className="wall-card__note">{t('plan.wall.cancelled')}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+
+  const nothing = snapshot.slots.length === 0;
+  const over = !nothing && running.length === 0 && next.length === 0;
+
+  return (
+    <main className="wall__main wall-plan" ref={fitted}>
+      <header className="wall-plan__head">
+        <div>
+          <PageHeading title={title} />
+          {snapshot.meta.motto.trim() !== '' && <p className="wall-plan__motto">{snapshot.meta.motto}</p>}
+        </div>
+        <p className="wall-plan__clock">
+          <span className="visually-hidden">{t('plan.wall.clock')}: </span>
+          <time dateTime={now}>{timeOf(now)}</time>
+          <span className="wall-plan__date">{formatDay(today, language)}</span>
+        </p>
+      </header>
+      {nothing && <p className="wall__note">{t('plan.wall.noPlan')}</p>}
+      {over && <p className="wall__note wall-plan__over">{t('plan.wall.over')}</p>}
+      {running.length > 0 && (
+        <section className="wall-slot wall-slot--now" aria-labelledby="wall-now">
+          <h2 id="wall-now" className="wall-slot__heading">
+            <span className="wall-slot__label">{t('plan.wall.now')}</span>{' '}
+            <span className="wall-slot__time">{slotRange(running)}</span>
+          </h2>
+          {runningSessions.length > 0 ? (
+            cards(runningSessions, 'now')
+          ) : (
+            <p className="wall__note">{t('plan.wall.nothingNow')}</p>
+          )}
+        </section>
+      )}
+      {running.length === 0 && next.length > 0 && <p className="wall-plan__break">{t('plan.wall.break')}</p>}
+      {next.length > 0 && (
+        <section className="wall-slot wall-slot--next" aria-labelledby="wall-next">
+          <h2 id="wall-next" className="wall-slot__heading">
+            <span className="wall-slot__label">{t('plan.wall.next')}</span>{' '}
+            <span className="wall-slot__time">{slotRange(next)}</span>
+          </h2>
+          {nextSessions.length > 0 ? (
+            cards(nextSessions, 'next')
+          ) : (
+            <p className="wall__note">{t('plan.wall.nothingNext')}</p>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}
