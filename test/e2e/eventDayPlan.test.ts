@@ -1,4 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { moveSession } from '../../shared/event/eventChanges.js';
+import { readEvent } from '../../shared/event/readEvent.js';
+import { connectSyncClient } from '../helpers/syncClient.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { startTestCore, type TestCore } from './helpers/core.js';
@@ -105,8 +109,14 @@ describe('planning without surprises', () => {
 
   it('links a conflict to its cards and fixes it with one click (undoable)', async () => {
     const { page } = person;
-    // Two sessions into one cell: drop one and keep both there through the API-free path of a peer is
-    // not needed; the fixture's capacity conflict is enough.
+    // A co-organiser (another device) puts a second session into an occupied cell: a double booking.
+    const peer = connectSyncClient(testCore.core.origin, testCore.core.token, `event/${eventId}`, new Y.Doc());
+    await peer.synced;
+    const plan = readEvent(peer.doc);
+    const placed = plan.sessions.filter((s) => s.cell !== null);
+    const target = placed.find((s) => s.title === 'Leichte Sprache in Bescheiden')!;
+    const mover = placed.find((s) => s.title === 'Barrierefreie Formulare')!;
+    moveSession(peer.doc, mover.id, target.cell!);
     const conflicts = page.getByRole('region', { name: /Konflikt/ });
     await conflicts.waitFor();
     const first = conflicts.getByRole('listitem').first();
@@ -126,6 +136,7 @@ describe('planning without surprises', () => {
       await expect.poll(() => conflicts.getByRole('listitem').count()).toBe(count);
     }
     await expectAccessible(page, 'the plan with conflicts and the undo notice');
+    peer.destroy();
     expectNoProblems(person.problems);
   });
 
@@ -139,12 +150,14 @@ describe('planning without surprises', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
-    const cellText = await page.evaluate(() => document.activeElement?.textContent ?? '');
-    expect(cellText.length).toBeGreaterThan(0);
+    const cellLabel = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    expect(cellLabel).toMatch(/, 10:15–11:00/);
     await page.keyboard.press('Control+End');
     const last = await page.evaluate(() => document.activeElement?.getAttribute('data-grid-row'));
     expect(Number(last)).toBeGreaterThan(3);
-    await page.keyboard.press('Enter');
+    for (const key of ['Control+Home', 'ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'Enter']) {
+      await page.keyboard.press(key);
+    }
     const inside = await page.evaluate(() => document.activeElement?.tagName.toLowerCase());
     expect(['button', 'a']).toContain(inside);
     await page.keyboard.press('Escape');

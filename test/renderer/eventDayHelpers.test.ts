@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextGridPosition } from '../../renderer/src/plan/gridNavigation.js';
+import { nextGridPosition } from '../../renderer/src/event/gridNavigation.js';
 import { unreadCount } from '../../renderer/src/pad/chatUnread.js';
 
 describe('plan grid keys (WAI-ARIA grid)', () => {

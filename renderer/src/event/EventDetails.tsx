@@ -9,7 +9,10 @@ import { formatDateTime } from '../i18n/formatDate.js';
 import { useLanguage } from '../i18n/useLanguage.js';
 import { Announcer } from './Announcer.js';
 import { formatDays } from './formatPlan.js';
+import { PadTemplateEditor } from './PadTemplateEditor.js';
 import { PlanBoard } from './PlanBoard.js';
+import { PlanHistoryProvider } from './PlanHistoryProvider.js';
+import { UndoNotice } from './UndoNotice.js';
 import { PlanImport } from './PlanImport.js';
 import { ProposalsPanel } from './ProposalsPanel.js';
 import { printPath } from './routes.js';
@@ -86,73 +89,77 @@ function EventPage({ entry, workspace }: { entry: EventIndexEntry; workspace: Sh
   const title = entry.title.trim() || entry.id;
 
   return (
-    <div className="event-page">
-      <p className="breadcrumb">
-        <Link to={routePatterns.events}>{t('common.backToEvents')}</Link>
-      </p>
-      <div className="event-head">
-        <div className="event-head__text">
-          <PageHeading title={title} />
-          {snapshot.meta.motto.trim() !== '' && <p className="event-head__motto">{snapshot.meta.motto}</p>}
-          <p className="muted event-head__facts">
-            {facts.length > 0 ? facts.join(' · ') : null}
-            {facts.length > 0 ? ' · ' : null}
-            <time dateTime={entry.createdAt}>
-              {t('common.createdAt', { date: formatDateTime(entry.createdAt, language) })}
-            </time>
-          </p>
+    <PlanHistoryProvider doc={shared.doc}>
+      <div className="event-page">
+        <p className="breadcrumb">
+          <Link to={routePatterns.events}>{t('common.backToEvents')}</Link>
+        </p>
+        <div className="event-head">
+          <div className="event-head__text">
+            <PageHeading title={title} />
+            {snapshot.meta.motto.trim() !== '' && <p className="event-head__motto">{snapshot.meta.motto}</p>}
+            <p className="muted event-head__facts">
+              {facts.length > 0 ? facts.join(' · ') : null}
+              {facts.length > 0 ? ' · ' : null}
+              <time dateTime={entry.createdAt}>
+                {t('common.createdAt', { date: formatDateTime(entry.createdAt, language) })}
+              </time>
+            </p>
+          </div>
+          <div className="event-head__tools">
+            <ProjectorLink eventId={entry.id} />
+            <Link to={printPath(entry.id)} className="button button--quiet">
+              {t('plan.print.open')}
+            </Link>
+          </div>
         </div>
-        <div className="event-head__tools">
-          <ProjectorLink eventId={entry.id} />
-          <Link to={printPath(entry.id)} className="button button--quiet">
-            {t('plan.print.open')}
-          </Link>
-        </div>
+        {entry.deletedAt !== undefined && (
+          <div className="message message--warning event-trashed">
+            <p>{t('event.deleted', { date: formatDateTime(entry.deletedAt, language) })}</p>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => restoreEvent(workspace.doc, entry.id)}
+            >
+              {t('plan.trash.restore')}
+            </button>
+          </div>
+        )}
+        <nav className="view-nav" aria-label={t('plan.view.label')}>
+          <ul>
+            {VIEWS.map((v) => (
+              <li key={v}>
+                <a href={`?view=${v}`} aria-current={view === v ? 'page' : undefined} onClick={choose(v)}>
+                  {t(`plan.view.${v}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {view === 'plan' && <PlanBoard doc={shared.doc} snapshot={snapshot} onOpenSetup={showSetup} />}
+        {view !== 'plan' && (
+          <div className="event-view--narrow">
+            {view === 'proposals' && <ProposalsPanel doc={shared.doc} snapshot={snapshot} />}
+            {view === 'setup' && (
+              <>
+                <EventSettings entry={entry} workspace={workspace} doc={shared.doc} snapshot={snapshot} />
+                <PadTemplateEditor eventId={entry.id} doc={shared.doc} snapshot={snapshot} />
+                <RoomsEditor doc={shared.doc} snapshot={snapshot} />
+                <SlotsEditor doc={shared.doc} snapshot={snapshot} />
+                <EventActions entry={entry} workspace={workspace} snapshot={snapshot} />
+              </>
+            )}
+            {view === 'people' && <PeopleEditor doc={shared.doc} snapshot={snapshot} />}
+            {view === 'files' && (
+              <>
+                <ExportPanel eventId={entry.id} />
+                <PlanImport target={{ kind: 'merge', eventId: entry.id }} />
+              </>
+            )}
+          </div>
+        )}
+        <UndoNotice snapshot={snapshot} />
       </div>
-      {entry.deletedAt !== undefined && (
-        <div className="message message--warning event-trashed">
-          <p>{t('event.deleted', { date: formatDateTime(entry.deletedAt, language) })}</p>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => restoreEvent(workspace.doc, entry.id)}
-          >
-            {t('plan.trash.restore')}
-          </button>
-        </div>
-      )}
-      <nav className="view-nav" aria-label={t('plan.view.label')}>
-        <ul>
-          {VIEWS.map((v) => (
-            <li key={v}>
-              <a href={`?view=${v}`} aria-current={view === v ? 'page' : undefined} onClick={choose(v)}>
-                {t(`plan.view.${v}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {view === 'plan' && <PlanBoard doc={shared.doc} snapshot={snapshot} onOpenSetup={showSetup} />}
-      {view !== 'plan' && (
-        <div className="event-view--narrow">
-          {view === 'proposals' && <ProposalsPanel doc={shared.doc} snapshot={snapshot} />}
-          {view === 'setup' && (
-            <>
-              <EventSettings entry={entry} workspace={workspace} doc={shared.doc} snapshot={snapshot} />
-              <RoomsEditor doc={shared.doc} snapshot={snapshot} />
-              <SlotsEditor doc={shared.doc} snapshot={snapshot} />
-              <EventActions entry={entry} workspace={workspace} snapshot={snapshot} />
-            </>
-          )}
-          {view === 'people' && <PeopleEditor doc={shared.doc} snapshot={snapshot} />}
-          {view === 'files' && (
-            <>
-              <ExportPanel eventId={entry.id} />
-              <PlanImport target={{ kind: 'merge', eventId: entry.id }} />
-            </>
-          )}
-        </div>
-      )}
-    </div>
+    </PlanHistoryProvider>
   );
 }

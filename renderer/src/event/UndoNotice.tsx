@@ -1,8 +1,33 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cell } from '../../../shared/event/eventLayout.js';
+import type { EventSnapshot } from '../../../shared/event/eventSnapshot.js';
 import type { PlanChange } from '../../../shared/event/planHistory.js';
+import { useLanguage } from '../i18n/useLanguage.js';
+import { formatShortDay } from './formatPlan.js';
+import { slotLabel } from './planGrid.js';
 import { usePlanHistory, type PlanNotice } from './PlanHistoryProvider.js';
+
+/** A place in the plan as people say it: "Saal, 10:00–10:45" (with the day if the event has several). */
+export function usePlaceName(
+  snapshot: Pick<EventSnapshot, 'rooms' | 'slots'>,
+): (cell: Cell | null) => string {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const multiDay = new Set(snapshot.slots.map((s) => s.start.slice(0, 10))).size > 1;
+  return (cell) => {
+    if (cell === null) {
+      return t('planHistory.proposals');
+    }
+    const room = snapshot.rooms.find((r) => r.id === cell.roomId)?.name ?? '?';
+    const slot = snapshot.slots.find((s) => s.id === cell.slotId);
+    if (!slot) {
+      return room;
+    }
+    const day = multiDay ? `${formatShortDay(slot.start.slice(0, 10), language)}, ` : '';
+    return `${room}, ${day}${slotLabel(slot)}`;
+  };
+}
 
 /** A plan change in words: "Verschoben: „X“ nach Saal, 10:00–10:45". */
 export function usePlanChangeText(placeName: (cell: Cell | null) => string): (change: PlanChange) => string {
@@ -48,12 +73,15 @@ function isTextField(target: EventTarget | null): boolean {
  * (Cmd on a Mac; Ctrl+Shift+Z too) anywhere in the plan outside text fields, where the browser's
  * own text undo stays in charge. The notice is a polite live region, so screen readers hear it.
  */
-export function UndoNotice({ placeName }: { placeName: (cell: Cell | null) => string }) {
+export function UndoNotice({ snapshot }: { snapshot: Pick<EventSnapshot, 'rooms' | 'slots'> }) {
   const { t } = useTranslation();
+  const placeName = usePlaceName(snapshot);
   const { state, notice, undo, redo, dismiss } = usePlanHistory();
   const describe = usePlanChangeText(placeName);
   const keys = useRef({ undo, redo });
-  keys.current = { undo, redo };
+  useEffect(() => {
+    keys.current = { undo, redo };
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {

@@ -100,7 +100,9 @@ export function useGridNavigation(grid: RefObject<HTMLElement | null>): {
         return;
       }
       const onCell = target === cell;
-      const widgets = [...cell.querySelectorAll<HTMLElement>(CELL_WIDGETS)];
+      const widgets = [...cell.querySelectorAll<HTMLElement>(CELL_WIDGETS)].filter(
+        (w) => w.getClientRects().length > 0,
+      );
       if (!onCell) {
         // Inside a cell: Escape goes back out, Tab cycles through the cell's widgets.
         if (event.key === 'Escape') {

@@ -361,6 +361,8 @@ const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = 
   putPadTemplate: ['organiser'],
   importExcalidraw: ['organiser', 'recorder'],
   exportExcalidraw: ['organiser', 'recorder', 'edit', 'view'],
+  eventPadTemplate: ['organiser'],
+  applyEventPadTemplate: ['organiser'],
 };
 
 /** How each role opens the documents of its own event (every other event: none). */

@@ -66,6 +66,10 @@ export const eventDay = {
     swap: '„{{title}}“ mit „{{other}}“ tauschen',
     none: 'Kein freier Platz gefunden – bitte von Hand lösen.',
     label: 'Lösungsvorschläge',
+    cellEmpty: '{{place}}: frei',
+    cellWith: '{{place}}: {{titles}}',
+    gridKeys:
+      'Tastatur: Der Plan ist ein Tab-Stopp. Pfeiltasten gehen von Zelle zu Zelle, Pos1/Ende an den Zeilenanfang und das Zeilenende, Strg+Pos1/Strg+Ende an den Anfang und das Ende des Plans. Eingabe führt in die Zelle zu ihren Knöpfen, Escape zurück. Strg+Z macht die letzte Änderung rückgängig.',
   },
   wallDay: {
     qrShow: 'QR-Code groß zeigen',

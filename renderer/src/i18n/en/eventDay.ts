@@ -66,6 +66,10 @@ export const eventDay: Pick<
     swap: 'Swap “{{title}}” with “{{other}}”',
     none: 'No free place found – please resolve by hand.',
     label: 'Suggested fixes',
+    cellEmpty: '{{place}}: free',
+    cellWith: '{{place}}: {{titles}}',
+    gridKeys:
+      'Keyboard: the plan is one tab stop. Arrow keys move from cell to cell, Home/End to the start and end of the row, Ctrl+Home/Ctrl+End to the start and end of the plan. Enter goes into the cell to its buttons, Escape back out. Ctrl+Z undoes the last change.',
   },
   wallDay: {
     qrShow: 'Show QR code large',
