@@ -110,7 +110,12 @@ describe('planning without surprises', () => {
   it('links a conflict to its cards and fixes it with one click (undoable)', async () => {
     const { page } = person;
     // A co-organiser (another device) puts a second session into an occupied cell: a double booking.
-    const peer = connectSyncClient(testCore.core.origin, testCore.core.token, `event/${eventId}`, new Y.Doc());
+    const peer = connectSyncClient(
+      testCore.core.origin,
+      testCore.core.token,
+      `event/${eventId}`,
+      new Y.Doc(),
+    );
     await peer.synced;
     const plan = readEvent(peer.doc);
     const placed = plan.sessions.filter((s) => s.cell !== null);

@@ -322,7 +322,7 @@ export function PlanBoard({
     let slotIndex = 0;
     for (const day of grid.days) {
       headRows.set(day.day, next++);
-      for (const _row of day.rows) {
+      for (let i = 0; i < day.rows.length; i += 1) {
         slotRows.set(slotIndex++, next++);
       }
     }

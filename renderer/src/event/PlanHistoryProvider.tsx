@@ -43,6 +43,8 @@ export function PlanHistoryProvider({ doc, children }: { doc: Y.Doc; children: R
   const [notice, setNoticeState] = useState<PlanNotice | null>(null);
   useEffect(() => {
     const created = new PlanHistory(doc);
+    // The history lives as long as the document is open here; created in the effect so it is destroyed.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setHistory(created);
     return () => {
       created.destroy();

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { CELL_WIDGETS, nextGridPosition, type GridPosition } from './gridNavigation.js';
 
 /**
@@ -13,15 +13,12 @@ export function useGridNavigation(grid: RefObject<HTMLElement | null>): {
   const active = useRef<GridPosition>({ row: 0, col: 0 });
   const inside = useRef<HTMLElement | null>(null);
 
-  const cellAt = useCallback(
-    (pos: GridPosition): HTMLElement | null =>
-      grid.current?.querySelector<HTMLElement>(
-        `[data-grid-cell][data-grid-row="${pos.row}"][data-grid-col="${pos.col}"]`,
-      ) ?? null,
-    [grid],
-  );
+  const cellAt = (pos: GridPosition): HTMLElement | null =>
+    grid.current?.querySelector<HTMLElement>(
+      `[data-grid-cell][data-grid-row="${pos.row}"][data-grid-col="${pos.col}"]`,
+    ) ?? null;
 
-  const size = useCallback((): { rows: number; cols: number } => {
+  const size = (): { rows: number; cols: number } => {
     let rows = 0;
     let cols = 0;
     for (const cell of grid.current?.querySelectorAll<HTMLElement>('[data-grid-cell]') ?? []) {
@@ -29,7 +26,7 @@ export function useGridNavigation(grid: RefObject<HTMLElement | null>): {
       cols = Math.max(cols, Number(cell.dataset['gridCol']) + 1);
     }
     return { rows, cols };
-  }, [grid]);
+  };
 
   // After every render: one cell in the tab sequence, the widgets inside cells out of it.
   useLayoutEffect(() => {
@@ -53,83 +50,74 @@ export function useGridNavigation(grid: RefObject<HTMLElement | null>): {
     }
   });
 
-  const focusCell = useCallback(
-    (pos: GridPosition): void => {
-      const cell = cellAt(pos);
-      if (!cell) {
-        return;
-      }
-      const previous = cellAt(active.current);
-      if (previous) {
-        previous.tabIndex = -1;
-      }
-      active.current = pos;
-      cell.tabIndex = 0;
-      inside.current = null;
-      cell.focus();
-    },
-    [cellAt],
-  );
+  const focusCell = (pos: GridPosition): void => {
+    const cell = cellAt(pos);
+    if (!cell) {
+      return;
+    }
+    const previous = cellAt(active.current);
+    if (previous) {
+      previous.tabIndex = -1;
+    }
+    active.current = pos;
+    cell.tabIndex = 0;
+    inside.current = null;
+    cell.focus();
+  };
 
-  const onFocus = useCallback(
-    (event: React.FocusEvent<HTMLElement>): void => {
-      const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-grid-cell]');
-      if (cell) {
-        const pos = { row: Number(cell.dataset['gridRow']), col: Number(cell.dataset['gridCol']) };
-        if (pos.row !== active.current.row || pos.col !== active.current.col) {
-          const previous = cellAt(active.current);
-          if (previous) {
-            previous.tabIndex = -1;
-          }
-          active.current = pos;
-          cell.tabIndex = 0;
+  const onFocus = (event: React.FocusEvent<HTMLElement>): void => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-grid-cell]');
+    if (cell) {
+      const pos = { row: Number(cell.dataset['gridRow']), col: Number(cell.dataset['gridCol']) };
+      if (pos.row !== active.current.row || pos.col !== active.current.col) {
+        const previous = cellAt(active.current);
+        if (previous) {
+          previous.tabIndex = -1;
         }
+        active.current = pos;
+        cell.tabIndex = 0;
       }
-    },
-    [cellAt],
-  );
+    }
+  };
 
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLElement>): void => {
-      if (event.defaultPrevented) {
-        return;
-      }
-      const target = event.target as HTMLElement;
-      const cell = target.closest<HTMLElement>('[data-grid-cell]');
-      if (!cell || !grid.current?.contains(cell)) {
-        return;
-      }
-      const onCell = target === cell;
-      const widgets = [...cell.querySelectorAll<HTMLElement>(CELL_WIDGETS)].filter(
-        (w) => w.getClientRects().length > 0,
-      );
-      if (!onCell) {
-        // Inside a cell: Escape goes back out, Tab cycles through the cell's widgets.
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          focusCell(active.current);
-        } else if (event.key === 'Tab' && widgets.length > 0) {
-          event.preventDefault();
-          const index = widgets.indexOf(target);
-          const next = (index + (event.shiftKey ? -1 : 1) + widgets.length) % widgets.length;
-          widgets[next]?.focus();
-        }
-        return;
-      }
-      if ((event.key === 'Enter' || event.key === 'F2') && widgets.length > 0) {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    if (event.defaultPrevented) {
+      return;
+    }
+    const target = event.target as HTMLElement;
+    const cell = target.closest<HTMLElement>('[data-grid-cell]');
+    if (!cell || !grid.current?.contains(cell)) {
+      return;
+    }
+    const onCell = target === cell;
+    const widgets = [...cell.querySelectorAll<HTMLElement>(CELL_WIDGETS)].filter(
+      (w) => w.getClientRects().length > 0,
+    );
+    if (!onCell) {
+      // Inside a cell: Escape goes back out, Tab cycles through the cell's widgets.
+      if (event.key === 'Escape') {
         event.preventDefault();
-        inside.current = cell;
-        widgets[0]?.focus();
-        return;
-      }
-      const next = nextGridPosition(event.key, active.current, size(), event.ctrlKey || event.metaKey);
-      if (next) {
+        focusCell(active.current);
+      } else if (event.key === 'Tab' && widgets.length > 0) {
         event.preventDefault();
-        focusCell(next);
+        const index = widgets.indexOf(target);
+        const next = (index + (event.shiftKey ? -1 : 1) + widgets.length) % widgets.length;
+        widgets[next]?.focus();
       }
-    },
-    [focusCell, grid, size],
-  );
+      return;
+    }
+    if ((event.key === 'Enter' || event.key === 'F2') && widgets.length > 0) {
+      event.preventDefault();
+      inside.current = cell;
+      widgets[0]?.focus();
+      return;
+    }
+    const next = nextGridPosition(event.key, active.current, size(), event.ctrlKey || event.metaKey);
+    if (next) {
+      event.preventDefault();
+      focusCell(next);
+    }
+  };
 
   return { onKeyDown, onFocus };
 }

@@ -146,7 +146,7 @@ export function SessionFinder({ eventId }: { eventId: string }) {
                 id="finder-now"
                 kind="now"
                 heading={t('finder.now')}
-                time={slotLabel(result.now[0]!.slot)}
+                time={result.now[0] ? slotLabel(result.now[0].slot) : ''}
                 entries={result.now}
               />
             )}
@@ -155,7 +155,7 @@ export function SessionFinder({ eventId }: { eventId: string }) {
                 id="finder-next"
                 kind="next"
                 heading={t('finder.next')}
-                time={dayLabel(result.next[0]!.slot.start)}
+                time={result.next[0] ? dayLabel(result.next[0].slot.start) : ''}
                 entries={result.next}
               />
             )}
