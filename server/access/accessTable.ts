@@ -179,6 +179,18 @@ export const ROUTES = {
     body: 'json',
   },
   padShare: { method: 'GET', path: '/api/pads/:padId/share', need: padWrite, body: 'none' },
+  eventPadTemplate: {
+    method: 'GET',
+    path: '/api/events/:eventId/pad-template',
+    need: organiserOf('path'),
+    body: 'none',
+  },
+  applyEventPadTemplate: {
+    method: 'POST',
+    path: '/api/events/:eventId/pad-template/apply',
+    need: organiserOf('path'),
+    body: 'none',
+  },
   importExcalidraw: {
     method: 'POST',
     path: '/api/sketches/:sketchId/import-excalidraw',

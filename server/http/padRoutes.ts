@@ -8,6 +8,8 @@ import {
   padTemplateRequestSchema,
   restoreRequestSchema,
   saveRevisionRequestSchema,
+  type ApplyTemplateResponse,
+  type EventPadTemplate,
   type PadInfo,
   type PadTemplateResponse,
   type ShareLinks,
@@ -29,6 +31,8 @@ import {
   type PadHandle,
 } from '../pad/padService.js';
 import { eventTemplate, findPadSession } from '../pad/padTemplates.js';
+import { findEvent } from '../plan/eventService.js';
+import { applyTemplateToUntouched, templatePadCounts, type TemplatePadAccess } from '../pad/templatePads.js';
 import { readImportInWorker } from '../imports/importCalls.js';
 import type { TokenRecord } from '../storage/eventTokenStore.js';
 import { param, type ApiContext, type ApiRouteId, type RouteCall, type RouteHandler } from './apiContext.js';
@@ -174,7 +178,51 @@ export const padHandlers = {
     const view = ctx.joins.ensure(eventId, 'view', PAD_LINK_LABEL);
     sendJson(res, 200, shareLinks(ctx, pads, padId, req.headers.host ?? '', { edit, view }));
   }),
+  eventPadTemplate: eventTemplateRoute((ctx, access, eventId, { res }) => {
+    const body: EventPadTemplate = {
+      eventId,
+      ...eventTemplate(ctx.registry, eventId),
+      pads: templatePadCounts(access, eventId),
+    };
+    sendJson(res, 200, body);
+  }),
+  applyEventPadTemplate: eventTemplateRoute((_ctx, access, eventId, { res }) => {
+    const body: ApplyTemplateResponse = applyTemplateToUntouched(access, eventId, new Date());
+    sendJson(res, 200, body);
+  }),
 } satisfies Partial<Record<ApiRouteId, RouteHandler>>;
+
+/** A route on an event's template and its pads: 404 for an unknown event or a core without pads. */
+function eventTemplateRoute(
+  fn: (ctx: ApiContext, access: TemplatePadAccess, eventId: string, call: RouteCall) => void,
+): RouteHandler {
+  return (ctx, call) => {
+    const eventId = param(call, 'eventId');
+    const pads = ctx.pads;
+    if (pads === undefined) {
+      sendError(call.res, 404, 'This core serves no notes pads.');
+      return;
+    }
+    if (findEvent(ctx.registry, eventId) === undefined) {
+      sendError(call.res, 404, `There is no event "${eventId}".`);
+      return;
+    }
+    const access: TemplatePadAccess = {
+      read: (name, read) => ctx.registry.read(name, read),
+      padExists: (name) => padExists(ctx, name),
+      withPad: (name, run) => {
+        const shared = ctx.registry.acquire(name);
+        try {
+          const tracker = pads.history.tracker(name);
+          return tracker ? run(shared.doc, tracker) : undefined;
+        } finally {
+          ctx.registry.release(name);
+        }
+      },
+    };
+    fn(ctx, access, eventId, call);
+  };
+}
 
 function noTemplate(res: ServerResponse, padId: string): void {
   sendError(res, 404, `Pad "${padId}" belongs to no planned session, so it has no event template.`);

@@ -22,6 +22,8 @@ import { MAX_TEMPLATE_LENGTH } from '../pad/padTemplate.js';
  *   GET  /api/pads/:id/template                        → PadTemplateResponse
  *   PUT  /api/pads/:id/template                        body PadTemplateRequest → PadTemplateResponse
  *   GET  /api/pads/:id/share                           → ShareLinks (edit access only)
+ *   GET  /api/events/:id/pad-template                  → EventPadTemplate (the template and which pads it affects)
+ *   POST /api/events/:id/pad-template/apply            → ApplyTemplateResponse (fills pads nobody has written in)
  *
  * A view (read-only) link may only read pads (server/access/accessTable.ts); the rest answers 403. Errors are
  * `{error, details?}` as everywhere in the API. A pad that was never opened answers 404 on the
@@ -264,6 +266,34 @@ export type PadTemplateResponse = z.infer<typeof padTemplateResponseSchema>;
 
 /** Body of `PUT /api/pads/:id/template`; an empty template goes back to the default. */
 export const padTemplateRequestSchema = z.object({ template: z.string().max(MAX_TEMPLATE_LENGTH) });
+
+/**
+ * Which of an event's session pads a template change affects: `waiting` pads were never opened and
+ * get the template when first opened; `untouched` pads were opened but nobody wrote in them (only
+ * the template, or nothing), so "apply to empty pads" can give them the new one; `written` pads
+ * keep their content.
+ */
+export const templatePadCountsSchema = z.object({
+  waiting: z.number().int().nonnegative(),
+  untouched: z.number().int().nonnegative(),
+  written: z.number().int().nonnegative(),
+});
+/** How many pads of an event a template change affects. */
+export type TemplatePadCounts = z.infer<typeof templatePadCountsSchema>;
+
+/** `GET /api/events/:id/pad-template` */
+export const eventPadTemplateSchema = padTemplateResponseSchema.extend({ pads: templatePadCountsSchema });
+/** The event's template with the pads it affects. */
+export type EventPadTemplate = z.infer<typeof eventPadTemplateSchema>;
+
+/** `POST /api/events/:id/pad-template/apply` */
+export const applyTemplateResponseSchema = z.object({
+  /** Pads that now start from the event's template (the old content stays in their history). */
+  applied: z.number().int().nonnegative(),
+  pads: templatePadCountsSchema,
+});
+/** Response of applying the template to the untouched pads. */
+export type ApplyTemplateResponse = z.infer<typeof applyTemplateResponseSchema>;
 
 /** One address under which the pad can be opened. */
 export const shareAddressSchema = z.object({

@@ -4,6 +4,7 @@
 export const routePatterns = {
   events: '/',
   event: '/e/:eventId',
+  eventNow: '/e/:eventId/now',
   pad: '/pad/:sessionId',
   sketch: '/sketch/:sketchId',
   sketchPresent: '/sketch/:sketchId/present',
@@ -14,6 +15,15 @@ export const routePatterns = {
 /** Path of an event and its session plan. */
 export function eventPath(eventId: string): string {
   return `/e/${encodeURIComponent(eventId)}`;
+}
+
+/**
+ * Path of an event's "Jetzt / Als Nächstes" for participants (the landing page of a participant
+ * link). `at` previews another local time (`2026-12-05T10:30`).
+ */
+export function eventNowPath(eventId: string, at?: string): string {
+  const path = `/e/${encodeURIComponent(eventId)}/now`;
+  return at === undefined ? path : `${path}?at=${encodeURIComponent(at)}`;
 }
 
 /** Path of a session's notes pad. */

@@ -2,6 +2,7 @@ import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { routePatterns } from '../../../shared/routes/deepLinks.js';
 import { i18n } from '../i18n/i18n.js';
+import { ParticipantView } from '../participant/ParticipantView.js';
 import { printRoutePattern } from '../event/routes.js';
 import { EventView } from '../event/EventView.js';
 import { PrintView } from '../event/PrintView.js';
@@ -24,6 +25,8 @@ export function App() {
         <Routes>
           {/* The wall is projected: no header, no navigation. */}
           <Route path={routePatterns.wall} element={<WallView />} />
+          {/* A participant's landing page on a phone: no site navigation. */}
+          <Route path={routePatterns.eventNow} element={<ParticipantView />} />
           {/* A sketchnote on the projector: the canvas alone. */}
           <Route path={routePatterns.sketchPresent} element={<SketchPresentView />} />
           {/* The printable plan: paper, not screen chrome. */}

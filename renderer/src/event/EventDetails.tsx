@@ -9,7 +9,10 @@ import { formatDateTime } from '../i18n/formatDate.js';
 import { useLanguage } from '../i18n/useLanguage.js';
 import { Announcer } from './Announcer.js';
 import { formatDays } from './formatPlan.js';
+import { PadTemplateEditor } from './PadTemplateEditor.js';
 import { PlanBoard } from './PlanBoard.js';
+import { PlanHistoryProvider } from './PlanHistoryProvider.js';
+import { UndoNotice } from './UndoNotice.js';
 import { PlanImport } from './PlanImport.js';
 import { ProposalsPanel } from './ProposalsPanel.js';
 import { printPath } from './routes.js';
@@ -159,88 +162,92 @@ function EventPage({
   const title = entry.title.trim() || entry.id;
 
   return (
-    <div className="event-page">
-      {workspace !== null && (
-        <p className="breadcrumb">
-          <Link to={routePatterns.events}>{t('common.backToEvents')}</Link>
-        </p>
-      )}
-      <div className="event-head">
-        <div className="event-head__text">
-          <PageHeading title={title} />
-          {snapshot.meta.motto.trim() !== '' && <p className="event-head__motto">{snapshot.meta.motto}</p>}
-          <p className="muted event-head__facts">
-            {facts.length > 0 ? facts.join(' · ') : null}
-            {facts.length > 0 ? ' · ' : null}
-            <time dateTime={entry.createdAt}>
-              {t('common.createdAt', { date: formatDateTime(entry.createdAt, language) })}
-            </time>
-          </p>
-        </div>
-        {/* The wall and the printout read the workspace index, which only the owner opens. */}
+    <PlanHistoryProvider doc={shared.doc}>
+      <div className="event-page">
         {workspace !== null && (
-          <div className="event-head__tools">
-            <ProjectorLink eventId={entry.id} />
-            <Link to={printPath(entry.id)} className="button button--quiet">
-              {t('plan.print.open')}
-            </Link>
+          <p className="breadcrumb">
+            <Link to={routePatterns.events}>{t('common.backToEvents')}</Link>
+          </p>
+        )}
+        <div className="event-head">
+          <div className="event-head__text">
+            <PageHeading title={title} />
+            {snapshot.meta.motto.trim() !== '' && <p className="event-head__motto">{snapshot.meta.motto}</p>}
+            <p className="muted event-head__facts">
+              {facts.length > 0 ? facts.join(' · ') : null}
+              {facts.length > 0 ? ' · ' : null}
+              <time dateTime={entry.createdAt}>
+                {t('common.createdAt', { date: formatDateTime(entry.createdAt, language) })}
+              </time>
+            </p>
+          </div>
+          {/* The wall and the printout read the workspace index, which only the owner opens. */}
+          {workspace !== null && (
+            <div className="event-head__tools">
+              <ProjectorLink eventId={entry.id} />
+              <Link to={printPath(entry.id)} className="button button--quiet">
+                {t('plan.print.open')}
+              </Link>
+            </div>
+          )}
+        </div>
+        {readOnly && <p className="message">{t('readOnly.plan')}</p>}
+        {entry.deletedAt !== undefined && workspace !== null && (
+          <div className="message message--warning event-trashed">
+            <p>{t('event.deleted', { date: formatDateTime(entry.deletedAt, language) })}</p>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => restoreEvent(workspace.doc, entry.id)}
+            >
+              {t('plan.trash.restore')}
+            </button>
           </div>
         )}
+        {views.length > 1 && (
+          <nav className="view-nav" aria-label={t('plan.view.label')}>
+            <ul>
+              {views.map((v) => (
+                <li key={v}>
+                  <a href={`?view=${v}`} aria-current={view === v ? 'page' : undefined} onClick={choose(v)}>
+                    {v === 'share' ? t('share.tab') : t(`plan.view.${v}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {view === 'plan' && (
+          <PlanBoard doc={shared.doc} snapshot={snapshot} onOpenSetup={showSetup} readOnly={readOnly} />
+        )}
+        {view === 'share' && (
+          <div className="event-view--narrow">
+            <EventSharePanel eventId={entry.id} eventTitle={title} />
+          </div>
+        )}
+        {view !== 'plan' && view !== 'share' && (
+          <div className="event-view--narrow">
+            {view === 'proposals' && <ProposalsPanel doc={shared.doc} snapshot={snapshot} />}
+            {view === 'setup' && workspace !== null && (
+              <>
+                <EventSettings entry={entry} workspace={workspace} doc={shared.doc} snapshot={snapshot} />
+                <PadTemplateEditor eventId={entry.id} doc={shared.doc} snapshot={snapshot} />
+                <RoomsEditor doc={shared.doc} snapshot={snapshot} />
+                <SlotsEditor doc={shared.doc} snapshot={snapshot} />
+                <EventActions entry={entry} workspace={workspace} snapshot={snapshot} />
+              </>
+            )}
+            {view === 'people' && <PeopleEditor doc={shared.doc} snapshot={snapshot} />}
+            {view === 'files' && (
+              <>
+                <ExportPanel eventId={entry.id} />
+                <PlanImport target={{ kind: 'merge', eventId: entry.id }} />
+              </>
+            )}
+          </div>
+        )}
+        <UndoNotice snapshot={snapshot} />
       </div>
-      {readOnly && <p className="message">{t('readOnly.plan')}</p>}
-      {entry.deletedAt !== undefined && workspace !== null && (
-        <div className="message message--warning event-trashed">
-          <p>{t('event.deleted', { date: formatDateTime(entry.deletedAt, language) })}</p>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => restoreEvent(workspace.doc, entry.id)}
-          >
-            {t('plan.trash.restore')}
-          </button>
-        </div>
-      )}
-      {views.length > 1 && (
-        <nav className="view-nav" aria-label={t('plan.view.label')}>
-          <ul>
-            {views.map((v) => (
-              <li key={v}>
-                <a href={`?view=${v}`} aria-current={view === v ? 'page' : undefined} onClick={choose(v)}>
-                  {v === 'share' ? t('share.tab') : t(`plan.view.${v}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
-      {view === 'plan' && (
-        <PlanBoard doc={shared.doc} snapshot={snapshot} onOpenSetup={showSetup} readOnly={readOnly} />
-      )}
-      {view === 'share' && (
-        <div className="event-view--narrow">
-          <EventSharePanel eventId={entry.id} eventTitle={title} />
-        </div>
-      )}
-      {view !== 'plan' && view !== 'share' && (
-        <div className="event-view--narrow">
-          {view === 'proposals' && <ProposalsPanel doc={shared.doc} snapshot={snapshot} />}
-          {view === 'setup' && workspace !== null && (
-            <>
-              <EventSettings entry={entry} workspace={workspace} doc={shared.doc} snapshot={snapshot} />
-              <RoomsEditor doc={shared.doc} snapshot={snapshot} />
-              <SlotsEditor doc={shared.doc} snapshot={snapshot} />
-              <EventActions entry={entry} workspace={workspace} snapshot={snapshot} />
-            </>
-          )}
-          {view === 'people' && <PeopleEditor doc={shared.doc} snapshot={snapshot} />}
-          {view === 'files' && (
-            <>
-              <ExportPanel eventId={entry.id} />
-              <PlanImport target={{ kind: 'merge', eventId: entry.id }} />
-            </>
-          )}
-        </div>
-      )}
-    </div>
+    </PlanHistoryProvider>
   );
 }

@@ -9,18 +9,24 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { findConflicts } from '../../../shared/event/conflicts.js';
+import { suggestFixes, type ConflictFix } from '../../../shared/event/conflictFixes.js';
+import { findConflicts, type PlanConflict } from '../../../shared/event/conflicts.js';
+import { moveSession, swapSessions } from '../../../shared/event/eventChanges.js';
+import { applyDrop, changeOfOutcome, dropOutcome, type DropOutcome } from '../../../shared/event/planDrop.js';
 import type { EventSnapshot, Room, Session, Slot } from '../../../shared/event/eventSnapshot.js';
 import { useLanguage } from '../i18n/useLanguage.js';
 import { useAnnounce } from './Announcer.js';
 import { conflictsBySession, conflictText } from './conflictText.js';
 import { fitLongWords } from './fitText.js';
 import { formatDay } from './formatPlan.js';
-import { dropSession, encodeDropTarget, swapPartner, type DropTarget } from './planActions.js';
+import { decodeDropTarget, encodeDropTarget, swapPartner, type DropTarget } from './planActions.js';
 import { buildGrid, cellKey, slotLabel, type GridCell } from './planGrid.js';
+import { usePlanHistory } from './PlanHistoryProvider.js';
 import { SessionCard } from './SessionCard.js';
 import { SlotTime } from './SlotTime.js';
+import { useGridNavigation } from './useGridNavigation.js';
 import { usePlanDrag } from './usePlanDrag.js';
+import { usePlaceName } from './UndoNotice.js';
 
 /**
  * The session plan editor: one table per day (rooms as columns, time slots as rows), the sessions
@@ -77,36 +83,43 @@ export function PlanBoard({
     [snapshot, t, multiDay, language],
   );
 
+  const { record } = usePlanHistory();
   const drop = useCallback(
     (sessionId: string, target: DropTarget): void => {
-      const session = snapshot.sessions.find((s) => s.id === sessionId);
-      const result = dropSession(doc, snapshot.sessions, sessionId, target);
-      const title = session?.title ?? '';
-      switch (result.kind) {
-        case 'moved':
+      const outcome = dropOutcome(snapshot.sessions, sessionId, target);
+      const change = changeOfOutcome(outcome);
+      if (change === undefined || !record(change, () => applyDrop(doc, outcome))) {
+        return;
+      }
+      const title = change.title;
+      switch (outcome.kind) {
+        case 'move':
           announce(t('plan.move.moved', { title, place: placeName(target) }));
           break;
-        case 'swapped':
-          announce(t('plan.move.swapped', { title, other: result.other.title, place: placeName(target) }));
+        case 'swap':
+          announce(t('plan.move.swapped', { title, other: outcome.other.title, place: placeName(target) }));
           break;
-        case 'unscheduled':
+        case 'unschedule':
           announce(t('plan.move.unscheduled', { title }));
           break;
         case 'none':
           break;
       }
     },
-    [doc, snapshot.sessions, announce, t, placeName],
+    [doc, snapshot.sessions, announce, t, placeName, record],
   );
 
   const { drag, startDrag } = usePlanDrag(drop);
+  const gridArea = useRef<HTMLElement>(null);
+  const gridNav = useGridNavigation(gridArea);
+  const describePlace = usePlaceName(snapshot);
 
-  // Long German words in narrow columns: shrink that title a little rather than break mid-word.
+  // Long German words in narrow columns: at most a tenth smaller (never tiny), then they hyphenate.
   const board = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const fit = (): void =>
       fitLongWords(board.current, '.session-card__title', {
-        minScale: 0.7,
+        minScale: 0.9,
         breakClass: 'session-card__title--break',
       });
     fit();
@@ -202,6 +215,50 @@ export function PlanBoard({
     );
   }
 
+  const applyFix = (fix: ConflictFix): void => {
+    const session = snapshot.sessions.find((s) => s.id === fix.sessionId);
+    if (!session) {
+      return;
+    }
+    const done = record({ kind: 'fixed', sessionId: session.id, title: session.title }, () =>
+      fix.kind === 'move'
+        ? moveSession(doc, fix.sessionId, fix.to)
+        : swapSessions(doc, fix.sessionId, fix.otherId),
+    );
+    if (done) {
+      announce(t('planHistory.fixed', { title: session.title }));
+    }
+  };
+
+  const dropHint = (outcome: DropOutcome): string => {
+    switch (outcome.kind) {
+      case 'none':
+        return '';
+      case 'move':
+        return t('planDrop.move', { title: outcome.session.title, place: describePlace(outcome.to) });
+      case 'unschedule':
+        return t('planDrop.unschedule', { title: outcome.session.title });
+      case 'swap': {
+        const votes =
+          outcome.other.votes === null
+            ? t('planDrop.noVotes')
+            : t('planDrop.votes', { count: outcome.other.votes });
+        const first = t('planDrop.move', { title: outcome.session.title, place: describePlace(outcome.to) });
+        const second =
+          outcome.otherTo === null
+            ? t('planDrop.swapToProposals', { other: outcome.other.title, votes })
+            : t('planDrop.swapToCell', {
+                other: outcome.other.title,
+                otherPlace: describePlace(outcome.otherTo),
+              });
+        return `${first} ${second}`;
+      }
+    }
+  };
+  const dragTarget = drag ? decodeDropTarget(drag.over) : null;
+  const dragHint =
+    drag && dragTarget ? dropHint(dropOutcome(snapshot.sessions, drag.sessionId, dragTarget)) : '';
+
   const movingSession = moving === null ? undefined : snapshot.sessions.find((s) => s.id === moving);
   let rowIndex = 0;
 
@@ -229,7 +286,9 @@ export function PlanBoard({
     const label = here
       ? t('plan.move.stayLabel', { place })
       : partner
-        ? t('plan.move.swapLabel', { title: movingSession.title, other: partner.title, place })
+        ? `${t('plan.move.swapLabel', { title: movingSession.title, other: partner.title, place })}. ${dropHint(
+            dropOutcome(snapshot.sessions, movingSession.id, target),
+          )}`
         : t('plan.move.toLabel', { title: movingSession.title, place });
     return (
       <button
@@ -260,8 +319,36 @@ export function PlanBoard({
       .join(' ');
   };
 
-  const roomHeader = (room: Room) => (
-    <th scope="col" key={room.id} className="plan-grid__room">
+  // Grid rows for keyboard movement: each day's header row, then its slots (one count across days).
+  const headRows = new Map<string, number>();
+  const slotRows = new Map<number, number>();
+  {
+    let next = 0;
+    let slotIndex = 0;
+    for (const day of grid.days) {
+      headRows.set(day.day, next++);
+      for (let i = 0; i < day.rows.length; i += 1) {
+        slotRows.set(slotIndex++, next++);
+      }
+    }
+  }
+  const headRow = (day: string): number => headRows.get(day) ?? 0;
+  const gridRowOf = (slotIndex: number): number => slotRows.get(slotIndex) ?? 0;
+  const gridCell = (row: number, col: number) => ({
+    'data-grid-cell': '',
+    'data-grid-row': row,
+    'data-grid-col': col,
+    tabIndex: -1,
+  });
+  const cellLabel = (cell: GridCell): string => {
+    const place = describePlace({ roomId: cell.room.id, slotId: cell.slot.id });
+    return cell.sessions.length === 0
+      ? t('planFix.cellEmpty', { place })
+      : t('planFix.cellWith', { place, titles: cell.sessions.map((s) => s.title).join(', ') });
+  };
+
+  const roomHeader = (room: Room, row: number, col: number) => (
+    <th scope="col" key={room.id} className="plan-grid__room" {...gridCell(row, col)}>
       <span className="plan-grid__room-name">{room.name}</span>
       {room.capacity !== null && (
         <span className="plan-grid__capacity">{t('plan.rooms.seats', { count: room.capacity })}</span>
@@ -269,15 +356,26 @@ export function PlanBoard({
     </th>
   );
 
-  const slotHeader = (slot: Slot) => (
-    <th scope="row" className="plan-grid__slot">
+  const slotHeader = (slot: Slot, row: number) => (
+    <th scope="row" className="plan-grid__slot" {...gridCell(row, 0)}>
       <SlotTime slot={slot} />
     </th>
   );
 
   return (
     <div className={`plan-board${moving !== null ? ' plan-board--moving' : ''}`} ref={board}>
-      <section className="plan-board__grid" aria-labelledby="plan-heading" onKeyDown={onGridKeyDown}>
+      <section
+        className="plan-board__grid"
+        aria-labelledby="plan-heading"
+        ref={gridArea}
+        onFocus={gridNav.onFocus}
+        onKeyDown={(event) => {
+          onGridKeyDown(event);
+          if (moving === null) {
+            gridNav.onKeyDown(event);
+          }
+        }}
+      >
         <div className="plan-board__heading">
           <h2 id="plan-heading">{t('plan.grid.heading')}</h2>
           <p className="muted plan-board__summary">
@@ -287,6 +385,7 @@ export function PlanBoard({
         <details className="hint plan-board__hint">
           <summary>{t('plan.grid.hintSummary')}</summary>
           <p>{t('plan.grid.hint')}</p>
+          <p id="plan-grid-keys">{t('planFix.gridKeys')}</p>
         </details>
         {movingSession && (
           <div className="move-banner" role="region" aria-label={t('plan.move.bannerLabel')}>
@@ -301,16 +400,18 @@ export function PlanBoard({
             {/* Narrower columns than this would break every title; the grid scrolls sideways instead. */}
             <table
               className="plan-grid"
+              role="grid"
+              aria-describedby="plan-grid-keys"
               data-testid="plan-grid"
               style={{ minWidth: `calc(4.75rem + ${grid.rooms.length} * 9rem)` }}
             >
               <caption>{formatDay(day.day, language)}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="plan-grid__corner">
+                  <th scope="col" className="plan-grid__corner" {...gridCell(headRow(day.day), 0)}>
                     {t('plan.grid.time')}
                   </th>
-                  {grid.rooms.map(roomHeader)}
+                  {grid.rooms.map((room, c) => roomHeader(room, headRow(day.day), c + 1))}
                 </tr>
               </thead>
               <tbody>
@@ -325,10 +426,12 @@ export function PlanBoard({
                   const r = rowIndex++;
                   return (
                     <tr key={row.slot.id}>
-                      {slotHeader(row.slot)}
+                      {slotHeader(row.slot, gridRowOf(r))}
                       {row.cells.map((cell, c) => (
                         <td
                           key={cell.room.id}
+                          {...gridCell(gridRowOf(r), c + 1)}
+                          aria-label={cellLabel(cell)}
                           className={cellClass(cell)}
                           data-drop={encodeDropTarget({
                             kind: 'cell',
@@ -386,10 +489,14 @@ export function PlanBoard({
           ) : (
             <ul className="conflicts__list">
               {conflicts.map((conflict) => (
-                <li key={`${conflict.kind}:${conflict.sessionIds.join(',')}`} className="conflicts__item">
-                  <span className="conflicts__kind">{t(`plan.conflict.kind.${conflict.kind}`)}</span>{' '}
-                  {conflictText(t, conflict, multiDay)}
-                </li>
+                <ConflictItem
+                  key={`${conflict.kind}:${conflict.sessionIds.join(',')}`}
+                  conflict={conflict}
+                  text={conflictText(t, conflict, multiDay)}
+                  snapshot={snapshot}
+                  onFix={applyFix}
+                  placeName={describePlace}
+                />
               ))}
             </ul>
           )}
@@ -397,9 +504,79 @@ export function PlanBoard({
       </aside>
       {drag && (
         <div className="drag-ghost" style={{ left: drag.x, top: drag.y }} aria-hidden="true">
-          {drag.title}
+          <span className="drag-ghost__title">{drag.title}</span>
+          {dragHint !== '' && (
+            <span className="drag-ghost__hint" data-testid="drop-hint">
+              {dragHint}
+            </span>
+          )}
         </div>
       )}
     </div>
+  );
+}
+
+/** One conflict: its text, a link to each card involved, and the suggested fixes as buttons. */
+function ConflictItem({
+  conflict,
+  text,
+  snapshot,
+  onFix,
+  placeName,
+}: {
+  conflict: PlanConflict;
+  text: string;
+  snapshot: EventSnapshot;
+  onFix: (fix: ConflictFix) => void;
+  placeName: (cell: { roomId: string; slotId: string } | null) => string;
+}) {
+  const { t } = useTranslation();
+  const fixes = useMemo(() => suggestFixes(snapshot, conflict), [snapshot, conflict]);
+  const titleOf = (id: string): string => snapshot.sessions.find((s) => s.id === id)?.title ?? id;
+  const show = (id: string): void => {
+    const card = document.querySelector<HTMLElement>(`.session-card[data-session-id="${CSS.escape(id)}"]`);
+    if (!card) {
+      return;
+    }
+    card.scrollIntoView({ block: 'center', inline: 'center', behavior: 'smooth' });
+    card.classList.add('session-card--flash');
+    window.setTimeout(() => card.classList.remove('session-card--flash'), 2000);
+    card.querySelector<HTMLElement>('[data-move-button]')?.focus({ preventScroll: true });
+  };
+  return (
+    <li className="conflicts__item">
+      <span className="conflicts__kind">{t(`plan.conflict.kind.${conflict.kind}`)}</span> {text}
+      <span className="conflicts__links">
+        {conflict.sessionIds.map((id) => (
+          <button
+            key={id}
+            type="button"
+            className="button button--quiet button--small"
+            aria-label={t('planFix.showFor', { title: titleOf(id) })}
+            onClick={() => show(id)}
+          >
+            {t('planFix.show')}: {titleOf(id)}
+          </button>
+        ))}
+      </span>
+      <span className="conflicts__fixes" role="group" aria-label={t('planFix.label')}>
+        {fixes.length === 0 ? (
+          <span className="muted">{t('planFix.none')}</span>
+        ) : (
+          fixes.map((fix) => (
+            <button
+              key={JSON.stringify(fix)}
+              type="button"
+              className="button button--small"
+              onClick={() => onFix(fix)}
+            >
+              {fix.kind === 'move'
+                ? t('planFix.move', { title: titleOf(fix.sessionId), place: placeName(fix.to) })
+                : t('planFix.swap', { title: titleOf(fix.sessionId), other: titleOf(fix.otherId) })}
+            </button>
+          ))
+        )}
+      </span>
+    </li>
   );
 }

@@ -8,6 +8,8 @@ import { ApiError, NetworkError } from '../api/coreApi.js';
 import { ImportRefusedError, importPlanFile, previewPlanFile } from './planApi.js';
 import { badRows, titleFromFileName } from './planForms.js';
 import { PreviewTable } from './PreviewTable.js';
+import { conflictText } from './conflictText.js';
+import { isKnownImportProblem } from '../../../shared/event/importProblemCodes.js';
 
 /** Where an import goes: a new event, or merged into an existing one. */
 export type ImportTarget = { kind: 'new' } | { kind: 'merge'; eventId: string };
@@ -190,7 +192,11 @@ export function PlanImport({ target, headingLevel = 2 }: { target: ImportTarget;
               {preview.fileProblems.map((problem, i) => (
                 <li key={i} className={`problem problem--${problem.severity}`}>
                   <strong>{t(`plan.import.severity.${problem.severity}`)}:</strong>{' '}
-                  <span lang="en">{problem.message}</span>
+                  {isKnownImportProblem(problem.code) ? (
+                    (t as unknown as (key: string) => string)(`importProblem.code.${problem.code}`)
+                  ) : (
+                    <span lang="en">{problem.message}</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -200,9 +206,7 @@ export function PlanImport({ target, headingLevel = 2 }: { target: ImportTarget;
               <p>{t('plan.import.conflicts', { count: preview.conflicts.length })}</p>
               <ul>
                 {preview.conflicts.map((conflict, i) => (
-                  <li key={i} lang="en">
-                    {conflict.message}
-                  </li>
+                  <li key={i}>{conflictText(t, { ...conflict, sessionIds: [] }, false)}</li>
                 ))}
               </ul>
             </div>

@@ -1,5 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import type { PlanField, PlanPreview } from '../../../shared/event/importedPlan.js';
+import { isKnownImportProblem } from '../../../shared/event/importProblemCodes.js';
+import type { PlanField, PlanPreview, PreviewRow, RowProblem } from '../../../shared/event/importedPlan.js';
+
+/** A row problem in the UI's language, from its stable code and the value the row has there. */
+function useProblemText(): (problem: RowProblem, values: PreviewRow['values']) => string {
+  const { t } = useTranslation();
+  // The code comes from the core at run time; every known code has a text (i18n parity test).
+  const translate = t as unknown as (key: string, options?: Record<string, string>) => string;
+  return (problem, values) => {
+    const value = problem.field === undefined ? '' : (values[problem.field] ?? '');
+    return isKnownImportProblem(problem.code)
+      ? translate(`importProblem.code.${problem.code}`, { value })
+      : translate('importProblem.code.unknown', { code: problem.code });
+  };
+}
 
 const SHOWN: readonly PlanField[] = ['title', 'hosts', 'room', 'start', 'end', 'votes'];
 
@@ -9,6 +23,7 @@ const SHOWN: readonly PlanField[] = ['title', 'hosts', 'room', 'start', 'end', '
  */
 export function PreviewTable({ preview }: { preview: PlanPreview }) {
   const { t } = useTranslation();
+  const problemText = useProblemText();
   const columnName = (field: PlanField): string =>
     preview.columns.find((c) => c.field === field)?.header ?? t(`plan.import.field.${field}`);
   const shown = SHOWN.filter((field) => preview.columns.some((c) => c.field === field));
@@ -48,7 +63,7 @@ export function PreviewTable({ preview }: { preview: PlanPreview }) {
                           <strong>
                             {t(`plan.import.severity.${problem.severity}`)} · {problem.column}:
                           </strong>{' '}
-                          <span lang="en">{problem.message}</span>
+                          {problemText(problem, row.values)}
                         </li>
                       ))}
                     </ul>

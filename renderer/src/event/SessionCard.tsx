@@ -51,7 +51,7 @@ export function SessionCard({
           title={t('plan.session.dragHint')}
         />
       )}
-      <h3 id={titleId} className="session-card__title">
+      <h3 id={titleId} className="session-card__title" title={session.title}>
         {session.title.trim() || t('plan.session.untitled')}
       </h3>
       {(session.hosts.length > 0 || session.votes !== null) && (

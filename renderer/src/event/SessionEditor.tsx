@@ -9,6 +9,7 @@ import {
 } from '../../../shared/event/eventChanges.js';
 import type { Session } from '../../../shared/event/eventSnapshot.js';
 import { useAnnounce } from './Announcer.js';
+import { usePlanHistory } from './PlanHistoryProvider.js';
 import { splitList } from './planForms.js';
 
 /**
@@ -26,6 +27,7 @@ export function SessionEditor({
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
+  const { record } = usePlanHistory();
   const ids = { title: useId(), hosts: useId(), tags: useId(), description: useId(), heading: useId() };
   const [title, setTitle] = useState(session.title);
   const [hosts, setHosts] = useState(session.hosts.join(', '));
@@ -109,7 +111,10 @@ export function SessionEditor({
           className="button button--quiet"
           onClick={() => {
             const cancel = session.status !== 'cancelled';
-            setCancelled(doc, session.id, cancel);
+            record(
+              { kind: 'cancelled', sessionId: session.id, title: session.title, cancelled: cancel },
+              () => setCancelled(doc, session.id, cancel),
+            );
             announce(
               cancel
                 ? t('plan.editor.cancelledNow', { title: session.title })
@@ -124,7 +129,12 @@ export function SessionEditor({
             type="button"
             className="button button--quiet"
             onClick={() => {
-              unschedule(doc, session.id);
+              const from = session.cell;
+              if (from !== null) {
+                record({ kind: 'unscheduled', sessionId: session.id, title: session.title, from }, () =>
+                  unschedule(doc, session.id),
+                );
+              }
               announce(t('plan.move.unscheduled', { title: session.title }));
             }}
           >
@@ -136,7 +146,9 @@ export function SessionEditor({
             type="button"
             className="button button--danger"
             onClick={() => {
-              removeSession(doc, session.id);
+              record({ kind: 'deleted', sessionId: session.id, title: session.title }, () =>
+                removeSession(doc, session.id),
+              );
               announce(t('plan.editor.deleted', { title: session.title }));
               onClose();
             }}

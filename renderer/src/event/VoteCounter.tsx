@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { adjustVotes, setVotes } from '../../../shared/event/eventChanges.js';
 import type { Session } from '../../../shared/event/eventSnapshot.js';
 import { useAnnounce } from './Announcer.js';
+import { usePlanHistory } from './PlanHistoryProvider.js';
 import { typedCount, voteKeyAction } from './voteKeys.js';
 
 /**
@@ -15,6 +16,7 @@ import { typedCount, voteKeyAction } from './voteKeys.js';
 export function VoteCounter({ doc, session, hintId }: { doc: Y.Doc; session: Session; hintId?: string }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
+  const { record } = usePlanHistory();
   const typed = useRef<{ value: number; at: number } | null>(null);
   const votes = session.votes ?? 0;
 
@@ -23,13 +25,21 @@ export function VoteCounter({ doc, session, hintId }: { doc: Y.Doc; session: Ses
   const add = (delta: number): void => {
     typed.current = null;
     const next = Math.max(0, votes + delta);
-    if (adjustVotes(doc, session.id, delta)) {
+    if (
+      record({ kind: 'votes', sessionId: session.id, title: session.title, votes: next }, () =>
+        adjustVotes(doc, session.id, delta),
+      )
+    ) {
       say(next);
     }
   };
 
   const set = (value: number): void => {
-    if (setVotes(doc, session.id, value)) {
+    if (
+      record({ kind: 'votes', sessionId: session.id, title: session.title, votes: value }, () =>
+        setVotes(doc, session.id, value),
+      )
+    ) {
       say(value);
     }
   };

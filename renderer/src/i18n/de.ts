@@ -6,6 +6,7 @@ import { sketch } from './de/sketch.js';
 import { wall } from './de/wall.js';
 import { settings } from './de/settings.js';
 import { share } from './de/share.js';
+import { eventDay } from './de/eventDay.js';
 
 /**
  * German UI texts, the default language. Addressed formally ("Sie"): the people using Mitschrift
@@ -21,6 +22,7 @@ export const de = {
   ...wall,
   ...settings,
   ...share,
+  ...eventDay,
 } as const;
 
 /** Turns the literal types of {@link de} into plain strings, so other languages fit the same shape. */

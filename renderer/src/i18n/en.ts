@@ -7,6 +7,7 @@ import { sketch } from './en/sketch.js';
 import { wall } from './en/wall.js';
 import { settings } from './en/settings.js';
 import { share } from './en/share.js';
+import { eventDay } from './en/eventDay.js';
 
 /** English UI texts; one file per section in `en/`; the keys mirror `de.ts` exactly (the type and a unit test enforce that). */
 export const en: Messages = {
@@ -18,4 +19,5 @@ export const en: Messages = {
   ...wall,
   ...settings,
   ...share,
+  ...eventDay,
 };

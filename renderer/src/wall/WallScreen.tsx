@@ -10,19 +10,23 @@ import { fitLongWords } from '../event/fitText.js';
 import { formatDay, formatShortDay } from '../event/formatPlan.js';
 import { slotLabel, timeOf } from '../event/planGrid.js';
 import { useEventDoc } from '../event/useEventDoc.js';
-import { localNow, parseNowParam, wallSlots } from '../event/wallTime.js';
+import { firstDayOf } from '../../../shared/event/eventTemplate.js';
+import { localNow, parseWallTime, wallSchedule } from '../../../shared/event/wallSchedule.js';
+import { eventNowPath } from '../../../shared/routes/deepLinks.js';
 import '../event/event.css';
 import { useConnectionState } from '../sync/useConnectionState.js';
 import { useEventIndex } from '../sync/useEventIndex.js';
 import { FullscreenButton } from './FullscreenButton.js';
+import { useFitToScreen } from './useFitToScreen.js';
+import { WallQr } from './WallQr.js';
 import './wall.css';
 
 const TICK_MS = 15_000;
 
 /** The current local time in the event's zone, ticking; fixed when the address sets `?now=`. */
-function useWallClock(timeZone: string): string {
+function useWallClock(timeZone: string, firstDay: string | undefined): string {
   const [params] = useSearchParams();
-  const fixed = parseNowParam(params.get('now'), timeZone);
+  const fixed = parseWallTime(params.get('at') ?? params.get('now'), timeZone, firstDay);
   const [epoch, setEpoch] = useState(() => Date.now());
   useEffect(() => {
     if (fixed !== null) {
@@ -35,7 +39,7 @@ function useWallClock(timeZone: string): string {
 }
 
 /** Titles shrink down to this share of their size before a word that is still too long may break. */
-const MIN_TITLE_SCALE = 0.6;
+const MIN_TITLE_SCALE = 0.85;
 
 /** Keeps long words of the session titles whole (see fitLongWords), again when the window resizes. */
 function useFittedTitles(deps: readonly unknown[]) {
@@ -113,6 +117,7 @@ export function WallScreen({ eventId }: { eventId: string }) {
           {t('wall.back')}
         </Link>
         <FullscreenButton />
+        <WallQr url={`${window.location.origin}${eventNowPath(eventId)}`} label={t('wallDay.qrLabel')} />
       </nav>
       {body}
       <footer className="wall__footer">
@@ -125,12 +130,13 @@ export function WallScreen({ eventId }: { eventId: string }) {
 function WallPlan({ title, snapshot }: { title: string; snapshot: EventSnapshot }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const now = useWallClock(snapshot.meta.timeZone);
-  const { running, next } = useMemo(() => wallSlots(snapshot.slots, now), [snapshot.slots, now]);
+  const now = useWallClock(snapshot.meta.timeZone, firstDayOf(snapshot));
+  const { running, next, phase } = useMemo(() => wallSchedule(snapshot.slots, now), [snapshot.slots, now]);
   const runningSessions = useMemo(() => placedIn(snapshot, running), [snapshot, running]);
   const nextSessions = useMemo(() => placedIn(snapshot, next), [snapshot, next]);
   const today = now.slice(0, 10);
   const fitted = useFittedTitles([runningSessions, nextSessions]);
+  const screen = useFitToScreen<HTMLDivElement>([runningSessions, nextSessions, phase.kind, now]);
 
   const slotRange = (slots: readonly Slot[]): string => {
     const first = slots[0];
@@ -160,51 +166,64 @@ function WallPlan({ title, snapshot }: { title: string; snapshot: EventSnapshot 
     </ul>
   );
 
-  const nothing = snapshot.slots.length === 0;
-  const over = !nothing && running.length === 0 && next.length === 0;
+  const nothing = phase.kind === 'no-plan';
+  const dayOf = (local: string): string => formatShortDay(local.slice(0, 10), language);
+  const phaseText =
+    phase.kind === 'before'
+      ? phase.start.slice(0, 10) === today
+        ? t('wallDay.before', { time: timeOf(phase.start) })
+        : t('wallDay.beforeDay', { day: dayOf(phase.start), time: timeOf(phase.start) })
+      : phase.kind === 'break'
+        ? t('wallDay.breakUntil', { time: timeOf(phase.until) })
+        : phase.kind === 'day-over'
+          ? t('wallDay.dayOver', { day: dayOf(phase.next), time: timeOf(phase.next) })
+          : phase.kind === 'over'
+            ? t('wallDay.over')
+            : '';
 
   return (
-    <main className="wall__main wall-plan" ref={fitted}>
-      <header className="wall-plan__head">
-        <div>
-          <PageHeading title={title} />
-          {snapshot.meta.motto.trim() !== '' && <p className="wall-plan__motto">{snapshot.meta.motto}</p>}
-        </div>
-        <p className="wall-plan__clock">
-          <span className="visually-hidden">{t('plan.wall.clock')}: </span>
-          <time dateTime={now}>{timeOf(now)}</time>
-          <span className="wall-plan__date">{formatDay(today, language)}</span>
-        </p>
-      </header>
-      {nothing && <p className="wall__note">{t('plan.wall.noPlan')}</p>}
-      {over && <p className="wall__note wall-plan__over">{t('plan.wall.over')}</p>}
-      {running.length > 0 && (
-        <section className="wall-slot wall-slot--now" aria-labelledby="wall-now">
-          <h2 id="wall-now" className="wall-slot__heading">
-            <span className="wall-slot__label">{t('plan.wall.now')}</span>{' '}
-            <span className="wall-slot__time">{slotRange(running)}</span>
-          </h2>
-          {runningSessions.length > 0 ? (
-            cards(runningSessions, 'now')
-          ) : (
-            <p className="wall__note">{t('plan.wall.nothingNow')}</p>
-          )}
-        </section>
-      )}
-      {running.length === 0 && next.length > 0 && <p className="wall-plan__break">{t('plan.wall.break')}</p>}
-      {next.length > 0 && (
-        <section className="wall-slot wall-slot--next" aria-labelledby="wall-next">
-          <h2 id="wall-next" className="wall-slot__heading">
-            <span className="wall-slot__label">{t('plan.wall.next')}</span>{' '}
-            <span className="wall-slot__time">{slotRange(next)}</span>
-          </h2>
-          {nextSessions.length > 0 ? (
-            cards(nextSessions, 'next')
-          ) : (
-            <p className="wall__note">{t('plan.wall.nothingNext')}</p>
-          )}
-        </section>
-      )}
-    </main>
+    <div ref={screen} className="wall-plan__fit">
+      <main className="wall__main wall-plan" ref={fitted}>
+        <header className="wall-plan__head">
+          <div>
+            <PageHeading title={title} />
+            {snapshot.meta.motto.trim() !== '' && <p className="wall-plan__motto">{snapshot.meta.motto}</p>}
+          </div>
+          <p className="wall-plan__clock">
+            <span className="visually-hidden">{t('plan.wall.clock')}: </span>
+            <time dateTime={now}>{timeOf(now)}</time>
+            <span className="wall-plan__date">{formatDay(today, language)}</span>
+          </p>
+        </header>
+        {nothing && <p className="wall__note">{t('plan.wall.noPlan')}</p>}
+        {phaseText !== '' && <p className="wall-plan__break">{phaseText}</p>}
+        {running.length > 0 && (
+          <section className="wall-slot wall-slot--now" aria-labelledby="wall-now">
+            <h2 id="wall-now" className="wall-slot__heading">
+              <span className="wall-slot__label">{t('plan.wall.now')}</span>{' '}
+              <span className="wall-slot__time">{slotRange(running)}</span>
+            </h2>
+            {runningSessions.length > 0 ? (
+              cards(runningSessions, 'now')
+            ) : (
+              <p className="wall__note">{t('plan.wall.nothingNow')}</p>
+            )}
+          </section>
+        )}
+        {next.length > 0 && (
+          <section className="wall-slot wall-slot--next" aria-labelledby="wall-next">
+            <h2 id="wall-next" className="wall-slot__heading">
+              <span className="wall-slot__label">{t('plan.wall.next')}</span>{' '}
+              <span className="wall-slot__time">{slotRange(next)}</span>
+            </h2>
+            {nextSessions.length > 0 ? (
+              cards(nextSessions, 'next')
+            ) : (
+              <p className="wall__note">{t('plan.wall.nothingNext')}</p>
+            )}
+          </section>
+        )}
+      </main>
+    </div>
   );
 }

@@ -29,11 +29,17 @@ export interface TestPage {
 /** Opens a page in a new context, recording errors, sized like a laptop screen unless told otherwise. */
 export async function openPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    /** A phone: touch events and a mobile viewport (meta viewport honoured). */
+    touch?: boolean;
+  } = {},
 ): Promise<TestPage> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: options.locale ?? 'de-DE',
+    ...(options.touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
   });
   const page = await context.newPage();
   const problems: PageProblems = { pageErrors: [], consoleErrors: [] };

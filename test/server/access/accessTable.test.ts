@@ -102,6 +102,8 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
     ...json({ template: '# {{title}}' }),
   }),
   padShare: ({ padId }) => ({ path: `/api/pads/${padId}/share` }),
+  eventPadTemplate: ({ eventId }) => ({ path: `/api/events/${eventId}/pad-template` }),
+  applyEventPadTemplate: ({ eventId }) => ({ path: `/api/events/${eventId}/pad-template/apply` }),
   importExcalidraw: ({ sketchId }) => ({
     path: `/api/sketches/${sketchId}/import-excalidraw`,
     body: fixture('talk.excalidraw'),
@@ -149,6 +151,8 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   padTemplate: { view: 403, edit: 200 },
   putPadTemplate: { view: 403, edit: 200 },
   padShare: { view: 403, edit: 200 },
+  eventPadTemplate: { view: 403, edit: 200 },
+  applyEventPadTemplate: { view: 403, edit: 200 },
   importExcalidraw: { view: 403, edit: 200 },
   exportExcalidraw: { view: 403, edit: 200 },
   shareStatus: { view: 403, edit: 200 },
@@ -397,6 +401,8 @@ const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = 
   exportStatus: ['organiser'],
   cancelExport: ['organiser'],
   downloadExport: ['organiser'],
+  eventPadTemplate: ['organiser'],
+  applyEventPadTemplate: ['organiser'],
 };
 
 /** How each role opens the documents of its own event (every other event: none). */

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { idSchema } from '../../../shared/docs/docName.js';
+import { InvalidLink } from '../components/InvalidLink.js';
+import { LanguageToggle } from '../components/LanguageToggle.js';
+import { SessionFinder } from './SessionFinder.js';
+
+/**
+ * The `/e/:eventId/now` route, the landing page of a participant link: no site navigation (a
+ * participant has one event), the language switch, and the session finder.
+ */
+export function ParticipantView() {
+  const { t } = useTranslation();
+  const { eventId = '' } = useParams();
+  return (
+    <div className="participant">
+      <a className="skip-link" href="#finder-main">
+        {t('skipLink')}
+      </a>
+      <div className="participant__bar">
+        <span className="participant__brand">{t('app.name')}</span>
+        <LanguageToggle />
+      </div>
+      {idSchema.safeParse(eventId).success ? <SessionFinder eventId={eventId} /> : <InvalidLink />}
+    </div>
+  );
+}

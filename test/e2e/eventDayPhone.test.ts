@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestPage } from './helpers/browser.js';
+import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
+import {
+  PLAN_FIXTURES,
+  expectAccessible,
+  expectNoProblems,
+  importViaApi,
+  openInvitation,
+} from './helpers/planPages.js';
+
+/**
+ * A participant on a phone (390x844, touch): opens the event's "Jetzt / Als Nächstes", searches,
+ * and reaches the running session's notes with one tap. (The pad's phone layout, inline name and
+ * chat badge are not built yet.) Needs `npx electron-vite build`.
+ */
+
+const RESULTS = join(REPO_ROOT, 'test-results');
+const PHONE = { width: 390, height: 844 };
+let testCore: TestCore;
+let browser: Browser;
+let eventId: string;
+const opened: TestPage[] = [];
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  testCore = await startTestCore();
+  browser = await launchBrowser();
+  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'Open-Government-Tag Leipzig')).event.id;
+});
+
+afterAll(async () => {
+  for (const { context } of opened) {
+    await context.close();
+  }
+  await browser?.close();
+  await testCore?.close();
+});
+
+describe('a participant on a phone', () => {
+  it('finds the running session and opens its notes with one tap', async () => {
+    const phone = await openInvitation(browser, testCore.core.joinUrl, { viewport: PHONE, touch: true });
+    opened.push(phone);
+    const { page } = phone;
+    await page.goto(`${testCore.core.origin}/e/${eventId}/now?at=2026-06-13T10:30`);
+    const now = page.getByRole('region', { name: /^Jetzt/ });
+    await now.getByRole('link', { name: /Offene Haushaltsdaten für alle/ }).waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Open-Government-Tag Leipzig');
+    // Nothing runs off the side of the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: join(RESULTS, 'phone-finder.png'), fullPage: true });
+    await expectAccessible(page, 'the session finder on a phone');
+
+    // Search narrows the list (accents and case do not matter).
+    await page.getByRole('searchbox').fill('lossner');
+    await page.getByRole('region', { name: /1 Treffer/ }).waitFor();
+    await page.getByRole('searchbox').fill('');
+
+    // Tap: the session's notes.
+    await now.getByRole('link', { name: /Offene Haushaltsdaten für alle/ }).tap();
+    const editor = page.getByRole('textbox', { name: 'Notizen der Session' });
+    await editor.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(RESULTS, 'phone-pad.png') });
+    expectNoProblems(phone.problems);
+  });
+});

@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestPage } from './helpers/browser.js';
+import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
+import {
+  PLAN_FIXTURES,
+  expectAccessible,
+  expectNoProblems,
+  importViaApi,
+  openInvitation,
+} from './helpers/planPages.js';
+
+/**
+ * The projected wall at any time (`?at=`): the evening before ("Beginnt um …"), during the day and
+ * after it, at a 1280x720 projector and a 1920x1080 screen, always without scrolling; and the big
+ * QR code. Screenshots go to test-results/ for a person to look at. Needs `npx electron-vite build`.
+ */
+
+const RESULTS = join(REPO_ROOT, 'test-results');
+let testCore: TestCore;
+let browser: Browser;
+let eventId: string;
+const opened: TestPage[] = [];
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  testCore = await startTestCore();
+  browser = await launchBrowser();
+  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'Open-Government-Tag Leipzig')).event.id;
+});
+
+afterAll(async () => {
+  for (const { context } of opened) {
+    await context.close();
+  }
+  await browser?.close();
+  await testCore?.close();
+});
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+
+const MOMENTS = [
+  { name: 'before', at: '2026-06-12T18:00', expect: /Beginnt am .* um 09:00 Uhr/ },
+  { name: 'morning', at: '2026-06-13T08:30', expect: /Beginnt um 09:00 Uhr/ },
+  { name: 'during', at: '2026-06-13T11:30', expect: /Jetzt/ },
+  { name: 'lunch', at: '2026-06-13T12:30', expect: /Pause bis 13:00 Uhr/ },
+  { name: 'after', at: '2026-06-13T19:00', expect: /Das Programm ist zu Ende/ },
+];
+
+describe('the wall at any time', () => {
+  for (const size of SIZES) {
+    it(`fits ${size.width}x${size.height} before, during and after the day`, async () => {
+      const person = await openInvitation(browser, testCore.core.joinUrl, { viewport: size });
+      opened.push(person);
+      const { page } = person;
+      for (const moment of MOMENTS) {
+        await page.goto(`${testCore.core.origin}/wall/${eventId}?at=${moment.at}`);
+        await page.getByText(moment.expect).first().waitFor({ timeout: 15_000 });
+        // Fitted after layout: nothing scrolls, sideways or down.
+        await page.waitForFunction(() => document.querySelector('[data-scale]') !== null);
+        const overflow = await page.evaluate(() => ({
+          down: document.documentElement.scrollHeight - window.innerHeight,
+          sideways: document.documentElement.scrollWidth - window.innerWidth,
+        }));
+        expect(overflow, `${moment.name} at ${size.width}x${size.height}`).toEqual({ down: 0, sideways: 0 });
+        await page.screenshot({
+          path: join(RESULTS, `wall-${moment.name}-${size.width}x${size.height}.png`),
+        });
+      }
+      if (size.width === 1280) {
+        // During the day the "Als Nächstes" row is on the screen, whole.
+        await page.goto(`${testCore.core.origin}/wall/${eventId}?at=2026-06-13T10:30`);
+        const next = page.getByRole('region', { name: /Als Nächstes/ });
+        await next.waitFor();
+        const box = await next.boundingBox();
+        expect(box && box.y + box.height).toBeLessThanOrEqual(size.height);
+        await expectAccessible(page, 'the wall during the day');
+      }
+      expectNoProblems(person.problems);
+    });
+  }
+
+  it('shows a QR code that fills most of the screen height on demand', async () => {
+    const person = await openInvitation(browser, testCore.core.joinUrl, {
+      viewport: { width: 1280, height: 720 },
+    });
+    opened.push(person);
+    const { page } = person;
+    await page.goto(`${testCore.core.origin}/wall/${eventId}?at=2026-06-13T10:30`);
+    await page.getByRole('button', { name: 'QR-Code groß zeigen' }).click();
+    const code = page.getByRole('dialog').getByRole('img');
+    await code.waitFor();
+    const box = await code.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(720 * 0.6);
+    await page.screenshot({ path: join(RESULTS, 'wall-qr-1280x720.png') });
+    await expectAccessible(page, 'the wall QR code');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expectNoProblems(person.problems);
+  });
+});
