@@ -50,7 +50,7 @@ export class JoinCache {
 
   /**
    * The answer to a client's sync step 1: the messages to send. A client with nothing (empty
-   * state vector) gets the cached full state (plus what changed since); anyone else gets exactly
+   * state vector) gets what changed since the cached full state, then that state; anyone else gets exactly
    * what it lacks.
    */
   syncStep2(clientStateVector: Uint8Array): Uint8Array[] {
@@ -66,7 +66,10 @@ export class JoinCache {
       return [this.full];
     }
     this.sinceMessage ??= encodeUpdateMessage(Y.mergeUpdates(this.since));
-    return [this.full, this.sinceMessage];
+    // What changed since goes FIRST: a client counts itself synced when sync step 2 arrives, so
+    // step 2 must complete the state. Yjs keeps the earlier-arriving changes pending until the
+    // full state they build on is applied.
+    return [this.sinceMessage, this.full];
   }
 
   /** Forgets the cached encoding. */

@@ -266,6 +266,12 @@ describe('join links through the API', () => {
         eventId: a.eventId,
         label: `${role} A`,
         tokenId: linksA[role].id,
+        docs: {
+          workspace: 'none',
+          event: role === 'organiser' ? 'write' : 'read',
+          pad: role === 'view' ? 'read' : 'write',
+          sketch: role === 'organiser' || role === 'recorder' ? 'write' : 'read',
+        },
       });
     }
     expect(sessionInfoSchema.parse(await (await api(core.token, '/api/session')).json())).toEqual({
@@ -274,6 +280,7 @@ describe('join links through the API', () => {
       eventId: null,
       label: null,
       tokenId: null,
+      docs: { workspace: 'write', event: 'write', pad: 'write', sketch: 'write' },
     });
   });
 

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
 import { startCore } from '../../../server/core/startCore.js';
@@ -132,8 +133,17 @@ describe('the join cache', () => {
     doc.getText('t').insert(0, 'Offene ');
     doc.getText('t').delete(0, 3);
     const third = cache.syncStep2(empty);
-    expect(third[0]).toBe(first[0]);
+    // The changes come first and the cached state last: the client counts itself synced at sync
+    // step 2, so the last message must complete the state.
     expect(third).toHaveLength(2);
+    expect(third[1]).toBe(first[0]);
+    const [changes, step2] = third.map((message) => {
+      const decoder = decoding.createDecoder(message);
+      decoding.readVarUint(decoder);
+      return decoding.readVarUint(decoder);
+    });
+    expect(step2).toBe(syncProtocol.messageYjsSyncStep2);
+    expect(changes).toBe(syncProtocol.messageYjsUpdate);
     const joiner = new Y.Doc();
     for (const message of third) {
       const decoder = decoding.createDecoder(message);
