@@ -166,11 +166,9 @@ export const padHandlers = {
   padShare: padRoute((ctx, pads, { req, res }, { padId, docName }) => {
     const eventId = padEventOf(ctx, padId, docName);
     if (eventId === undefined) {
-      sendError(
-        res,
-        409,
-        `Pad "${padId}" belongs to no planned session: join links are per event, so it cannot be shared.`,
-      );
+      // Join links are per event: a pad of no planned session cannot be shared (the panel says so).
+      const body: ShareLinks = { addresses: [], unshareable: 'no-session' };
+      sendJson(res, 200, body);
       return;
     }
     // The event's own join links (never the owner's token), made on first use.

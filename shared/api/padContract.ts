@@ -303,9 +303,13 @@ export const shareAddressSchema = z.object({
   viewUrl: z.string(),
 });
 
-/** `GET /api/pads/:id/share` */
+/**
+ * `GET /api/pads/:id/share`. Join links are per event, so a pad of no planned session has none:
+ * `addresses` is empty and `unshareable` says why (an answer, not an error: the panel explains it).
+ */
 export const shareLinksSchema = z.object({
-  addresses: z.array(shareAddressSchema).min(1),
+  addresses: z.array(shareAddressSchema),
+  unshareable: z.literal('no-session').optional(),
 });
 /** Join links of a pad. */
 export type ShareLinks = z.infer<typeof shareLinksSchema>;

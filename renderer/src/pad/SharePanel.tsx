@@ -96,6 +96,9 @@ export function SharePanel({ padId, title }: { padId: string; title: string }) {
   if (links === null) {
     return <p>{t('pad.share.loading')}</p>;
   }
+  if (links.unshareable === 'no-session') {
+    return <p className="message">{t('pad.share.noSession')}</p>;
+  }
   const address = links.addresses[Math.min(addressIndex, links.addresses.length - 1)] ?? links.addresses[0];
   if (address === undefined) {
     return null;

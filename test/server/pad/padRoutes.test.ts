@@ -436,5 +436,10 @@ describe('pads: read-only links', () => {
     expect(JSON.stringify(links)).not.toContain(t.core.token);
     // Asking again hands out the same links (made once per event).
     expect(await json(await t.api(`/api/pads/${id}/share`), shareLinksSchema)).toEqual(links);
+    // A pad of no planned session has no event to make links for: an answer that says so.
+    expect(await json(await t.api('/api/pads/ohne-session/share'), shareLinksSchema)).toEqual({
+      addresses: [],
+      unshareable: 'no-session',
+    });
   });
 });

@@ -85,6 +85,8 @@ export const pad = {
       heading: 'Teilen',
       loading: 'Links werden geladen …',
       unavailable: 'Die Links sind gerade nicht abrufbar.',
+      noSession:
+        'Dieses Pad gehört zu keiner eingeplanten Session. Links gibt es je Veranstaltung: plane die Session ein, dann lässt sich das Pad teilen.',
       address: 'Adresse im Netz',
       editLink: 'Link zum Mitschreiben',
       viewLink: 'Link zum Mitlesen (nur lesen)',

@@ -87,6 +87,8 @@ export const pad: Pick<Messages, 'pad'> = {
       heading: 'Share',
       loading: 'Loading the links …',
       unavailable: 'The links cannot be fetched right now.',
+      noSession:
+        'This pad belongs to no planned session. Links are made per event: plan the session, then the pad can be shared.',
       address: 'Network address',
       editLink: 'Link to write along',
       viewLink: 'Link to read along (read-only)',
