@@ -106,8 +106,11 @@ describe('the plan by keyboard', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
+    // The button says what the move does, and what happens to the session already there.
     expect(await focused(page)).toBe(
-      'button: „Ratsinformationssystem, aber verständlich“ mit „Barrierefreie Formulare“ tauschen (Werkstatt, 11:15–12:00)',
+      'button: „Ratsinformationssystem, aber verständlich“ mit „Barrierefreie Formulare“ tauschen (Werkstatt, 11:15–12:00). ' +
+        '„Ratsinformationssystem, aber verständlich“ kommt nach Werkstatt, 11:15–12:00. ' +
+        '„Barrierefreie Formulare“ ist dort und wechselt dafür nach Werkstatt, 09:00–10:00.',
     );
     await page.keyboard.press('Enter');
     await waitForPlace(page, 'Ratsinformationssystem, aber verständlich', 'Werkstatt|11:15');

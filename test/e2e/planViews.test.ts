@@ -75,7 +75,7 @@ describe('the event page', () => {
     await waitForGrid(page, 26, 1);
     await waitOnline(page);
 
-    const grid = page.getByRole('table', { name: 'Samstag, 13. Juni 2026' });
+    const grid = page.getByRole('grid', { name: 'Samstag, 13. Juni 2026' });
     expect(await grid.getByRole('columnheader').allTextContents()).toEqual([
       'Zeit',
       'Festsaal',
@@ -277,7 +277,10 @@ describe('the wall', () => {
 
     // In the lunch break only what comes next is shown.
     await page.goto(`${testCore.core.origin}/wall/${eventId}?now=2026-06-13T12:30`);
-    await page.getByText('Pause', { exact: true }).waitFor();
+    await page
+      .getByText(/^Pause bis 13:00 Uhr/)
+      .first()
+      .waitFor();
     await page.getByRole('heading', { name: 'Als Nächstes 13:00–13:45' }).waitFor();
     expect(await page.getByRole('region', { name: /Jetzt/ }).count()).toBe(0);
     expectNoProblems(problems);

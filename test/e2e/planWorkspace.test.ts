@@ -121,9 +121,9 @@ describe('the workspace of events', () => {
     await page.getByRole('heading', { name: 'Zeitfenster (7)' }).waitFor();
 
     await page.getByRole('link', { name: 'Sessionplan', exact: true }).click();
-    await page.getByRole('table', { name: 'Sonntag, 14. Juni 2026' }).waitFor();
+    await page.getByRole('grid', { name: 'Sonntag, 14. Juni 2026' }).waitFor();
     const rooms = await page
-      .getByRole('table', { name: 'Samstag, 13. Juni 2026' })
+      .getByRole('grid', { name: 'Samstag, 13. Juni 2026' })
       .getByRole('columnheader')
       .allTextContents();
     expect(rooms.slice(-2)).toEqual(['Raum 2.0115 Plätze', 'Dachgarten']);

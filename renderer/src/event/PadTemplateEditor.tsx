@@ -97,6 +97,7 @@ export function PadTemplateEditor({
         'aria-describedby': previewId,
         'aria-multiline': 'true',
         role: 'textbox',
+        id: `${headingId}-editor`,
         class: 'pad-editor__content template-editor__content',
       },
     },
@@ -114,7 +115,7 @@ export function PadTemplateEditor({
       editable: false,
       immediatelyRender: true,
       editorProps: {
-        attributes: { class: 'pad-editor__content template-editor__preview', 'aria-readonly': 'true' },
+        attributes: { class: 'pad-editor__content template-editor__preview' },
       },
     },
     [draft, example],
@@ -166,7 +167,9 @@ export function PadTemplateEditor({
       </p>
       <div className="template-editor__columns">
         <div className="template-editor__edit">
-          {editor && <PadToolbar editor={editor} onLinkRequest={() => undefined} />}
+          {editor && (
+            <PadToolbar editor={editor} onLinkRequest={() => undefined} controls={`${headingId}-editor`} />
+          )}
           <div className="pad-editor template-editor__box">
             <EditorContent editor={editor} />
           </div>

@@ -156,7 +156,16 @@ function run(editor: Editor, key: ToolKey): void {
  * buttons, Home/End jump). Toggle buttons report their state with aria-pressed; every button
  * names its shortcut (aria-keyshortcuts and the tooltip). Ctrl+K in the editor opens the link form.
  */
-export function PadToolbar({ editor, onLinkRequest }: { editor: Editor; onLinkRequest: () => void }) {
+export function PadToolbar({
+  editor,
+  onLinkRequest,
+  controls = 'pad-editor',
+}: {
+  editor: Editor;
+  onLinkRequest: () => void;
+  /** The id of the editing area the toolbar acts on (`aria-controls`). */
+  controls?: string;
+}) {
   const { t } = useTranslation();
   const state = useEditorState({
     editor,
@@ -177,7 +186,7 @@ export function PadToolbar({ editor, onLinkRequest }: { editor: Editor; onLinkRe
       className="pad-toolbar"
       role="toolbar"
       aria-label={t('pad.toolbar.label')}
-      aria-controls="pad-editor"
+      aria-controls={controls}
       onKeyDown={onKeyDown}
     >
       {GROUPS.map((group, g) => (

@@ -53,7 +53,7 @@ export const eventDay = {
   planDrop: {
     move: '„{{title}}“ kommt nach {{place}}.',
     swapToProposals: '„{{other}}“ ({{votes}}) ist dort und geht zurück zu den Vorschlägen.',
-    swapToCell: '„{{other}}“ ist dort und tauscht mit nach {{otherPlace}}.',
+    swapToCell: '„{{other}}“ ist dort und wechselt dafür nach {{otherPlace}}.',
     unschedule: '„{{title}}“ geht zurück zu den Vorschlägen.',
     votes_one: '{{count}} Stimme',
     votes_other: '{{count}} Stimmen',

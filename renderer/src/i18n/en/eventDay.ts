@@ -53,7 +53,7 @@ export const eventDay: Pick<
   planDrop: {
     move: '“{{title}}” goes to {{place}}.',
     swapToProposals: '“{{other}}” ({{votes}}) is there and goes back to the proposals.',
-    swapToCell: '“{{other}}” is there and swaps to {{otherPlace}}.',
+    swapToCell: '“{{other}}” is there and moves to {{otherPlace}} instead.',
     unschedule: '“{{title}}” goes back to the proposals.',
     votes_one: '{{count}} vote',
     votes_other: '{{count}} votes',
