@@ -65,6 +65,8 @@ function ExportDialog({ sketchId, onClose }: { sketchId: string; onClose: () => 
     const controller = new AbortController();
     abort.current = controller;
     setMessage('');
+    // Busy from the click on: the core may render a while before the first byte, Cancel must show.
+    setProgress({ received: 0, total: null });
     const query = format === 'png' ? `format=png&dpi=${dpi}` : `format=${format}`;
     try {
       const blob = await downloadBlob(`sketches/${sketchId}/export?${query}`, controller.signal, setProgress);
