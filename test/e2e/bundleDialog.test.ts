@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventSummarySchema } from '../../shared/api/contract.js';
+import { importPlanResponseSchema } from '../../shared/api/eventContract.js';
 import { seriousA11yViolations } from './helpers/axe.js';
 import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
+import { PLAN_FIXTURES, fixturePath } from './helpers/planPages.js';
 
 /**
  * The documentation bundle dialog in an event's files tab: the owner picks the public profile,
@@ -31,13 +32,13 @@ afterAll(async () => {
 
 describe('documentation bundle dialog', () => {
   it('creates a public bundle and downloads the ZIP', async () => {
-    const response = await fetch(`${testCore.core.origin}/api/events`, {
+    const response = await fetch(`${testCore.core.origin}/api/events/import-plan?title=B%C3%BCndeltag`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${testCore.core.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Bündeltag' }),
+      headers: { authorization: `Bearer ${testCore.core.token}`, 'content-type': 'text/csv' },
+      body: await readFile(fixturePath(PLAN_FIXTURES.utf8)),
     });
-    expect(response.status).toBeLessThan(300);
-    const event = eventSummarySchema.parse(await response.json());
+    expect(response.status).toBe(201);
+    const { event } = importPlanResponseSchema.parse(await response.json());
 
     const { page } = opened;
     await page.goto(`${testCore.core.origin}/e/${event.id}?view=files&token=${testCore.core.token}`);
@@ -52,7 +53,12 @@ describe('documentation bundle dialog', () => {
 
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Erstellen und herunterladen' }).click();
-    const file = await (await download).path();
+    const file = await (
+      await download.catch(async (error: unknown) => {
+        await page.screenshot({ path: `${REPO_ROOT}/test-results/bundle-dialog-fail.png` });
+        throw error;
+      })
+    ).path();
     const names = Object.keys(unzipSync(new Uint8Array(await readFile(file))));
     expect(names.length).toBeGreaterThan(0);
     await dialog.getByText('Paket heruntergeladen.').waitFor();
