@@ -28,6 +28,7 @@ import { useSession } from '../api/session.js';
 import { EventSharePanel } from '../share/EventSharePanel.js';
 import { EventActions } from './EventActions.js';
 import { EventSettings } from './EventSettings.js';
+import { BundleButton } from './BundleDialog.js';
 import { ExportPanel } from './ExportPanel.js';
 import { PeopleEditor } from './PeopleEditor.js';
 import { ProjectorLink } from './ProjectorLink.js';
@@ -241,6 +242,10 @@ function EventPage({
             {view === 'files' && (
               <>
                 <ExportPanel eventId={entry.id} />
+                <BundleButton
+                  eventId={entry.id}
+                  sessions={snapshot.sessions.map((s) => ({ id: s.id, title: s.title }))}
+                />
                 <PlanImport target={{ kind: 'merge', eventId: entry.id }} />
               </>
             )}

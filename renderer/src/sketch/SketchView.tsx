@@ -22,6 +22,7 @@ import { useSelection, useTool, type EditorEngine } from './editorApi.js';
 import { LayersPanel } from './LayersPanel.js';
 import { Minimap } from './Minimap.js';
 import { SelectionBar } from './SelectionBar.js';
+import { ExportButton } from './ExportDialog.js';
 import { PresentButton } from './PresentButton.js';
 import { SheetControls } from './SheetControls.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
@@ -282,6 +283,7 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
         />
         <SheetControls doc={doc} engine={engine} />
         <PresentButton sketchId={sketchId} />
+        <ExportButton sketchId={sketchId} />
       </div>
       <div className="sketch-editor__body">
         <div className="sketch-editor__stage">
