@@ -85,7 +85,7 @@ describe('planning without surprises', () => {
     const hint = page.getByTestId('drop-hint');
     await expect
       .poll(() => hint.textContent())
-      .toContain('„Offene Haushaltsdaten für alle“ ist dort und tauscht mit nach');
+      .toContain('„Offene Haushaltsdaten für alle“ ist dort und wechselt dafür nach');
     await drop();
     await waitForPlace(page, 'Ratsinformationssystem, aber verständlich', before.b);
     await waitForPlace(page, 'Offene Haushaltsdaten für alle', before.a);
@@ -128,10 +128,14 @@ describe('planning without surprises', () => {
     await first.waitFor();
     const show = first.getByRole('button', { name: /im Plan zeigen/ }).first();
     await show.click();
-    const focusedCard = await page.evaluate(
-      () => document.activeElement?.closest('.session-card')?.getAttribute('data-session-id') ?? null,
-    );
-    expect(focusedCard).not.toBeNull();
+    // The card gets focus once it has been scrolled into view.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.activeElement?.closest('.session-card')?.getAttribute('data-session-id') ?? null,
+        ),
+      )
+      .not.toBeNull();
     const fix = first.getByRole('button', { name: /nach|tauschen/ }).first();
     if ((await fix.count()) > 0) {
       const count = await conflicts.getByRole('listitem').count();

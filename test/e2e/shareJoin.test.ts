@@ -109,6 +109,9 @@ describe('sharing an event and joining it as a participant', () => {
       opened.push(person);
       const { page } = person;
       await page.goto(url);
+      // A participant's link lands on "Jetzt / Als Nächstes"; the plan is one step away.
+      await page.waitForURL(/\/now$/);
+      await page.getByRole('link', { name: 'Ganzer Plan' }).click();
       await page.getByRole('heading', { level: 1, name: 'OGD Leipzig' }).waitFor();
       await page.getByText('Sie sehen den Plan live.').waitFor();
       await page.getByRole('heading', { name: session.title }).first().waitFor();

@@ -19,7 +19,8 @@ export function EventView() {
   if (info === undefined) {
     return null;
   }
-  if (info !== null && PARTICIPANT_ROLES.has(info.role)) {
+  // `?view=` is an explicit choice (the finder's "Ganzer Plan" link): the read-only plan.
+  if (info !== null && PARTICIPANT_ROLES.has(info.role) && !new URLSearchParams(search).has('view')) {
     const at = new URLSearchParams(search).get('at') ?? undefined;
     return <Navigate to={eventNowPath(eventId, at)} replace />;
   }

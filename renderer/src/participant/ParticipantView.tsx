@@ -19,6 +19,11 @@ export function ParticipantView() {
       </a>
       <div className="participant__bar">
         <span className="participant__brand">{t('app.name')}</span>
+        {idSchema.safeParse(eventId).success && (
+          <a className="participant__plan-link" href={`/e/${eventId}?view=plan`}>
+            {t('finder.wholePlan')}
+          </a>
+        )}
         <LanguageToggle />
       </div>
       {idSchema.safeParse(eventId).success ? <SessionFinder eventId={eventId} /> : <InvalidLink />}

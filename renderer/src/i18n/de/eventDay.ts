@@ -6,6 +6,7 @@
  */
 export const eventDay = {
   finder: {
+    wholePlan: 'Ganzer Plan',
     title: 'Jetzt / Als Nächstes',
     clock: 'Es ist {{time}} Uhr.',
     previewAt: 'Vorschau für {{time}} Uhr',

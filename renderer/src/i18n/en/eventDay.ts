@@ -6,6 +6,7 @@ export const eventDay: Pick<
   'finder' | 'planHistory' | 'planDrop' | 'planFix' | 'wallDay' | 'padPhone' | 'padTemplate' | 'importProblem'
 > = {
   finder: {
+    wholePlan: 'Whole plan',
     title: 'Now / Next',
     clock: 'It is {{time}}.',
     previewAt: 'Preview for {{time}}',
