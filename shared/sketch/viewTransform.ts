@@ -109,10 +109,18 @@ export function visibleSceneRect(view: View, viewport: Size): Rect {
   };
 }
 
+/**
+ * Most pixels of wheel delta one event counts. A mouse notch reports 100-120 px and must step about
+ * 10 % (as tldraw and Excalidraw do), while a trackpad pinch, which Chromium reports as ctrl+wheel
+ * with deltas of a few pixels, stays proportional below the cap.
+ */
+const WHEEL_ZOOM_MAX_PIXELS = 10;
+
 /** Zoom factor of one wheel event: ctrl+wheel (and trackpad pinch, which Chromium reports as it) zooms. */
 export function wheelZoomFactor(deltaY: number, deltaMode: number): number {
   const pixels = deltaMode === 1 ? deltaY * 16 : deltaMode === 2 ? deltaY * 400 : deltaY;
-  return Math.exp(-Math.max(-100, Math.min(100, pixels)) * 0.01);
+  const capped = Math.max(-WHEEL_ZOOM_MAX_PIXELS, Math.min(WHEEL_ZOOM_MAX_PIXELS, pixels));
+  return Math.exp(-capped * 0.01);
 }
 
 /** Whether two rectangles overlap (touching edges do not count). */

@@ -232,6 +232,29 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
     [],
   );
 
+  const showStatus = useCallback((message: string) => {
+    setStatus(message);
+    if (statusTimer.current !== null) {
+      clearTimeout(statusTimer.current);
+    }
+    statusTimer.current = setTimeout(() => setStatus(''), STATUS_MS);
+  }, []);
+
+  // A pen on a locked or hidden layer draws nothing, the partial eraser leaves shapes: say so.
+  useEffect(
+    () =>
+      engine?.onNotice((notice) =>
+        showStatus(
+          notice.kind === 'eraserKeptObjects'
+            ? t('sketch.status.eraserKeptObjects', { count: notice.count })
+            : t(`sketch.status.${notice.kind}`, {
+                layer: t(`sketch.layers.names.${notice.layer}`),
+              }),
+        ),
+      ),
+    [engine, showStatus, t],
+  );
+
   const onStatus = useCallback(
     (s: ClipboardStatus) => {
       let message: string;
@@ -255,13 +278,9 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
           message = t('sketch.status.pasteEmpty');
           break;
       }
-      setStatus(message);
-      if (statusTimer.current !== null) {
-        clearTimeout(statusTimer.current);
-      }
-      statusTimer.current = setTimeout(() => setStatus(''), STATUS_MS);
+      showStatus(message);
     },
-    [t],
+    [t, showStatus],
   );
 
   const onUndo = useCallback(() => undo.undo(), [undo]);

@@ -13,6 +13,7 @@ export type EditorEngine = SketchEditorApi &
     | 'getViewport'
     | 'setView'
     | 'onViewChange'
+    | 'onNotice'
     | 'getBrush'
     | 'setBrush'
     | 'setPalmRejection'

@@ -195,6 +195,12 @@ export const sketch = {
       pastedSkipped: '{{count}} Elemente eingefügt, {{rejected}} fehlerhafte ausgelassen.',
       pasteFailed: 'Nichts eingefügt: Die Zwischenablage enthält keine Inhalte einer Sketchnote.',
       pasteEmpty: 'Die Zwischenablage ist leer.',
+      layerLocked: 'Nichts gezeichnet: Die Ebene „{{layer}}“ ist gesperrt. Unter „Ebenen“ entsperren.',
+      layerHidden: 'Nichts gezeichnet: Die Ebene „{{layer}}“ ist ausgeblendet. Unter „Ebenen“ einblenden.',
+      eraserKeptObjects_one:
+        'Eine Form oder ein Text blieb stehen: Der Radierer „nur die überstrichenen Teile“ löscht nur Striche. Zum Löschen „ganze Striche“ wählen oder auswählen und Entf drücken.',
+      eraserKeptObjects_other:
+        '{{count}} Formen oder Texte blieben stehen: Der Radierer „nur die überstrichenen Teile“ löscht nur Striche. Zum Löschen „ganze Striche“ wählen oder auswählen und Entf drücken.',
     },
     export: {
       open: 'Exportieren…',

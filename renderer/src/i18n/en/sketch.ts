@@ -197,6 +197,12 @@ export const sketch: Pick<Messages, 'sketch'> = {
       pastedSkipped: '{{count}} items pasted, {{rejected}} broken ones left out.',
       pasteFailed: 'Nothing pasted: the clipboard holds no sketchnote content.',
       pasteEmpty: 'The clipboard is empty.',
+      layerLocked: 'Nothing drawn: the layer “{{layer}}” is locked. Unlock it under “Layers”.',
+      layerHidden: 'Nothing drawn: the layer “{{layer}}” is hidden. Show it under “Layers”.',
+      eraserKeptObjects_one:
+        'A shape or text was kept: the eraser set to “only the parts passed over” erases strokes only. To delete it, choose “whole strokes”, or select it and press Delete.',
+      eraserKeptObjects_other:
+        '{{count}} shapes or texts were kept: the eraser set to “only the parts passed over” erases strokes only. To delete them, choose “whole strokes”, or select them and press Delete.',
     },
     export: {
       open: 'Export…',

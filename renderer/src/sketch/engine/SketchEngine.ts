@@ -49,6 +49,7 @@ import {
   type ItemRef,
 } from '../../../../shared/sketch/objects/paintOrder.js';
 import type {
+  EngineNotice,
   EraserMode,
   ObjectSettings,
   OrderMove,
@@ -273,6 +274,7 @@ export class SketchEngine implements SketchEditorApi {
   private readonly toolListeners = new Set<(tool: SketchTool) => void>();
   private readonly selectionListeners = new Set<(selection: SelectionInfo) => void>();
   private readonly sceneListeners = new Set<() => void>();
+  private readonly noticeListeners = new Set<(notice: EngineNotice) => void>();
   private sceneNotifyTimer: ReturnType<typeof setTimeout> | null = null;
   private overlayQueued = false;
   private fontsRequested = false;
@@ -406,6 +408,18 @@ export class SketchEngine implements SketchEditorApi {
     this.requestFrame();
     for (const listener of this.viewListeners) {
       listener(this.getView());
+    }
+  }
+
+  /** Calls `listener` with what a person should be told (a stroke refused, objects the eraser kept). */
+  onNotice(listener: (notice: EngineNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  private notice(notice: EngineNotice): void {
+    for (const listener of this.noticeListeners) {
+      listener(notice);
     }
   }
 
@@ -739,7 +753,9 @@ export class SketchEngine implements SketchEditorApi {
       }
       const layer = readLayerSettings(this.doc)[this.brush.layer];
       if (layer.locked || !layer.visible) {
-        // Drawing on a locked or hidden layer would put ink where nobody can see or edit it.
+        // Drawing on a locked or hidden layer would put ink where nobody can see or edit it; say so,
+        // rather than ignoring the pen without a word.
+        this.notice({ kind: layer.locked ? 'layerLocked' : 'layerHidden', layer: this.brush.layer });
         return;
       }
       this.current = {
@@ -992,6 +1008,7 @@ export class SketchEngine implements SketchEditorApi {
       objectSettings: () => ({ ...this.objectSettingsValue }),
       eraserMode: () => this.eraserModeValue,
       eraserSize: () => this.eraserSizePx,
+      notice: (notice) => this.notice(notice),
       layers: () => readLayerSettings(this.doc),
       itemsIn: (rect) => this.scene.searchOrdered(rect),
       item: (ref) => this.scene.get(refKey(ref)),
