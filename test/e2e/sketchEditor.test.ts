@@ -2,7 +2,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { layersMap, metaMap } from '../../shared/sketch/sketchLayout.js';
+import { layersMap, metaMap, sheetRect } from '../../shared/sketch/sketchLayout.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../helpers/syncClient.js';
 import { seriousA11yViolations } from './helpers/axe.js';
 import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
@@ -531,5 +531,45 @@ describe('the sketch editor', () => {
     await expect.poll(async () => (await engineStats())?.strokes, { timeout: 10_000 }).toBe(before + 1);
     expect(await seriousA11yViolations(projector.page, 'sketch projector')).toEqual([]);
     expect(projector.problems.pageErrors).toEqual([]);
+  });
+
+  it('asks before a format change leaves the drawing outside the paper, and fits it on request', async () => {
+    const { page } = a;
+    const before = storedStrokes(c.doc).length;
+    const format = metaMap(c.doc).get('format');
+    // The showcase fills an A3 sheet; an A4 sheet is smaller.
+    await page.getByLabel('Format').selectOption('a4');
+    const dialog = page.getByRole('dialog', { name: /passt nicht auf „A4 quer“/ });
+    await dialog.waitFor();
+    expect(await seriousA11yViolations(page, 'sketch format change dialog')).toEqual([]);
+    // Cancel keeps everything as it was.
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(metaMap(c.doc).get('format')).toBe(format);
+    await page.getByLabel('Format').selectOption('a4');
+    await dialog.getByRole('button', { name: /Zeichnung einpassen/ }).click();
+    await waitFor(() => metaMap(c.doc).get('format') === 'a4', 10_000, 'the new format');
+    const paper = sheetRect('a4')!;
+    await waitFor(
+      () =>
+        storedStrokes(c.doc).every((s) => {
+          for (let i = 0; i < s.points.xyp.length; i += 3) {
+            const x = s.points.xyp[i]!;
+            const y = s.points.xyp[i + 1]!;
+            if (x < paper.x || y < paper.y || x > paper.width || y > paper.height) {
+              return false;
+            }
+          }
+          return true;
+        }),
+      10_000,
+      'every stroke on the A4 paper',
+    );
+    expect(storedStrokes(c.doc).length).toBe(before);
+    await page.screenshot({ path: join(RESULTS, 'sketch-format-fitted.png') });
+    // One undo step brings back the old format and the drawing where it was.
+    await page.locator('.sketch-host').focus();
+    await page.keyboard.press('Control+z');
+    await waitFor(() => metaMap(c.doc).get('format') === format, 10_000, 'the undo of the change');
   });
 });

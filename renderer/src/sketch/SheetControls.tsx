@@ -1,4 +1,4 @@
-import { useCallback, useId, useSyncExternalStore } from 'react';
+import { useCallback, useId, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
@@ -7,8 +7,10 @@ import {
   SHEET_FORMATS,
   type SheetFormat,
 } from '../../../shared/sketch/sketchLayout.js';
+import { planFormatChange } from '../../../shared/sketch/edit/sheetFormat.js';
 import { zoomTo } from '../../../shared/sketch/viewTransform.js';
 import { useZoomPercent, type EditorEngine } from './editorApi.js';
+import { FormatChangeDialog, type PendingFormatChange } from './FormatChangeDialog.js';
 import { ZOOM_STEP } from './shortcutMap.js';
 
 /** The sheet format, live from the document. */
@@ -35,6 +37,7 @@ export function SheetControls({ doc, engine }: { doc: Y.Doc; engine: EditorEngin
   const id = useId();
   const format = useSheetFormat(doc);
   const percent = useZoomPercent(engine);
+  const [pending, setPending] = useState<PendingFormatChange | null>(null);
   const withKey = (label: string, key: string): string => t('sketch.withShortcut', { label, shortcut: key });
 
   return (
@@ -51,8 +54,17 @@ export function SheetControls({ doc, engine }: { doc: Y.Doc; engine: EditorEngin
           if (!next) {
             return;
           }
-          doc.transact(() => metaMap(doc).set('format', next));
-          engine?.fit();
+          if (!engine) {
+            doc.transact(() => metaMap(doc).set('format', next));
+            return;
+          }
+          const change = planFormatChange(engine.contentBounds(), next);
+          if (change.kind === 'outside') {
+            // The drawing would stick out of the new paper: ask first.
+            setPending({ format: next, change });
+          } else {
+            engine.setSheetFormat(next, null);
+          }
         }}
       >
         {SHEET_FORMATS.map((f) => (
@@ -116,6 +128,20 @@ export function SheetControls({ doc, engine }: { doc: Y.Doc; engine: EditorEngin
           {t('sketch.sheet.fit')}
         </button>
       </div>
+      {pending && (
+        <FormatChangeDialog
+          pending={pending}
+          onFit={() => {
+            engine?.setSheetFormat(pending.format, pending.change.fit);
+            setPending(null);
+          }}
+          onKeep={() => {
+            engine?.setSheetFormat(pending.format, null);
+            setPending(null);
+          }}
+          onCancel={() => setPending(null)}
+        />
+      )}
     </div>
   );
 }

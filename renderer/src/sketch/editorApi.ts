@@ -14,6 +14,8 @@ export type EditorEngine = SketchEditorApi &
     | 'setView'
     | 'onViewChange'
     | 'onNotice'
+    | 'contentBounds'
+    | 'setSheetFormat'
     | 'getBrush'
     | 'setBrush'
     | 'setPalmRejection'

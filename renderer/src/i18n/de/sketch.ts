@@ -111,6 +111,13 @@ export const sketch = {
     sheet: {
       label: 'Blatt und Ansicht',
       format: 'Format',
+      change: {
+        title: 'Die Zeichnung passt nicht auf „{{format}}“',
+        text: 'Das neue Blatt hat eine andere Größe oder Form. Teile der Zeichnung lägen außerhalb des Papiers und fehlten beim Drucken und im Export.',
+        fit: 'Zeichnung einpassen ({{percent}} %)',
+        keep: 'Nur das Format ändern',
+        cancel: 'Abbrechen',
+      },
       formats: {
         a4: 'A4 quer',
         a3: 'A3 quer',

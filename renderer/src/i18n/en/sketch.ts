@@ -113,6 +113,13 @@ export const sketch: Pick<Messages, 'sketch'> = {
     sheet: {
       label: 'Sheet and view',
       format: 'Format',
+      change: {
+        title: 'The drawing does not fit “{{format}}”',
+        text: 'The new sheet has another size or shape. Parts of the drawing would lie outside the paper and be missing in print and in exports.',
+        fit: 'Fit the drawing ({{percent}} %)',
+        keep: 'Change only the format',
+        cancel: 'Cancel',
+      },
       formats: {
         a4: 'A4 landscape',
         a3: 'A3 landscape',

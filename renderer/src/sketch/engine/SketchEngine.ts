@@ -10,6 +10,7 @@ import {
   sheetRect,
   type BrushKind,
   type LayerId,
+  type SheetFormat,
   type StrokeJson,
 } from '../../../../shared/sketch/sketchLayout.js';
 import { encodeStroke, splitPoints, type Stroke } from '../../../../shared/sketch/strokeCodec.js';
@@ -32,6 +33,7 @@ import {
   transformObject,
   type Affine,
 } from '../../../../shared/sketch/edit/transform.js';
+import { changeSheetFormat } from '../../../../shared/sketch/edit/sheetFormat.js';
 import { readAsset } from '../../../../shared/sketch/objects/assets.js';
 import { copyItems, pasteItems } from '../../../../shared/sketch/objects/clipboard.js';
 import type { SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
@@ -1551,6 +1553,23 @@ export class SketchEngine implements SketchEditorApi {
     this.gestureZoom(
       zoomAt(this.view, { x: this.viewport.width / 2, y: this.viewport.height / 2 }, factor, this.viewport),
     );
+  }
+
+  /** The bounds of everything drawn (null when nothing is), whatever the sheet. */
+  contentBounds(): SceneRect | null {
+    return this.scene.bounds();
+  }
+
+  /**
+   * Sets the sheet's format for everyone, as one undoable step; with `fit`, the whole drawing is
+   * mapped by it first (see `planFormatChange`). Then shows the whole new sheet.
+   */
+  setSheetFormat(format: SheetFormat, fit: Affine | null): void {
+    if (this.readOnly) {
+      return;
+    }
+    changeSheetFormat(this.doc, format, fit, this.origin);
+    this.fit();
   }
 
   overviewRect(): SceneRect | null {
