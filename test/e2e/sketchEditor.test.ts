@@ -192,6 +192,33 @@ describe('the sketch editor', () => {
     await c.synced;
   });
 
+  it('fills the window under a slim title bar, and hides everything but the ink in focus mode', async () => {
+    const { page } = a;
+    const host = page.locator('.sketch-host');
+    const box = async () => (await host.boundingBox())!;
+    // The whole canvas is on screen and takes most of it (no site header or page title above).
+    expect((await box()).y + (await box()).height).toBeLessThanOrEqual(1000);
+    expect((await box()).height).toBeGreaterThan(750);
+    await page.getByRole('heading', { level: 1, name: 'Sketchnote' }).waitFor();
+    expect(await page.locator('.app-header').count()).toBe(0);
+    await page.getByRole('link', { name: /Veranstaltungen/ }).waitFor();
+    // Focus mode by its button and by Ctrl+. : only the canvas and a way out.
+    await page.getByRole('button', { name: 'Fokus', exact: true }).click();
+    await expect.poll(async () => (await box()).height).toBeGreaterThan(990);
+    expect(await page.getByRole('toolbar', { name: 'Werkzeuge' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page, 'sketch focus mode')).toEqual([]);
+    await page.locator('.sketch-host').focus();
+    await page.keyboard.press('Control+.');
+    await page.getByRole('toolbar', { name: 'Werkzeuge' }).waitFor();
+    // The settings fold away and come back.
+    const settings = page.getByRole('button', { name: 'Einstellungen' });
+    expect(await settings.getAttribute('aria-expanded')).toBe('true');
+    await settings.click();
+    expect(await page.getByRole('region', { name: 'Werkzeugeinstellungen' }).count()).toBe(0);
+    await settings.click();
+    expect(await seriousA11yViolations(page, 'sketch editor window')).toEqual([]);
+  });
+
   it('switches tools by toolbar and by their letters, and opens the shortcut help with "?"', async () => {
     const { page } = a;
     const toolbar = page.getByRole('toolbar', { name: 'Werkzeuge' });

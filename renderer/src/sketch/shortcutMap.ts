@@ -36,6 +36,7 @@ export type SketchAction =
   | { type: 'zoomOut' }
   | { type: 'fit' }
   | { type: 'deselect' }
+  | { type: 'focus' }
   | { type: 'help' };
 
 /** Tool letters (pressed without modifiers). */
@@ -96,6 +97,9 @@ export function actionFor(event: KeyLike): SketchAction | null {
         return event.shiftKey ? null : { type: 'selectAll' };
       case 'g':
         return event.shiftKey ? { type: 'ungroup' } : { type: 'group' };
+      case '.':
+        // As tldraw: Ctrl+. hides everything but the ink (and brings it back).
+        return event.shiftKey ? null : { type: 'focus' };
       case ']':
         return { type: 'order', move: 'front' };
       case '[':
@@ -205,6 +209,7 @@ export type ShortcutAction =
   | 'fit'
   | 'pan'
   | 'deselect'
+  | 'focus'
   | 'help';
 
 /** One row of the help table: alternative key combinations (each a sequence of keys) for one thing. */
@@ -248,5 +253,6 @@ export const SHORTCUT_ROWS: readonly ShortcutRow[] = [
   { combos: [[ch('0')], [SHIFT, ch('1')]], what: { action: 'fit' } },
   { combos: [[{ named: 'space' }, { named: 'drag' }]], what: { action: 'pan' } },
   { combos: [[{ named: 'escape' }]], what: { action: 'deselect' } },
+  { combos: [[CTRL, ch('.')]], what: { action: 'focus' } },
   { combos: [[ch('?')]], what: { action: 'help' } },
 ];

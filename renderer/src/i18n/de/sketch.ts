@@ -5,7 +5,6 @@ export const sketch = {
     presentCanvas: 'Sketchnote, live gezeichnet',
     present: 'Auf dem Projektor zeigen',
     presentFailed: 'Das Projektorfenster ließ sich nicht öffnen.',
-    hints: 'Hinweise zum Zeichnen',
     textEditor: 'Text auf der Sketchnote (Escape beendet die Eingabe)',
     title: 'Sketchnote',
     intro:
@@ -153,6 +152,12 @@ export const sketch = {
       copy: 'Kopieren',
       cut: 'Ausschneiden',
     },
+    window: {
+      back: 'Zurück',
+      panels: 'Einstellungen',
+      focus: 'Fokus',
+      unfocus: 'Fokus beenden',
+    },
     shortcuts: {
       title: 'Tastenkürzel',
       intro:
@@ -181,6 +186,7 @@ export const sketch = {
       fit: 'Alles zeigen',
       pan: 'Ansicht verschieben',
       deselect: 'Auswahl aufheben',
+      focus: 'Fokus: nur die Zeichnung zeigen (und zurück)',
       help: 'Diese Übersicht öffnen',
     },
     keys: {

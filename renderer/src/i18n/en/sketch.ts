@@ -7,7 +7,6 @@ export const sketch: Pick<Messages, 'sketch'> = {
     presentCanvas: 'Sketchnote, drawn live',
     present: 'Show on projector',
     presentFailed: 'The projector window could not be opened.',
-    hints: 'Drawing tips',
     textEditor: 'Text on the sketchnote (Escape finishes)',
     title: 'Sketchnote',
     intro:
@@ -155,6 +154,12 @@ export const sketch: Pick<Messages, 'sketch'> = {
       copy: 'Copy',
       cut: 'Cut',
     },
+    window: {
+      back: 'Back',
+      panels: 'Settings',
+      focus: 'Focus',
+      unfocus: 'Leave focus',
+    },
     shortcuts: {
       title: 'Keyboard shortcuts',
       intro:
@@ -183,6 +188,7 @@ export const sketch: Pick<Messages, 'sketch'> = {
       fit: 'Show everything',
       pan: 'Pan the view',
       deselect: 'Clear selection',
+      focus: 'Focus: show only the drawing (and back)',
       help: 'Open this overview',
     },
     keys: {
