@@ -168,6 +168,19 @@ export function readLayerSettings(doc: Y.Doc): Record<LayerId, LayerSettings> {
   return result;
 }
 
+/**
+ * How much bigger pens and type are on this sheet than on A3 (the shorter sides' ratio; 1 on an
+ * infinite canvas). The editor's sizes are A3 sizes times this, so a 3 px pen on A0 draws about
+ * 8.5 units: a marker line on a poster, not a hairline at "fit" zoom; on A4 it is finer.
+ */
+export function sheetScale(format: SheetFormat): number {
+  if (format === 'infinite') {
+    return 1;
+  }
+  const size = SHEET_SIZES[format];
+  return Math.min(size.width, size.height) / Math.min(SHEET_SIZES.a3.width, SHEET_SIZES.a3.height);
+}
+
 /** The sheet rectangle in scene units (origin at 0,0), or null for an infinite canvas. */
 export function sheetRect(
   format: SheetFormat,

@@ -250,8 +250,14 @@ describe('the sketch editor', () => {
 
   it('changes the sheet format for everyone and locks a layer from the layers panel', async () => {
     const { page } = a;
+    // Pens grow with the sheet: the width the panel shows on A0 is about 2.8 times that on A3.
+    const width = page.locator('output[for]').first();
+    await tool(page, 'Stift');
+    const onA0 = parseFloat((await width.textContent()) ?? '');
     await page.getByLabel('Format').selectOption('a3');
     await waitFor(() => metaMap(c.doc).get('format') === 'a3', 10_000, 'the format to reach the core');
+    await expect.poll(async () => parseFloat((await width.textContent()) ?? '')).toBeLessThan(onA0);
+    expect(onA0 / parseFloat((await width.textContent()) ?? '')).toBeGreaterThan(2.3);
     const lock = page.getByRole('group', { name: 'Hintergrund' }).getByRole('checkbox', { name: 'Gesperrt' });
     await lock.check();
     await waitFor(

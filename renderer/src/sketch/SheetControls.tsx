@@ -1,32 +1,13 @@
-import { useCallback, useId, useState, useSyncExternalStore } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import {
-  metaMap,
-  readSheetMeta,
-  SHEET_FORMATS,
-  type SheetFormat,
-} from '../../../shared/sketch/sketchLayout.js';
+import { metaMap, SHEET_FORMATS } from '../../../shared/sketch/sketchLayout.js';
 import { planFormatChange } from '../../../shared/sketch/edit/sheetFormat.js';
 import { zoomTo } from '../../../shared/sketch/viewTransform.js';
 import { useZoomPercent, type EditorEngine } from './editorApi.js';
+import { useSheetFormat } from './useSheetFormat.js';
 import { FormatChangeDialog, type PendingFormatChange } from './FormatChangeDialog.js';
 import { ZOOM_STEP } from './shortcutMap.js';
-
-/** The sheet format, live from the document. */
-function useSheetFormat(doc: Y.Doc): SheetFormat {
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      const map = metaMap(doc);
-      const observer = (): void => notify();
-      map.observe(observer);
-      return () => map.unobserve(observer);
-    },
-    [doc],
-  );
-  const snapshot = useCallback(() => readSheetMeta(doc).format, [doc]);
-  return useSyncExternalStore(subscribe, snapshot);
-}
 
 /**
  * The sheet format (A4, A3, A0, panorama, screen or infinite; shared with everyone) and the zoom:

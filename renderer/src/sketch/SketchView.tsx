@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExtern
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { docNameFor, idSchema } from '../../../shared/docs/docName.js';
+import { MAX_STROKE_SIZE, sheetScale } from '../../../shared/sketch/sketchLayout.js';
 import { InvalidLink } from '../components/InvalidLink.js';
 import { useSession } from '../api/session.js';
 import {
@@ -15,6 +16,7 @@ import {
 import type { SketchEngine } from './engine/SketchEngine.js';
 import { SketchCanvas } from './SketchCanvas.js';
 import { SketchWindow } from './SketchWindow.js';
+import { useSheetFormat } from './useSheetFormat.js';
 import { useSharedDoc } from '../sync/useSharedDoc.js';
 import { ColourPalette } from './ColourPalette.js';
 import { useSelection, useTool, type EditorEngine } from './editorApi.js';
@@ -172,16 +174,18 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
     setSketchPalettePrefs(next);
   }, []);
 
+  // Sizes in the panel are A3 sizes; on a bigger sheet pens and type grow with it (sheetScale).
+  const scale = sheetScale(useSheetFormat(doc));
   const brush = useMemo(
     () => ({
       brush: style.brush,
       colour: palette.colour,
-      size: style.size,
+      size: Math.min(MAX_STROKE_SIZE, style.size * scale),
       pressureOn: style.pressureOn,
       smoothing: style.smoothing,
       layer: style.layer,
     }),
-    [style.brush, palette.colour, style.size, style.pressureOn, style.smoothing, style.layer],
+    [style.brush, palette.colour, style.size, scale, style.pressureOn, style.smoothing, style.layer],
   );
 
   useEffect(() => {
@@ -189,11 +193,12 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
       style: style.shapeStyle,
       fill: style.fillOn ? style.fillColour : null,
       fontFamily: style.fontFamily,
-      fontSize: style.fontSize,
+      fontSize: Math.round(style.fontSize * scale),
       containerShape: style.containerShape,
     });
   }, [
     engine,
+    scale,
     style.shapeStyle,
     style.fillOn,
     style.fillColour,
@@ -361,7 +366,7 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
           {!focus && <Minimap engine={engine} />}
           {!focus && panelsOpen && (
             <div className="sketch-editor__side" id={panelsId}>
-              <StylePanel tool={tool} style={style} onChange={changeStyle} />
+              <StylePanel tool={tool} style={style} sheetScale={scale} onChange={changeStyle} />
               <ColourPalette prefs={palette} onChange={changePalette} />
               <LayersPanel doc={doc} activeLayer={style.layer} />
             </div>
