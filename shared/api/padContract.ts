@@ -31,7 +31,7 @@ import { MAX_TEMPLATE_LENGTH } from '../pad/padTemplate.js';
  */
 
 /** How a request may use the workspace. */
-export const accessSchema = z.enum(['edit', 'view']);
+const accessSchema = z.enum(['edit', 'view']);
 /** `edit`: the full token; `view`: a read-only link (pads only, GET only). */
 export type Access = z.infer<typeof accessSchema>;
 
@@ -74,7 +74,7 @@ export const sessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 /** The session a pad belongs to, read live from the event's plan. */
-export const padSessionSchema = z.object({
+const padSessionSchema = z.object({
   eventId: idSchema,
   eventTitle: z.string(),
   title: z.string(),
@@ -84,8 +84,6 @@ export const padSessionSchema = z.object({
   start: z.string().nullable(),
   end: z.string().nullable(),
 });
-/** The session of a pad. */
-export type PadSession = z.infer<typeof padSessionSchema>;
 
 /** `GET /api/pads/:id` */
 export const padInfoSchema = z.object({
@@ -103,7 +101,7 @@ export const revisionSourceSchema = z.enum(['edit', 'template', 'restore', 'impo
 export type RevisionSource = z.infer<typeof revisionSourceSchema>;
 
 /** An author as the API names them. */
-export const revisionAuthorSchema = z.object({
+const revisionAuthorSchema = z.object({
   id: z.string(),
   name: z.string(),
   colour: hexColourSchema,
@@ -112,7 +110,7 @@ export const revisionAuthorSchema = z.object({
 export type RevisionAuthor = z.infer<typeof revisionAuthorSchema>;
 
 /** One revision in the list. */
-export const revisionSummarySchema = z.object({
+const revisionSummarySchema = z.object({
   rev: z.number().int().nonnegative(),
   /** ISO 8601 instant. */
   time: z.string(),
@@ -143,7 +141,7 @@ export const revisionListSchema = z.object({
 export type RevisionList = z.infer<typeof revisionListSchema>;
 
 /** A ProseMirror JSON node (checked in depth by shared/pad/padJson.ts checkPadDoc). */
-export const padNodeJsonSchema: z.ZodType<PadNode> = z.lazy(() =>
+const padNodeJsonSchema: z.ZodType<PadNode> = z.lazy(() =>
   z.object({
     type: z.string(),
     attrs: z.record(z.string(), z.unknown()).optional(),
@@ -165,7 +163,7 @@ export const revisionContentSchema = revisionSummarySchema.extend({
 export type RevisionContent = z.infer<typeof revisionContentSchema>;
 
 /** Who does something (restore, save, import): the user id and display name of this device. */
-export const actingUserSchema = z.object({
+const actingUserSchema = z.object({
   id: userIdSchema,
   name: z.string().trim().max(200),
 });
@@ -174,8 +172,6 @@ export type ActingUser = z.infer<typeof actingUserSchema>;
 
 /** `POST /api/pads/:id/revisions/:rev/restore` */
 export const restoreRequestSchema = z.object({ author: actingUserSchema });
-/** Body of a restore. */
-export type RestoreRequest = z.infer<typeof restoreRequestSchema>;
 
 /** The new revision a restore made. */
 export const restoreResponseSchema = z.object({
@@ -191,8 +187,6 @@ export const saveRevisionRequestSchema = z.object({
   label: z.string().trim().min(1, 'The label is empty.').max(200, 'The label is longer than 200 characters.'),
   author: actingUserSchema.optional(),
 });
-/** Body of naming a revision. */
-export type SaveRevisionRequest = z.infer<typeof saveRevisionRequestSchema>;
 
 /** Import and export formats. */
 export const padFormatSchema = z.enum(['etherpad', 'html', 'md', 'txt']);
@@ -219,7 +213,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
  * What an HTML import left out, counted by kind: a page saved from a browser or a CMS nearly always
  * carries active content, which is stripped while the rest is imported.
  */
-export const removedContentSchema = z.object({
+const removedContentSchema = z.object({
   /** `<script>` elements (their code is dropped). */
   scripts: z.number().int().nonnegative(),
   /** `<style>` elements and style sheet links (the formatting marks in `style=""` are still read). */
@@ -296,7 +290,7 @@ export const applyTemplateResponseSchema = z.object({
 export type ApplyTemplateResponse = z.infer<typeof applyTemplateResponseSchema>;
 
 /** One address under which the pad can be opened. */
-export const shareAddressSchema = z.object({
+const shareAddressSchema = z.object({
   /** The host part, e.g. `192.168.1.20:8080`. */
   host: z.string(),
   editUrl: z.string(),

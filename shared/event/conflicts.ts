@@ -8,7 +8,7 @@ import type { EventSnapshot, Room, Session, Slot } from './eventSnapshot.js';
  */
 
 /** The kinds of plan conflict. */
-export const conflictKindSchema = z.enum(['double-booked-cell', 'host-in-two-rooms', 'over-capacity']);
+const conflictKindSchema = z.enum(['double-booked-cell', 'host-in-two-rooms', 'over-capacity']);
 /** A kind of plan conflict. */
 export type ConflictKind = z.infer<typeof conflictKindSchema>;
 
@@ -40,12 +40,12 @@ interface Placed {
 }
 
 /** Whether two slots share any time (touching ends, 10:30 and 10:30, do not). */
-export function slotsOverlap(a: Pick<Slot, 'start' | 'end'>, b: Pick<Slot, 'start' | 'end'>): boolean {
+function slotsOverlap(a: Pick<Slot, 'start' | 'end'>, b: Pick<Slot, 'start' | 'end'>): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
 /** A host name as compared for conflicts: letter case, repeated spaces and surrounding blanks ignored. */
-export function hostKey(host: string): string {
+function hostKey(host: string): string {
   return host.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
 }
 

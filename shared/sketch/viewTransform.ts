@@ -33,7 +33,6 @@ export interface Size {
 
 export const MIN_ZOOM = 1 / 64;
 export const MAX_ZOOM = 32;
-export const IDENTITY_VIEW: View = { zoom: 1, x: 0, y: 0 };
 
 export function sceneToScreen(view: View, p: Point): Point {
   return { x: p.x * view.zoom + view.x, y: p.y * view.zoom + view.y };
@@ -126,8 +125,4 @@ export function wheelZoomFactor(deltaY: number, deltaMode: number): number {
 /** Whether two rectangles overlap (touching edges do not count). */
 export function rectsIntersect(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-export function viewsEqual(a: View, b: View): boolean {
-  return a.zoom === b.zoom && a.x === b.x && a.y === b.y;
 }

@@ -25,10 +25,10 @@ export interface EditorStyle extends SketchToolPrefs {
   containerShape: ContainerShape;
 }
 
-export const STROKE_SIZE_RANGE = { min: 1, max: 64 } as const;
-export const ERASER_SIZE_RANGE = { min: 4, max: 120 } as const;
+const STROKE_SIZE_RANGE = { min: 1, max: 64 } as const;
+const ERASER_SIZE_RANGE = { min: 4, max: 120 } as const;
 /** Font sizes to choose from (scene units); big enough to read on an A0 sheet from afar. */
-export const FONT_SIZES = [12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128, 160, 200] as const;
+const FONT_SIZES = [12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128, 160, 200] as const;
 
 /** The preset sizes, plus `current` in its place if it is none of them. */
 function fontSizes(current: number): number[] {

@@ -143,7 +143,7 @@ export function actionFor(event: KeyLike): SketchAction | null {
 }
 
 /** What an event target may offer; a DOM Element fits. */
-export interface TargetLike {
+interface TargetLike {
   tagName?: string;
   isContentEditable?: boolean;
   closest?: (selector: string) => unknown;
@@ -186,10 +186,10 @@ export function choosePasteText(
 }
 
 /** Keys as shown in the help table; named keys are translated (`sketch.keys.*`). */
-export type NamedKey = 'ctrl' | 'shift' | 'space' | 'delete' | 'backspace' | 'escape' | 'drag';
+type NamedKey = 'ctrl' | 'shift' | 'space' | 'delete' | 'backspace' | 'escape' | 'drag';
 export type KeyToken = { named: NamedKey } | { char: string };
 
-export type ShortcutAction =
+type ShortcutAction =
   | 'undo'
   | 'redo'
   | 'copy'

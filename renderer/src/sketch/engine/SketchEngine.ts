@@ -20,7 +20,6 @@ import {
   fitRect,
   panBy,
   screenToScene,
-  viewMatrix,
   wheelZoomFactor,
   zoomAt,
   type Point,
@@ -193,18 +192,16 @@ const MERGE_PX = 0.35;
 
 /**
  * The ink engine of one sketch document: a tiled scene canvas for finished strokes, a live canvas
- * for strokes in progress, an object-layer slot between them for the later fabric.js layer
- * (shapes, text, selection handles) and the view transform both follow. Framework-free; the
- * React component `SketchCanvas` is a thin wrapper.
+ * for strokes in progress, a lift canvas for what is being moved and an SVG overlay for selection
+ * handles, all following one view transform. Framework-free; the React component `SketchCanvas`
+ * is a thin wrapper.
  *
- * DOM inside `host`: canvas.sketch-scene, div.sketch-objects, canvas.sketch-live (all stacked,
- * pointer events land on the host).
+ * DOM inside `host`: canvas.sketch-scene, canvas.sketch-lift, canvas.sketch-live, svg.sketch-overlay
+ * (all stacked, pointer events land on the host).
  */
 export class SketchEngine implements SketchEditorApi {
   readonly host: HTMLElement;
   private readonly doc: Y.Doc;
-  /** Put the fabric.js canvas container here; keep its viewportTransform at `getViewMatrix()`. */
-  readonly objectLayer: HTMLDivElement;
   private readonly sceneCanvas: HTMLCanvasElement;
   private readonly sceneCtx: CanvasRenderingContext2D;
   private readonly live: LiveLayer;
@@ -327,9 +324,6 @@ export class SketchEngine implements SketchEditorApi {
       throw new Error('No 2D canvas context for the sketch scene.');
     }
     this.sceneCtx = sceneCtx;
-    this.objectLayer = document.createElement('div');
-    this.objectLayer.className = 'sketch-objects';
-    Object.assign(this.objectLayer.style, layerStyle, { pointerEvents: 'none' });
     this.live = new LiveLayer();
     Object.assign(this.live.canvas.style, layerStyle, { pointerEvents: 'none' });
     this.liftCanvas = document.createElement('canvas');
@@ -344,7 +338,7 @@ export class SketchEngine implements SketchEditorApi {
       overflow: 'visible',
       display: 'none',
     });
-    host.append(this.sceneCanvas, this.objectLayer, this.liftCanvas, this.live.canvas, this.overlay);
+    host.append(this.sceneCanvas, this.liftCanvas, this.live.canvas, this.overlay);
     this.selection = new Selection(() => this.onSelectionChanged());
     this.toolHost = this.makeToolHost();
     const textLabel = options.textEditorLabel ?? (() => 'Text');
@@ -383,11 +377,6 @@ export class SketchEngine implements SketchEditorApi {
 
   getView(): View {
     return { ...this.view };
-  }
-
-  /** The view as a 2D matrix [a, b, c, d, e, f] in CSS pixels (fabric's viewportTransform). */
-  getViewMatrix(): [number, number, number, number, number, number] {
-    return viewMatrix(this.view);
   }
 
   getViewport(): Size {
@@ -466,17 +455,6 @@ export class SketchEngine implements SketchEditorApi {
 
   screenToScene(p: Point): Point {
     return screenToScene(this.view, p);
-  }
-
-  /**
-   * Ids of the strokes whose bounding boxes meet a scene rectangle, in paint order (R-tree query;
-   * for the later eraser, lasso and selection, which refine by geometry).
-   */
-  strokesIn(rect: { x: number; y: number; width: number; height: number }): string[] {
-    return this.scene
-      .searchOrdered(rect)
-      .filter((item) => item.type === 'stroke')
-      .map((stroke) => stroke.id);
   }
 
   getBrush(): BrushSettings {
@@ -573,7 +551,6 @@ export class SketchEngine implements SketchEditorApi {
     this.sync.destroy();
     this.tiles.destroy();
     this.sceneCanvas.remove();
-    this.objectLayer.remove();
     this.live.canvas.remove();
     this.liftCanvas.remove();
     this.overlay.remove();

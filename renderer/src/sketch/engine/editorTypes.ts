@@ -71,13 +71,6 @@ export interface SelectionInfo {
   grouped: boolean;
 }
 
-/** A shortcut with the i18n key of what it does, for the help overlay. */
-export interface ShortcutEntry {
-  keys: string;
-  /** i18n key below `sketch.shortcuts.` */
-  action: string;
-}
-
 /** The result of a paste: how many items arrived, or why nothing did. */
 export type PasteOutcome = { ok: true; count: number; rejected: number } | { ok: false; reason: string };
 
