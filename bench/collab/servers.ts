@@ -24,7 +24,7 @@ export interface ServerUnderTest {
 }
 
 /** A free loopback port (closed again at once; the server binds it a moment later). */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);

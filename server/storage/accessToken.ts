@@ -7,7 +7,7 @@ const TOKEN_FILE = 'access-token';
 const VIEW_TOKEN_FILE = 'view-token';
 
 /** Makes a new random access token. */
-function newToken(): string {
+export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 

@@ -36,14 +36,10 @@ const accessSchema = z.enum(['edit', 'view']);
 export type Access = z.infer<typeof accessSchema>;
 
 /** How a principal may open one kind of live document (the access table's answer). */
-export const docAccessSchema = z.enum(['write', 'read', 'none']);
-/** `write`: open and change; `read`: watch live, changes are dropped; `none`: refused. */
-export type DocAccess = z.infer<typeof docAccessSchema>;
+const docAccessSchema = z.enum(['write', 'read', 'none']);
 
 /** Who the session is: the workspace owner, or one of the per-event roles. */
-export const sessionRoleSchema = z.union([z.literal('owner'), eventRoleSchema]);
-/** The owner or a per-event role. */
-export type SessionRole = z.infer<typeof sessionRoleSchema>;
+const sessionRoleSchema = z.union([z.literal('owner'), eventRoleSchema]);
 
 /** `GET /api/session`: who this browser is and what it may open. */
 export const sessionInfoSchema = z.object({
@@ -267,7 +263,7 @@ export const padTemplateRequestSchema = z.object({ template: z.string().max(MAX_
  * the template, or nothing), so "apply to empty pads" can give them the new one; `written` pads
  * keep their content.
  */
-export const templatePadCountsSchema = z.object({
+const templatePadCountsSchema = z.object({
   waiting: z.number().int().nonnegative(),
   untouched: z.number().int().nonnegative(),
   written: z.number().int().nonnegative(),

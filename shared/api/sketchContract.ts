@@ -64,8 +64,8 @@ export const DEFAULT_PNG_DPI = 300;
 export const MIN_EXPORT_DPI = 10;
 export const MAX_EXPORT_DPI = 2400;
 /** `--scale`: PNG pixels per scene unit (1 = 96 dpi, the editor at 100 %). */
-export const MIN_EXPORT_SCALE = 0.05;
-export const MAX_EXPORT_SCALE = 32;
+const MIN_EXPORT_SCALE = 0.05;
+const MAX_EXPORT_SCALE = 32;
 
 /**
  * The options of a rendered export (CLI flags, HTTP query): the format and, for PNG only, either a
@@ -130,8 +130,6 @@ export const sketchExportSizeSchema = z.object({
 });
 /** Response of `GET /api/sketches/:id/export-size`. */
 export type SketchExportSize = z.infer<typeof sketchExportSizeSchema>;
-/** An export format of a sketchnote. */
-export type SketchExportFormat = z.infer<typeof sketchExportFormatSchema>;
 
 /** The file name an exported sketchnote gets. */
 export function excalidrawFileName(sketchId: string): string {

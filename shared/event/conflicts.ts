@@ -40,12 +40,12 @@ interface Placed {
 }
 
 /** Whether two slots share any time (touching ends, 10:30 and 10:30, do not). */
-function slotsOverlap(a: Pick<Slot, 'start' | 'end'>, b: Pick<Slot, 'start' | 'end'>): boolean {
+export function slotsOverlap(a: Pick<Slot, 'start' | 'end'>, b: Pick<Slot, 'start' | 'end'>): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
 /** A host name as compared for conflicts: letter case, repeated spaces and surrounding blanks ignored. */
-function hostKey(host: string): string {
+export function hostKey(host: string): string {
   return host.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
 }
 

@@ -21,6 +21,9 @@ const PAD_TEMPLATE_KEY = 'padTemplate';
 /** Longest template accepted (a page of Markdown is about 3,000 characters). */
 export const MAX_TEMPLATE_LENGTH = 20_000;
 
+/** The placeholders a template may use. */
+export const TEMPLATE_PLACEHOLDERS = ['title', 'hosts', 'room', 'time'] as const;
+
 /** The template of events that have not set their own. */
 export const DEFAULT_PAD_TEMPLATE = `# {{title}}
 

@@ -36,7 +36,7 @@ const sketchImportUsage: CommandUsage = {
 };
 
 /** Usage of `sketch export`. */
-export const sketchExportUsage: CommandUsage = {
+const sketchExportUsage: CommandUsage = {
   usage:
     'mitschrift sketch export SKETCH --format png|svg|pdf [--dpi N] [--scale S] --data DIR --out FILE\n' +
     '       mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]',
@@ -137,7 +137,7 @@ async function sketchImportCommand(args: string[]): Promise<number> {
  * `mitschrift sketch export SKETCH --format png|svg|pdf [--dpi N] [--scale S] --data DIR --out FILE`
  * and `… --format excalidraw --data DIR [--out FILE]`.
  */
-export async function sketchExportCommand(args: string[]): Promise<number> {
+async function sketchExportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {

@@ -199,6 +199,11 @@ export function readAsset(doc: Y.Doc, id: string, options: { verify?: boolean } 
     : decodeAsset(id, value, options);
 }
 
+/** The image bytes of an asset. */
+export function assetBytes(asset: AssetJson): Uint8Array | null {
+  return base64ToBytes(asset.dataBase64);
+}
+
 /** Stores an asset (validated; throws a RangeError on invalid input, which is a caller's bug). */
 export function addAsset(doc: Y.Doc, id: string, asset: AssetJson): void {
   const checked = decodeAsset(id, asset);

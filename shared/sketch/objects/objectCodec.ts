@@ -10,7 +10,7 @@ import {
 } from './objectLayout.js';
 
 /** The kinds of object (layout in `objectLayout.ts`). */
-const OBJECT_KINDS = [
+export const OBJECT_KINDS = [
   'rect',
   'ellipse',
   'line',
@@ -22,7 +22,7 @@ const OBJECT_KINDS = [
   'text',
   'image',
 ] as const;
-type ObjectKind = (typeof OBJECT_KINDS)[number];
+export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
 export const OBJECT_STYLES = ['handDrawn', 'clean'] as const;
 export type ObjectStyle = (typeof OBJECT_STYLES)[number];

@@ -4,7 +4,7 @@ import type { NewObject } from '../../../shared/sketch/objects/objectCodec.js';
 import { base64ToBytes } from '../../../shared/sketch/pointCodec.js';
 
 /** A 4 × 3 PNG (the image in fixtures/talk.excalidraw). */
-const TINY_PNG_BASE64 =
+export const TINY_PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAYAAAC09K7GAAAAKklEQVR4nBXIMQEAIBDEsApDxMs5OYg4EbiCMmQJcO5SVMEYijo/tqGoeqRpHU0ZMcJKAAAAAElFTkSuQmCC';
 export const TINY_PNG = base64ToBytes(TINY_PNG_BASE64) ?? new Uint8Array();
 
