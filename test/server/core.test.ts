@@ -2,19 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { eventListResponseSchema, healthResponseSchema } from '../../shared/api/contract.js';
-import { startCore } from '../../server/core/startCore.js';
+import { startLoopbackCore } from '../helpers/loopbackCore.js';
 import type { RunningCore } from '../../server/core/coreTypes.js';
 import { WorkspaceLockedError } from '../../server/storage/workspaceLock.js';
 import { connectSyncClient, waitFor } from '../helpers/syncClient.js';
 import { makeTempDir } from '../helpers/tempDir.js';
 
-const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let temp: ReturnType<typeof makeTempDir>;
 let core: RunningCore;
 
 beforeEach(async () => {
   temp = makeTempDir();
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: quietLogger });
+  core = await startLoopbackCore(temp.dir);
 });
 afterEach(async () => {
   await core.close();
@@ -188,7 +187,7 @@ describe('core: y-websocket sync', () => {
     await new Promise((r) => setTimeout(r, 100));
     a.destroy();
     await core.close();
-    core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: quietLogger });
+    core = await startLoopbackCore(temp.dir);
     const b = connectSyncClient(core.origin, core.token, 'sketch/k1', new Y.Doc());
     await b.synced;
     expect(b.doc.getMap('m').get('k')).toBe('v');
@@ -198,11 +197,7 @@ describe('core: y-websocket sync', () => {
 
 describe('core: workspace lock', () => {
   it('refuses a second core on the same workspace with a clear message', async () => {
-    await expect(
-      startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: quietLogger }),
-    ).rejects.toThrow(WorkspaceLockedError);
-    await expect(
-      startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: quietLogger }),
-    ).rejects.toThrow(/is in use by another Mitschrift process/);
+    await expect(startLoopbackCore(temp.dir)).rejects.toThrow(WorkspaceLockedError);
+    await expect(startLoopbackCore(temp.dir)).rejects.toThrow(/is in use by another Mitschrift process/);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { healthResponseSchema, type HealthResponse } from '../../shared/api/contract.js';
 import type { RunningCore } from '../../server/core/coreTypes.js';
-import { startCore } from '../../server/core/startCore.js';
+import { startLoopbackCore } from '../helpers/loopbackCore.js';
 import { CLOSE_WRITE_FAILED } from '../../server/sync/sharedDoc.js';
 import { connectSyncClient, waitFor } from '../helpers/syncClient.js';
 import { makeTempDir } from '../helpers/tempDir.js';
@@ -36,8 +36,6 @@ afterAll(() => {
   }
   root.cleanup();
 });
-
-const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** Writes a file until the file system refuses another byte; returns its size. */
 function fillDisk(file: string): number {
@@ -76,7 +74,7 @@ describe('a full disk under live clients (tmpfs)', () => {
       console.info(`disk-full test skipped: ${skipReason}`);
       ctx.skip();
     }
-    let core = await startCore({ host: '127.0.0.1', port: 0, dataDir: workspace, logger: quietLogger });
+    let core = await startLoopbackCore(workspace);
     const writer = connectSyncClient(core.origin, core.token, 'pad/full');
     const observer = connectSyncClient(core.origin, core.token, 'pad/full');
     const closes: { code: number; reason: string }[] = [];
@@ -135,7 +133,7 @@ describe('a full disk under live clients (tmpfs)', () => {
       writer.destroy();
       observer.destroy();
       await core.close();
-      core = await startCore({ host: '127.0.0.1', port: 0, dataDir: workspace, logger: quietLogger });
+      core = await startLoopbackCore(workspace);
       const reader = connectSyncClient(core.origin, core.token, 'pad/full', new Y.Doc());
       await reader.synced;
       const onDisk = new Set(reader.doc.getArray<string>('edits').toArray());

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type * as Y from 'yjs';
 import { healthResponseSchema } from '../../shared/api/contract.js';
 import type { RunningCore } from '../../server/core/coreTypes.js';
-import { startCore } from '../../server/core/startCore.js';
+import { startLoopbackCore } from '../helpers/loopbackCore.js';
 import { DocStore, DocWriteFailedError } from '../../server/storage/docStore.js';
 import { withLockedDocs } from '../../server/storage/lockedDocs.js';
 import { lockWorkspace } from '../../server/storage/workspaceLock.js';
@@ -96,7 +96,7 @@ function stored(dataDir: string, docName: 'pad/faulty' | 'sketch/faulty'): strin
 describe('storage faults under live clients (injected file-system errors)', () => {
   it('a failed append closes the sockets with the reason, lists the document, refuses it, and recovers losing nothing', async () => {
     const logger = captureLogger();
-    core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger });
+    core = await startLoopbackCore(temp.dir, { logger });
     const c = core;
     const writer = client(c, 'pad/faulty');
     const observer = client(c, 'pad/faulty');
@@ -156,7 +156,7 @@ describe('storage faults under live clients (injected file-system errors)', () =
   });
 
   it('a failing fdatasync of the timer marks the document failed instead of ending the process, then recovers', async () => {
-    core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: captureLogger() });
+    core = await startLoopbackCore(temp.dir, { logger: captureLogger() });
     const c = core;
     const writer = client(c, 'sketch/faulty');
     await writer.synced;
@@ -212,7 +212,7 @@ describe('storage faults under live clients (injected file-system errors)', () =
   });
 
   it('a failing write inside an HTTP change answers 503 with the reason, not 201', async () => {
-    core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: captureLogger() });
+    core = await startLoopbackCore(temp.dir, { logger: captureLogger() });
     const c = core;
     faults.fail('write', (path) => path.endsWith('workspace.ylog'), 'ENOSPC');
     const res = await fetch(`${c.origin}/api/events`, {
@@ -284,7 +284,7 @@ describe('HTTP writes answer after fdatasync', () => {
   }
 
   it('creating an event, importing a pad and restoring a revision sync the documents and the history first', async () => {
-    core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: captureLogger() });
+    core = await startLoopbackCore(temp.dir, { logger: captureLogger() });
     const c = core;
     recordResponses(faults.events);
     const auth = { Authorization: `Bearer ${c.token}` };

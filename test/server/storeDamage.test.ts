@@ -2,7 +2,7 @@ import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { healthResponseSchema } from '../../shared/api/contract.js';
-import { startCore } from '../../server/core/startCore.js';
+import { startLoopbackCore } from '../helpers/loopbackCore.js';
 import type { RunningCore } from '../../server/core/coreTypes.js';
 import { DocStore } from '../../server/storage/docStore.js';
 import { connectSyncClient } from '../helpers/syncClient.js';
@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 async function writeDoc(name: string, text: string): Promise<void> {
-  const c = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger });
+  const c = await startLoopbackCore(temp.dir, { logger });
   const client = connectSyncClient(c.origin, c.token, name);
   await client.synced;
   for (const word of text.split(' ')) {
@@ -57,7 +57,7 @@ describe('a damaged store file', () => {
     bytes[12] = bytes[12]! ^ 0x5a;
     writeFileSync(file, Buffer.concat([bytes, Buffer.from([1, 0, 0, 0, 0, 0, 0, 0, 7])]));
 
-    core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger });
+    core = await startLoopbackCore(temp.dir, { logger });
     expect(warnings.join('\n')).toMatch(/Store problem: .*pad%2Fdamaged\.ylog: corrupted at byte 8/);
     const health = healthResponseSchema.parse(
       await (
@@ -87,7 +87,7 @@ describe('a damaged store file', () => {
     const size = statSync(file).size;
     truncateSync(file, size - 1);
 
-    core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger });
+    core = await startLoopbackCore(temp.dir, { logger });
     expect(core.problems).toEqual([expect.objectContaining({ doc: 'pad/torn', kind: 'truncated' })]);
     const client = connectSyncClient(core.origin, core.token, 'pad/torn');
     await client.synced;

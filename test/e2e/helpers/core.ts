@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CoreLogger, CoreOptions, RunningCore } from '../../../server/core/coreTypes.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 
 /** The repository root, from this file's place in test/e2e/helpers. */
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -42,14 +42,7 @@ export async function startTestCore(extra: Pick<CoreOptions, 'networkInterfaces'
       console.error(message);
     },
   };
-  const core = await startCore({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    rendererDir: RENDERER_DIR,
-    logger,
-    ...extra,
-  });
+  const core = await startLoopbackCore(dataDir, { rendererDir: RENDERER_DIR, logger, ...extra });
   return {
     core,
     log,

@@ -8,7 +8,7 @@ import { importPlanResponseSchema, type ImportPlanResponse } from '../../../shar
 import { formatViolations, seriousA11yViolations } from './axe.js';
 import { openPage, type PageProblems, type TestPage } from './browser.js';
 import type { CoreLogger, RunningCore } from '../../../server/core/coreTypes.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { REPO_ROOT, RENDERER_DIR } from './core.js';
 
 /**
@@ -50,7 +50,7 @@ export async function startRestartableCore(): Promise<RestartableCore> {
       console.error(message);
     },
   };
-  let core = await startCore({ host: '127.0.0.1', port: 0, dataDir, rendererDir: RENDERER_DIR, logger });
+  let core = await startLoopbackCore(dataDir, { rendererDir: RENDERER_DIR, logger });
   const port = Number(new URL(core.origin).port);
   let running = true;
   return {
@@ -63,7 +63,7 @@ export async function startRestartableCore(): Promise<RestartableCore> {
       running = false;
     },
     async start() {
-      core = await startCore({ host: '127.0.0.1', port, dataDir, rendererDir: RENDERER_DIR, logger });
+      core = await startLoopbackCore(dataDir, { port, rendererDir: RENDERER_DIR, logger });
       running = true;
     },
     async close() {

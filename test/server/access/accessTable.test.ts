@@ -20,12 +20,12 @@ import {
   type RouteId,
 } from '../../../server/access/accessTable.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { API_HANDLERS } from '../../../server/http/apiRoutes.js';
 import { connectSyncClient, waitFor } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { fixture } from '../../shared/sketch/excalidrawFixtures.js';
-import { PLAN_CSV, quietLogger } from '../pad/padTestCore.js';
+import { PLAN_CSV } from '../pad/padTestCore.js';
 
 /**
  * Finding 4 of issue 9: one access table decides every route and every document kind. This tries
@@ -216,7 +216,7 @@ beforeAll(async () => {
   mkdirSync(ui);
   writeFileSync(join(ui, 'index.html'), '<!doctype html><title>Mitschrift</title>');
   const dataDir = join(temp.dir, 'data');
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir, rendererDir: ui, logger: quietLogger });
+  core = await startLoopbackCore(dataDir, { rendererDir: ui });
   temp = { ...temp, dir: dataDir };
   const created = await fetch(`${core.origin}/api/events/import-plan?title=BarCamp`, {
     method: 'POST',

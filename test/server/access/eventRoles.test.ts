@@ -12,7 +12,7 @@ import {
 } from '../../../shared/api/eventTokenContract.js';
 import { sessionInfoSchema, shareLinksSchema } from '../../../shared/api/padContract.js';
 import type { CoreLogger, RunningCore } from '../../../server/core/coreTypes.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { CLOSE_LINK_REVOKED } from '../../../server/sync/syncEndpoint.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
@@ -161,7 +161,7 @@ async function attack(
 
 beforeAll(async () => {
   temp = makeTempDir('mitschrift-roles-');
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger });
+  core = await startLoopbackCore(temp.dir, { logger });
   a = await makeEvent('A');
   b = await makeEvent('B');
   for (const ids of [a, b]) {

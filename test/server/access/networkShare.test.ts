@@ -1,12 +1,11 @@
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { shareStatusSchema, type NetworkInterface } from '../../../shared/api/shareContract.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
-import { startCore } from '../../../server/core/startCore.js';
 import { connectSyncClient } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
-import { quietLogger } from '../pad/padTestCore.js';
 
 /**
  * Issue 10, "Im Netzwerk freigeben": a second listener on a chosen interface beside the private
@@ -67,13 +66,7 @@ function openSocket(origin: string, doc: string, token: string): Promise<WebSock
 
 beforeAll(async () => {
   temp = makeTempDir('mitschrift-share-');
-  core = await startCore({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir: join(temp.dir, 'data'),
-    logger: quietLogger,
-    networkInterfaces: () => VENUE,
-  });
+  core = await startLoopbackCore(join(temp.dir, 'data'), { networkInterfaces: () => VENUE });
   // A pad someone wrote, so a read-along connection may open it.
   const writer = connectSyncClient(core.origin, core.token, 'pad/hallo');
   await writer.synced;
@@ -167,11 +160,7 @@ describe('network share', () => {
 describe('join links under a public URL', () => {
   it('starts every link with the host name given to serve', async () => {
     const other = makeTempDir('mitschrift-share-public-');
-    const hosted = await startCore({
-      host: '127.0.0.1',
-      port: 0,
-      dataDir: join(other.dir, 'data'),
-      logger: quietLogger,
+    const hosted = await startLoopbackCore(join(other.dir, 'data'), {
       publicUrl: 'https://barcamp.example.org',
     });
     try {

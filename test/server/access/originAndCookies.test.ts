@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { sessionInfoSchema } from '../../../shared/api/padContract.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
-import { PLAN_CSV, quietLogger } from '../pad/padTestCore.js';
+import { PLAN_CSV } from '../pad/padTestCore.js';
 
 /**
  * Finding 6 of issue 9: other sites cannot use the core through the browser. Upgrades and writes
@@ -19,7 +19,7 @@ let port: number;
 
 beforeAll(async () => {
   temp = makeTempDir('mitschrift-origin-');
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: quietLogger });
+  core = await startLoopbackCore(temp.dir);
   port = Number(new URL(core.origin).port);
 });
 afterAll(async () => {

@@ -3,9 +3,8 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportStatusSchema, type ExportStatus } from '../../../shared/api/bundleContract.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
-import { quietLogger } from '../pad/padTestCore.js';
 import { SECRET_NAME, makeBundleWorkspace } from './bundleWorkspace.js';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -15,7 +14,7 @@ beforeAll(async () => {
   temp = makeTempDir('mitschrift-bundle-http-');
   const data = join(temp.dir, 'ws');
   eventId = makeBundleWorkspace(data).eventId;
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir: data, logger: quietLogger });
+  core = await startLoopbackCore(data);
 });
 afterAll(async () => {
   await core.close();

@@ -3,19 +3,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../../shared/api/contract.js';
 import { sketchExportSizeSchema } from '../../../shared/api/sketchContract.js';
 import { addObject } from '../../../shared/sketch/objects/objectEdits.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
 import { connectSyncClient } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { rect } from '../../shared/sketch/objectsFixtures.js';
 
-const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let temp: ReturnType<typeof makeTempDir>;
 let core: RunningCore;
 
 beforeEach(async () => {
   temp = makeTempDir();
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: quietLogger });
+  core = await startLoopbackCore(temp.dir);
 });
 afterEach(async () => {
   await core.close();

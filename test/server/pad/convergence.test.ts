@@ -6,14 +6,13 @@ import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-ti
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { readPadContent } from '../../../shared/pad/padContent.js';
 import { contentFragment } from '../../../shared/pad/padLayout.js';
 import { MARK } from '../../../shared/pad/padNames.js';
 import { checkAgainstSchema, padSchema } from '../../../shared/pad/padSchema.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
-import { quietLogger } from './padTestCore.js';
 
 /**
  * Seeded randomised convergence of notes pads, driven the way the editor drives them: every edit is a
@@ -171,7 +170,7 @@ async function runSeed(seed: number): Promise<{ steps: number; disconnects: numb
   kindsApplied.clear();
   temp = makeTempDir('mitschrift-conv-');
   const dataDir = temp.dir;
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir, logger: quietLogger });
+  core = await startLoopbackCore(dataDir);
   const port = Number(new URL(core.origin).port);
   for (let i = 0; i < CLIENTS; i++) {
     clients.push(connectSyncClient(core.origin, core.token, DOC, new Y.Doc()));
@@ -191,7 +190,7 @@ async function runSeed(seed: number): Promise<{ steps: number; disconnects: numb
         randomEdit(schema, clients[who]!.doc, gen, tok, `user${who}`);
         issued.push(tok);
       }
-      core = await startCore({ host: '127.0.0.1', port, dataDir, logger: quietLogger });
+      core = await startLoopbackCore(dataDir, { port });
     }
     const who = prng.uint32(gen, 0, CLIENTS - 1);
     const client = clients[who]!;
@@ -246,7 +245,7 @@ async function runSeed(seed: number): Promise<{ steps: number; disconnects: numb
   }
   await new Promise((r) => setTimeout(r, 100));
   await core.close();
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir, logger: quietLogger });
+  core = await startLoopbackCore(dataDir);
   const fresh = connectSyncClient(core.origin, core.token, DOC, new Y.Doc());
   clients.push(fresh);
   await fresh.synced;

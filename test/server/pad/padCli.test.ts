@@ -2,10 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkEtherpadFile, parseEtherpadFile, atextToTxt } from '../../../shared/pad/etherpad/index.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { runCli } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
-import { quietLogger } from './padTestCore.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/etherpad');
 let temp: ReturnType<typeof makeTempDir>;
@@ -119,7 +118,7 @@ describe('mitschrift pad', () => {
         /There is no pad "none"/,
       );
 
-      const core = await startCore({ host: '127.0.0.1', port: 0, dataDir: data, logger: quietLogger });
+      const core = await startLoopbackCore(data);
       try {
         const locked = await cli(['pad', 'export', 's', '--format', 'txt', '--data', data]);
         expect(locked.code).toBe(1);

@@ -1,9 +1,7 @@
 import { eventDetailSchema } from '../../../shared/api/eventContract.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
-
-export const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** A plan with two sessions, as an organiser's CSV. */
 export const PLAN_CSV = [
@@ -26,7 +24,7 @@ export interface PadTestCore {
 
 export async function startPadTestCore(): Promise<PadTestCore> {
   const temp = makeTempDir('mitschrift-pad-');
-  const start = () => startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: quietLogger });
+  const start = () => startLoopbackCore(temp.dir);
   const state = { core: await start() };
   const api = (path: string, init: RequestInit = {}): Promise<Response> =>
     fetch(`${state.core.origin}${path}`, {

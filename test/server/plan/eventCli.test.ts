@@ -1,9 +1,9 @@
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventListResponseSchema } from '../../../shared/api/contract.js';
 import { eventDetailSchema, type EventDetail } from '../../../shared/api/eventContract.js';
-import { startCore } from '../../../server/core/startCore.js';
 import { runCli, startServe } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { PLAN_FILES, EMOJI_TITLE, SESSIONIZE_FILE, withoutEmoji } from './fixtures.js';
@@ -246,12 +246,7 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
 
     const id = await importPlan(PLAN_FILES.utf8, temp.dir, '--title', 'OGD Leipzig');
     expect(existsSync(join(temp.dir, 'mitschrift.lock'))).toBe(false);
-    const core = await startCore({
-      host: '127.0.0.1',
-      port: 0,
-      dataDir: temp.dir,
-      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-    });
+    const core = await startLoopbackCore(temp.dir);
     try {
       const headers = { Authorization: `Bearer ${core.token}` };
       const list = eventListResponseSchema.parse(

@@ -9,19 +9,18 @@ import {
 } from '../../../shared/api/eventContract.js';
 import { planPreviewSchema } from '../../../shared/event/importedPlan.js';
 import { readEvent } from '../../../shared/event/readEvent.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
 import { connectSyncClient, waitFor } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { PLAN_FILES, SESSIONIZE_FILE } from './fixtures.js';
 
-const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let temp: ReturnType<typeof makeTempDir>;
 let core: RunningCore;
 
 beforeEach(async () => {
   temp = makeTempDir();
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: quietLogger });
+  core = await startLoopbackCore(temp.dir);
 });
 afterEach(async () => {
   await core.close();

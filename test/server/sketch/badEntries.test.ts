@@ -5,19 +5,18 @@ import { encodeObject } from '../../../shared/sketch/objects/objectCodec.js';
 import { objectsMap } from '../../../shared/sketch/objects/objectLayout.js';
 import { objectGeometry } from '../../../shared/sketch/objects/handDrawn.js';
 import { readSketchScene } from '../../../shared/sketch/objects/sketchScene.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
 import { connectSyncClient, waitFor } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { rect, strokeThrough } from '../../shared/sketch/objectsFixtures.js';
 
-const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let temp: ReturnType<typeof makeTempDir>;
 let core: RunningCore;
 
 beforeEach(async () => {
   temp = makeTempDir();
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: quietLogger });
+  core = await startLoopbackCore(temp.dir);
 });
 afterEach(async () => {
   await core.close();

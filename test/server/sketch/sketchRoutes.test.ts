@@ -3,20 +3,19 @@ import { apiErrorSchema } from '../../../shared/api/contract.js';
 import { importExcalidrawResponseSchema } from '../../../shared/api/sketchContract.js';
 import { readSketchScene } from '../../../shared/sketch/objects/sketchScene.js';
 import { addObject } from '../../../shared/sketch/objects/objectEdits.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
 import { connectSyncClient, waitFor } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { fixture } from '../../shared/sketch/excalidrawFixtures.js';
 import { rect } from '../../shared/sketch/objectsFixtures.js';
 
-const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let temp: ReturnType<typeof makeTempDir>;
 let core: RunningCore;
 
 beforeEach(async () => {
   temp = makeTempDir();
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: quietLogger });
+  core = await startLoopbackCore(temp.dir);
 });
 afterEach(async () => {
   await core.close();

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
-import { startCore } from '../../../server/core/startCore.js';
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { JoinCache } from '../../../server/sync/joinCache.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
@@ -13,7 +13,6 @@ let temp: ReturnType<typeof makeTempDir> | undefined;
 let core: RunningCore | undefined;
 const clients: SyncClient[] = [];
 const sockets: WebSocket[] = [];
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 afterEach(async () => {
   for (const c of clients.splice(0)) {
@@ -29,7 +28,7 @@ afterEach(async () => {
 
 async function start(): Promise<RunningCore> {
   temp = makeTempDir('mitschrift-fanout-');
-  core = await startCore({ host: '127.0.0.1', port: 0, dataDir: temp.dir, logger: quiet });
+  core = await startLoopbackCore(temp.dir);
   return core;
 }
 

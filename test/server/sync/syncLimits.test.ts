@@ -1,9 +1,9 @@
+import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
-import { startCore } from '../../../server/core/startCore.js';
 import { encodeAwarenessUpdate } from '../../../server/sync/presence.js';
 import { DEFAULT_SYNC_LIMITS, syncLimitsFrom, type SyncLimits } from '../../../server/sync/syncLimits.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
@@ -35,13 +35,7 @@ afterEach(async () => {
 
 async function start(limits: Partial<SyncLimits> = {}): Promise<RunningCore> {
   temp = makeTempDir('mitschrift-limits-');
-  core = await startCore({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir: temp.dir,
-    logger,
-    syncLimits: { ...DEFAULT_SYNC_LIMITS, ...limits },
-  });
+  core = await startLoopbackCore(temp.dir, { logger, syncLimits: { ...DEFAULT_SYNC_LIMITS, ...limits } });
   return core;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextGridPosition } from '../../renderer/src/event/gridNavigation.js';
-import { unreadCount } from '../../renderer/src/pad/chatUnread.js';
+import { nextGridPosition } from '../../../renderer/src/event/gridNavigation.js';
+import { unreadCount } from '../../../renderer/src/pad/chatUnread.js';
 
 describe('plan grid keys (WAI-ARIA grid)', () => {
   const size = { rows: 5, cols: 4 };

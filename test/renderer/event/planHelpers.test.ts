@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CONFLICT_MESSAGE_KEYS, findConflicts } from '../../shared/event/conflicts.js';
-import { de } from '../../renderer/src/i18n/de.js';
-import { en } from '../../renderer/src/i18n/en.js';
-import { conflictText } from '../../renderer/src/event/conflictText.js';
+import { CONFLICT_MESSAGE_KEYS, findConflicts } from '../../../shared/event/conflicts.js';
+import { de } from '../../../renderer/src/i18n/de.js';
+import { en } from '../../../renderer/src/i18n/en.js';
+import { conflictText } from '../../../renderer/src/event/conflictText.js';
 import {
   badRows,
   parseCapacity,
@@ -10,9 +10,9 @@ import {
   splitList,
   templateTitle,
   titleFromFileName,
-} from '../../renderer/src/event/planForms.js';
-import { typedCount, voteKeyAction } from '../../renderer/src/event/voteKeys.js';
-import { localNow, parseNowParam, wallSlots } from '../../renderer/src/event/wallTime.js';
+} from '../../../renderer/src/event/planForms.js';
+import { typedCount, voteKeyAction } from '../../../renderer/src/event/voteKeys.js';
+import { localNow, parseNowParam, wallSlots } from '../../../renderer/src/event/wallTime.js';
 import i18next from 'i18next';
 
 const slots = [

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addRoom, addSession, addSlot, setCancelled, setEventMeta } from '../../shared/event/eventChanges.js';
-import { readEvent } from '../../shared/event/readEvent.js';
+import { addRoom, addSession, addSlot, setCancelled, setEventMeta } from '../../../shared/event/eventChanges.js';
+import { readEvent } from '../../../shared/event/readEvent.js';
 import {
   decodeDropTarget,
   dropSession,
   encodeDropTarget,
   swapPartner,
-} from '../../renderer/src/event/planActions.js';
-import { buildGrid, compactGrid, slotLabel } from '../../renderer/src/event/planGrid.js';
+} from '../../../renderer/src/event/planActions.js';
+import { buildGrid, compactGrid, slotLabel } from '../../../renderer/src/event/planGrid.js';
 
 /** A small BarCamp: a plenary room used only for the opening, two parallel rooms, three slots. */
 function barcamp(): Y.Doc {

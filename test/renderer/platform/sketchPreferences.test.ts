@@ -7,14 +7,14 @@ import {
   getUserId,
   setSketchPalettePrefs,
   setSketchToolPrefs,
-} from '../../renderer/src/platform/preferences.js';
+} from '../../../renderer/src/platform/preferences.js';
 import {
   addCustomColour,
   isPaletteId,
   isPresetColour,
   PALETTE_IDS,
   PALETTES,
-} from '../../renderer/src/sketch/palettes.js';
+} from '../../../renderer/src/sketch/palettes.js';
 
 /** A Map-backed stand-in for window.localStorage. */
 function memoryStorage(): Storage {

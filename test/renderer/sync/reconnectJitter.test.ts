@@ -6,9 +6,9 @@ import {
   jitterReconnects,
   MAX_RECONNECT_DELAY_MS,
   reconnectDelayMs,
-} from '../../renderer/src/sync/reconnectJitter.js';
-import { mulberry32 } from '../../shared/random.js';
-import { waitFor } from '../helpers/syncClient.js';
+} from '../../../renderer/src/sync/reconnectJitter.js';
+import { mulberry32 } from '../../../shared/random.js';
+import { waitFor } from '../../helpers/syncClient.js';
 
 const providers: WebsocketProvider[] = [];
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SKETCH_TOOLS } from '../../renderer/src/sketch/engine/editorTypes.js';
+import { SKETCH_TOOLS } from '../../../renderer/src/sketch/engine/editorTypes.js';
 import {
   actionFor,
   choosePasteText,
@@ -8,7 +8,7 @@ import {
   TOOL_KEYS,
   toolShortcut,
   type KeyLike,
-} from '../../renderer/src/sketch/shortcutMap.js';
+} from '../../../renderer/src/sketch/shortcutMap.js';
 
 function key(k: string, mods: Partial<Omit<KeyLike, 'key'>> = {}): KeyLike {
   return { key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods };

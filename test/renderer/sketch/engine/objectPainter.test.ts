@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ObjectOfKind, SketchObject } from '../../shared/sketch/objects/objectCodec.js';
-import { objectGeometry } from '../../shared/sketch/objects/handDrawn.js';
-import { measureText, paintObject } from '../../renderer/src/sketch/engine/ObjectPainter.js';
-import { FONT_STACKS, canvasFont, loadSketchFonts } from '../../renderer/src/sketch/engine/fonts.js';
-import type { Ctx2D } from '../../renderer/src/sketch/engine/sceneItem.js';
+import type { ObjectOfKind, SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
+import { objectGeometry } from '../../../../shared/sketch/objects/handDrawn.js';
+import { measureText, paintObject } from '../../../../renderer/src/sketch/engine/ObjectPainter.js';
+import { FONT_STACKS, canvasFont, loadSketchFonts } from '../../../../renderer/src/sketch/engine/fonts.js';
+import type { Ctx2D } from '../../../../renderer/src/sketch/engine/sceneItem.js';
 
 interface State {
   globalAlpha: number;
@@ -417,7 +417,7 @@ describe('fonts', () => {
     vi.stubGlobal('document', { fonts });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const fresh = await import('../../renderer/src/sketch/engine/fonts.js');
+      const fresh = await import('../../../../renderer/src/sketch/engine/fonts.js');
       let called = 0;
       const off = fresh.onFontsLoaded(() => called++);
       await expect(fresh.loadSketchFonts()).resolves.toBeUndefined();

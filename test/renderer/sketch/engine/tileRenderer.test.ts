@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Stroke } from '../../../shared/sketch/strokeCodec.js';
-import { InkStroke } from '../../../renderer/src/sketch/engine/InkStroke.js';
-import { StrokeScene } from '../../../renderer/src/sketch/engine/StrokeScene.js';
-import { TileRenderer } from '../../../renderer/src/sketch/engine/TileRenderer.js';
+import type { Stroke } from '../../../../shared/sketch/strokeCodec.js';
+import { InkStroke } from '../../../../renderer/src/sketch/engine/InkStroke.js';
+import { StrokeScene } from '../../../../renderer/src/sketch/engine/StrokeScene.js';
+import { TileRenderer } from '../../../../renderer/src/sketch/engine/TileRenderer.js';
 
 /**
  * The tiled renderer's bookkeeping with stand-in canvases (Node has none): which tile bitmaps a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleSceneRect } from '../../shared/sketch/viewTransform.js';
+import { visibleSceneRect } from '../../../shared/sketch/viewTransform.js';
 import {
   centreViewOn,
   minimapHeight,
@@ -7,7 +7,7 @@ import {
   minimapToScene,
   sceneRectToMinimap,
   unionRect,
-} from '../../renderer/src/sketch/minimapGeometry.js';
+} from '../../../renderer/src/sketch/minimapGeometry.js';
 
 describe('minimap geometry', () => {
   it('takes the aspect ratio of the sheet, within limits', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { objectsMap, strokeGroupsMap } from '../../shared/sketch/objects/objectLayout.js';
-import { layersMap, strokesMap } from '../../shared/sketch/sketchLayout.js';
-import { SketchUndo, UNDO_CAPTURE_MS } from '../../renderer/src/sketch/sketchUndo.js';
+import { objectsMap, strokeGroupsMap } from '../../../shared/sketch/objects/objectLayout.js';
+import { layersMap, strokesMap } from '../../../shared/sketch/sketchLayout.js';
+import { SketchUndo, UNDO_CAPTURE_MS } from '../../../renderer/src/sketch/sketchUndo.js';
 
 describe('per-user sketch undo', () => {
   it('undoes and redoes only this user’s edits to strokes, objects and groups', () => {

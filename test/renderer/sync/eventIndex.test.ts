@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addEvent, eventsMap } from '../../shared/docs/workspaceIndex.js';
-import { filterByTitle, liveEvents, readEventIndex } from '../../renderer/src/sync/eventIndex.js';
+import { addEvent, eventsMap } from '../../../shared/docs/workspaceIndex.js';
+import { filterByTitle, liveEvents, readEventIndex } from '../../../renderer/src/sync/eventIndex.js';
 
 function workspace(): Y.Doc {
   const doc = new Y.Doc();

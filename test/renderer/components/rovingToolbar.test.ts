@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextToolbarIndex } from '../../renderer/src/components/useRovingToolbar.js';
+import { nextToolbarIndex } from '../../../renderer/src/components/useRovingToolbar.js';
 
 describe('nextToolbarIndex', () => {
   it('moves with the arrows and wraps around at both ends', () => {

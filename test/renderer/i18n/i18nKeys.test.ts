@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { de } from '../../renderer/src/i18n/de.js';
-import { en } from '../../renderer/src/i18n/en.js';
+import { de } from '../../../renderer/src/i18n/de.js';
+import { en } from '../../../renderer/src/i18n/en.js';
 
 type Tree = { readonly [key: string]: string | Tree };
 

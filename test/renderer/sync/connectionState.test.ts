@@ -5,7 +5,7 @@ import {
   reduceConnection,
   type ConnectionEvent,
   type ConnectionState,
-} from '../../renderer/src/sync/connectionState.js';
+} from '../../../renderer/src/sync/connectionState.js';
 
 /** Folds a sequence of provider events, the way the shared document feeds them in. */
 function run(events: ConnectionEvent[], from: ConnectionState = initialConnectionState): ConnectionState {
