@@ -2,7 +2,7 @@ import type { CoreOptions, RunningCore } from '../../server/core/coreTypes.js';
 import { startCore } from '../../server/core/startCore.js';
 
 /** A logger that keeps the test output clean (tests that check log lines pass their own). */
-export const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
  * Starts the core in this process on loopback, on a free port unless one is given (a restart on the
