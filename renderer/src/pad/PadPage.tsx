@@ -8,6 +8,7 @@ import { docNameFor } from '../../../shared/docs/docName.js';
 import { MARK } from '../../../shared/pad/padJson.js';
 import { eventNowPath, eventPath } from '../../../shared/routes/deepLinks.js';
 import { NetworkError } from '../api/coreApi.js';
+import { ConnectionStatus } from '../components/ConnectionStatus.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { getDisplayName, getShowAuthorColours, setShowAuthorColours } from '../platform/preferences.js';
 import { caretColourFor, distinctColour } from '../../../shared/pad/authorColours.js';
@@ -188,6 +189,8 @@ export function PadPage({ padId }: { padId: string }) {
               {t('pad.back')}
             </Link>
           )}
+          {/* The site header (with its connection state) is hidden on a phone: the state shows here. */}
+          <ConnectionStatus shared={shared} className="pad-head__connection" />
           <button
             type="button"
             className="button button--quiet pad-head__chat"
