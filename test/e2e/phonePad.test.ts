@@ -197,4 +197,46 @@ describe('a participant on a phone', () => {
     }
     expectNoProblems(phone.problems);
   });
+
+  it('keeps the desktop layout at 1280x720: sidebar, full toolbar, the name inline, the badge on the chat', async () => {
+    const desk = await openPage(browser, { viewport: { width: 1280, height: 720 } });
+    opened.push(desk);
+    const { page } = desk;
+    await page.goto(testCore.core.joinUrl);
+    const detail = (await (
+      await fetch(`${testCore.core.origin}/api/events/${eventId}`, {
+        headers: { authorization: `Bearer ${testCore.core.token}` },
+      })
+    ).json()) as { sessions: { id: string; title: string }[] };
+    const sessionId = detail.sessions.find((one) => one.title === TITLE)?.id ?? '';
+    await page.goto(`${testCore.core.origin}/pad/${sessionId}`);
+    const editor = page.getByRole('textbox', { name: 'Notizen der Session' });
+    await editor.getByText('Offene Fragen').waitFor({ timeout: 15_000 });
+    await waitOnline(page);
+    expect(await page.locator('.app-header').isVisible()).toBe(true);
+    await page.getByRole('complementary', { name: 'Personen, Verlauf und Werkzeuge' }).waitFor();
+    await page
+      .getByRole('toolbar', { name: 'Formatierung' })
+      .getByRole('button', { name: 'Zitat' })
+      .waitFor();
+    await editor.getByText('Offene Fragen').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('!');
+    await page.getByRole('textbox', { name: 'Ihr Name in diesen Notizen' }).waitFor();
+    const pad = connectSyncClient(testCore.core.origin, testCore.core.token, docNameFor('pad', sessionId));
+    try {
+      await pad.synced;
+      addChatMessage(pad.doc, { author: 'beamer', text: 'Noch eine Frage', time: Date.now() });
+      const summary = page.locator('summary', { hasText: 'Chat' });
+      await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toMatch(/^Chat\d+:/);
+      await page.screenshot({ path: join(RESULTS, 'pad-desktop.png') });
+      await expectAccessible(page, 'pad on the desktop');
+      await summary.click();
+      await page.getByRole('log', { name: 'Chatnachrichten' }).getByText('Noch eine Frage').waitFor();
+      await expect.poll(() => summary.textContent()).toBe('Chat');
+    } finally {
+      pad.destroy();
+    }
+    expectNoProblems(desk.problems);
+  });
 });
