@@ -35,7 +35,7 @@ export function useKeyboardInset(): number {
 }
 
 /** The width below which the pad uses its phone layout (matches the `40rem` queries in pad.css). */
-export const PHONE_QUERY = '(max-width: 40rem)';
+const PHONE_QUERY = '(max-width: 40rem)';
 
 /** Whether the pad is shown on a phone-sized screen (follows rotation and window resizing). */
 export function usePhoneLayout(): boolean {
