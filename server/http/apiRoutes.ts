@@ -93,7 +93,7 @@ export async function handleApi(ctx: ApiContext, id: ApiRouteId, call: RouteCall
     await API_HANDLERS[id](ctx, call);
   } catch (error) {
     if (error instanceof BadRequestError) {
-      sendError(call.res, error.status, error.message, error.details);
+      sendError(call.res, error.status, error.message, error.details, error.code);
       return;
     }
     if (error instanceof ShareError) {

@@ -118,7 +118,7 @@ function exportPlan(ctx: ApiContext, call: RouteCall, file: 'csv' | 'ics'): void
 }
 
 function notFound(res: ServerResponse, id: string): void {
-  sendError(res, 404, `There is no event "${id}".`);
+  sendError(res, 404, `There is no event "${id}".`, undefined, 'event-missing');
 }
 
 function parseQuery(url: URL): { title?: string | undefined; skipBadRows?: 'true' | 'false' | undefined } {
@@ -159,14 +159,14 @@ async function readPlanBody(
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_PLAN_FILE_BYTES) {
     req.resume();
-    throw new BadRequestError(tooLargeMessage(declared), 413);
+    throw new BadRequestError(tooLargeMessage(declared), 413, undefined, 'too-large');
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > MAX_PLAN_FILE_BYTES) {
-      throw new BadRequestError(tooLargeMessage(size), 413);
+      throw new BadRequestError(tooLargeMessage(size), 413, undefined, 'too-large');
     }
     chunks.push(chunk);
   }
@@ -180,7 +180,7 @@ async function readPlanBody(
     );
   } catch (error) {
     if (error instanceof ImportBudgetError) {
-      throw new BadRequestError(error.message, error.status);
+      throw new BadRequestError(error.message, error.status, undefined, error.code);
     }
     throw error;
   }

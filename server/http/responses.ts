@@ -10,8 +10,14 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /** Sends an API error. */
-export function sendError(res: ServerResponse, status: number, error: string, details?: string[]): void {
-  const body: ApiError = details ? { error, details } : { error };
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  error: string,
+  details?: string[],
+  code?: string,
+): void {
+  const body: ApiError = { error, ...(details ? { details } : {}), ...(code ? { code } : {}) };
   sendJson(res, status, body);
 }
 
@@ -21,6 +27,8 @@ export class BadRequestError extends Error {
     message: string,
     readonly status: number,
     readonly details?: string[],
+    /** A stable code for the UI's text (see apiErrorSchema). */
+    readonly code?: string,
   ) {
     super(message);
   }

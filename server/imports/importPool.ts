@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { ImportJob, ImportJobValue, ImportOutcome } from './importJobs.js';
+import type { ImportErrorCode } from '../../shared/event/importProblemCodes.js';
 
 /**
  * Runs imports (parsing and converting an uploaded file) in worker threads, so that no file can
@@ -46,6 +47,8 @@ export class ImportBudgetError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The stable code the UI shows its own text for (IMPORT_ERROR_CODES). */
+    readonly code: ImportErrorCode,
   ) {
     super(message);
     this.name = 'ImportBudgetError';
@@ -143,6 +146,7 @@ export class ImportPool {
         throw new ImportBudgetError(
           'Import refused: too many imports are running at once. Try again in a moment; nothing was imported.',
           503,
+          'import-busy',
         );
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -202,6 +206,7 @@ export class ImportPool {
                 new ImportBudgetError(
                   `Import stopped: the file takes too long to read (over ${limit}). Nothing was imported.`,
                   422,
+                  'import-too-slow',
                 ),
               ),
             );
@@ -224,6 +229,7 @@ export class ImportPool {
               ? new ImportBudgetError(
                   `Import stopped: the file needs more than ${this.budget.maxOldGenerationSizeMb} MB of memory to read. Nothing was imported.`,
                   413,
+                  'import-out-of-memory',
                 )
               : error,
           ),

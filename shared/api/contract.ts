@@ -61,6 +61,11 @@ export const healthResponseSchema = z.object({
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
 /** Every error the API answers with. */
-export const apiErrorSchema = z.object({ error: z.string(), details: z.array(z.string()).optional() });
+export const apiErrorSchema = z.object({
+  error: z.string(),
+  details: z.array(z.string()).optional(),
+  /** A stable code the UI turns into a text in its own language (the `error` sentence is for logs). */
+  code: z.string().max(64).optional(),
+});
 /** An API error body. */
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -52,6 +52,28 @@ export const IMPORT_PROBLEM_CODES = [
   'unknown-room',
 ] as const;
 
+/**
+ * The stable codes of an import the core refuses as a whole (the `code` of its API error): the UI
+ * shows `plan.import.error.<code>` instead of the core's English sentence.
+ */
+export const IMPORT_ERROR_CODES = [
+  'too-large',
+  'import-busy',
+  'import-too-slow',
+  'import-out-of-memory',
+  'event-missing',
+] as const;
+
+/** A code of a refused import. */
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+const KNOWN_ERRORS = new Set<string>(IMPORT_ERROR_CODES);
+
+/** Whether the UI has a text of its own for the refused import's `code`. */
+export function isKnownImportError(code: string | undefined): code is ImportErrorCode {
+  return code !== undefined && KNOWN_ERRORS.has(code);
+}
+
 /** A known import problem code. */
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

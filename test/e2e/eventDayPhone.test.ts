@@ -14,8 +14,8 @@ import {
 
 /**
  * A participant on a phone (390x844, touch): opens the event's "Jetzt / Als Nächstes", searches,
- * and reaches the running session's notes with one tap. (The pad's phone layout, inline name and
- * chat badge are not built yet.) Needs `npx electron-vite build`.
+ * and reaches the running session's notes with one tap (the pad on the phone: phonePad.test.ts).
+ * Needs `npx electron-vite build`.
  */
 
 const RESULTS = join(REPO_ROOT, 'test-results');

@@ -124,7 +124,15 @@ describe('co-editing', () => {
   it('three people: text converges, carets and names show, each text in its author’s colour', async () => {
     const padId = sessions['Barrierefreiheit im Web']!;
     // Anna chooses her name on the pad itself (remembered like the setting); the others set it before.
+    // Nothing is asked before writing; the name field appears inline at the first keystroke.
     const anna = await person(null, padId);
+    await waitOnline(anna.page);
+    await editor(anna.page).getByText('Offene Fragen').waitFor();
+    expect(await anna.page.getByLabel('Ihr Name in diesen Notizen').count()).toBe(0);
+    await editor(anna.page).getByText('Offene Fragen').click();
+    await anna.page.keyboard.press('End');
+    await anna.page.keyboard.type('x');
+    await anna.page.keyboard.press('Backspace');
     await anna.page.getByLabel('Ihr Name in diesen Notizen').fill('Anna Schmidt');
     await anna.page.getByRole('button', { name: 'Namen übernehmen' }).click();
     const ben = await person('Ben Okafor', padId);
@@ -416,8 +424,8 @@ describe('read-only link, history, sharing, accessibility', () => {
     await page.getByLabel('Nachricht').fill('Hallo zusammen');
     await page.getByRole('button', { name: 'Senden' }).click();
     await page.getByRole('log', { name: 'Chatnachrichten' }).getByText('Hallo zusammen').waitFor();
-    await page.getByText('Vorlage für neue Notizen', { exact: true }).click();
-    await page.getByLabel('Vorlage dieser Veranstaltung').waitFor();
+    // The template is edited in the event's settings now, not in every pad.
+    expect(await page.getByText('Vorlage für neue Notizen', { exact: true }).count()).toBe(0);
     await expectAccessible(page, 'pad (all panels open)');
     await page.screenshot({ path: join(RESULTS, 'pad-panels.png'), fullPage: true });
     // Keyboard: the toolbar is one tab stop with arrow keys; Ctrl+B formats.

@@ -40,10 +40,8 @@ afterAll(async () => {
   await testCore?.close();
 });
 
-async function organiser(): Promise<TestPage> {
-  const one = await openInvitation(browser, testCore.core.joinUrl, {
-    viewport: { width: 1280, height: 900 },
-  });
+async function organiser(viewport = { width: 1280, height: 900 }): Promise<TestPage> {
+  const one = await openInvitation(browser, testCore.core.joinUrl, { viewport });
   opened.push(one);
   await h1(one.page, 'Veranstaltungen');
   await waitOnline(one.page);
@@ -177,5 +175,46 @@ describe('importing a plan file through the preview', () => {
     await waitForGrid(page, 26, 1);
     await card(page, 'Digitale Verwaltung Leipzig – Stand 2026').waitFor();
     expectNoProblems(problems);
+  });
+
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`lays the preview out at ${viewport.width}x${viewport.height}: no clipped column, the confirm bar in view`, async () => {
+      const { page, problems } = await organiser(viewport);
+      const section = importSection(page);
+      await section.getByLabel('Datei auswählen').setInputFiles(fixturePath(PLAN_FIXTURES.utf8));
+      const preview = section.getByTestId('import-preview');
+      await preview.locator('tbody tr').nth(26).waitFor({ state: 'attached' });
+      // The table scrolls in its own box: the page itself never gets wider than the window.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+      const box = (await preview.getByRole('region', { name: /Zeilen/ }).boundingBox())!;
+      expect(box.height).toBeLessThanOrEqual(viewport.height * 0.6 + 2);
+      // With the preview's start in view, the confirm button is on screen too (sticky bar).
+      await preview.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const confirm = section.getByRole('button', { name: '27 Sessions importieren' });
+      const at = (await confirm.boundingBox())!;
+      expect(at.y + at.height).toBeLessThanOrEqual(viewport.height);
+      expect(at.y).toBeGreaterThanOrEqual(0);
+      await page.screenshot({ path: `test-results/import-preview-${viewport.width}.png` });
+      await expectAccessible(page, `import preview ${viewport.width}`);
+      expectNoProblems(problems);
+    });
+  }
+
+  it('says in German why the core refused a file (a stable code, not its English sentence)', async () => {
+    const { page } = await organiser();
+    const section = importSection(page);
+    // Over the 5 MB a plan file may have: the core answers 413 with the code "too-large".
+    await section.getByLabel('Datei auswählen').setInputFiles({
+      name: 'riesig.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.alloc(6 * 1024 * 1024, 0x61),
+    });
+    await section.getByText('Die Datei ist zu groß für einen Plan. Es wurde nichts importiert.').waitFor();
+    expect(await section.getByText(/plan files may be at most/).count()).toBe(0);
   });
 });

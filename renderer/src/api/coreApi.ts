@@ -20,11 +20,14 @@ import { API_PREFIX } from '../../../shared/routes/deepLinks.js';
 export class ApiError extends Error {
   /** The HTTP status. */
   readonly status: number;
+  /** The core's stable code for a text in the UI's language, when it sends one. */
+  readonly code: string | undefined;
 
-  constructor(status: number, message: string) {
+  constructor(status: number, message: string, code?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
+    this.code = code;
   }
 }
 
@@ -51,7 +54,9 @@ export async function request<T>(path: string, schema: z.ZodType<T>, init?: Requ
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = apiErrorSchema.safeParse(body);
-    throw new ApiError(response.status, parsed.success ? parsed.data.error : response.statusText);
+    throw parsed.success
+      ? new ApiError(response.status, parsed.data.error, parsed.data.code)
+      : new ApiError(response.status, response.statusText);
   }
   return schema.parse(body);
 }

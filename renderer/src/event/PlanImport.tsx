@@ -9,7 +9,7 @@ import { ImportRefusedError, importPlanFile, previewPlanFile } from './planApi.j
 import { badRows, titleFromFileName } from './planForms.js';
 import { PreviewTable } from './PreviewTable.js';
 import { conflictText } from './conflictText.js';
-import { isKnownImportProblem } from '../../../shared/event/importProblemCodes.js';
+import { isKnownImportError, isKnownImportProblem } from '../../../shared/event/importProblemCodes.js';
 
 /** Where an import goes: a new event, or merged into an existing one. */
 export type ImportTarget = { kind: 'new' } | { kind: 'merge'; eventId: string };
@@ -44,7 +44,10 @@ export function PlanImport({ target, headingLevel = 2 }: { target: ImportTarget;
       return t('plan.import.errorNetwork');
     }
     if (failure instanceof ApiError) {
-      return t('plan.import.errorRejected', { reason: failure.message });
+      // The core's sentence is English (for logs); the UI says it with the stable code in its language.
+      return isKnownImportError(failure.code)
+        ? t(`plan.import.error.${failure.code}`)
+        : t('plan.import.errorRejected', { status: failure.status });
     }
     console.error('Importing a plan failed.', failure);
     return t('plan.import.errorNetwork');

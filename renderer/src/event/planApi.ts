@@ -47,7 +47,9 @@ async function postFile(path: string, file: File): Promise<{ status: number; bod
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok && response.status !== 422) {
     const parsed = apiErrorSchema.safeParse(body);
-    throw new ApiError(response.status, parsed.success ? parsed.data.error : response.statusText);
+    throw parsed.success
+      ? new ApiError(response.status, parsed.data.error, parsed.data.code)
+      : new ApiError(response.status, response.statusText);
   }
   return { status: response.status, body };
 }

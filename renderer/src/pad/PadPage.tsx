@@ -1,3 +1,4 @@
+import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { EditorContent, useEditorState } from '@tiptap/react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,8 +6,9 @@ import { Link } from 'react-router';
 import type { Access, ActingUser, PadInfo } from '../../../shared/api/padContract.js';
 import { docNameFor } from '../../../shared/docs/docName.js';
 import { MARK } from '../../../shared/pad/padJson.js';
-import { eventPath } from '../../../shared/routes/deepLinks.js';
+import { eventNowPath, eventPath } from '../../../shared/routes/deepLinks.js';
 import { NetworkError } from '../api/coreApi.js';
+import { ConnectionStatus } from '../components/ConnectionStatus.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { getDisplayName, getShowAuthorColours, setShowAuthorColours } from '../platform/preferences.js';
 import { caretColourFor, distinctColour } from '../../../shared/pad/authorColours.js';
@@ -15,14 +17,16 @@ import { localPresenceUser, type PresenceUser } from '../sync/sharedDoc.js';
 import { useConnectionState } from '../sync/useConnectionState.js';
 import { useSharedDoc } from '../sync/useSharedDoc.js';
 import { ChatPanel } from './ChatPanel.js';
+import { ChatSheet, UnreadBadge } from './ChatSheet.js';
+import { unreadCount } from './chatUnread.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { NamePrompt } from './NamePrompt.js';
 import { getAccess, getPadInfo } from './padApi.js';
-import { usePadAuthors, usePresence, useRegisterAuthor } from './padHooks.js';
+import { useKeyboardInset, usePhoneLayout } from './keyboardInset.js';
+import { usePadAuthors, usePadChat, usePresence, useRegisterAuthor } from './padHooks.js';
 import { LinkForm, PadToolbar } from './PadToolbar.js';
 import { AuthorColours, PresenceList } from './PeoplePanel.js';
 import { SharePanel } from './SharePanel.js';
-import { TemplatePanel } from './TemplatePanel.js';
 import { TransferPanel } from './TransferPanel.js';
 import { usePadEditor } from './usePadEditor.js';
 import './pad.css';
@@ -55,8 +59,10 @@ function sessionTime(start: string | null, end: string | null): string | null {
 
 /**
  * One session's notes pad: the live editor with toolbar, who is here, authorship colours, the
- * timeslider, share links with QR codes, import/export, the event's template and a chat. With a
- * read-only link the same page shows the pad without editing (the core drops any change anyway).
+ * timeslider, share links with QR codes, import/export and a chat. With a read-only link the same
+ * page shows the pad without editing (the core drops any change anyway). On a phone the notes start
+ * on the first screen: a compact header (back to the session finder, title, chat with an unread
+ * badge), a one-row toolbar docked above the on-screen keyboard, the chat as a sheet.
  */
 export function PadPage({ padId }: { padId: string }) {
   const { t } = useTranslation();
@@ -72,6 +78,12 @@ export function PadPage({ padId }: { padId: string }) {
   const editorAreaId = useId();
   const sideId = useId();
   const unnamed = t('pad.people.unnamed');
+  const phone = usePhoneLayout();
+  const inset = useKeyboardInset();
+  const [typed, setTyped] = useState(false);
+  const [nameLater, setNameLater] = useState(false);
+  const [chatOpen, setChatOpen] = useState(false);
+  const [chatSeen, setChatSeen] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -102,6 +114,28 @@ export function PadPage({ padId }: { padId: string }) {
       document.querySelector<HTMLButtonElement>('.pad-toolbar button[tabindex="0"]')?.focus(),
   });
   const presence = usePresence(shared);
+  const messages = usePadChat(shared);
+  const unread = chatOpen ? 0 : unreadCount(messages, chatSeen, me.id);
+  // Opening and closing the chat both count everything in it as read (while open, nothing is unread).
+  const showChat = (open: boolean): void => {
+    setChatOpen(open);
+    setChatSeen(messages.length);
+  };
+  useEffect(() => {
+    // The name is asked at the first change this person makes (not one arriving from others).
+    if (!editor || typed) {
+      return undefined;
+    }
+    const onTransaction = ({ transaction }: { transaction: Parameters<typeof isChangeOrigin>[0] }) => {
+      if (transaction.docChanged && !isChangeOrigin(transaction)) {
+        setTyped(true);
+      }
+    };
+    editor.on('transaction', onTransaction);
+    return () => {
+      editor.off('transaction', onTransaction);
+    };
+  }, [editor, typed]);
   useRegisterAuthor(shared, { id: me.id, name: me.name, color: me.color }, canEdit, connection.everSynced);
   useEffect(() => {
     // Carets and the list of who is here show the colour this person's text has in this pad.
@@ -136,17 +170,50 @@ export function PadPage({ padId }: { padId: string }) {
       )
     : [];
 
+  const askName = canEdit && name === '' && typed && !nameLater;
+  const namePrompt = askName && <NamePrompt onSaved={setName} onLater={() => setNameLater(true)} />;
+  const chat = (
+    <ChatPanel shared={shared} userId={me.id} authors={authors} canWrite={canEdit} unnamed={unnamed} />
+  );
+
   return (
-    <div className="pad-view">
-      {session && (
-        <p className="breadcrumb">
-          <Link to={eventPath(session.eventId)}>{session.eventTitle}</Link>
-        </p>
+    <div
+      className={`pad-view${phone ? ' pad-view--phone' : ''}`}
+      style={phone ? { ['--keyboard-inset' as string]: `${inset}px` } : undefined}
+    >
+      {phone ? (
+        <div className="pad-head">
+          {session && (
+            <Link className="pad-head__back" to={eventNowPath(session.eventId)}>
+              <span aria-hidden="true">← </span>
+              {t('pad.back')}
+            </Link>
+          )}
+          {/* The site header (with its connection state) is hidden on a phone: the state shows here. */}
+          <ConnectionStatus shared={shared} className="pad-head__connection" />
+          <button
+            type="button"
+            className="button button--quiet pad-head__chat"
+            aria-haspopup="dialog"
+            onClick={() => showChat(true)}
+          >
+            {t('pad.chat.heading')}
+            <UnreadBadge count={unread} />
+          </button>
+          <PageHeading title={title} />
+        </div>
+      ) : (
+        <>
+          {session && (
+            <p className="breadcrumb">
+              <Link to={eventPath(session.eventId)}>{session.eventTitle}</Link>
+            </p>
+          )}
+          <PageHeading title={title} />
+          {meta.length > 0 && <p className="pad-meta">{meta.join(' · ')}</p>}
+        </>
       )}
-      <PageHeading title={title} />
-      {meta.length > 0 && <p className="pad-meta">{meta.join(' · ')}</p>}
       {access === 'view' && <p className="message message--warning">{t('pad.readOnly')}</p>}
-      {canEdit && name === '' && <NamePrompt onSaved={setName} />}
       <p role="status" className="message-slot">
         {notice}
       </p>
@@ -167,15 +234,32 @@ export function PadPage({ padId }: { padId: string }) {
               }
             />
           )}
+          {!phone && namePrompt}
           <div
             className={`pad-editor${showColours ? ' pad-editor--colours' : ''}`}
             id={editorAreaId}
             hidden={mode === 'history'}
           >
-            {canEdit && editor && <PadToolbar editor={editor} onLinkRequest={() => setLinkOpen(true)} />}
-            {canEdit && editor && linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+            {phone ? (
+              canEdit &&
+              editor && (
+                <div className="pad-dock">
+                  {namePrompt}
+                  {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+                  <PadToolbar editor={editor} onLinkRequest={() => setLinkOpen(true)} compact />
+                </div>
+              )
+            ) : (
+              <>
+                {canEdit && editor && <PadToolbar editor={editor} onLinkRequest={() => setLinkOpen(true)} />}
+                {canEdit && editor && linkOpen && (
+                  <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />
+                )}
+              </>
+            )}
             <EditorContent editor={editor} className="pad-editor__frame" />
           </div>
+          {phone && meta.length > 0 && <p className="pad-meta">{meta.join(' · ')}</p>}
         </div>
         <aside className="pad-side" id={sideId} aria-label={t('pad.side')}>
           <section className="pad-side__section" aria-labelledby={`${sideId}-people`}>
@@ -218,27 +302,25 @@ export function PadPage({ padId }: { padId: string }) {
             <summary>{t('pad.transfer.heading')}</summary>
             <TransferPanel padId={padId} user={acting} canEdit={canEdit} />
           </details>
-          {canEdit && session && (
-            <details className="pad-side__section">
-              <summary>{t('pad.template.heading')}</summary>
-              <TemplatePanel padId={padId} />
+          {!phone && (
+            <details className="pad-side__section" onToggle={(event) => showChat(event.currentTarget.open)}>
+              <summary>
+                <span>{t('pad.chat.heading')}</span>
+                <UnreadBadge count={unread} />
+              </summary>
+              {chat}
             </details>
           )}
-          <details className="pad-side__section">
-            <summary>{t('pad.chat.heading')}</summary>
-            <ChatPanel
-              shared={shared}
-              userId={me.id}
-              authors={authors}
-              canWrite={canEdit}
-              unnamed={unnamed}
-            />
-          </details>
           <p className="pad-docname muted">
             {t('pad.document')} <code>{shared.name}</code>
           </p>
         </aside>
       </div>
+      {phone && (
+        <ChatSheet open={chatOpen} onClose={() => showChat(false)}>
+          {chat}
+        </ChatSheet>
+      )}
     </div>
   );
 }

@@ -82,6 +82,27 @@ function LinkIcon() {
 /** Index of each group's first button among all buttons (for the roving tab stop). */
 const OFFSETS = GROUPS.map((_, g) => GROUPS.slice(0, g).reduce((n, group) => n + group.length, 0));
 
+/** The marks and lists a phone's one-row toolbar shows; the rest sit behind "Mehr". */
+const PHONE_TOOLS: readonly ToolKey[] = [
+  'bold',
+  'italic',
+  'h2',
+  'bulletList',
+  'taskList',
+  'link',
+  'undo',
+  'redo',
+];
+
+/** The tools of the compact toolbar: the row first, then those behind "Mehr" (in toolbar order). */
+export function compactTools(): { row: ToolKey[]; more: ToolKey[] } {
+  const all = GROUPS.flat().map((tool) => tool.key);
+  return {
+    row: all.filter((key) => PHONE_TOOLS.includes(key)),
+    more: all.filter((key) => !PHONE_TOOLS.includes(key)),
+  };
+}
+
 function isActive(editor: Editor, key: ToolKey): boolean {
   switch (key) {
     case 'h1':
@@ -160,14 +181,24 @@ export function PadToolbar({
   editor,
   onLinkRequest,
   controls = 'pad-editor',
+  compact = false,
 }: {
   editor: Editor;
   onLinkRequest: () => void;
   /** The id of the editing area the toolbar acts on (`aria-controls`). */
   controls?: string;
+  /** One scrolling row with the most used tools and a "Mehr" menu (the phone layout). */
+  compact?: boolean;
 }) {
-  const { t } = useTranslation();
-  const state = useEditorState({
+  if (compact) {
+    return <CompactToolbar editor={editor} onLinkRequest={onLinkRequest} controls={controls} />;
+  }
+  return <FullToolbar editor={editor} onLinkRequest={onLinkRequest} controls={controls} />;
+}
+
+/** Live pressed and enabled state of every tool. */
+function useToolState(editor: Editor) {
+  return useEditorState({
     editor,
     selector: ({ editor: e }) => {
       const active: Partial<Record<ToolKey, boolean>> = {};
@@ -177,10 +208,152 @@ export function PadToolbar({
       return { active, canUndo: e.can().undo(), canRedo: e.can().redo() };
     },
   });
+}
+
+const TOOLS = new Map(GROUPS.flat().map((tool) => [tool.key, tool]));
+
+/** One tool's button (its roving props come from the toolbar). */
+function ToolButton({
+  tool,
+  editor,
+  state,
+  onLinkRequest,
+  roving,
+  onDone,
+}: {
+  tool: Tool;
+  editor: Editor;
+  state: ReturnType<typeof useToolState>;
+  onLinkRequest: () => void;
+  roving: ReturnType<ReturnType<typeof useRovingToolbar>['buttonProps']>;
+  onDone?: () => void;
+}) {
+  const { t } = useTranslation();
+  const pressed = state.active[tool.key] === true;
+  const label = t(`pad.toolbar.${tool.key}`);
+  const disabled = (tool.key === 'undo' && !state.canUndo) || (tool.key === 'redo' && !state.canRedo);
+  return (
+    <button
+      {...roving}
+      type="button"
+      className={['pad-tool', tool.className].filter(Boolean).join(' ')}
+      aria-label={label}
+      title={tool.shortcut ? `${label} (${tool.shortcut.replace('Control', 'Strg')})` : label}
+      aria-keyshortcuts={tool.shortcut}
+      aria-pressed={tool.toggle ? pressed : undefined}
+      aria-disabled={disabled || undefined}
+      // Keep the editor's selection: the click must not move focus out of the text.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => {
+        if (disabled) {
+          return;
+        }
+        if (tool.key === 'link') {
+          onLinkRequest();
+        } else {
+          run(editor, tool.key);
+        }
+        onDone?.();
+      }}
+    >
+      {tool.glyph === 'link' ? <LinkIcon /> : <span aria-hidden="true">{tool.glyph}</span>}
+    </button>
+  );
+}
+
+/**
+ * The phone toolbar: one horizontally scrolling row of the most used tools and a "Mehr" button
+ * that opens the others above the row (still one toolbar, one tab stop, arrow keys).
+ */
+function CompactToolbar({
+  editor,
+  onLinkRequest,
+  controls,
+}: {
+  editor: Editor;
+  onLinkRequest: () => void;
+  controls: string;
+}) {
+  const { t } = useTranslation();
+  const state = useToolState(editor);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreId = useId();
+  const { row, more } = compactTools();
+  const count = row.length + 1 + (moreOpen ? more.length : 0);
+  const { buttonProps, onKeyDown } = useRovingToolbar(count);
+  const tool = (key: ToolKey): Tool => TOOLS.get(key) as Tool;
+  return (
+    <div
+      className="pad-toolbar pad-toolbar--compact"
+      role="toolbar"
+      aria-label={t('pad.toolbar.label')}
+      aria-controls={controls}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && moreOpen) {
+          event.preventDefault();
+          setMoreOpen(false);
+          editor.commands.focus();
+          return;
+        }
+        onKeyDown(event);
+      }}
+    >
+      {moreOpen && (
+        <div className="pad-toolbar__more" id={moreId}>
+          {more.map((key, j) => (
+            <ToolButton
+              key={key}
+              tool={tool(key)}
+              editor={editor}
+              state={state}
+              onLinkRequest={onLinkRequest}
+              roving={buttonProps(row.length + 1 + j)}
+              onDone={() => setMoreOpen(false)}
+            />
+          ))}
+        </div>
+      )}
+      <div className="pad-toolbar__row">
+        {row.map((key, i) => (
+          <ToolButton
+            key={key}
+            tool={tool(key)}
+            editor={editor}
+            state={state}
+            onLinkRequest={onLinkRequest}
+            roving={buttonProps(i)}
+          />
+        ))}
+        <button
+          {...buttonProps(row.length)}
+          type="button"
+          className="pad-tool pad-tool--more"
+          aria-expanded={moreOpen}
+          aria-controls={moreOpen ? moreId : undefined}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => setMoreOpen(!moreOpen)}
+        >
+          {t('pad.toolbar.more')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The desktop toolbar: every tool, in groups that wrap. */
+function FullToolbar({
+  editor,
+  onLinkRequest,
+  controls,
+}: {
+  editor: Editor;
+  onLinkRequest: () => void;
+  controls: string;
+}) {
+  const { t } = useTranslation();
+  const state = useToolState(editor);
   const tools = GROUPS.flat();
-
   const { buttonProps, onKeyDown } = useRovingToolbar(tools.length);
-
   return (
     <div
       className="pad-toolbar"
@@ -191,40 +364,16 @@ export function PadToolbar({
     >
       {GROUPS.map((group, g) => (
         <div className="pad-toolbar__group" key={g}>
-          {group.map((tool, j) => {
-            const i = (OFFSETS[g] ?? 0) + j;
-            const pressed = state.active[tool.key] === true;
-            const label = t(`pad.toolbar.${tool.key}`);
-            const disabled =
-              (tool.key === 'undo' && !state.canUndo) || (tool.key === 'redo' && !state.canRedo);
-            return (
-              <button
-                key={tool.key}
-                {...buttonProps(i)}
-                type="button"
-                className={['pad-tool', tool.className].filter(Boolean).join(' ')}
-                aria-label={label}
-                title={tool.shortcut ? `${label} (${tool.shortcut.replace('Control', 'Strg')})` : label}
-                aria-keyshortcuts={tool.shortcut}
-                aria-pressed={tool.toggle ? pressed : undefined}
-                aria-disabled={disabled || undefined}
-                // Keep the editor's selection: the click must not move focus out of the text.
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => {
-                  if (disabled) {
-                    return;
-                  }
-                  if (tool.key === 'link') {
-                    onLinkRequest();
-                  } else {
-                    run(editor, tool.key);
-                  }
-                }}
-              >
-                {tool.glyph === 'link' ? <LinkIcon /> : <span aria-hidden="true">{tool.glyph}</span>}
-              </button>
-            );
-          })}
+          {group.map((tool, j) => (
+            <ToolButton
+              key={tool.key}
+              tool={tool}
+              editor={editor}
+              state={state}
+              onLinkRequest={onLinkRequest}
+              roving={buttonProps((OFFSETS[g] ?? 0) + j)}
+            />
+          ))}
         </div>
       ))}
     </div>

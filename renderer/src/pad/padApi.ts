@@ -1,7 +1,6 @@
 import {
   importResponseSchema,
   padInfoSchema,
-  padTemplateResponseSchema,
   restoreResponseSchema,
   revisionContentSchema,
   revisionListSchema,
@@ -13,7 +12,6 @@ import {
   type ImportResponse,
   type PadFormat,
   type PadInfo,
-  type PadTemplateResponse,
   type RestoreResponse,
   type RevisionContent,
   type RevisionList,
@@ -92,16 +90,6 @@ export function importFile(
     headers: { 'content-type': 'application/octet-stream' },
     body: file,
   });
-}
-
-/** The template of the pad's event. */
-export function getTemplate(id: string): Promise<PadTemplateResponse> {
-  return request(`${pad(id)}/template`, padTemplateResponseSchema);
-}
-
-/** Changes the template of the pad's event (empty = back to the default). */
-export function putTemplate(id: string, template: string): Promise<PadTemplateResponse> {
-  return request(`${pad(id)}/template`, padTemplateResponseSchema, json({ template }, 'PUT'));
 }
 
 /** Edit and read-only join links. */

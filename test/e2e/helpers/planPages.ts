@@ -113,7 +113,7 @@ export async function h1(page: Page, name: string | RegExp): Promise<void> {
 
 /** Waits until the page's connection pill says online. */
 export async function waitOnline(page: Page): Promise<void> {
-  await page.locator('.connection--online').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('.connection--online:visible').first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 /** Waits until the grid shows exactly these counts. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { de } from '../../../renderer/src/i18n/de.js';
 import { en } from '../../../renderer/src/i18n/en.js';
+import { IMPORT_ERROR_CODES } from '../../../shared/event/importProblemCodes.js';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -49,5 +50,12 @@ describe('UI texts', () => {
       .filter(([key, text]) => placeholders(text).join() !== placeholders(english.get(key) ?? '').join())
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
+  });
+
+  it('has a text in both languages for every code of a refused import', () => {
+    const missing = IMPORT_ERROR_CODES.filter(
+      (code) => !german.has(`plan.import.error.${code}`) || !english.has(`plan.import.error.${code}`),
+    );
+    expect(missing).toEqual([]);
   });
 });

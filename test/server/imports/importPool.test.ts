@@ -49,6 +49,7 @@ describe('import pool (worker threads started from the TypeScript source)', () =
     await expect(slow).rejects.toBeInstanceOf(ImportBudgetError);
     await expect(slow).rejects.toMatchObject({
       status: 422,
+      code: 'import-too-slow',
       message: expect.stringMatching(/takes too long to read \(over 20 ms\)\. Nothing was imported\./),
     });
   });
@@ -65,6 +66,7 @@ describe('import pool (worker threads started from the TypeScript source)', () =
     await expect(greedy).rejects.toBeInstanceOf(ImportBudgetError);
     await expect(greedy).rejects.toMatchObject({
       status: 413,
+      code: 'import-out-of-memory',
       message: expect.stringMatching(/needs more than 24 MB of memory/),
     });
     // The pool goes on working after a thread was ended.

@@ -112,7 +112,10 @@ describe('event plan API', () => {
     const big = new Uint8Array(10 * 1024 * 1024).fill(0x61);
     const res = await postFile('/api/events/plan-preview', big, 'text/csv');
     expect(res.status).toBe(413);
-    expect((await res.json()).error).toContain('plan files may be at most 5.0 MB');
+    const tooLarge = (await res.json()) as { error: string; code?: string };
+    expect(tooLarge.error).toContain('plan files may be at most 5.0 MB');
+    // The stable code the UI turns into its own text (plan.import.error.too-large).
+    expect(tooLarge.code).toBe('too-large');
     const pipes = await postFile('/api/events/import-plan', 'title|room\nA|B\n', 'text/csv');
     expect(pipes.status).toBe(422);
     expect(importRefusedSchema.parse(await pipes.json()).details?.[0]).toContain(

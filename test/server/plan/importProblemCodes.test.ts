@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_PROBLEM_CODES, isKnownImportProblem } from '../../../shared/event/importProblemCodes.js';
+import {
+  IMPORT_ERROR_CODES,
+  IMPORT_PROBLEM_CODES,
+  isKnownImportError,
+  isKnownImportProblem,
+} from '../../../shared/event/importProblemCodes.js';
 import type { PlanPreview } from '../../../shared/event/importedPlan.js';
 import { readPlanFile } from '../../../server/plan/planFile.js';
 
@@ -111,5 +116,14 @@ describe('import problem codes the UI translates', () => {
   it('lists each code once', () => {
     expect(new Set(IMPORT_PROBLEM_CODES).size).toBe(IMPORT_PROBLEM_CODES.length);
     expect(isKnownImportProblem('something-new')).toBe(false);
+  });
+
+  it('knows the codes of a refused import, and nothing else', () => {
+    expect(new Set(IMPORT_ERROR_CODES).size).toBe(IMPORT_ERROR_CODES.length);
+    for (const code of IMPORT_ERROR_CODES) {
+      expect(isKnownImportError(code)).toBe(true);
+    }
+    expect(isKnownImportError(undefined)).toBe(false);
+    expect(isKnownImportError('Import refused: too many imports')).toBe(false);
   });
 });

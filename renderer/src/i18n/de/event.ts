@@ -312,7 +312,17 @@ export const event = {
       skippedLines: 'Ausgelassen wurden die Zeilen {{lines}}.',
       errorNetwork:
         'Mitschrift ist gerade nicht erreichbar. Bitte versuchen Sie es erneut, sobald die Verbindung wieder steht.',
-      errorRejected: 'Die Datei wurde nicht angenommen: {{reason}}',
+      errorRejected: 'Die Datei wurde nicht angenommen (Fehler {{status}}). Es wurde nichts importiert.',
+      error: {
+        'too-large': 'Die Datei ist zu groß für einen Plan. Es wurde nichts importiert.',
+        'import-busy':
+          'Gerade laufen zu viele Importe gleichzeitig. Bitte versuchen Sie es gleich noch einmal; es wurde nichts importiert.',
+        'import-too-slow':
+          'Das Lesen der Datei hat zu lange gedauert und wurde abgebrochen. Es wurde nichts importiert.',
+        'import-out-of-memory':
+          'Die Datei braucht zu viel Speicher zum Lesen und wurde abgelehnt. Es wurde nichts importiert.',
+        'event-missing': 'Diese Veranstaltung gibt es nicht mehr. Es wurde nichts importiert.',
+      },
     },
     bundle: {
       heading: 'Dokumentationspaket',

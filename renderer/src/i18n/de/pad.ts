@@ -7,6 +7,7 @@ export const pad = {
       'Sie sehen diese Notizen über einen Nur-Lesen-Link: Änderungen sind hier nicht möglich. Neue Einträge erscheinen sofort.',
     side: 'Personen, Verlauf und Werkzeuge',
     document: 'Dokument',
+    back: 'Alle Sitzungen',
     toolbar: {
       label: 'Formatierung',
       bold: 'Fett',
@@ -25,6 +26,7 @@ export const pad = {
       link: 'Link',
       undo: 'Rückgängig (nur eigene Änderungen)',
       redo: 'Wiederholen',
+      more: 'Mehr',
     },
     link: {
       label: 'Link-Adresse',
@@ -41,6 +43,8 @@ export const pad = {
       label: 'Ihr Name in diesen Notizen',
       hint: 'Andere sehen ihn an Ihrem Cursor und an Ihrem Text. Er wird auf diesem Gerät gespeichert; ändern können Sie ihn in den Einstellungen.',
       save: 'Namen übernehmen',
+      later: 'Später',
+      prompt: 'Sie schreiben ohne Namen. Wie sollen die anderen Sie sehen?',
     },
     people: {
       heading: 'Jetzt hier',
@@ -138,23 +142,16 @@ export const pad = {
       },
       networkError: 'Mitschrift ist gerade nicht erreichbar.',
     },
-    template: {
-      heading: 'Vorlage für neue Notizen',
-      label: 'Vorlage dieser Veranstaltung',
-      hint: 'Markdown. Platzhalter: {{title}}, {{hosts}}, {{room}}, {{time}}. Gilt für Notizen, die zum ersten Mal geöffnet werden.',
-      save: 'Vorlage speichern',
-      reset: 'Standardvorlage verwenden',
-      saved: 'Vorlage gespeichert.',
-      failed: 'Die Vorlage wurde nicht gespeichert.',
-      unavailable: 'Die Vorlage ist gerade nicht abrufbar.',
-      loading: 'Vorlage wird geladen …',
-    },
     chat: {
       heading: 'Chat',
       empty: 'Noch keine Nachrichten.',
       log: 'Chatnachrichten',
       message: 'Nachricht',
       send: 'Senden',
+      open: 'Chat öffnen',
+      unread_one: '{{count}} ungelesene Nachricht',
+      unread_other: '{{count}} ungelesene Nachrichten',
+      close: 'Chat schließen',
     },
   },
 } as const;

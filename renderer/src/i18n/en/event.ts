@@ -312,7 +312,16 @@ export const event: Pick<Messages, 'event' | 'plan'> = {
       merged: 'Imported: {{sessions}} sessions, {{rooms}} new rooms, {{slots}} new time slots.',
       skippedLines: 'Left out were lines {{lines}}.',
       errorNetwork: 'Mitschrift cannot be reached right now. Please try again once the connection is back.',
-      errorRejected: 'The file was not accepted: {{reason}}',
+      errorRejected: 'The file was not accepted (error {{status}}). Nothing was imported.',
+      error: {
+        'too-large': 'The file is too large for a plan. Nothing was imported.',
+        'import-busy':
+          'Too many imports are running at once. Please try again in a moment; nothing was imported.',
+        'import-too-slow': 'Reading the file took too long and was stopped. Nothing was imported.',
+        'import-out-of-memory':
+          'The file needs too much memory to read and was refused. Nothing was imported.',
+        'event-missing': 'This event no longer exists. Nothing was imported.',
+      },
     },
     bundle: {
       heading: 'Documentation bundle',

@@ -9,6 +9,7 @@ export const pad: Pick<Messages, 'pad'> = {
       'You are viewing these notes through a read-only link: they cannot be changed here. New entries appear at once.',
     side: 'People, history and tools',
     document: 'Document',
+    back: 'All sessions',
     toolbar: {
       label: 'Formatting',
       bold: 'Bold',
@@ -27,6 +28,7 @@ export const pad: Pick<Messages, 'pad'> = {
       link: 'Link',
       undo: 'Undo (your own changes only)',
       redo: 'Redo',
+      more: 'More',
     },
     link: {
       label: 'Link address',
@@ -43,6 +45,8 @@ export const pad: Pick<Messages, 'pad'> = {
       label: 'Your name in these notes',
       hint: 'Others see it at your cursor and on your text. It is kept on this device; you can change it in Settings.',
       save: 'Use this name',
+      later: 'Later',
+      prompt: 'You are writing without a name. How should the others see you?',
     },
     people: {
       heading: 'Here now',
@@ -141,23 +145,16 @@ export const pad: Pick<Messages, 'pad'> = {
       },
       networkError: 'Mitschrift cannot be reached right now.',
     },
-    template: {
-      heading: 'Template for new notes',
-      label: 'Template of this event',
-      hint: 'Markdown. Placeholders: {{title}}, {{hosts}}, {{room}}, {{time}}. Applies to notes opened for the first time.',
-      save: 'Save template',
-      reset: 'Use the default template',
-      saved: 'Template saved.',
-      failed: 'The template was not saved.',
-      unavailable: 'The template cannot be fetched right now.',
-      loading: 'Loading the template …',
-    },
     chat: {
       heading: 'Chat',
       empty: 'No messages yet.',
       log: 'Chat messages',
       message: 'Message',
       send: 'Send',
+      open: 'Open chat',
+      unread_one: '{{count}} unread message',
+      unread_other: '{{count}} unread messages',
+      close: 'Close chat',
     },
   },
 };
