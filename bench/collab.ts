@@ -452,8 +452,7 @@ export const collabBenchmark: Benchmark = {
           reason: 'this build of mitschrift serve has no --redis/--postgres (scale-out not merged yet)',
         });
       } else {
-        const backingDir = mkdtempSync(join(dir, 'backing-'));
-        const backing = await startBacking(backingDir);
+        const backing = await startBacking();
         try {
           log(
             await withServer(

@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 const TICKS_PER_SECOND = 100;
 
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; NaN if gone. */
-export function processCpuSeconds(pid: number): number {
+function processCpuSeconds(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name may contain spaces; fields after it start at the last ')'.
@@ -17,7 +17,7 @@ export function processCpuSeconds(pid: number): number {
 }
 
 /** Resident set size of a process in MiB, from /proc/<pid>/status; NaN if gone. */
-export function processRssMiB(pid: number): number {
+function processRssMiB(pid: number): number {
   try {
     const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : NaN;
@@ -27,7 +27,7 @@ export function processRssMiB(pid: number): number {
 }
 
 /** Busy CPU seconds of the whole machine so far (all cores), from /proc/stat. */
-export function machineBusySeconds(): number {
+function machineBusySeconds(): number {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
   const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
   return (user! + nice! + system! + irq! + softirq! + steal!) / TICKS_PER_SECOND;

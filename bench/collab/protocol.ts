@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 
 /** One y-websocket client a worker opens. */
-export const clientSpecSchema = z.object({
+const clientSpecSchema = z.object({
   /** y-websocket server URL (`ws://host:port` for the stock server, `ws://host:port/yjs` for ours). */
   serverUrl: z.string(),
   /** The room (document name). */
@@ -22,7 +22,7 @@ export const clientSpecSchema = z.object({
 export type ClientSpec = z.infer<typeof clientSpecSchema>;
 
 /** Send times of one sender: the Yjs clock of its first edit and the time of each edit after it. */
-export const sendTimesSchema = z.object({
+const sendTimesSchema = z.object({
   clientId: z.number(),
   room: z.string(),
   firstClock: z.number(),

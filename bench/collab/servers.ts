@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { sql, startPostgres, startRedis } from '../../test/helpers/scaleOutServices.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The built CLI (override to benchmark a build made elsewhere). */
@@ -23,7 +24,7 @@ export interface ServerUnderTest {
 }
 
 /** A free loopback port (closed again at once; the server binds it a moment later). */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -143,68 +144,40 @@ export interface Backing {
   stop(): Promise<void>;
 }
 
-/** Starts redis-server and PostgreSQL (Debian's binaries) on free loopback ports in `dir`. */
-export async function startBacking(dir: string): Promise<Backing> {
-  const redisPort = await freePort();
-  const redis = spawn(
-    'redis-server',
-    ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  await waitForLine(redis, /Ready to accept connections/, 'redis-server');
-  const pgBin = existsSync('/usr/lib/postgresql/15/bin') ? '/usr/lib/postgresql/15/bin' : '';
-  const bin = (name: string): string => (pgBin ? join(pgBin, name) : name);
-  const pgData = join(dir, 'pg');
-  mkdirSync(pgData, { recursive: true });
-  const init = spawnSync(bin('initdb'), ['-D', pgData, '-U', 'bench', '--auth=trust', '-E', 'UTF8'], {
-    encoding: 'utf8',
-  });
-  if (init.status !== 0) {
-    redis.kill('SIGTERM');
-    throw new Error(`initdb failed: ${init.stderr}`);
+/**
+ * Starts redis-server and PostgreSQL (Debian's binaries) on free loopback ports, with the tests'
+ * helpers (one place knows how, including running PostgreSQL as `nobody` when we are root).
+ */
+export async function startBacking(): Promise<Backing> {
+  const redis = await startRedis();
+  try {
+    const postgres = await startPostgres();
+    return {
+      redisUrl: redis.url,
+      postgresUrl: postgres.url,
+      stop: async () => {
+        await postgres.stop();
+        await redis.stop();
+      },
+    };
+  } catch (error) {
+    await redis.stop();
+    throw error;
   }
-  const pgPort = await freePort();
-  const started = spawnSync(
-    bin('pg_ctl'),
-    [
-      '-D',
-      pgData,
-      '-l',
-      join(dir, 'pg.log'),
-      '-w',
-      'start',
-      '-o',
-      `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (started.status !== 0) {
-    redis.kill('SIGTERM');
-    throw new Error(`pg_ctl start failed: ${started.stderr}`);
-  }
-  return {
-    redisUrl: `redis://127.0.0.1:${redisPort}`,
-    postgresUrl: `postgres://bench@127.0.0.1:${pgPort}/postgres`,
-    stop: async () => {
-      spawnSync(bin('pg_ctl'), ['-D', pgData, '-m', 'fast', '-w', 'stop']);
-      await stopper(redis)();
-    },
-  };
 }
 
-/** Two `serve` nodes sharing Redis and PostgreSQL (and the same tokens). */
+/** Two `serve` nodes sharing Redis and PostgreSQL (and so the same tokens, kept in PostgreSQL). */
 export async function startTwoNodes(dir: string, backing: Backing): Promise<ServerUnderTest> {
   const flags = ['--redis', backing.redisUrl, '--postgres', backing.postgresUrl];
-  const dirA = join(dir, 'a');
-  const dirB = join(dir, 'b');
-  mkdirSync(dirB, { recursive: true });
-  const a = await startServeNode(dirA, flags);
-  for (const file of ['access-token', 'view-token']) {
-    copyFileSync(join(dirA, file), join(dirB, file));
+  const a = await startServeNode(join(dir, 'a'), flags);
+  const b = await startServeNode(join(dir, 'b'), flags);
+  const rows = await sql<{ value: string }>(
+    backing.postgresUrl,
+    "SELECT value FROM mitschrift_settings WHERE key = 'view-token'",
+  );
+  const viewToken = rows[0]?.value;
+  if (viewToken === undefined) {
+    throw new Error('the scaled-out nodes stored no view token in PostgreSQL');
   }
-  const b = await startServeNode(dirB, flags);
-  const viewToken = readFileSync(join(dirA, 'view-token'), 'utf8').trim();
   return mitschriftServer('Mitschrift serve x2 + Redis + PostgreSQL', [a, b], viewToken);
 }

@@ -17,7 +17,7 @@ export interface CoreChild {
 }
 
 /** How to start the core process. */
-export interface CoreLaunch {
+interface CoreLaunch {
   dataDir: string;
   host: string;
   /** 0 picks a free port on the first start; restarts reuse the port the first start got. */

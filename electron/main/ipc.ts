@@ -38,12 +38,12 @@ export interface IpcMainLike {
 }
 
 /** Whether a channel name is one the contract declares. */
-export function isInvokeChannel(channel: string): channel is IpcInvokeChannel {
+function isInvokeChannel(channel: string): channel is IpcInvokeChannel {
   return Object.hasOwn(ipcInvokeContract, channel);
 }
 
 /** Why a sender is refused, or null if it may call: only the app origin's main frame may. */
-export function senderProblem(event: InvokeEventLike, appOrigin: string): string | null {
+function senderProblem(event: InvokeEventLike, appOrigin: string): string | null {
   const frame = event.senderFrame;
   if (!frame) {
     return 'the sending frame is gone';
@@ -61,7 +61,7 @@ export function senderProblem(event: InvokeEventLike, appOrigin: string): string
  * Runs one invoke: checks channel, sender and arguments, calls the handler and checks its result
  * against the contract. Every refusal rejects with an Error that names the channel and the reason.
  */
-export async function dispatchInvoke(
+async function dispatchInvoke(
   handlers: IpcHandlers,
   appOrigin: string,
   channel: string,

@@ -59,7 +59,7 @@ export interface NavigationEventLike {
 }
 
 /** The part of an event the guards can cancel. */
-export interface PreventableEventLike {
+interface PreventableEventLike {
   preventDefault(): void;
 }
 
@@ -169,7 +169,7 @@ export interface SessionLike {
 }
 
 /** Whether the app origin may use `permission`. */
-export function isPermissionAllowed(permission: string, requestingUrl: string, appOrigin: string): boolean {
+function isPermissionAllowed(permission: string, requestingUrl: string, appOrigin: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission) && isSameOrigin(requestingUrl, appOrigin);
 }
 
@@ -192,7 +192,7 @@ export function installSessionGuards(session: SessionLike, appOrigin: string): v
 }
 
 /** The onHeadersReceived answer for one response: add `policy` to app responses without a CSP. */
-export function withCsp(
+function withCsp(
   details: HeadersReceivedDetailsLike,
   appOrigin: string,
   policy: string,

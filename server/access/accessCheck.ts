@@ -90,7 +90,7 @@ export function sessionAccess(principal: Principal): Access {
  * table's rows for that kind with the event taken as matching (a role bound to one event is asked
  * about that event's documents). The renderer decides from this whether it shows an editor.
  */
-export function kindAccess(principal: Principal, kind: keyof typeof DOCS): 'write' | 'read' | 'none' {
+function kindAccess(principal: Principal, kind: keyof typeof DOCS): 'write' | 'read' | 'none' {
   // A document of the principal's own event: every way of finding the event finds that one.
   const own = principal.kind === 'owner' ? undefined : (principal.eventId ?? undefined);
   const ownEvent: EventLookup = { padEvent: () => own, sketchEvent: () => own };

@@ -37,7 +37,7 @@ export type Need =
   | { who: 'roles'; roles: readonly EventRole[]; event: EventSource };
 
 /** What a route reads as its body: nothing, JSON (`application/json` only) or a file (any type). */
-export type BodyKind = 'none' | 'json' | 'file';
+type BodyKind = 'none' | 'json' | 'file';
 
 /** One HTTP route: method, path pattern, access, body. */
 export interface RouteSpec {

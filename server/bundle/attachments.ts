@@ -34,7 +34,7 @@ const base = {
   addedAt: z.string(),
 };
 /** One attachment as stored and as the API shows it. */
-export const attachmentSchema = z.discriminatedUnion('kind', [
+const attachmentSchema = z.discriminatedUnion('kind', [
   z.object({
     ...base,
     kind: z.literal('file'),
@@ -113,7 +113,7 @@ export function readAttachments(dataDir: string, sessionId: string): AttachedIte
 }
 
 /** The stored bytes of a file attachment. */
-export function attachmentBytes(dataDir: string, sessionId: string, attachment: Attachment): Uint8Array {
+function attachmentBytes(dataDir: string, sessionId: string, attachment: Attachment): Uint8Array {
   if (attachment.kind !== 'file') {
     throw new Error('A link has no bytes.');
   }

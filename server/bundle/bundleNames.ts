@@ -24,7 +24,7 @@ export function germanSlug(title: string, maxLength = 60): string {
 }
 
 /** CKAN's rule for a dataset name (ckan/logic/validators.py name_validator). */
-export const CKAN_NAME = /^[a-z0-9_-]{2,100}$/;
+const CKAN_NAME = /^[a-z0-9_-]{2,100}$/;
 
 /** A CKAN dataset name for an event: `dokumentation-<title>`, checked against CKAN's rule. */
 export function datasetNameFor(title: string): string {

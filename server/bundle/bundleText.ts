@@ -20,7 +20,7 @@ const MONTHS = [
 ];
 
 /** `2026-05-09` → `9. Mai 2026`; anything else unchanged. */
-export function germanDate(day: string): string {
+function germanDate(day: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
   if (!m) {
     return day;

@@ -15,12 +15,12 @@ import type { BundleInput, BundleProfile, BundleSession, PseudonymEntry } from '
  */
 
 /** The pseudonym of the n-th person (1-based). */
-export function pseudonymFor(n: number): string {
+function pseudonymFor(n: number): string {
   return `Autor:in ${n}`;
 }
 
 /** How names are compared: Unicode NFC, spacing collapsed, case ignored. */
-export function nameKey(name: string): string {
+function nameKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('de');
 }
 
@@ -168,7 +168,7 @@ function escapeRegExp(text: string): string {
  * A function replacing every occurrence of the names in a text (longest first, whole words only,
  * case and spacing ignored), so "Erika Mustermann" also goes in "Danke an erika  mustermann!".
  */
-export function textScrubber(replacements: readonly Replacement[]): (text: string) => string {
+function textScrubber(replacements: readonly Replacement[]): (text: string) => string {
   const usable = replacements
     .map((r) => ({ ...r, name: r.name.normalize('NFC').trim() }))
     .filter((r) => r.name.length >= 2)
@@ -211,10 +211,6 @@ function scrubNode(
 }
 
 /** The pad's content with every name replaced in its texts and links, and author ids renumbered. */
-export function scrubDoc(
-  doc: PadDoc,
-  scrub: (text: string) => string,
-  authorId: (id: string) => string,
-): PadDoc {
+function scrubDoc(doc: PadDoc, scrub: (text: string) => string, authorId: (id: string) => string): PadDoc {
   return scrubNode(doc, scrub, authorId) as PadDoc;
 }

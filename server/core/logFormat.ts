@@ -1,7 +1,7 @@
 import type { CoreLogger } from './coreTypes.js';
 
 /** How `serve` writes its log: lines for people (default) or one JSON object per line. */
-export const LOG_FORMATS = ['text', 'json'] as const;
+const LOG_FORMATS = ['text', 'json'] as const;
 /** One log format. */
 export type LogFormat = (typeof LOG_FORMATS)[number];
 

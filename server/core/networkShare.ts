@@ -17,7 +17,7 @@ export class ShareError extends Error {
 }
 
 /** What the network listener hands its requests and upgrades to (the core's own handlers). */
-export interface ShareHandlers {
+interface ShareHandlers {
   request(req: IncomingMessage, res: ServerResponse): void;
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
 }
@@ -38,7 +38,7 @@ export interface NetworkShareOptions {
 const ROLES: readonly EventRole[] = ['organiser', 'recorder', 'edit', 'view'];
 
 /** The interfaces the operating system reports, named and marked (loopback, link-local). */
-export function systemInterfaces(): NetworkInterface[] {
+function systemInterfaces(): NetworkInterface[] {
   return Object.entries(networkInterfaces()).map(([name, list]) => ({
     name,
     addresses: (list ?? []).map((info) => ({
@@ -51,7 +51,7 @@ export function systemInterfaces(): NetworkInterface[] {
 }
 
 /** `http://host:port`, with an IPv6 address in brackets. */
-export function originOf(host: string, port: number): string {
+function originOf(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 

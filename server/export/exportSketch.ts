@@ -13,7 +13,7 @@ import { fontFaceCss, loadShippedFonts } from './fonts.js';
 import { writePdf } from './pdfExport.js';
 import { ExportCancelledError, checkPngSize, pngSize, writePng, type ExportProgress } from './pngExport.js';
 
-export { ExportCancelledError, readExportScene, type ExportProgress, type ExportScene };
+export { ExportCancelledError, readExportScene, type ExportScene };
 
 /**
  * The export API: a sketch document (or its {@link ExportScene}) to SVG, PDF or PNG, written to a
@@ -61,7 +61,7 @@ export function checkExport(scene: ExportScene, options: SketchRenderOptions): v
 }
 
 /** The whole SVG: text as `<text>` in the shipped faces, embedded as @font-face data URLs. */
-export function* svgChunks(scene: ExportScene): Generator<string> {
+function* svgChunks(scene: ExportScene): Generator<string> {
   const { area } = scene;
   yield* sketchSvgParts(
     scene,

@@ -16,11 +16,11 @@ import { PngRowWriter } from './pngStream.js';
  */
 
 /** Tile size in pixels. Adjacent tiles share exact pixel edges (integer offsets), so no seams. */
-export const TILE_WIDTH = 2048;
-export const TILE_HEIGHT = 512;
+const TILE_WIDTH = 2048;
+const TILE_HEIGHT = 512;
 /** The largest PNG side (and area) written; beyond that, print from the PDF or SVG. */
-export const MAX_PNG_SIDE = 65_535;
-export const MAX_PNG_PIXELS = 1_500_000_000;
+const MAX_PNG_SIDE = 65_535;
+const MAX_PNG_PIXELS = 1_500_000_000;
 
 let ready: Promise<void> | null = null;
 

@@ -33,7 +33,7 @@ export interface ApiContext {
 }
 
 /** What `GET /api/health` reports about the running core. */
-export interface LiveFigures {
+interface LiveFigures {
   /** False once the core is shutting down. */
   ready(): boolean;
   /** Open sync connections. */

@@ -39,7 +39,7 @@ export function cookieValueFor(token: string, kind: TokenKind): string {
 }
 
 /** Compares two tokens in constant time. */
-export function tokensMatch(given: string | undefined, expected: string): boolean {
+function tokensMatch(given: string | undefined, expected: string): boolean {
   if (!given) {
     return false;
   }
@@ -52,7 +52,7 @@ export function tokensMatch(given: string | undefined, expected: string): boolea
  * Reads one cookie from a request, as sent (the core's cookie values are base64url and need no
  * decoding, so a malformed escape in any cookie is never an error).
  */
-export function readCookie(req: IncomingMessage, name: string): string | undefined {
+function readCookie(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) {
     return undefined;

@@ -343,7 +343,7 @@ async function readRawBody(req: IncomingMessage): Promise<Uint8Array> {
 const HOST_HEADER = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/;
 
 /** The label of the join links the pads' share panel makes for an event. */
-export const PAD_LINK_LABEL = 'Pad-Links';
+const PAD_LINK_LABEL = 'Pad-Links';
 
 /**
  * Join links of a pad with the event's edit and view links, for the configured public URL, or the

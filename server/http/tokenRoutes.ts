@@ -74,7 +74,7 @@ const HOST_HEADER = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/;
  * Where join links point: the configured public URL, else the address this request used (what the
  * organiser's browser reached), else the core's own origin.
  */
-export function baseUrl(ctx: Pick<ApiContext, 'publicUrl'>, req: IncomingMessage, origin?: string): string {
+function baseUrl(ctx: Pick<ApiContext, 'publicUrl'>, req: IncomingMessage, origin?: string): string {
   if (ctx.publicUrl !== undefined) {
     return ctx.publicUrl;
   }

@@ -18,14 +18,14 @@ import { IMPORT_AUTHOR } from '../sketch/sketchService.js';
  */
 
 /** A notes-pad file (`.etherpad`, HTML, Markdown, text) to convert. */
-export interface PadImportJob {
+interface PadImportJob {
   kind: 'pad';
   format: PadFormat;
   bytes: Uint8Array;
 }
 
 /** A session plan (CSV or Sessionize JSON) to read into a preview. */
-export interface PlanImportJob {
+interface PlanImportJob {
   kind: 'plan';
   bytes: Uint8Array;
   timeZone: string;
@@ -33,7 +33,7 @@ export interface PlanImportJob {
 }
 
 /** An Excalidraw drawing to convert into sketch entries. */
-export interface SketchImportJob {
+interface SketchImportJob {
   kind: 'sketch';
   text: string;
   now: number;

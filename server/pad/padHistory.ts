@@ -9,7 +9,7 @@ import { initialisePad } from './padTemplates.js';
 import { RevisionLog } from './revisionLog.js';
 
 /** The pad id of a document name, or undefined for other documents. */
-export function padIdOf(docName: string): string | undefined {
+function padIdOf(docName: string): string | undefined {
   return docName.startsWith('pad/') ? docName.slice('pad/'.length) : undefined;
 }
 

@@ -70,7 +70,7 @@ function iso(ms: number): string {
 }
 
 /** Name and colour of an author as the API shows them (a colour even for unknown authors). */
-export function describeAuthor(authors: ReadonlyMap<string, PadAuthor>, id: string): RevisionAuthor {
+function describeAuthor(authors: ReadonlyMap<string, PadAuthor>, id: string): RevisionAuthor {
   const known = authors.get(id);
   return { id, name: known?.name ?? '', colour: known?.colour ?? colourForUser(id) };
 }
@@ -107,7 +107,7 @@ function checkRev(handle: PadHandle, rev: number): void {
 }
 
 /** The pad's content as it was at a revision (rebuilt from the gc:false document). */
-export function contentAt(handle: PadHandle, rev: number): PadDoc {
+function contentAt(handle: PadHandle, rev: number): PadDoc {
   checkRev(handle, rev);
   const old = Y.createDocFromSnapshot(handle.doc, handle.tracker.log.snapshotAt(rev));
   try {
@@ -194,7 +194,7 @@ export interface PadExport {
 }
 
 /** File name endings and types of the formats. */
-export const FORMAT_FILES: Record<PadFormat, { ext: string; contentType: string }> = {
+const FORMAT_FILES: Record<PadFormat, { ext: string; contentType: string }> = {
   etherpad: { ext: 'etherpad', contentType: 'application/json; charset=utf-8' },
   html: { ext: 'html', contentType: 'text/html; charset=utf-8' },
   md: { ext: 'md', contentType: 'text/markdown; charset=utf-8' },
@@ -202,7 +202,7 @@ export const FORMAT_FILES: Record<PadFormat, { ext: string; contentType: string 
 };
 
 /** A file-name-safe form of a title (`BarCamp: Ideen!` → `barcamp-ideen`). */
-export function slugify(title: string): string {
+function slugify(title: string): string {
   return title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

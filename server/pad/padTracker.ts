@@ -10,7 +10,7 @@ import type { RevisionLog } from './revisionLog.js';
 export const PAD_OPERATION_ORIGIN = Symbol('mitschrift:pad-operation');
 
 /** How often a changing pad gets a revision at most. */
-export const REVISION_INTERVAL_MS = 3_000;
+const REVISION_INTERVAL_MS = 3_000;
 
 /** What the tracker may know about live connections (the core's SharedDoc; absent in the CLI). */
 export interface LiveSource {

@@ -70,7 +70,7 @@ export interface SavedEntry {
 }
 
 /** A revision file that cannot be read (beyond a cut-off tail, which is repaired). */
-export class RevisionLogError extends Error {
+class RevisionLogError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RevisionLogError';

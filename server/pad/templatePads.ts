@@ -26,7 +26,7 @@ export interface TemplatePadAccess extends ReadAccess {
 }
 
 /** The state of one session's pad with respect to the template. */
-export type TemplatePadState = 'waiting' | 'untouched' | 'written';
+type TemplatePadState = 'waiting' | 'untouched' | 'written';
 
 /** Untouched: empty, or nothing but template revisions and no edit waiting to become one (read only). */
 function isUntouched(doc: Y.Doc, tracker: PadTracker): boolean {

@@ -1,12 +1,12 @@
 import { parse, type CsvError } from 'csv-parse/sync';
 
 /** The column separators a plan file may use. */
-export type Delimiter = ',' | ';' | '\t';
+type Delimiter = ',' | ';' | '\t';
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
 /** One record of a CSV file with the line it starts on. */
-export interface CsvRecord {
+interface CsvRecord {
   /** 1-based line of the file where the record starts (a quoted value may span lines). */
   line: number;
   /** Line where it ends. */
@@ -17,7 +17,7 @@ export interface CsvRecord {
 }
 
 /** A part of the file that could not be read as records at all. */
-export interface CsvTableError {
+interface CsvTableError {
   line: number;
   endLine: number;
   code: string;
@@ -35,7 +35,7 @@ export interface CsvTable {
 }
 
 /** Splits one line into fields at `delimiter`, honouring double quotes (for guessing only). */
-export function splitLine(line: string, delimiter: Delimiter): string[] {
+function splitLine(line: string, delimiter: Delimiter): string[] {
   const fields: string[] = [];
   let current = '';
   let quoted = false;
@@ -82,7 +82,7 @@ function firstRecordText(text: string): string {
  * (`score`), then the one that yields the most columns. Separators inside quotes do not count, so
  * a quoted header "Titel, Untertitel" does not make a comma file.
  */
-export function detectDelimiter(headerLine: string, score: (header: string[]) => number): Delimiter {
+function detectDelimiter(headerLine: string, score: (header: string[]) => number): Delimiter {
   let best: Delimiter = ',';
   let bestScore = -1;
   let bestColumns = 0;
@@ -116,7 +116,7 @@ function asRawRecord(value: unknown): { record: string[]; raw: string } {
  * unquoted values stay text as in Excel) reads such a row anyway, into shifted, garbled values; this
  * finds it so the row can be refused with a clear message instead. Blanks after the quote are allowed.
  */
-export function checkQuotes(
+function checkQuotes(
   raw: string,
   delimiter: Delimiter,
   firstLine: number,

@@ -36,7 +36,7 @@ export function findEvent(access: DocAccess, id: string): EventIndexEntry | unde
 }
 
 /** An event's index entry and plan, or undefined if there is no such live event. */
-export function readEventSnapshot(
+function readEventSnapshot(
   access: DocAccess,
   id: string,
 ): { entry: EventIndexEntry; snapshot: EventSnapshot } | undefined {
@@ -128,7 +128,7 @@ export function exportEventPlan(
 }
 
 /** A file-name-safe ASCII form of a title: "BarCamp München 2018" → "barcamp-muenchen-2018". */
-export function slugify(title: string): string {
+function slugify(title: string): string {
   return title
     .toLocaleLowerCase('de')
     .replace(/ä/g, 'ae')

@@ -63,7 +63,7 @@ export function exportPlanIcs(
 }
 
 /** An instant as an iCalendar UTC date-time, `20180505T084500Z`. */
-export function utcStamp(epochMs: number): string {
+function utcStamp(epochMs: number): string {
   return new Date(epochMs)
     .toISOString()
     .replace(/[-:]/g, '')

@@ -67,7 +67,7 @@ const BY_ALIAS = new Map<string, PlanField>(
 );
 
 /** A header reduced to its letters and digits, lower case: "Sessiongeber:in " → "sessiongeberin". */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return header
     .normalize('NFC')
     .toLocaleLowerCase('de')

@@ -47,7 +47,7 @@ function fail(code: string, message: string): Parsed<never> {
 }
 
 /** Reads a date `dd.mm.yyyy`, `d.m.yy` or `yyyy-mm-dd`. */
-export function parseDate(raw: string): Parsed<{ year: number; month: number; day: number }> {
+function parseDate(raw: string): Parsed<{ year: number; month: number; day: number }> {
   const text = raw.trim();
   let year: number;
   let month: number;
@@ -78,7 +78,7 @@ export function parseDate(raw: string): Parsed<{ year: number; month: number; da
 }
 
 /** Reads a time of day `HH:MM` (optionally `:00` seconds or "Uhr"). */
-export function parseTime(raw: string): Parsed<{ hour: number; minute: number }> {
+function parseTime(raw: string): Parsed<{ hour: number; minute: number }> {
   const text = raw.trim();
   const match = TIME.exec(text);
   if (!match) {

@@ -15,7 +15,7 @@ const NODE_ID_BYTES = 8;
 const MAX_BUFFERED = 10_000;
 
 /** Channel name of a document. */
-export function channelFor(doc: DocName): string {
+function channelFor(doc: DocName): string {
   return `mitschrift:doc:${doc}`;
 }
 

@@ -28,7 +28,7 @@ import { readExcalidrawInWorker } from '../imports/importCalls.js';
 export const IMPORT_AUTHOR = 'excalidraw-import';
 
 /** Where a session is. */
-export interface SessionLocation {
+interface SessionLocation {
   eventId: string;
   eventTitle: string;
   sessionId: string;
@@ -38,7 +38,7 @@ export interface SessionLocation {
 }
 
 /** Finds a session among the live events of the workspace. */
-export function findSession(access: DocAccess, sessionId: string): SessionLocation | undefined {
+function findSession(access: DocAccess, sessionId: string): SessionLocation | undefined {
   for (const event of access.read(WORKSPACE_DOC, listEvents)) {
     const session = access
       .read(docNameFor('event', event.id), readEvent)

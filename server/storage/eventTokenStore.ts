@@ -69,7 +69,7 @@ export class UnknownTokenError extends Error {
 }
 
 /** Where the store lives and how it is stamped (file, stat) so readers notice changes. */
-export function eventTokensFile(dataDir: string): string {
+function eventTokensFile(dataDir: string): string {
   return join(dataDir, EVENT_TOKENS_FILE);
 }
 
@@ -173,7 +173,7 @@ function writeStore(dataDir: string, tokens: readonly TokenRecord[]): void {
  * Changes the store under its lock: `change` gets the current links (read fresh) and returns the
  * new list and a result; the list is written durably before this returns.
  */
-export function changeEventTokens<T>(
+function changeEventTokens<T>(
   dataDir: string,
   change: (tokens: TokenRecord[]) => { tokens: TokenRecord[]; result: T },
 ): T {

@@ -42,13 +42,13 @@ const LENGTH_MASK = 0x7fff_ffff;
 const CONTINUED_CHECKSUM_MASK = 0x5a5a_5a5a;
 
 /** Longest a written update may wait for fdatasync. */
-export const SYNC_INTERVAL_MS = 50;
+const SYNC_INTERVAL_MS = 50;
 
 /** A record longer than this is taken as a damaged length field, not as data. */
-export const MAX_RECORD_BYTES = 256 * 1024 * 1024;
+const MAX_RECORD_BYTES = 256 * 1024 * 1024;
 
 /** Largest payload the writers put into one record; a longer update is split into continued records. */
-export const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
 /**
  * The file operations the logs use, in one object so tests can inject real-looking faults
@@ -226,7 +226,7 @@ function removeQuietly(file: string): void {
 }
 
 /** The temp file a rewrite of `file` writes before renaming it into place. */
-export function tempFileFor(file: string): string {
+function tempFileFor(file: string): string {
   return `${file}.tmp-${process.pid}`;
 }
 

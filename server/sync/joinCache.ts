@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { encodeSyncStep1, encodeUpdateMessage, MESSAGE_SYNC } from './messages.js';
 
 /** How long an encoded full state is kept for further joiners. */
-export const JOIN_CACHE_MS = 2_000;
+const JOIN_CACHE_MS = 2_000;
 /** Updates since the cached state, at most (beyond, the next joiner encodes afresh)... */
 const MAX_UPDATES_SINCE = 500;
 /** ...and their bytes. */

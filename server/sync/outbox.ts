@@ -11,7 +11,7 @@ const MS_PER_25_EDITORS = 1;
 /** ...but never longer than this (a few ms: typing still feels live). */
 const MAX_EDITOR_WINDOW_MS = 10;
 /** Read-only connections (viewers, the projector) get what happened once per frame. */
-export const VIEWER_WINDOW_MS = 16;
+const VIEWER_WINDOW_MS = 16;
 
 /** What the outbox needs of its document: who is connected, who only reads, the presence. */
 export interface OutboxDoc {

@@ -20,7 +20,7 @@ export interface AwarenessEntry {
 export const MAX_CLIENT_IDS_PER_CONNECTION = 4;
 
 /** Largest presence state a read-only (read-along) connection may publish, in bytes of JSON. */
-export const MAX_READ_ONLY_STATE_BYTES = 4096;
+const MAX_READ_ONLY_STATE_BYTES = 4096;
 
 /**
  * What a read-only connection may say about itself: its name and colours, and a caret. No live

@@ -20,7 +20,7 @@ const RECOVERY_FIRST_DELAY_MS = 1_000;
 const RECOVERY_MAX_DELAY_MS = 5_000;
 
 /** Transaction origin of what another node committed (scale-out): shown here, never stored or sent again. */
-export const REMOTE_ORIGIN = Symbol('remote node');
+const REMOTE_ORIGIN = Symbol('remote node');
 
 /** WebSocket close code when a document's changes cannot be written (disk full, I/O error). */
 export const CLOSE_WRITE_FAILED = 4503;

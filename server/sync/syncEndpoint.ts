@@ -35,17 +35,17 @@ const PING_INTERVAL_MS = 30_000;
 const MAX_MALFORMED_MESSAGES = 20;
 
 /** WebSocket close code for a document whose store file is damaged. */
-export const CLOSE_DOC_UNAVAILABLE = 4500;
+const CLOSE_DOC_UNAVAILABLE = 4500;
 /** Close code: the connection sent messages faster than its limit. */
-export const CLOSE_RATE_LIMIT = 4429;
+const CLOSE_RATE_LIMIT = 4429;
 /** Close code: a message or the document would pass a size limit. */
-export const CLOSE_TOO_LARGE = 4413;
+const CLOSE_TOO_LARGE = 4413;
 /** Close code: too many messages that are not the y-websocket protocol. */
-export const CLOSE_MALFORMED = 4400;
+const CLOSE_MALFORMED = 4400;
 /** Close code: the join link the connection was opened with was revoked. */
 export const CLOSE_LINK_REVOKED = 4403;
 /** Close reason sent with {@link CLOSE_LINK_REVOKED}. */
-export const LINK_REVOKED_REASON = 'Link widerrufen / join link revoked';
+const LINK_REVOKED_REASON = 'Link widerrufen / join link revoked';
 
 /** A WebSocket close reason is at most 123 bytes. */
 function closeReason(text: string): string {

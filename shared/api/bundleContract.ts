@@ -14,7 +14,7 @@ import { idSchema } from '../docs/docName.js';
  */
 
 /** The profiles of a bundle: `public` (names only with consent, no chat or history) or `internal`. */
-export const bundleProfileSchema = z.enum(['public', 'internal']);
+const bundleProfileSchema = z.enum(['public', 'internal']);
 
 /** Body of `POST /api/events/:id/exports`. */
 export const exportRequestSchema = z.object({
@@ -26,7 +26,7 @@ export const exportRequestSchema = z.object({
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 
 /** Where an export stands. */
-export const exportStateSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
+const exportStateSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 
 /** `GET /api/events/:id/exports/:exportId`. */
 export const exportStatusSchema = z.object({

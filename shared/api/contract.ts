@@ -31,7 +31,7 @@ export const createEventRequestSchema = z.object({
 export type CreateEventRequest = z.infer<typeof createEventRequestSchema>;
 
 /** A store file the core could not read whole (`truncated`, `corrupted`) or cannot write right now (`write-failed`). */
-export const storeProblemSchema = z.object({
+const storeProblemSchema = z.object({
   file: z.string(),
   doc: z.string(),
   kind: z.enum(['truncated', 'corrupted', 'write-failed']),

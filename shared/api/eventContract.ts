@@ -46,21 +46,21 @@ export type PlanExportFormat = z.infer<typeof planExportFormatSchema>;
 const isoWithOffsetSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
 
 /** A room as the API shows it. */
-export const roomDetailSchema = z.object({
+const roomDetailSchema = z.object({
   id: idSchema,
   name: z.string(),
   capacity: z.number().int().nullable(),
 });
 
 /** A slot as the API shows it: local times with their offset. */
-export const slotDetailSchema = z.object({
+const slotDetailSchema = z.object({
   id: idSchema,
   start: isoWithOffsetSchema,
   end: isoWithOffsetSchema,
 });
 
 /** A session as the API shows it; room, start and end are null for a proposal. */
-export const sessionDetailSchema = z.object({
+const sessionDetailSchema = z.object({
   id: idSchema,
   title: z.string(),
   hosts: z.array(z.string()),
@@ -76,8 +76,6 @@ export const sessionDetailSchema = z.object({
   /** The session's sketchnote (`mitschrift sketch export SKETCH`), null until one is opened or imported. */
   sketchId: idSchema.nullable(),
 });
-/** A session as the API shows it. */
-export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
 /** `GET /api/events/:id` and `mitschrift event show --json`: an event with its whole plan. */
 export const eventDetailSchema = eventSummarySchema.extend({

@@ -59,13 +59,9 @@ export const createEventTokenRequestSchema = z.object({
   role: eventRoleSchema,
   label: tokenLabelSchema.optional(),
 });
-/** Body of `POST /api/events/:eventId/tokens`. */
-export type CreateEventTokenRequest = z.infer<typeof createEventTokenRequestSchema>;
 
 /** Body of `PUT /api/events/:eventId/tokens/:tokenId`. */
 export const renameEventTokenRequestSchema = z.object({ label: tokenLabelSchema });
-/** Body of `PUT /api/events/:eventId/tokens/:tokenId`. */
-export type RenameEventTokenRequest = z.infer<typeof renameEventTokenRequestSchema>;
 
 /**
  * The join link of a token: the event's plan page on `base` (`http://host:port`, no trailing slash)

@@ -31,19 +31,15 @@ import { MAX_TEMPLATE_LENGTH } from '../pad/padTemplate.js';
  */
 
 /** How a request may use the workspace. */
-export const accessSchema = z.enum(['edit', 'view']);
+const accessSchema = z.enum(['edit', 'view']);
 /** `edit`: the full token; `view`: a read-only link (pads only, GET only). */
 export type Access = z.infer<typeof accessSchema>;
 
 /** How a principal may open one kind of live document (the access table's answer). */
-export const docAccessSchema = z.enum(['write', 'read', 'none']);
-/** `write`: open and change; `read`: watch live, changes are dropped; `none`: refused. */
-export type DocAccess = z.infer<typeof docAccessSchema>;
+const docAccessSchema = z.enum(['write', 'read', 'none']);
 
 /** Who the session is: the workspace owner, or one of the per-event roles. */
-export const sessionRoleSchema = z.union([z.literal('owner'), eventRoleSchema]);
-/** The owner or a per-event role. */
-export type SessionRole = z.infer<typeof sessionRoleSchema>;
+const sessionRoleSchema = z.union([z.literal('owner'), eventRoleSchema]);
 
 /** `GET /api/session`: who this browser is and what it may open. */
 export const sessionInfoSchema = z.object({
@@ -74,7 +70,7 @@ export const sessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 /** The session a pad belongs to, read live from the event's plan. */
-export const padSessionSchema = z.object({
+const padSessionSchema = z.object({
   eventId: idSchema,
   eventTitle: z.string(),
   title: z.string(),
@@ -84,8 +80,6 @@ export const padSessionSchema = z.object({
   start: z.string().nullable(),
   end: z.string().nullable(),
 });
-/** The session of a pad. */
-export type PadSession = z.infer<typeof padSessionSchema>;
 
 /** `GET /api/pads/:id` */
 export const padInfoSchema = z.object({
@@ -103,7 +97,7 @@ export const revisionSourceSchema = z.enum(['edit', 'template', 'restore', 'impo
 export type RevisionSource = z.infer<typeof revisionSourceSchema>;
 
 /** An author as the API names them. */
-export const revisionAuthorSchema = z.object({
+const revisionAuthorSchema = z.object({
   id: z.string(),
   name: z.string(),
   colour: hexColourSchema,
@@ -112,7 +106,7 @@ export const revisionAuthorSchema = z.object({
 export type RevisionAuthor = z.infer<typeof revisionAuthorSchema>;
 
 /** One revision in the list. */
-export const revisionSummarySchema = z.object({
+const revisionSummarySchema = z.object({
   rev: z.number().int().nonnegative(),
   /** ISO 8601 instant. */
   time: z.string(),
@@ -143,7 +137,7 @@ export const revisionListSchema = z.object({
 export type RevisionList = z.infer<typeof revisionListSchema>;
 
 /** A ProseMirror JSON node (checked in depth by shared/pad/padJson.ts checkPadDoc). */
-export const padNodeJsonSchema: z.ZodType<PadNode> = z.lazy(() =>
+const padNodeJsonSchema: z.ZodType<PadNode> = z.lazy(() =>
   z.object({
     type: z.string(),
     attrs: z.record(z.string(), z.unknown()).optional(),
@@ -165,7 +159,7 @@ export const revisionContentSchema = revisionSummarySchema.extend({
 export type RevisionContent = z.infer<typeof revisionContentSchema>;
 
 /** Who does something (restore, save, import): the user id and display name of this device. */
-export const actingUserSchema = z.object({
+const actingUserSchema = z.object({
   id: userIdSchema,
   name: z.string().trim().max(200),
 });
@@ -174,8 +168,6 @@ export type ActingUser = z.infer<typeof actingUserSchema>;
 
 /** `POST /api/pads/:id/revisions/:rev/restore` */
 export const restoreRequestSchema = z.object({ author: actingUserSchema });
-/** Body of a restore. */
-export type RestoreRequest = z.infer<typeof restoreRequestSchema>;
 
 /** The new revision a restore made. */
 export const restoreResponseSchema = z.object({
@@ -191,8 +183,6 @@ export const saveRevisionRequestSchema = z.object({
   label: z.string().trim().min(1, 'The label is empty.').max(200, 'The label is longer than 200 characters.'),
   author: actingUserSchema.optional(),
 });
-/** Body of naming a revision. */
-export type SaveRevisionRequest = z.infer<typeof saveRevisionRequestSchema>;
 
 /** Import and export formats. */
 export const padFormatSchema = z.enum(['etherpad', 'html', 'md', 'txt']);
@@ -219,7 +209,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
  * What an HTML import left out, counted by kind: a page saved from a browser or a CMS nearly always
  * carries active content, which is stripped while the rest is imported.
  */
-export const removedContentSchema = z.object({
+const removedContentSchema = z.object({
   /** `<script>` elements (their code is dropped). */
   scripts: z.number().int().nonnegative(),
   /** `<style>` elements and style sheet links (the formatting marks in `style=""` are still read). */
@@ -273,7 +263,7 @@ export const padTemplateRequestSchema = z.object({ template: z.string().max(MAX_
  * the template, or nothing), so "apply to empty pads" can give them the new one; `written` pads
  * keep their content.
  */
-export const templatePadCountsSchema = z.object({
+const templatePadCountsSchema = z.object({
   waiting: z.number().int().nonnegative(),
   untouched: z.number().int().nonnegative(),
   written: z.number().int().nonnegative(),
@@ -296,7 +286,7 @@ export const applyTemplateResponseSchema = z.object({
 export type ApplyTemplateResponse = z.infer<typeof applyTemplateResponseSchema>;
 
 /** One address under which the pad can be opened. */
-export const shareAddressSchema = z.object({
+const shareAddressSchema = z.object({
   /** The host part, e.g. `192.168.1.20:8080`. */
   host: z.string(),
   editUrl: z.string(),

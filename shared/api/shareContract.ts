@@ -11,7 +11,7 @@ import { z } from 'zod';
  */
 
 /** One address of a network interface. */
-export const interfaceAddressSchema = z.object({
+const interfaceAddressSchema = z.object({
   address: z.string(),
   family: z.enum(['IPv4', 'IPv6']),
   /** Loopback or otherwise reachable from this computer only. */
@@ -19,11 +19,9 @@ export const interfaceAddressSchema = z.object({
   /** An IPv6 link-local address (fe80::/10): reachable on the local link only, not offered for sharing. */
   linkLocal: z.boolean(),
 });
-/** One address of a network interface. */
-export type InterfaceAddress = z.infer<typeof interfaceAddressSchema>;
 
 /** A network interface of this computer, as the operating system names it. */
-export const networkInterfaceSchema = z.object({
+const networkInterfaceSchema = z.object({
   name: z.string(),
   addresses: z.array(interfaceAddressSchema),
 });
@@ -31,12 +29,10 @@ export const networkInterfaceSchema = z.object({
 export type NetworkInterface = z.infer<typeof networkInterfaceSchema>;
 
 /** Live connections of one role: WebSockets, and distinct devices (remote addresses) behind them. */
-export const roleConnectionsSchema = z.object({
+const roleConnectionsSchema = z.object({
   devices: z.number().int().nonnegative(),
   connections: z.number().int().nonnegative(),
 });
-/** Connections of one role. */
-export type RoleConnections = z.infer<typeof roleConnectionsSchema>;
 
 /** `GET /api/share` */
 export const shareStatusSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../docs/docName.js';
-import { EXCALIDRAW_MIME, MAX_EXCALIDRAW_FILE_BYTES } from '../sketch/excalidraw/excalidrawFormat.js';
+import { MAX_EXCALIDRAW_FILE_BYTES } from '../sketch/excalidraw/excalidrawFormat.js';
 
 /**
  * The HTTP API of sketchnotes (routes in server/http/sketchRoutes.ts):
@@ -23,10 +23,10 @@ import { EXCALIDRAW_MIME, MAX_EXCALIDRAW_FILE_BYTES } from '../sketch/excalidraw
  * `mitschrift sketch import` prints the same report as text.
  */
 
-export { EXCALIDRAW_MIME, MAX_EXCALIDRAW_FILE_BYTES };
+export { MAX_EXCALIDRAW_FILE_BYTES };
 
 /** What an Excalidraw import found and did (ExcalidrawImportReport in excalidrawImport.ts). */
-export const excalidrawImportReportSchema = z.object({
+const excalidrawImportReportSchema = z.object({
   /** The file's version (2 for current files), null if it had none. */
   version: z.number().nullable(),
   /** Elements in the file. */
@@ -44,8 +44,6 @@ export const excalidrawImportReportSchema = z.object({
   objects: z.number().int().nonnegative(),
   images: z.number().int().nonnegative(),
 });
-/** An import report. */
-export type ExcalidrawImportReportJson = z.infer<typeof excalidrawImportReportSchema>;
 
 /** `POST /api/sketches/:id/import-excalidraw` → 200. */
 export const importExcalidrawResponseSchema = z.object({
@@ -66,8 +64,8 @@ export const DEFAULT_PNG_DPI = 300;
 export const MIN_EXPORT_DPI = 10;
 export const MAX_EXPORT_DPI = 2400;
 /** `--scale`: PNG pixels per scene unit (1 = 96 dpi, the editor at 100 %). */
-export const MIN_EXPORT_SCALE = 0.05;
-export const MAX_EXPORT_SCALE = 32;
+const MIN_EXPORT_SCALE = 0.05;
+const MAX_EXPORT_SCALE = 32;
 
 /**
  * The options of a rendered export (CLI flags, HTTP query): the format and, for PNG only, either a
@@ -132,8 +130,6 @@ export const sketchExportSizeSchema = z.object({
 });
 /** Response of `GET /api/sketches/:id/export-size`. */
 export type SketchExportSize = z.infer<typeof sketchExportSizeSchema>;
-/** An export format of a sketchnote. */
-export type SketchExportFormat = z.infer<typeof sketchExportFormatSchema>;
 
 /** The file name an exported sketchnote gets. */
 export function excalidrawFileName(sketchId: string): string {

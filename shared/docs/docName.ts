@@ -3,6 +3,7 @@ import { z } from 'zod';
 /**
  * Every Yjs document the core stores has one of these names. They double as the y-websocket room
  * (`/yjs/<name>`) and, percent-encoded, as the store file name.
+ * @public (the list the kind type is read from)
  */
 export const DOC_KINDS = ['event', 'pad', 'sketch'] as const;
 

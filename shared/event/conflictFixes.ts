@@ -22,7 +22,7 @@ export type ConflictFix =
   | { kind: 'swap'; sessionId: string; otherId: string; reason: 'bigger-room' };
 
 /** At most this many suggestions per conflict; more is a list nobody reads on the day. */
-export const MAX_FIXES = 3;
+const MAX_FIXES = 3;
 
 type Plan = Pick<EventSnapshot, 'rooms' | 'slots' | 'sessions'>;
 

@@ -8,7 +8,7 @@ import type { EventSnapshot, Room, Session, Slot } from './eventSnapshot.js';
  */
 
 /** The kinds of plan conflict. */
-export const conflictKindSchema = z.enum(['double-booked-cell', 'host-in-two-rooms', 'over-capacity']);
+const conflictKindSchema = z.enum(['double-booked-cell', 'host-in-two-rooms', 'over-capacity']);
 /** A kind of plan conflict. */
 export type ConflictKind = z.infer<typeof conflictKindSchema>;
 

@@ -41,7 +41,7 @@ import * as Y from 'yjs';
  * - Every value read from the document is validated (readEvent.ts): a buggy or malicious client can
  *   write anything, and a bad entry is skipped and reported, never thrown.
  */
-export const EVENT_KEYS = {
+const EVENT_KEYS = {
   meta: 'meta',
   rooms: 'rooms',
   slots: 'slots',
@@ -53,7 +53,7 @@ export const EVENT_KEYS = {
 export const DEFAULT_LICENCE = 'CC-BY-4.0';
 
 /** Separates room and slot id in a session's `cell`; ids never contain it (see idSchema). */
-export const CELL_SEPARATOR = '|';
+const CELL_SEPARATOR = '|';
 
 /** The place of a scheduled session in the plan grid. */
 export interface Cell {

@@ -53,7 +53,7 @@ export const slotSchema = z
 export type Slot = z.infer<typeof slotSchema>;
 
 /** Where a scheduled session sits. */
-export const cellSchema = z.object({ roomId: idSchema, slotId: idSchema });
+const cellSchema = z.object({ roomId: idSchema, slotId: idSchema });
 
 /** A session or session proposal. */
 export const sessionSchema = z.object({

@@ -31,27 +31,23 @@ export const PLAN_FIELDS = [
  * The columns an imported file may have: the exported ones, plus `date` for hand-made sheets that
  * keep the day in its own column and only times in start and end.
  */
-export const IMPORT_FIELDS = [...PLAN_FIELDS, 'date'] as const;
+const IMPORT_FIELDS = [...PLAN_FIELDS, 'date'] as const;
 /** One column of a plan file. */
-export const planFieldSchema = z.enum(IMPORT_FIELDS);
+const planFieldSchema = z.enum(IMPORT_FIELDS);
 /** One column of a plan file. */
 export type PlanField = z.infer<typeof planFieldSchema>;
 
 /** A room of an imported plan. */
-export const importedRoomSchema = z.object({
+const importedRoomSchema = z.object({
   name: z.string().min(1),
   capacity: z.number().int().nonnegative().nullable(),
 });
-/** A room of an imported plan. */
-export type ImportedRoom = z.infer<typeof importedRoomSchema>;
 
 /** A slot of an imported plan (local wall-clock times in the plan's time zone). */
-export const importedSlotSchema = z.object({ start: localDateTimeSchema, end: localDateTimeSchema });
-/** A slot of an imported plan. */
-export type ImportedSlot = z.infer<typeof importedSlotSchema>;
+const importedSlotSchema = z.object({ start: localDateTimeSchema, end: localDateTimeSchema });
 
 /** A session of an imported plan; room, start and end are all set (a place in the grid) or all null. */
-export const importedSessionSchema = z
+const importedSessionSchema = z
   .object({
     title: z.string(),
     hosts: z.array(z.string()),
@@ -86,10 +82,10 @@ export const importedPlanSchema = z.object({
 export type ImportedPlan = z.infer<typeof importedPlanSchema>;
 
 /** How bad a problem is: errors block the import (unless bad rows are skipped), warnings do not. */
-export const problemSeveritySchema = z.enum(['error', 'warning']);
+const problemSeveritySchema = z.enum(['error', 'warning']);
 
 /** A problem with one value of one row. */
-export const rowProblemSchema = z.object({
+const rowProblemSchema = z.object({
   severity: problemSeveritySchema,
   /** Stable machine-readable reason, for translated messages in the UI. */
   code: z.string(),
@@ -104,7 +100,7 @@ export const rowProblemSchema = z.object({
 export type RowProblem = z.infer<typeof rowProblemSchema>;
 
 /** A problem with the whole file (encoding, size, headers). */
-export const fileProblemSchema = z.object({
+const fileProblemSchema = z.object({
   severity: problemSeveritySchema,
   code: z.string(),
   message: z.string(),
@@ -113,7 +109,7 @@ export const fileProblemSchema = z.object({
 export type FileProblem = z.infer<typeof fileProblemSchema>;
 
 /** One data row of the file as read, with its problems. */
-export const previewRowSchema = z.object({
+const previewRowSchema = z.object({
   /** 1-based line where the row starts (CSV), or 1-based position in `sessions` (Sessionize). */
   line: z.number().int().positive(),
   /** The raw text of each recognised column. */
@@ -126,7 +122,7 @@ export const previewRowSchema = z.object({
 export type PreviewRow = z.infer<typeof previewRowSchema>;
 
 /** A column of the file and the plan field it was recognised as (null: not imported). */
-export const previewColumnSchema = z.object({ header: z.string(), field: planFieldSchema.nullable() });
+const previewColumnSchema = z.object({ header: z.string(), field: planFieldSchema.nullable() });
 
 /** A conflict in the imported plan; `sessions` are indices into `plan.sessions`. */
 export const previewConflictSchema = planConflictSchema.omit({ sessionIds: true }).extend({
@@ -134,7 +130,7 @@ export const previewConflictSchema = planConflictSchema.omit({ sessionIds: true 
 });
 
 /** What the file was and how it was read. */
-export const planSourceSchema = z.object({
+const planSourceSchema = z.object({
   format: z.enum(['csv', 'sessionize']),
   bytes: z.number().int().nonnegative(),
   /** CSV only. */
@@ -146,7 +142,7 @@ export const planSourceSchema = z.object({
 export type PlanSource = z.infer<typeof planSourceSchema>;
 
 /** Counts for the preview's summary line. */
-export const previewSummarySchema = z.object({
+const previewSummarySchema = z.object({
   rows: z.number().int(),
   sessions: z.number().int(),
   scheduled: z.number().int(),
@@ -183,7 +179,7 @@ function indexId(prefix: string, index: number): string {
  * The plan as an event snapshot with stand-in ids, so the preview can use the same grid and the same
  * conflict checks as a real event. Session `s<i>` is `plan.sessions[i]`.
  */
-export function planAsSnapshot(plan: ImportedPlan): EventSnapshot {
+function planAsSnapshot(plan: ImportedPlan): EventSnapshot {
   const roomIds = new Map(plan.rooms.map((r, i) => [r.name, indexId('r', i)]));
   const slotIds = new Map(plan.slots.map((s, i) => [`${s.start}/${s.end}`, indexId('t', i)]));
   const sessions = plan.sessions.map((s, i): Session => {

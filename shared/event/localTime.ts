@@ -147,7 +147,7 @@ export function localToUtc(local: string | LocalParts, timeZone: string): number
 }
 
 /** Formats an offset in minutes as `+02:00`. */
-export function formatOffset(minutes: number): string {
+function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;

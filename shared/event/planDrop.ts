@@ -33,7 +33,7 @@ function sameCell(a: Cell | null, b: Cell | null): boolean {
 }
 
 /** The session in `target` that a drop would exchange places with (the first one, in plan order). */
-export function swapPartner(
+function swapPartner(
   sessions: readonly Session[],
   sessionId: string,
   target: DropTarget,

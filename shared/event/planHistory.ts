@@ -32,9 +32,6 @@ export type PlanChange =
   | { kind: 'votes'; sessionId: string; title: string; votes: number | null }
   | { kind: 'fixed'; sessionId: string; title: string };
 
-/** The kinds of plan change. */
-export type PlanChangeKind = PlanChange['kind'];
-
 /** The state a UI shows: whether undo/redo is possible and what the last step was. */
 export interface PlanHistoryState {
   canUndo: boolean;

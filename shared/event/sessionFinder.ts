@@ -47,7 +47,7 @@ export function searchKey(text: string): string {
 }
 
 /** Whether every word of `query` occurs in the session's title, hosts, tags or room name. */
-export function matchesQuery(entry: FinderEntry, query: string): boolean {
+function matchesQuery(entry: FinderEntry, query: string): boolean {
   const words = searchKey(query).split(' ').filter(Boolean);
   if (words.length === 0) {
     return true;
@@ -59,7 +59,7 @@ export function matchesQuery(entry: FinderEntry, query: string): boolean {
 }
 
 /** Every placed session (cancelled ones included, marked by their status), by time and room order. */
-export function placedEntries(snapshot: Pick<EventSnapshot, 'rooms' | 'slots' | 'sessions'>): FinderEntry[] {
+function placedEntries(snapshot: Pick<EventSnapshot, 'rooms' | 'slots' | 'sessions'>): FinderEntry[] {
   const rooms = new Map(snapshot.rooms.map((r) => [r.id, r]));
   const slots = new Map(snapshot.slots.map((s) => [s.id, s]));
   const entries: FinderEntry[] = [];

@@ -13,7 +13,7 @@ export const languageSchema = z.enum(['de', 'en']);
 export type Language = z.infer<typeof languageSchema>;
 
 /** Facts about the desktop host, shown in Settings. */
-export const appInfoSchema = z.object({
+const appInfoSchema = z.object({
   version: z.string(),
   electron: z.string(),
   platform: z.string(),
@@ -41,13 +41,6 @@ export type IpcInvokeChannel = keyof typeof ipcInvokeContract;
 export type IpcArgs<C extends IpcInvokeChannel> = z.infer<(typeof ipcInvokeContract)[C]['args']>;
 /** The result of an invoke channel. */
 export type IpcResult<C extends IpcInvokeChannel> = z.infer<(typeof ipcInvokeContract)[C]['result']>;
-
-/** Event channels (main → renderer). */
-export const ipcEventContract = {
-  'menu:command': menuCommandSchema,
-} as const;
-/** The name of an event channel. */
-export type IpcEventChannel = keyof typeof ipcEventContract;
 
 /** The name under which the preload exposes {@link DesktopApi} on `window`. */
 export const DESKTOP_API_KEY = 'mitschrift';

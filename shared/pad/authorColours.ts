@@ -128,7 +128,7 @@ function channel(v: number): number {
 }
 
 /** WCAG relative luminance of a `#rgb`/`#rrggbb` colour (0 for anything else). */
-export function luminance(hex: string): number {
+function luminance(hex: string): number {
   const rgb = parseHex(hex);
   if (rgb === null) {
     return 0;
@@ -156,7 +156,7 @@ function hash32(s: string): number {
 }
 
 /** The hue (0–359) of a user's colour. */
-export function hueFor(userId: string): number {
+function hueFor(userId: string): number {
   // Golden-angle spread of the hash keeps neighbouring ids apart on the colour wheel.
   return Math.floor(((hash32(userId) % 360) * 137.508) % 360);
 }

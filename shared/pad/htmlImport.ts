@@ -37,7 +37,7 @@ import {
 /** Deepest element nesting accepted. */
 export const MAX_HTML_DEPTH = 200;
 /** Most elements accepted. */
-export const MAX_HTML_ELEMENTS = 200_000;
+const MAX_HTML_ELEMENTS = 200_000;
 
 /** Why an HTML file was refused. */
 export class HtmlImportError extends Error {

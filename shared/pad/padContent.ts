@@ -99,7 +99,7 @@ function readChildren(parent: Y.XmlFragment | Y.XmlElement): PadNode[] {
 }
 
 /** Reads a fragment as pad JSON (as stored: not normalised, not checked). */
-export function readFragment(fragment: Y.XmlFragment): PadDoc {
+function readFragment(fragment: Y.XmlFragment): PadDoc {
   const content = readChildren(fragment);
   return { type: 'doc', content: content.length > 0 ? content : emptyPadDoc().content };
 }
@@ -136,7 +136,7 @@ function toYChildren(nodes: readonly PadNode[]): (Y.XmlElement | Y.XmlText)[] {
 }
 
 /** Builds the Yjs element of one node (not yet in a document). */
-export function toYElement(node: PadNode): Y.XmlElement {
+function toYElement(node: PadNode): Y.XmlElement {
   const element = new Y.XmlElement(node.type);
   for (const [key, value] of Object.entries(node.attrs ?? {})) {
     if (value !== null && value !== undefined) {
@@ -194,9 +194,4 @@ export function replaceFragmentContent(
 /** Replaces the pad's content (see {@link replaceFragmentContent}); call inside a transaction. */
 export function writePadContent(doc: Y.Doc, target: PadDoc): { removed: number; inserted: number } {
   return replaceFragmentContent(contentFragment(doc), target);
-}
-
-/** Whether the pad's content equals `doc` (after normalising both). */
-export function padContentEquals(doc: Y.Doc, target: PadDoc): boolean {
-  return nodeKey(normalizePadDoc(readPadContent(doc))) === nodeKey(normalizePadDoc(target));
 }

@@ -29,10 +29,10 @@ import type { ChatMessage, PadAuthor } from './padLayout.js';
 import type { PadDoc } from './padJson.js';
 
 /** Most revisions an import creates. */
-export const MAX_IMPORTED_REVISIONS = 500;
+const MAX_IMPORTED_REVISIONS = 500;
 
 /** One revision taken from an Etherpad file. */
-export interface ImportedRevision {
+interface ImportedRevision {
   /** Milliseconds since 1970 (Etherpad's timestamp). */
   time: number;
   /** Authors of the Etherpad revisions this one stands for (Etherpad ids). */
@@ -43,7 +43,7 @@ export interface ImportedRevision {
 }
 
 /** A saved revision from the file, pointing into {@link ImportedPad.revisions}. */
-export interface ImportedSavedRevision {
+interface ImportedSavedRevision {
   index: number;
   label: string;
   time: number;
@@ -163,7 +163,7 @@ export interface ExportRevision {
 }
 
 /** A saved (named) revision to export. */
-export interface ExportSavedRevision {
+interface ExportSavedRevision {
   rev: number;
   label: string;
   time: number;

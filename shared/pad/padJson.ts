@@ -12,7 +12,7 @@ import { checkAgainstSchema, padSchema, type SchemaProblem } from './padSchema.j
  */
 
 // The names live in padNames.ts (shared with the extension list); importers keep using this module.
-export { FORMAT_MARKS, MARK, NODE, SAFE_LINK } from './padNames.js';
+export { MARK, NODE, SAFE_LINK } from './padNames.js';
 
 /** A mark on a run of text. */
 export interface PadMark {
@@ -36,7 +36,7 @@ export interface PadDoc {
 }
 
 /** Limits for content written from outside the editor; beyond them an import is refused. */
-export const PAD_LIMITS = {
+const PAD_LIMITS = {
   /** Nesting of blocks (lists in lists, quotes in quotes). */
   maxDepth: 48,
   /** Nodes in the whole document. */
@@ -53,11 +53,6 @@ export function emptyPadDoc(): PadDoc {
 /** A text node with marks (none when the list is empty). */
 export function textNode(text: string, marks: readonly PadMark[] = []): PadNode {
   return marks.length > 0 ? { type: NODE.text, text, marks: [...marks] } : { type: NODE.text, text };
-}
-
-/** A paragraph with the given inline content. */
-export function paragraph(content: PadNode[] = []): PadNode {
-  return content.length > 0 ? { type: NODE.paragraph, content } : { type: NODE.paragraph };
 }
 
 /** A problem with a document, and where in the tree it is (e.g. `content[3].content[0]`). */

@@ -18,7 +18,7 @@ import { z } from 'zod';
  * Revisions (the timeslider) are NOT in the document: the core keeps them in a separate store
  * (server/pad/revisionStore.ts), so they never travel to every phone with the pad.
  */
-export const PAD_KEYS = {
+const PAD_KEYS = {
   content: 'content',
   authors: 'authors',
   meta: 'meta',
@@ -34,7 +34,7 @@ export const userIdSchema = z
 export const hexColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
 /** An author of the pad. */
-export const padAuthorSchema = z.object({
+const padAuthorSchema = z.object({
   name: z.string().max(200),
   colour: hexColourSchema,
 });
@@ -42,7 +42,7 @@ export const padAuthorSchema = z.object({
 export type PadAuthor = z.infer<typeof padAuthorSchema>;
 
 /** One chat message. */
-export const chatMessageSchema = z.object({
+const chatMessageSchema = z.object({
   author: z.string().max(64),
   text: z.string().min(1).max(2000),
   /** Milliseconds since 1970. */
@@ -57,17 +57,17 @@ export function contentFragment(doc: Y.Doc): Y.XmlFragment {
 }
 
 /** The authors map. */
-export function authorsMap(doc: Y.Doc): Y.Map<unknown> {
+function authorsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(PAD_KEYS.authors);
 }
 
 /** The pad's settings map. */
-export function padMetaMap(doc: Y.Doc): Y.Map<unknown> {
+function padMetaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(PAD_KEYS.meta);
 }
 
 /** The chat array. */
-export function chatArray(doc: Y.Doc): Y.Array<unknown> {
+function chatArray(doc: Y.Doc): Y.Array<unknown> {
   return doc.getArray<unknown>(PAD_KEYS.chat);
 }
 

@@ -374,12 +374,6 @@ function inlineContent(token: Token | undefined): PadNode[] {
   return out;
 }
 
-/** Parses inline Markdown (one line) into text nodes with marks. */
-export function parseMarkdownInline(text: string): PadNode[] {
-  const tokens = markdown.parseInline(text, {});
-  return inlineContent(tokens[0]);
-}
-
 /** A container being filled while the block tokens are walked. */
 interface Open {
   node: PadNode;

@@ -31,8 +31,5 @@ export const MARK = {
   author: 'author',
 } as const;
 
-/** The formatting marks (everything but author and link), in the order exports nest them. */
-export const FORMAT_MARKS = [MARK.bold, MARK.italic, MARK.underline, MARK.strike, MARK.code] as const;
-
 /** Links keep only schemes that cannot run code when clicked. */
 export const SAFE_LINK = /^(https?:|mailto:|tel:)/i;

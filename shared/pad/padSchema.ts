@@ -26,7 +26,7 @@ export interface ContentLimits {
 }
 
 /** The schema of a list of Tiptap extensions (the same call the editor makes). */
-export function schemaOf(extensions: AnyExtension[]): Schema {
+function schemaOf(extensions: AnyExtension[]): Schema {
   return getSchema(extensions);
 }
 

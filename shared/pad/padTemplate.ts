@@ -16,7 +16,7 @@ import { escapeMarkdownText, markdownToPadDoc } from './padMarkdown.js';
 import { NODE, type PadDoc, type PadNode } from './padJson.js';
 
 /** The key in the event's meta map. */
-export const PAD_TEMPLATE_KEY = 'padTemplate';
+const PAD_TEMPLATE_KEY = 'padTemplate';
 
 /** Longest template accepted (a page of Markdown is about 3,000 characters). */
 export const MAX_TEMPLATE_LENGTH = 20_000;
@@ -96,7 +96,7 @@ export function templateValuesFor(snapshot: EventSnapshot, sessionId: string): T
 }
 
 /** Fills the placeholders (values are escaped, so a title like "*Ideen*" stays literal). */
-export function fillTemplate(template: string, values: TemplateValues): string {
+function fillTemplate(template: string, values: TemplateValues): string {
   return template.replace(/\{\{\s*(title|hosts|room|time)\s*\}\}/g, (_all, key: keyof TemplateValues) =>
     escapeMarkdownText(values[key] === '' ? '–' : values[key]),
   );

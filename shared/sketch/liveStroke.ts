@@ -23,9 +23,9 @@ import {
  */
 
 /** Live strokes longer than this are not previewed further (the finished stroke still arrives). */
-export const MAX_LIVE_POINTS = 5 * MAX_POINTS;
+const MAX_LIVE_POINTS = 5 * MAX_POINTS;
 
-export const liveStrokeChunkSchema = z.object({
+const liveStrokeChunkSchema = z.object({
   id: strokeIdSchema,
   brush: z.enum(BRUSH_KINDS),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/),

@@ -97,7 +97,7 @@ export interface StrokePoints {
   summary?: PointsSummary;
 }
 
-export interface PointsSummary {
+interface PointsSummary {
   minX: number;
   minY: number;
   maxX: number;

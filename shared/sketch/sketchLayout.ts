@@ -43,9 +43,9 @@ import { z } from 'zod';
  * Strokes in progress are not in the document: they travel as awareness state
  * (`LIVE_STROKE_AWARENESS_KEY`), so others see the ink as it is drawn without growing the document.
  */
-export const SKETCH_STROKES_KEY = 'strokes';
-export const SKETCH_META_KEY = 'meta';
-export const SKETCH_LAYERS_KEY = 'layers';
+const SKETCH_STROKES_KEY = 'strokes';
+const SKETCH_META_KEY = 'meta';
+const SKETCH_LAYERS_KEY = 'layers';
 /** The awareness field that carries the stroke someone is drawing right now (see `liveStroke.ts`). */
 export const LIVE_STROKE_AWARENESS_KEY = 'ink';
 
@@ -121,20 +121,20 @@ export const strokeJsonSchema = z.object({
 });
 export type StrokeJson = z.infer<typeof strokeJsonSchema>;
 
-export const sheetMetaSchema = z.object({
+const sheetMetaSchema = z.object({
   format: z.enum(SHEET_FORMATS).catch('a0'),
   background: colourSchema.catch('#ffffff'),
 });
 export type SheetMeta = z.infer<typeof sheetMetaSchema>;
 
-export const layerSettingsSchema = z.object({
+const layerSettingsSchema = z.object({
   visible: z.boolean().catch(true),
   locked: z.boolean().catch(false),
   opacity: z.number().min(0).max(1).catch(1),
 });
 export type LayerSettings = z.infer<typeof layerSettingsSchema>;
 
-export const DEFAULT_LAYER_SETTINGS: LayerSettings = { visible: true, locked: false, opacity: 1 };
+const DEFAULT_LAYER_SETTINGS: LayerSettings = { visible: true, locked: false, opacity: 1 };
 
 /** The strokes map of a sketch document. */
 export function strokesMap(doc: Y.Doc): Y.Map<unknown> {
@@ -166,6 +166,19 @@ export function readLayerSettings(doc: Y.Doc): Record<LayerId, LayerSettings> {
     result[id] = parsed.success ? parsed.data : { ...DEFAULT_LAYER_SETTINGS };
   }
   return result;
+}
+
+/**
+ * How much bigger pens and type are on this sheet than on A3 (the shorter sides' ratio; 1 on an
+ * infinite canvas). The editor's sizes are A3 sizes times this, so a 3 px pen on A0 draws about
+ * 8.5 units: a marker line on a poster, not a hairline at "fit" zoom; on A4 it is finer.
+ */
+export function sheetScale(format: SheetFormat): number {
+  if (format === 'infinite') {
+    return 1;
+  }
+  const size = SHEET_SIZES[format];
+  return Math.min(size.width, size.height) / Math.min(SHEET_SIZES.a3.width, SHEET_SIZES.a3.height);
 }
 
 /** The sheet rectangle in scene units (origin at 0,0), or null for an infinite canvas. */

@@ -19,7 +19,7 @@ import {
 } from './sketchLayout.js';
 
 /** How a stroke looks, as chosen in the brush settings when it was drawn. */
-export interface StrokeStyle {
+interface StrokeStyle {
   brush: BrushKind;
   colour: string;
   size: number;

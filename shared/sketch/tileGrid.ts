@@ -78,7 +78,7 @@ export function tilesCovering(rect: Rect, scale: number): Array<{ tx: number; ty
 }
 
 /** A tile is `ready` (its bitmap shows the scene) or `dirty` (still shown until rebaked, but stale). */
-export type TileState = 'ready' | 'dirty';
+type TileState = 'ready' | 'dirty';
 
 export interface TileRecord<T> {
   key: string;

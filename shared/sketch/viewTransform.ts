@@ -33,7 +33,6 @@ export interface Size {
 
 export const MIN_ZOOM = 1 / 64;
 export const MAX_ZOOM = 32;
-export const IDENTITY_VIEW: View = { zoom: 1, x: 0, y: 0 };
 
 export function sceneToScreen(view: View, p: Point): Point {
   return { x: p.x * view.zoom + view.x, y: p.y * view.zoom + view.y };
@@ -109,17 +108,21 @@ export function visibleSceneRect(view: View, viewport: Size): Rect {
   };
 }
 
+/**
+ * Most pixels of wheel delta one event counts. A mouse notch reports 100-120 px and must step about
+ * 10 % (as tldraw and Excalidraw do), while a trackpad pinch, which Chromium reports as ctrl+wheel
+ * with deltas of a few pixels, stays proportional below the cap.
+ */
+const WHEEL_ZOOM_MAX_PIXELS = 10;
+
 /** Zoom factor of one wheel event: ctrl+wheel (and trackpad pinch, which Chromium reports as it) zooms. */
 export function wheelZoomFactor(deltaY: number, deltaMode: number): number {
   const pixels = deltaMode === 1 ? deltaY * 16 : deltaMode === 2 ? deltaY * 400 : deltaY;
-  return Math.exp(-Math.max(-100, Math.min(100, pixels)) * 0.01);
+  const capped = Math.max(-WHEEL_ZOOM_MAX_PIXELS, Math.min(WHEEL_ZOOM_MAX_PIXELS, pixels));
+  return Math.exp(-capped * 0.01);
 }
 
 /** Whether two rectangles overlap (touching edges do not count). */
 export function rectsIntersect(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-export function viewsEqual(a: View, b: View): boolean {
-  return a.zoom === b.zoom && a.x === b.x && a.y === b.y;
 }

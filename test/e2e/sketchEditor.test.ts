@@ -2,7 +2,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { layersMap, metaMap } from '../../shared/sketch/sketchLayout.js';
+import { layersMap, metaMap, sheetRect } from '../../shared/sketch/sketchLayout.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../helpers/syncClient.js';
 import { seriousA11yViolations } from './helpers/axe.js';
 import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
@@ -192,6 +192,33 @@ describe('the sketch editor', () => {
     await c.synced;
   });
 
+  it('fills the window under a slim title bar, and hides everything but the ink in focus mode', async () => {
+    const { page } = a;
+    const host = page.locator('.sketch-host');
+    const box = async () => (await host.boundingBox())!;
+    // The whole canvas is on screen and takes most of it (no site header or page title above).
+    expect((await box()).y + (await box()).height).toBeLessThanOrEqual(1000);
+    expect((await box()).height).toBeGreaterThan(750);
+    await page.getByRole('heading', { level: 1, name: 'Sketchnote' }).waitFor();
+    expect(await page.locator('.app-header').count()).toBe(0);
+    await page.getByRole('link', { name: /Veranstaltungen/ }).waitFor();
+    // Focus mode by its button and by Ctrl+. : only the canvas and a way out.
+    await page.getByRole('button', { name: 'Fokus', exact: true }).click();
+    await expect.poll(async () => (await box()).height).toBeGreaterThan(990);
+    expect(await page.getByRole('toolbar', { name: 'Werkzeuge' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page, 'sketch focus mode')).toEqual([]);
+    await page.locator('.sketch-host').focus();
+    await page.keyboard.press('Control+.');
+    await page.getByRole('toolbar', { name: 'Werkzeuge' }).waitFor();
+    // The settings fold away and come back.
+    const settings = page.getByRole('button', { name: 'Einstellungen' });
+    expect(await settings.getAttribute('aria-expanded')).toBe('true');
+    await settings.click();
+    expect(await page.getByRole('region', { name: 'Werkzeugeinstellungen' }).count()).toBe(0);
+    await settings.click();
+    expect(await seriousA11yViolations(page, 'sketch editor window')).toEqual([]);
+  });
+
   it('switches tools by toolbar and by their letters, and opens the shortcut help with "?"', async () => {
     const { page } = a;
     const toolbar = page.getByRole('toolbar', { name: 'Werkzeuge' });
@@ -223,8 +250,14 @@ describe('the sketch editor', () => {
 
   it('changes the sheet format for everyone and locks a layer from the layers panel', async () => {
     const { page } = a;
+    // Pens grow with the sheet: the width the panel shows on A0 is about 2.8 times that on A3.
+    const width = page.locator('output[for]').first();
+    await tool(page, 'Stift');
+    const onA0 = parseFloat((await width.textContent()) ?? '');
     await page.getByLabel('Format').selectOption('a3');
     await waitFor(() => metaMap(c.doc).get('format') === 'a3', 10_000, 'the format to reach the core');
+    await expect.poll(async () => parseFloat((await width.textContent()) ?? '')).toBeLessThan(onA0);
+    expect(onA0 / parseFloat((await width.textContent()) ?? '')).toBeGreaterThan(2.3);
     const lock = page.getByRole('group', { name: 'Hintergrund' }).getByRole('checkbox', { name: 'Gesperrt' });
     await lock.check();
     await waitFor(
@@ -531,5 +564,45 @@ describe('the sketch editor', () => {
     await expect.poll(async () => (await engineStats())?.strokes, { timeout: 10_000 }).toBe(before + 1);
     expect(await seriousA11yViolations(projector.page, 'sketch projector')).toEqual([]);
     expect(projector.problems.pageErrors).toEqual([]);
+  });
+
+  it('asks before a format change leaves the drawing outside the paper, and fits it on request', async () => {
+    const { page } = a;
+    const before = storedStrokes(c.doc).length;
+    const format = metaMap(c.doc).get('format');
+    // The showcase fills an A3 sheet; an A4 sheet is smaller.
+    await page.getByLabel('Format').selectOption('a4');
+    const dialog = page.getByRole('dialog', { name: /passt nicht auf „A4 quer“/ });
+    await dialog.waitFor();
+    expect(await seriousA11yViolations(page, 'sketch format change dialog')).toEqual([]);
+    // Cancel keeps everything as it was.
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(metaMap(c.doc).get('format')).toBe(format);
+    await page.getByLabel('Format').selectOption('a4');
+    await dialog.getByRole('button', { name: /Zeichnung einpassen/ }).click();
+    await waitFor(() => metaMap(c.doc).get('format') === 'a4', 10_000, 'the new format');
+    const paper = sheetRect('a4')!;
+    await waitFor(
+      () =>
+        storedStrokes(c.doc).every((s) => {
+          for (let i = 0; i < s.points.xyp.length; i += 3) {
+            const x = s.points.xyp[i]!;
+            const y = s.points.xyp[i + 1]!;
+            if (x < paper.x || y < paper.y || x > paper.width || y > paper.height) {
+              return false;
+            }
+          }
+          return true;
+        }),
+      10_000,
+      'every stroke on the A4 paper',
+    );
+    expect(storedStrokes(c.doc).length).toBe(before);
+    await page.screenshot({ path: join(RESULTS, 'sketch-format-fitted.png') });
+    // One undo step brings back the old format and the drawing where it was.
+    await page.locator('.sketch-host').focus();
+    await page.keyboard.press('Control+z');
+    await waitFor(() => metaMap(c.doc).get('format') === format, 10_000, 'the undo of the change');
   });
 });

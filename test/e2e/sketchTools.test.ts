@@ -59,6 +59,11 @@ type EngineHandle = {
   host: HTMLElement;
 };
 
+/** The engine's notices, recorded in the page. */
+interface NoticeLog {
+  __notices: Array<{ kind: string; layer?: string; count?: number }>;
+}
+
 async function call<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
   return page.evaluate(
     ({ fn, args }) => {
@@ -121,6 +126,14 @@ describe('sketch editing tools', () => {
 
   beforeAll(async () => {
     page = (await openSketchPage(browser, testCore.core, sketchId, 'recorder-a', pages)).page;
+    // What the engine tells the person (the editor shows it in its status line).
+    await page.evaluate(() => {
+      const w = window as unknown as NoticeLog & {
+        __sketch: { engine: { onNotice(listener: (n: NoticeLog['__notices'][number]) => void): void } };
+      };
+      w.__notices = [];
+      w.__sketch.engine.onNotice((n) => w.__notices.push(n));
+    });
     client = connectSyncClient(testCore.core.origin, testCore.core.token, `sketch/${sketchId}`);
     clients.push(client);
     await client.synced;
@@ -235,6 +248,13 @@ describe('sketch editing tools', () => {
       expect(piece.author).toBe(first!.author);
       expect(piece.brush).toBe(first!.brush);
     }
+    // Across the speech bubble (x 2400–2800, y 300–600): the partial eraser leaves shapes and says so.
+    const objectsBefore = storedObjects(client.doc).length;
+    await dragScene(page, { x: 2600, y: 200 }, { x: 2600, y: 700 }, 10);
+    await page.waitForFunction(() =>
+      (window as unknown as NoticeLog).__notices.some((n) => n.kind === 'eraserKeptObjects' && n.count === 1),
+    );
+    expect(storedObjects(client.doc).length).toBe(objectsBefore);
     const count = storedStrokes(client.doc).length;
     await call(page, 'setEraserMode', 'stroke');
     await call(page, 'setEraserSize', 14);
@@ -377,6 +397,12 @@ describe('sketch editing tools', () => {
     const before = storedStrokes(client.doc).length;
     await call(page, 'setTool', 'draw');
     await dragScene(page, { x: 300, y: 2200 }, { x: 900, y: 2250 }, 10);
+    // The pen is not ignored without a word: the status line names the layer and the way out.
+    await page.waitForFunction(() =>
+      (window as unknown as NoticeLog).__notices.some(
+        (n) => n.kind === 'layerLocked' && n.layer === 'drawing',
+      ),
+    );
     await call(page, 'setTool', 'erase');
     await dragScene(page, { x: 200, y: 1300 }, { x: 1200, y: 1700 }, 10);
     await call(page, 'selectAll');

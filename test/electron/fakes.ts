@@ -16,7 +16,7 @@ export const APP_ORIGIN = 'http://127.0.0.1:43117';
 type Listener = (event: NavigationEventLike) => void;
 
 /** A navigation-like event that records whether a guard cancelled it. */
-export class FakeEvent implements NavigationEventLike {
+class FakeEvent implements NavigationEventLike {
   prevented = false;
   constructor(readonly url: string) {}
   preventDefault(): void {

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { logFileOps } from '../../server/storage/updateLog.js';
 
 /** A file operation of the logs that a test can make fail. */
-export type FaultyOp = 'write' | 'fdatasync' | 'fsync' | 'open' | 'rename';
+type FaultyOp = 'write' | 'fdatasync' | 'fsync' | 'open' | 'rename';
 
 /** An injected fault: which operation, on which files, with which error code. */
 interface Fault {
@@ -44,7 +44,7 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** A file-system error as Node throws it (`code`, `syscall`, the usual message). */
-export function fsError(code: string, syscall: string, path?: string): NodeJS.ErrnoException {
+function fsError(code: string, syscall: string, path?: string): NodeJS.ErrnoException {
   const error: NodeJS.ErrnoException = new Error(
     `${code}: ${MESSAGES[code] ?? 'injected fault'}, ${syscall}${path ? ` '${path}'` : ''}`,
   );

@@ -7,11 +7,11 @@ import { Redis } from 'ioredis';
 import { makeTempDir } from './tempDir.js';
 
 /** Debian's binaries the scale-out tests start (PostgreSQL 15's own folder, as Debian installs it). */
-export const REDIS_SERVER = process.env['MITSCHRIFT_REDIS_SERVER'] ?? '/usr/bin/redis-server';
+const REDIS_SERVER = process.env['MITSCHRIFT_REDIS_SERVER'] ?? '/usr/bin/redis-server';
 /** HAProxy, for the three-node test. */
 export const HAPROXY = process.env['MITSCHRIFT_HAPROXY'] ?? '/usr/sbin/haproxy';
 /** PostgreSQL's initdb and postgres. */
-export const PG_BIN = process.env['MITSCHRIFT_PG_BIN'] ?? debianPostgresBin();
+const PG_BIN = process.env['MITSCHRIFT_PG_BIN'] ?? debianPostgresBin();
 
 /** Debian keeps each PostgreSQL major in /usr/lib/postgresql/<major>/bin; the newest is taken (15 here). */
 function debianPostgresBin(): string {

@@ -11,7 +11,7 @@ import { describe } from 'vitest';
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 /** The handouts' folder (`…/shared/fixtures`), or null when it is not there. */
-export const SHARED_FIXTURES: string | null = (() => {
+const SHARED_FIXTURES: string | null = (() => {
   const override = process.env.MITSCHRIFT_SHARED_DIR;
   const sharedDir = override === undefined ? resolve(REPO_ROOT, '../shared') : override;
   if (sharedDir === '') {
@@ -22,7 +22,7 @@ export const SHARED_FIXTURES: string | null = (() => {
 })();
 
 /** Why the handout checks are skipped, as printed. */
-export const HANDOUTS_SKIP_REASON = ((): string => {
+const HANDOUTS_SKIP_REASON = ((): string => {
   const override = process.env.MITSCHRIFT_SHARED_DIR;
   if (override === undefined) {
     return '../shared/fixtures not found beside the clone (team handouts; extra check)';

@@ -72,6 +72,9 @@ describe('sketch shortcuts', () => {
     expect(actionFor(key('Backspace'))).toEqual({ type: 'delete' });
     expect(actionFor(key('Escape'))).toEqual({ type: 'deselect' });
     expect(actionFor(key('?', { shiftKey: true }))).toEqual({ type: 'help' });
+    expect(actionFor(key('.', { ctrlKey: true }))).toEqual({ type: 'focus' });
+    expect(actionFor(key('.', { metaKey: true }))).toEqual({ type: 'focus' });
+    expect(actionFor(key('.'))).toBeNull();
     expect(actionFor(key('Dead'))).toBeNull();
     expect(actionFor(key('ArrowLeft'))).toBeNull();
     expect(actionFor(key(' '))).toBeNull();

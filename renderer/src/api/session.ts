@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { sessionInfoSchema, type DocAccess, type SessionInfo } from '../../../shared/api/padContract.js';
+import { sessionInfoSchema, type SessionInfo } from '../../../shared/api/padContract.js';
 import { NetworkError, request } from './coreApi.js';
 
 /**
@@ -37,7 +37,7 @@ function remembered(): SessionInfo | null {
  * The session, asked once per page load. Offline, the one this tab last saw (so a viewer stays a
  * viewer), else the owner's (the desktop app works offline on its own documents).
  */
-export function loadSession(): Promise<SessionInfo> {
+function loadSession(): Promise<SessionInfo> {
   pending ??= request('session', sessionInfoSchema).then(
     (session) => {
       known = session;
@@ -83,9 +83,4 @@ export function useSession(): SessionInfo | null {
     };
   }, []);
   return session;
-}
-
-/** What the session may do with one kind of document (`none` while the session loads). */
-export function docAccessOf(session: SessionInfo | null, kind: keyof SessionInfo['docs']): DocAccess {
-  return session === null ? 'none' : session.docs[kind];
 }

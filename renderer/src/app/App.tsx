@@ -29,13 +29,14 @@ export function App() {
           <Route path={routePatterns.eventNow} element={<ParticipantView />} />
           {/* A sketchnote on the projector: the canvas alone. */}
           <Route path={routePatterns.sketchPresent} element={<SketchPresentView />} />
+          {/* A sketchnote: the canvas fills the window, under a slim title bar of its own. */}
+          <Route path={routePatterns.sketch} element={<SketchView />} />
           {/* The printable plan: paper, not screen chrome. */}
           <Route path={printRoutePattern} element={<PrintView />} />
           <Route element={<AppLayout />}>
             <Route path={routePatterns.events} element={<EventsView />} />
             <Route path={routePatterns.event} element={<EventView />} />
             <Route path={routePatterns.pad} element={<PadView />} />
-            <Route path={routePatterns.sketch} element={<SketchView />} />
             <Route path={routePatterns.settings} element={<SettingsView />} />
             <Route path="*" element={<NotFoundView />} />
           </Route>

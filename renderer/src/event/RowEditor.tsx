@@ -46,7 +46,7 @@ export function useAddForm(): AddForm {
 }
 
 /** The attributes that tie a form's first field to the form's error message. */
-export function errorAttributes(form: AddForm): { 'aria-invalid': boolean; 'aria-describedby'?: string } {
+function errorAttributes(form: AddForm): { 'aria-invalid': boolean; 'aria-describedby'?: string } {
   return {
     'aria-invalid': form.error !== null,
     'aria-describedby': form.error === null ? undefined : form.errorId,

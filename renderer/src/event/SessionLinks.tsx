@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type * as Y from 'yjs';
 import { ensureSketchId, sketchIdFor } from '../../../shared/event/eventChanges.js';
 import type { Session } from '../../../shared/event/eventSnapshot.js';
 import { padPath, sketchPath } from '../../../shared/routes/deepLinks.js';
+import type { SketchLinkState } from '../sketch/sketchLinkState.js';
 
 /**
  * The session's notes pad and sketchnote. The pad is named by the session's id; the sketchnote id is
@@ -23,7 +24,10 @@ export function SessionLinks({
   readOnly?: boolean;
 }) {
   const { t } = useTranslation();
+  const location = useLocation();
   const sketchId = session.sketchId ?? sketchIdFor(session.id);
+  // The editor shows the session's title and leads back here.
+  const sketchState: SketchLinkState = { title: session.title, from: location.pathname + location.search };
   return (
     <>
       <Link
@@ -35,6 +39,7 @@ export function SessionLinks({
       </Link>
       <Link
         to={sketchPath(sketchId)}
+        state={sketchState}
         className="session-link"
         aria-label={t('plan.session.sketchFor', { title: session.title })}
         onClick={() => {

@@ -30,7 +30,7 @@ export function usePlaceName(
 }
 
 /** A plan change in words: "Verschoben: „X“ nach Saal, 10:00–10:45". */
-export function usePlanChangeText(placeName: (cell: Cell | null) => string): (change: PlanChange) => string {
+function usePlanChangeText(placeName: (cell: Cell | null) => string): (change: PlanChange) => string {
   const { t } = useTranslation();
   return (change) => {
     switch (change.kind) {

@@ -15,13 +15,13 @@ export interface GridCell {
 }
 
 /** One time slot across all rooms. */
-export interface GridRow {
+interface GridRow {
   slot: Slot;
   cells: GridCell[];
 }
 
 /** The slots of one calendar day. */
-export interface GridDay {
+interface GridDay {
   /** `YYYY-MM-DD` */
   day: string;
   rows: GridRow[];
@@ -74,12 +74,12 @@ export function buildGrid(snapshot: Pick<EventSnapshot, 'meta' | 'rooms' | 'slot
 }
 
 /** A row of the printed or projected plan: either cells per room, or one session across the row. */
-export type CompactRow =
+type CompactRow =
   | { kind: 'cells'; slot: Slot; cells: GridCell[] }
   | { kind: 'spanning'; slot: Slot; room: Room; sessions: Session[] };
 
 /** A day of the printed or projected plan. */
-export interface CompactDay {
+interface CompactDay {
   day: string;
   rows: CompactRow[];
 }

@@ -29,7 +29,7 @@ export function voteKeyAction(key: string): VoteKeyAction | null {
 }
 
 /** Digits typed within this time form one number ("2", "3" → 23). */
-export const DIGIT_WINDOW_MS = 1200;
+const DIGIT_WINDOW_MS = 1200;
 
 /** The count after typing a digit: appended to a number typed just before, else a new number. */
 export function typedCount(

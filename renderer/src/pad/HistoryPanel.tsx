@@ -15,7 +15,7 @@ import { PadJsonView } from './PadJsonView.js';
 const REFRESH_MS = 5_000;
 
 /** A revision time with seconds, in the UI language. */
-export function formatRevisionTime(iso: string, language: Language): string {
+function formatRevisionTime(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) {
     return iso;

@@ -5,7 +5,7 @@ import type { ShareLinks } from '../../../shared/api/padContract.js';
 import { getShareLinks } from './padApi.js';
 
 /** A QR code of `text` as an SVG data URL (the CSP allows `img-src data:`). */
-export async function qrDataUrl(text: string): Promise<string> {
+async function qrDataUrl(text: string): Promise<string> {
   const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }

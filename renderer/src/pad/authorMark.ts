@@ -18,7 +18,7 @@ function fromSync(tr: Transaction): boolean {
 }
 
 /** The plugin key of the stamping plugin (tests and tools can look for it). */
-export const authorStampKey = new PluginKey('authorStamp');
+const authorStampKey = new PluginKey('authorStamp');
 
 /** Options of {@link AuthorStamp}. */
 export interface AuthorStampOptions {

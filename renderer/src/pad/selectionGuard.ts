@@ -49,7 +49,7 @@ function pointsAtLiveItem(doc: Y.Doc, rel: Y.RelativePosition): boolean {
 }
 
 /** The plugin key (tests and tools can find it). */
-export const selectionGuardKey = new PluginKey('padSelectionGuard');
+const selectionGuardKey = new PluginKey('padSelectionGuard');
 
 /** See the module comment. */
 export const SelectionGuard = Extension.create({

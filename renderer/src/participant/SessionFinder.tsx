@@ -19,7 +19,7 @@ import './participant.css';
 const TICK_MS = 30_000;
 
 /** The event's local time, ticking; fixed by `?at=` (a preview, as on the wall). */
-export function useEventClock(snapshot: Pick<EventSnapshot, 'meta' | 'slots'>): {
+function useEventClock(snapshot: Pick<EventSnapshot, 'meta' | 'slots'>): {
   now: string;
   preview: boolean;
 } {

@@ -1,30 +1,13 @@
-import { useCallback, useId, useSyncExternalStore } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import {
-  metaMap,
-  readSheetMeta,
-  SHEET_FORMATS,
-  type SheetFormat,
-} from '../../../shared/sketch/sketchLayout.js';
+import { metaMap, SHEET_FORMATS } from '../../../shared/sketch/sketchLayout.js';
+import { planFormatChange } from '../../../shared/sketch/edit/sheetFormat.js';
 import { zoomTo } from '../../../shared/sketch/viewTransform.js';
 import { useZoomPercent, type EditorEngine } from './editorApi.js';
+import { useSheetFormat } from './useSheetFormat.js';
+import { FormatChangeDialog, type PendingFormatChange } from './FormatChangeDialog.js';
 import { ZOOM_STEP } from './shortcutMap.js';
-
-/** The sheet format, live from the document. */
-function useSheetFormat(doc: Y.Doc): SheetFormat {
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      const map = metaMap(doc);
-      const observer = (): void => notify();
-      map.observe(observer);
-      return () => map.unobserve(observer);
-    },
-    [doc],
-  );
-  const snapshot = useCallback(() => readSheetMeta(doc).format, [doc]);
-  return useSyncExternalStore(subscribe, snapshot);
-}
 
 /**
  * The sheet format (A4, A3, A0, panorama, screen or infinite; shared with everyone) and the zoom:
@@ -35,6 +18,7 @@ export function SheetControls({ doc, engine }: { doc: Y.Doc; engine: EditorEngin
   const id = useId();
   const format = useSheetFormat(doc);
   const percent = useZoomPercent(engine);
+  const [pending, setPending] = useState<PendingFormatChange | null>(null);
   const withKey = (label: string, key: string): string => t('sketch.withShortcut', { label, shortcut: key });
 
   return (
@@ -51,8 +35,17 @@ export function SheetControls({ doc, engine }: { doc: Y.Doc; engine: EditorEngin
           if (!next) {
             return;
           }
-          doc.transact(() => metaMap(doc).set('format', next));
-          engine?.fit();
+          if (!engine) {
+            doc.transact(() => metaMap(doc).set('format', next));
+            return;
+          }
+          const change = planFormatChange(engine.contentBounds(), next);
+          if (change.kind === 'outside') {
+            // The drawing would stick out of the new paper: ask first.
+            setPending({ format: next, change });
+          } else {
+            engine.setSheetFormat(next, null);
+          }
         }}
       >
         {SHEET_FORMATS.map((f) => (
@@ -116,6 +109,20 @@ export function SheetControls({ doc, engine }: { doc: Y.Doc; engine: EditorEngin
           {t('sketch.sheet.fit')}
         </button>
       </div>
+      {pending && (
+        <FormatChangeDialog
+          pending={pending}
+          onFit={() => {
+            engine?.setSheetFormat(pending.format, pending.change.fit);
+            setPending(null);
+          }}
+          onKeep={() => {
+            engine?.setSheetFormat(pending.format, null);
+            setPending(null);
+          }}
+          onCancel={() => setPending(null)}
+        />
+      )}
     </div>
   );
 }

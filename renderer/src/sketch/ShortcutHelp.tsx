@@ -54,6 +54,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
         <h2 id={`${id}-title`} tabIndex={-1}>
           {t('sketch.shortcuts.title')}
         </h2>
+        <p>{t('sketch.intro')}</p>
         <p id={`${id}-intro`} className="hint">
           {t('sketch.shortcuts.intro')}
         </p>

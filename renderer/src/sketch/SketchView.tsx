@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { docNameFor, idSchema } from '../../../shared/docs/docName.js';
-import { DocumentConnection } from '../components/DocumentConnection.js';
+import { MAX_STROKE_SIZE, sheetScale } from '../../../shared/sketch/sketchLayout.js';
 import { InvalidLink } from '../components/InvalidLink.js';
-import { PageHeading } from '../components/PageHeading.js';
 import { useSession } from '../api/session.js';
 import {
   getSketchPalettePrefs,
@@ -16,6 +15,8 @@ import {
 } from '../platform/preferences.js';
 import type { SketchEngine } from './engine/SketchEngine.js';
 import { SketchCanvas } from './SketchCanvas.js';
+import { SketchWindow } from './SketchWindow.js';
+import { useSheetFormat } from './useSheetFormat.js';
 import { useSharedDoc } from '../sync/useSharedDoc.js';
 import { ColourPalette } from './ColourPalette.js';
 import { useSelection, useTool, type EditorEngine } from './editorApi.js';
@@ -34,47 +35,33 @@ import './sketch.css';
 
 /** How long a status message ("3 Elemente kopiert.") stays. */
 const STATUS_MS = 4000;
+/** From this window width (CSS px) the tool settings start open beside the ink. */
+const PANELS_OPEN_MIN_WIDTH = 1100;
 
-/** A sketchnote: the ink canvas bound to its `sketch/<id>` document, with the editor around it. */
+/** A sketchnote: the ink canvas bound to its `sketch/<id>` document, in a window of its own. */
 export function SketchView() {
   const { t } = useTranslation();
   const { sketchId = '' } = useParams();
   const session = useSession();
   if (!idSchema.safeParse(sketchId).success) {
-    return <InvalidLink />;
-  }
-  if (session === null) {
-    return <PageHeading title={t('sketch.title')} />;
-  }
-  if (session.docs.sketch !== 'write') {
     return (
-      <>
-        <PageHeading title={t('sketch.title')} />
-        {session.docs.sketch === 'none' ? (
-          <p>{t('readOnly.notAvailable')}</p>
-        ) : (
-          <SketchViewer key={sketchId} sketchId={sketchId} />
-        )}
-        <section className="panel">
-          <DocumentConnection name={docNameFor('sketch', sketchId)} />
-        </section>
-      </>
+      <SketchWindow docName={null}>
+        <InvalidLink />
+      </SketchWindow>
     );
   }
-  return (
-    <>
-      <PageHeading title={t('sketch.title')} />
-      {/* Collapsed, so the whole canvas fits the window when the page opens. */}
-      <details className="sketch-hints">
-        <summary>{t('sketch.hints')}</summary>
-        <p>{t('sketch.intro')}</p>
-      </details>
-      {/* Keyed by id, so another sketchnote starts with a fresh engine, undo history and selection. */}
-      <SketchEditor key={sketchId} sketchId={sketchId} />
-      <section className="panel">
-        <DocumentConnection name={docNameFor('sketch', sketchId)} />
-      </section>
-    </>
+  if (session === null || session.docs.sketch === 'none') {
+    return (
+      <SketchWindow docName={null}>
+        {session !== null && <p className="sketch-window__message">{t('readOnly.notAvailable')}</p>}
+      </SketchWindow>
+    );
+  }
+  // Keyed by id, so another sketchnote starts with a fresh engine, undo history and selection.
+  return session.docs.sketch === 'write' ? (
+    <SketchEditor key={sketchId} sketchId={sketchId} />
+  ) : (
+    <SketchViewer key={sketchId} sketchId={sketchId} />
   );
 }
 
@@ -105,26 +92,28 @@ function SketchViewer({ sketchId }: { sketchId: string }) {
     return () => shared.provider.off('sync', fitOnce);
   }, [engine, shared]);
   return (
-    <section className="sketch-editor sketch-viewer" aria-label={t('readOnly.sketchViewer')}>
-      <p className="hint">{t('readOnly.sketch')}</p>
-      <div className="sketch-editor__bar">
-        <button type="button" className="button button--quiet" onClick={() => engine?.fit()}>
-          {t('readOnly.fit')}
-        </button>
-      </div>
-      <div className="sketch-editor__stage">
-        <SketchCanvas
-          doc={shared.doc}
-          awareness={shared.provider.awareness}
-          author={author}
-          onEngine={onEngine}
-          label={t('readOnly.sketchViewer')}
-          className="sketch-surface"
-          readOnly
-        />
-        <Minimap engine={engine} />
-      </div>
-    </section>
+    <SketchWindow docName={docNameFor('sketch', sketchId)}>
+      <section className="sketch-editor sketch-viewer" aria-label={t('readOnly.sketchViewer')}>
+        <div className="sketch-editor__bar">
+          <p className="hint sketch-viewer__hint">{t('readOnly.sketch')}</p>
+          <button type="button" className="button button--quiet" onClick={() => engine?.fit()}>
+            {t('readOnly.fit')}
+          </button>
+        </div>
+        <div className="sketch-editor__stage">
+          <SketchCanvas
+            doc={shared.doc}
+            awareness={shared.provider.awareness}
+            author={author}
+            onEngine={onEngine}
+            label={t('readOnly.sketchViewer')}
+            className="sketch-surface"
+            readOnly
+          />
+          <Minimap engine={engine} />
+        </div>
+      </section>
+    </SketchWindow>
   );
 }
 
@@ -185,16 +174,18 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
     setSketchPalettePrefs(next);
   }, []);
 
+  // Sizes in the panel are A3 sizes; on a bigger sheet pens and type grow with it (sheetScale).
+  const scale = sheetScale(useSheetFormat(doc));
   const brush = useMemo(
     () => ({
       brush: style.brush,
       colour: palette.colour,
-      size: style.size,
+      size: Math.min(MAX_STROKE_SIZE, style.size * scale),
       pressureOn: style.pressureOn,
       smoothing: style.smoothing,
       layer: style.layer,
     }),
-    [style.brush, palette.colour, style.size, style.pressureOn, style.smoothing, style.layer],
+    [style.brush, palette.colour, style.size, scale, style.pressureOn, style.smoothing, style.layer],
   );
 
   useEffect(() => {
@@ -202,11 +193,12 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
       style: style.shapeStyle,
       fill: style.fillOn ? style.fillColour : null,
       fontFamily: style.fontFamily,
-      fontSize: style.fontSize,
+      fontSize: Math.round(style.fontSize * scale),
       containerShape: style.containerShape,
     });
   }, [
     engine,
+    scale,
     style.shapeStyle,
     style.fillOn,
     style.fillColour,
@@ -232,6 +224,29 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
     [],
   );
 
+  const showStatus = useCallback((message: string) => {
+    setStatus(message);
+    if (statusTimer.current !== null) {
+      clearTimeout(statusTimer.current);
+    }
+    statusTimer.current = setTimeout(() => setStatus(''), STATUS_MS);
+  }, []);
+
+  // A pen on a locked or hidden layer draws nothing, the partial eraser leaves shapes: say so.
+  useEffect(
+    () =>
+      engine?.onNotice((notice) =>
+        showStatus(
+          notice.kind === 'eraserKeptObjects'
+            ? t('sketch.status.eraserKeptObjects', { count: notice.count })
+            : t(`sketch.status.${notice.kind}`, {
+                layer: t(`sketch.layers.names.${notice.layer}`),
+              }),
+        ),
+      ),
+    [engine, showStatus, t],
+  );
+
   const onStatus = useCallback(
     (s: ClipboardStatus) => {
       let message: string;
@@ -255,37 +270,78 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
           message = t('sketch.status.pasteEmpty');
           break;
       }
-      setStatus(message);
-      if (statusTimer.current !== null) {
-        clearTimeout(statusTimer.current);
-      }
-      statusTimer.current = setTimeout(() => setStatus(''), STATUS_MS);
+      showStatus(message);
     },
-    [t],
+    [t, showStatus],
   );
 
   const onUndo = useCallback(() => undo.undo(), [undo]);
   const onRedo = useCallback(() => undo.redo(), [undo]);
   const onHelp = useCallback(() => setHelpOpen(true), []);
-  const clipboard = useSketchShortcuts({ engine, onUndo, onRedo, onHelp, onStatus });
+  const [focus, setFocus] = useState(false);
+  const toggleFocus = useCallback(() => setFocus((on) => !on), []);
+  const clipboard = useSketchShortcuts({
+    engine,
+    onUndo,
+    onRedo,
+    onHelp,
+    onFocusMode: toggleFocus,
+    onStatus,
+  });
+  // The settings float over the canvas; on a narrow window they start folded away.
+  const [panelsOpen, setPanelsOpen] = useState(() => window.innerWidth >= PANELS_OPEN_MIN_WIDTH);
+  const panelsId = useId();
 
   return (
-    <section className="sketch-editor" aria-label={t('sketch.editor')}>
-      <div className="sketch-editor__bar">
-        <ToolBar
-          tool={tool}
-          onTool={(next) => engine?.setTool(next)}
-          canUndo={undoState[0] === 'u'}
-          canRedo={undoState[1] === 'r'}
-          onUndo={onUndo}
-          onRedo={onRedo}
-          onHelp={onHelp}
-        />
-        <SheetControls doc={doc} engine={engine} />
-        <PresentButton sketchId={sketchId} />
-        <ExportButton sketchId={sketchId} />
-      </div>
-      <div className="sketch-editor__body">
+    <SketchWindow
+      docName={docNameFor('sketch', sketchId)}
+      focus={focus}
+      actions={
+        <>
+          <PresentButton sketchId={sketchId} />
+          <ExportButton sketchId={sketchId} />
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-expanded={panelsOpen}
+            aria-controls={panelsOpen ? panelsId : undefined}
+            onClick={() => setPanelsOpen((open) => !open)}
+          >
+            {t('sketch.window.panels')}
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-keyshortcuts="Control+."
+            title={t('sketch.withShortcut', {
+              label: t('sketch.window.focus'),
+              shortcut: t('sketch.keys.ctrl') + '+.',
+            })}
+            onClick={toggleFocus}
+          >
+            {t('sketch.window.focus')}
+          </button>
+        </>
+      }
+    >
+      <section
+        className={`sketch-editor${focus ? ' sketch-editor--focus' : ''}`}
+        aria-label={t('sketch.editor')}
+      >
+        {!focus && (
+          <div className="sketch-editor__bar">
+            <ToolBar
+              tool={tool}
+              onTool={(next) => engine?.setTool(next)}
+              canUndo={undoState[0] === 'u'}
+              canRedo={undoState[1] === 'r'}
+              onUndo={onUndo}
+              onRedo={onRedo}
+              onHelp={onHelp}
+            />
+            <SheetControls doc={doc} engine={engine} />
+          </div>
+        )}
         <div className="sketch-editor__stage">
           <SketchCanvas
             doc={doc}
@@ -307,18 +363,25 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
               onCut={clipboard.cut}
             />
           )}
-          <Minimap engine={engine} />
+          {!focus && <Minimap engine={engine} />}
+          {!focus && panelsOpen && (
+            <div className="sketch-editor__side" id={panelsId}>
+              <StylePanel tool={tool} style={style} sheetScale={scale} onChange={changeStyle} />
+              <ColourPalette prefs={palette} onChange={changePalette} />
+              <LayersPanel doc={doc} activeLayer={style.layer} />
+            </div>
+          )}
+          {focus && (
+            <button type="button" className="button sketch-editor__unfocus" onClick={toggleFocus}>
+              {t('sketch.window.unfocus')}
+            </button>
+          )}
+          <p className="sketch-editor__status" role="status">
+            {status}
+          </p>
         </div>
-        <div className="sketch-editor__side">
-          <StylePanel tool={tool} style={style} onChange={changeStyle} />
-          <ColourPalette prefs={palette} onChange={changePalette} />
-          <LayersPanel doc={doc} activeLayer={style.layer} />
-        </div>
-      </div>
-      <p className="sketch-editor__status" role="status">
-        {status}
-      </p>
-      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
-    </section>
+        <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      </section>
+    </SketchWindow>
   );
 }

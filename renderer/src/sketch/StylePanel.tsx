@@ -25,10 +25,10 @@ export interface EditorStyle extends SketchToolPrefs {
   containerShape: ContainerShape;
 }
 
-export const STROKE_SIZE_RANGE = { min: 1, max: 64 } as const;
-export const ERASER_SIZE_RANGE = { min: 4, max: 120 } as const;
+const STROKE_SIZE_RANGE = { min: 1, max: 64 } as const;
+const ERASER_SIZE_RANGE = { min: 4, max: 120 } as const;
 /** Font sizes to choose from (scene units); big enough to read on an A0 sheet from afar. */
-export const FONT_SIZES = [12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128, 160, 200] as const;
+const FONT_SIZES = [12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128, 160, 200] as const;
 
 /** The preset sizes, plus `current` in its place if it is none of them. */
 function fontSizes(current: number): number[] {
@@ -45,6 +45,8 @@ const isShapeTool = (tool: SketchTool): boolean => (SHAPE_TOOLS as readonly Sket
 export interface StylePanelProps {
   tool: SketchTool;
   style: EditorStyle;
+  /** How much bigger pens and type draw on this sheet than the A3 sizes chosen here (shown as drawn). */
+  sheetScale: number;
   onChange: (patch: Partial<EditorStyle>) => void;
 }
 
@@ -53,7 +55,7 @@ export interface StylePanelProps {
  * size), new shapes (hand-drawn or clean, fill) and text (font, size), plus the layer new ink goes
  * on and palm rejection. Only the sections for the current tool are shown.
  */
-export function StylePanel({ tool, style, onChange }: StylePanelProps) {
+export function StylePanel({ tool, style, sheetScale, onChange }: StylePanelProps) {
   const { t } = useTranslation();
   const id = useId();
   const showPen = tool === 'draw';
@@ -100,11 +102,11 @@ export function StylePanel({ tool, style, onChange }: StylePanelProps) {
                 max={STROKE_SIZE_RANGE.max}
                 step={1}
                 value={Math.round(style.size)}
-                aria-valuetext={t('sketch.style.sizeValue', { value: Math.round(style.size) })}
+                aria-valuetext={t('sketch.style.sizeValue', { value: Math.round(style.size * sheetScale) })}
                 onChange={(e) => onChange({ size: Number(e.target.value) })}
               />
               <output htmlFor={`${id}-size`}>
-                {t('sketch.style.sizeValue', { value: Math.round(style.size) })}
+                {t('sketch.style.sizeValue', { value: Math.round(style.size * sheetScale) })}
               </output>
             </div>
           </div>
@@ -266,7 +268,7 @@ export function StylePanel({ tool, style, onChange }: StylePanelProps) {
             >
               {fontSizes(style.fontSize).map((size) => (
                 <option key={size} value={size}>
-                  {t('sketch.style.sizeValue', { value: size })}
+                  {t('sketch.style.sizeValue', { value: Math.round(size * sheetScale) })}
                 </option>
               ))}
             </select>

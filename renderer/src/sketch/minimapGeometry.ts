@@ -12,8 +12,8 @@ import {
  */
 
 export const MINIMAP_WIDTH = 200;
-export const MINIMAP_MIN_HEIGHT = 70;
-export const MINIMAP_MAX_HEIGHT = 160;
+const MINIMAP_MIN_HEIGHT = 70;
+const MINIMAP_MAX_HEIGHT = 160;
 
 /** Minimap height (CSS px) for the sheet or content box: its aspect ratio, within limits. */
 export function minimapHeight(

@@ -9,7 +9,7 @@ export interface PaletteColour {
   value: string;
 }
 
-export type ColourName =
+type ColourName =
   | 'black'
   | 'darkGrey'
   | 'blue'

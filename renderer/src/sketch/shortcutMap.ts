@@ -36,6 +36,7 @@ export type SketchAction =
   | { type: 'zoomOut' }
   | { type: 'fit' }
   | { type: 'deselect' }
+  | { type: 'focus' }
   | { type: 'help' };
 
 /** Tool letters (pressed without modifiers). */
@@ -96,6 +97,9 @@ export function actionFor(event: KeyLike): SketchAction | null {
         return event.shiftKey ? null : { type: 'selectAll' };
       case 'g':
         return event.shiftKey ? { type: 'ungroup' } : { type: 'group' };
+      case '.':
+        // As tldraw: Ctrl+. hides everything but the ink (and brings it back).
+        return event.shiftKey ? null : { type: 'focus' };
       case ']':
         return { type: 'order', move: 'front' };
       case '[':
@@ -139,7 +143,7 @@ export function actionFor(event: KeyLike): SketchAction | null {
 }
 
 /** What an event target may offer; a DOM Element fits. */
-export interface TargetLike {
+interface TargetLike {
   tagName?: string;
   isContentEditable?: boolean;
   closest?: (selector: string) => unknown;
@@ -182,10 +186,10 @@ export function choosePasteText(
 }
 
 /** Keys as shown in the help table; named keys are translated (`sketch.keys.*`). */
-export type NamedKey = 'ctrl' | 'shift' | 'space' | 'delete' | 'backspace' | 'escape' | 'drag';
+type NamedKey = 'ctrl' | 'shift' | 'space' | 'delete' | 'backspace' | 'escape' | 'drag';
 export type KeyToken = { named: NamedKey } | { char: string };
 
-export type ShortcutAction =
+type ShortcutAction =
   | 'undo'
   | 'redo'
   | 'copy'
@@ -205,6 +209,7 @@ export type ShortcutAction =
   | 'fit'
   | 'pan'
   | 'deselect'
+  | 'focus'
   | 'help';
 
 /** One row of the help table: alternative key combinations (each a sequence of keys) for one thing. */
@@ -248,5 +253,6 @@ export const SHORTCUT_ROWS: readonly ShortcutRow[] = [
   { combos: [[ch('0')], [SHIFT, ch('1')]], what: { action: 'fit' } },
   { combos: [[{ named: 'space' }, { named: 'drag' }]], what: { action: 'pan' } },
   { combos: [[{ named: 'escape' }]], what: { action: 'deselect' } },
+  { combos: [[CTRL, ch('.')]], what: { action: 'focus' } },
   { combos: [[ch('?')]], what: { action: 'help' } },
 ];

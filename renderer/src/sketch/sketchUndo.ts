@@ -1,13 +1,13 @@
 import * as Y from 'yjs';
 import { assetsMap, objectsMap, strokeGroupsMap } from '../../../shared/sketch/objects/objectLayout.js';
-import { strokesMap } from '../../../shared/sketch/sketchLayout.js';
+import { metaMap, strokesMap } from '../../../shared/sketch/sketchLayout.js';
 
 /** Edits within this time of each other undo as one step. */
 export const UNDO_CAPTURE_MS = 300;
 
 /**
  * Per-user undo and redo for a sketch document: a Y.UndoManager over the strokes, objects, stroke
- * groups and assets that tracks only transactions with this user's `origin`, so undo never takes
+ * groups, assets and the sheet settings (a format change that fitted the drawing is one step) that tracks only transactions with this user's `origin`, so undo never takes
  * back what someone else drew. Made without resources; `attach()` (in an effect) creates the
  * manager and returns the function that destroys it, so a React StrictMode remount gets a fresh one.
  * `subscribe` and `getSnapshot` fit useSyncExternalStore.
@@ -24,7 +24,13 @@ export class SketchUndo {
 
   attach(): () => void {
     const manager = new Y.UndoManager(
-      [strokesMap(this.doc), objectsMap(this.doc), strokeGroupsMap(this.doc), assetsMap(this.doc)],
+      [
+        strokesMap(this.doc),
+        objectsMap(this.doc),
+        strokeGroupsMap(this.doc),
+        assetsMap(this.doc),
+        metaMap(this.doc),
+      ],
       { trackedOrigins: new Set<unknown>([this.origin]), captureTimeout: UNDO_CAPTURE_MS },
     );
     const update = (): void => this.update();

@@ -25,6 +25,8 @@ export interface SketchShortcutOptions {
   onUndo: () => void;
   onRedo: () => void;
   onHelp: () => void;
+  /** Turns the focus mode (only the ink on screen) on or off. */
+  onFocusMode?: () => void;
   onStatus?: (status: ClipboardStatus) => void;
 }
 
@@ -220,6 +222,11 @@ export function useSketchShortcuts(options: SketchShortcutOptions): SketchClipbo
             latest.current.onHelp();
           }
           return true;
+        case 'focus':
+          if (!repeat) {
+            latest.current.onFocusMode?.();
+          }
+          return latest.current.onFocusMode !== undefined;
       }
     };
 

@@ -17,7 +17,7 @@
  */
 
 /** The phase the UI shows. */
-export type ConnectionPhase = 'connecting' | 'online' | 'offline' | 'reconnecting';
+type ConnectionPhase = 'connecting' | 'online' | 'offline' | 'reconnecting';
 
 /** Everything the reducer remembers about one document's connection. */
 export interface ConnectionState {

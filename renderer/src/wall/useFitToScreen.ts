@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 
 /** Never smaller than this share of the designed size: below it, text no longer reads from the back. */
-export const MIN_WALL_SCALE = 0.55;
+const MIN_WALL_SCALE = 0.55;
 const STEP = 0.05;
 
 /**

@@ -16,7 +16,7 @@ import {
 } from './cliCommand.js';
 
 /** Usage of `export`. */
-export const exportUsage: CommandUsage = {
+const exportUsage: CommandUsage = {
   usage:
     'mitschrift export EVENT --data DIR --out PATH [--profile public|internal] [--sessions ID,ID] [--zip]',
   summary:
@@ -24,7 +24,7 @@ export const exportUsage: CommandUsage = {
 };
 
 /** The report lines about pseudonymised names (printed for the organiser; never written into the bundle). */
-export function pseudonymLines(pseudonyms: readonly PseudonymEntry[]): string[] {
+function pseudonymLines(pseudonyms: readonly PseudonymEntry[]): string[] {
   if (pseudonyms.length === 0) {
     return ['Pseudonymised: nobody (everyone named has consented).'];
   }

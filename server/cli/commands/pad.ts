@@ -18,13 +18,13 @@ import {
 } from './cliCommand.js';
 
 /** Usage of `pad import`. */
-export const padImportUsage: CommandUsage = {
+const padImportUsage: CommandUsage = {
   usage: 'mitschrift pad import SESSION FILE --data DIR',
   summary: "Import a .etherpad, .html, .md or .txt file into a session's pad (format from the file name).",
 };
 
 /** Usage of `pad export`. */
-export const padExportUsage: CommandUsage = {
+const padExportUsage: CommandUsage = {
   usage: 'mitschrift pad export SESSION --format etherpad|html|md|txt --data DIR [--out FILE]',
   summary: "Export a session's pad to stdout or FILE (.etherpad with its whole history).",
 };
@@ -101,7 +101,7 @@ async function padImport(args: string[]): Promise<number> {
 }
 
 /** What an HTML import stripped, as one line (`Removed: 2 scripts, 1 event handler.` or `Removed: nothing.`). */
-export function removedLine(removed: RemovedContent): string {
+function removedLine(removed: RemovedContent): string {
   const names: Record<keyof RemovedContent, [string, string]> = {
     scripts: ['script', 'scripts'],
     styles: ['style sheet', 'style sheets'],

@@ -17,7 +17,7 @@ import {
 } from './cliCommand.js';
 
 /** Usage of `publish`. */
-export const publishUsage: CommandUsage = {
+const publishUsage: CommandUsage = {
   usage:
     'mitschrift publish EVENT --data DIR --portal URL --org ORG [--profile public|internal] [--dry-run] [--max-mb N]',
   summary:

@@ -39,13 +39,13 @@ import {
 } from './cliCommand.js';
 
 /** Usage of `sketch import`. */
-export const sketchImportUsage: CommandUsage = {
+const sketchImportUsage: CommandUsage = {
   usage: 'mitschrift sketch import SESSION FILE --data DIR',
   summary: 'Make a new sketchnote for a session from an .excalidraw file; prints its id last.',
 };
 
 /** Usage of `sketch export`. */
-export const sketchExportUsage: CommandUsage = {
+const sketchExportUsage: CommandUsage = {
   usage:
     'mitschrift sketch export SKETCH --format png|svg|pdf [--dpi N] [--scale S] --data DIR --out FILE\n' +
     '       mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]',
@@ -70,7 +70,7 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
  * counts per element type, skipped types and notes, a summary, then the new sketch id alone on
  * the last line.
  */
-export async function sketchImportCommand(args: string[]): Promise<number> {
+async function sketchImportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: { data: { type: 'string' } },
@@ -154,7 +154,7 @@ export async function sketchImportCommand(args: string[]): Promise<number> {
  * `mitschrift sketch export SKETCH --format png|svg|pdf [--dpi N] [--scale S] --data DIR --out FILE`
  * and `… --format excalidraw --data DIR [--out FILE]`.
  */
-export async function sketchExportCommand(args: string[]): Promise<number> {
+async function sketchExportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {

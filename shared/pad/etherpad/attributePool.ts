@@ -17,7 +17,7 @@ export interface AttributePoolJson {
 }
 
 /** Thrown when an attribute string cannot be read against a pool. */
-export class AttributeError extends Error {
+class AttributeError extends Error {
   override readonly name = 'AttributeError';
 }
 

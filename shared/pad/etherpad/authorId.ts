@@ -31,7 +31,7 @@ function lane(s: string, seed: number, prime: number): number {
 }
 
 /** A 128-bit hash of a string (UTF-16 code units), as a BigInt. */
-export function hash128(s: string): bigint {
+function hash128(s: string): bigint {
   let n = 0n;
   for (let i = 0; i < 4; i++) {
     n = (n << 32n) | BigInt(lane(s, SEEDS[i] ?? 0, PRIMES[i] ?? 1));

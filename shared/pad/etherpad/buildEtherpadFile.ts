@@ -19,7 +19,7 @@ import { KEY_REVISION_INTERVAL } from './problems.js';
 import { preview } from './textUtil.js';
 
 /** A revision's content: lines, or an attributed text with the pool its attributes refer to. */
-export type BuildRevisionContent = { lines: readonly PadLine[] } | { atext: AText; pool: AttributePool };
+type BuildRevisionContent = { lines: readonly PadLine[] } | { atext: AText; pool: AttributePool };
 
 /** One revision to write: the whole document as it was after the change, who and when. */
 export type BuildRevision = BuildRevisionContent & {
@@ -39,7 +39,7 @@ export interface BuildAuthor {
 }
 
 /** A chat message to include. */
-export interface BuildChatMessage {
+interface BuildChatMessage {
   text: string;
   authorId: string;
   time: number;
@@ -67,7 +67,7 @@ function fail(message: string): never {
 }
 
 /** Re-numbers an attributed text's attributes from `from` into `to` (adding them as needed). */
-export function moveATextToPool(atext: AText, from: AttributePool, to: AttributePool): AText {
+function moveATextToPool(atext: AText, from: AttributePool, to: AttributePool): AText {
   const cache = new Map<string, string>();
   const runs = attributionRuns(atext).map((run) => {
     let attribs = cache.get(run.attribs);

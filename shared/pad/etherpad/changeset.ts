@@ -47,7 +47,7 @@ export interface AttribRun {
 }
 
 /** Thrown for a changeset or attribution string that is malformed or does not fit its text. */
-export class ChangesetError extends Error {
+class ChangesetError extends Error {
   override readonly name = 'ChangesetError';
 }
 
@@ -65,18 +65,18 @@ export function parseNum(s: string): number {
 }
 
 /** Formats a non-negative integer in base 36, the way changesets store numbers. */
-export function numToString(n: number): string {
+function numToString(n: number): string {
   return n.toString(36);
 }
 
 /** Writes one op in its textual form, e.g. `*0|2+1c`. */
-export function serializeOp(op: Op): string {
+function serializeOp(op: Op): string {
   const lines = op.lines > 0 ? `|${numToString(op.lines)}` : '';
   return `${op.attribs}${lines}${op.opcode}${numToString(op.chars)}`;
 }
 
 /** Writes ops one after another, as they are; use `assembleOps` for the canonical form. */
-export function serializeOps(ops: readonly Op[]): string {
+function serializeOps(ops: readonly Op[]): string {
   return ops.map(serializeOp).join('');
 }
 
@@ -88,7 +88,7 @@ const isDigit36 = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c 
  * scanner rather than a regex: attribution strings of big pads have hundreds of thousands of
  * ops, and per-op match arrays made parsing garbage-collector bound.
  */
-export function deserializeOps(ops: string): Op[] {
+function deserializeOps(ops: string): Op[] {
   const out: Op[] = [];
   const n = ops.length;
   let i = 0;
@@ -202,7 +202,7 @@ class MergingAssembler {
  * Builds the canonical op string Etherpad expects: like ops merged, and within every stretch
  * between keeps all deletes written before all inserts.
  */
-export class OpAssembler {
+class OpAssembler {
   private readonly minus = new MergingAssembler();
   private readonly plus = new MergingAssembler();
   private readonly keep = new MergingAssembler();
@@ -266,7 +266,7 @@ export function packChangeset(oldLen: number, newLen: number, ops: string, charB
 }
 
 /** Splits a changeset into header numbers, op string and char bank, without checking the ops. */
-export function unpackChangeset(cs: string): {
+function unpackChangeset(cs: string): {
   oldLen: number;
   newLen: number;
   ops: string;

@@ -27,7 +27,7 @@ import { EtherpadFileError, KEY_REVISION_INTERVAL, type EtherpadProblem } from '
 import { preview } from './textUtil.js';
 
 /** One revision: the changeset from the previous revision's text, who made it and when. */
-export interface EtherpadRevision {
+interface EtherpadRevision {
   rev: number;
   changeset: string;
   /** Author id (`a.…`), or `''` for changes without an author (e.g. server-side). */
@@ -39,7 +39,7 @@ export interface EtherpadRevision {
 }
 
 /** An author as stored in a `globalAuthor:<id>` record. */
-export interface EtherpadAuthor {
+interface EtherpadAuthor {
   name: string | null;
   /** Index into Etherpad's colour palette, or a CSS colour such as `#ffc7c7`. */
   colorId: number | string | null;
@@ -47,7 +47,7 @@ export interface EtherpadAuthor {
 }
 
 /** A chat message (Etherpad exports `userId`/`userName`, its database uses `authorId`). */
-export interface EtherpadChatMessage {
+interface EtherpadChatMessage {
   text: string;
   authorId: string | null;
   /** Milliseconds since 1970; Etherpad stores a string when the API got one, we accept both. */
@@ -221,7 +221,7 @@ function firstDifference(a: string, b: string): number {
 }
 
 /** Describes where two texts differ, briefly, for an error message. */
-export function describeDifference(what: string, expected: string, actual: string): string {
+function describeDifference(what: string, expected: string, actual: string): string {
   const at = firstDifference(expected, actual);
   return (
     `${what} differ from character ${at}: ` +

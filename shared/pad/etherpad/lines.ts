@@ -109,7 +109,7 @@ function attrsToPairs(attrs: PadRunAttrs): Attribute[] {
 }
 
 /** Whether two formattings are the same (absent and false count as equal). */
-export function runAttrsEqual(a: PadRunAttrs, b: PadRunAttrs): boolean {
+function runAttrsEqual(a: PadRunAttrs, b: PadRunAttrs): boolean {
   return (
     (a.bold === true) === (b.bold === true) &&
     (a.italic === true) === (b.italic === true) &&

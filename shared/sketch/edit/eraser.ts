@@ -56,7 +56,7 @@ export const ERASE_STROKE_RADIUS_SHARE = 0.5;
  * Remaining pieces shorter than this (scene units) are dropped: a sliver left where a stroke's end
  * lay just outside the eraser would still paint a full-size round dot of ink.
  */
-export const MIN_PIECE_LENGTH = 1;
+const MIN_PIECE_LENGTH = 1;
 
 /**
  * The parameter interval [t0, t1] ⊆ [0, 1] of the segment p + t·v (t in 0..1) lying within `r` of

@@ -155,7 +155,7 @@ export function pointInPolygon(x: number, y: number, polygon: ReadonlyArray<numb
 }
 
 /** The share of a stroke's points a lasso must hold for the stroke to count as lassoed. */
-export const LASSO_STROKE_SHARE = 0.9;
+const LASSO_STROKE_SHARE = 0.9;
 
 /**
  * Whether at least 90% of a stroke's points lie inside a lasso: a hand-drawn lasso often clips a
@@ -220,7 +220,7 @@ export function hitTestStroke(
 }
 
 /** The four corners of an object's rotated box as a flat polygon. */
-export function rotatedBoxPolygon(object: Pick<SketchObject, 'x' | 'y' | 'w' | 'h' | 'angle'>): number[] {
+function rotatedBoxPolygon(object: Pick<SketchObject, 'x' | 'y' | 'w' | 'h' | 'angle'>): number[] {
   return [
     ...localToScene(object, 0, 0),
     ...localToScene(object, object.w, 0),

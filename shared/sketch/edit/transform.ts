@@ -72,7 +72,7 @@ export function applyAffine(m: Affine, x: number, y: number): [number, number] {
 }
 
 /** The determinant a·d − b·c: the factor by which `m` scales areas (negative: it mirrors). */
-export function affineDeterminant(m: Affine): number {
+function affineDeterminant(m: Affine): number {
   return m[0] * m[3] - m[1] * m[2];
 }
 

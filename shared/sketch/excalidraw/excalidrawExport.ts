@@ -16,7 +16,6 @@ import { assetsMap } from '../objects/objectLayout.js';
 import { readSketchScene, scenePaintOrder, type RejectedEntry } from '../objects/sketchScene.js';
 import { splitStoredColour } from './colours.js';
 import {
-  APPROXIMATED,
   EXCALIDRAW_FONT,
   EXCALIDRAW_TYPE,
   EXCALIDRAW_VERSION,
@@ -484,9 +483,4 @@ export function exportExcalidraw(
 /** The file's text (compact JSON: a sketchnote's points would make an indented file huge). */
 export function serialiseExcalidraw(file: ExcalidrawFileJson): string {
   return JSON.stringify(file);
-}
-
-/** Whether an object exports as a polygon approximation (speech bubble, banner, hexagon, cloud). */
-export function exportsAsApproximation(object: SketchObject): boolean {
-  return APPROXIMATED.has(object.kind) && !(object.kind === 'container' && object.shape === 'diamond');
 }

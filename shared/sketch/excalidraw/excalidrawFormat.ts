@@ -39,7 +39,7 @@ export const MAX_EXCALIDRAW_FILE_BYTES = 50 * 1024 * 1024;
 /** Most elements in one file. */
 export const MAX_EXCALIDRAW_ELEMENTS = 100_000;
 /** Most points of one freedraw element (split into several strokes when stored). */
-export const MAX_FREEDRAW_POINTS = 100_000;
+const MAX_FREEDRAW_POINTS = 100_000;
 /** Largest stroke width read (Excalidraw's widths are 0.5 to 4). */
 export const MAX_EXCALIDRAW_STROKE_WIDTH = 1000;
 
@@ -146,7 +146,7 @@ export const binaryFileSchema = z.looseObject({
  * What we keep in an element's `customData.mitschrift` on export so that a re-import restores what
  * Excalidraw cannot express (brush, layer, author, the exact kind of approximated shapes).
  */
-export const mitschriftDataSchema = z.object({
+const mitschriftDataSchema = z.object({
   v: z.literal(1),
   layer: loose(z.enum(LAYER_IDS)),
   author: loose(authorIdSchema),

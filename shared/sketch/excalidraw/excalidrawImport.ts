@@ -1031,7 +1031,7 @@ export function importExcalidraw(text: string, options: ExcalidrawImportOptions)
 }
 
 /** Converts an already parsed file (see {@link parseExcalidraw}); never throws. */
-export function importExcalidrawData(
+function importExcalidrawData(
   file: ExcalidrawFileData,
   options: ExcalidrawImportOptions,
 ): ExcalidrawImportResult {

@@ -36,7 +36,7 @@ export interface ExportScene {
 }
 
 /** The margin around the drawing when an infinite canvas is exported (scene units). */
-export const INFINITE_MARGIN = 48;
+const INFINITE_MARGIN = 48;
 /** The area of an empty infinite canvas: a 16:9 screen. */
 const EMPTY_AREA: Box = { x: 0, y: 0, width: 1920, height: 1080 };
 

@@ -13,7 +13,7 @@ import { strokeSvg, svgOpen, type SvgContext, type SvgFrame, type SvgTextMode } 
  */
 
 /** The SVG of one item of the scene. */
-export function itemSvg(item: ExportItem, context: Omit<SvgContext, 'alpha'>): string {
+function itemSvg(item: ExportItem, context: Omit<SvgContext, 'alpha'>): string {
   if (item.type === 'stroke') {
     return strokeSvg(item.stroke, item.outline, item.alpha);
   }
@@ -56,9 +56,4 @@ export function* sketchSvgParts(
     }
   }
   yield '</svg>\n';
-}
-
-/** The whole SVG as one string (fine for a sketchnote; the PNG writer renders tile by tile). */
-export function sketchSvg(scene: ExportScene, frame: SvgFrame, text: SvgTextMode): string {
-  return [...sketchSvgParts(scene, frame, text)].join('');
 }

@@ -37,7 +37,7 @@ export interface SvgContext {
 }
 
 /** CSS font-family stacks for SVG text (the shipped face first, as in the editor). */
-export const SVG_FONT_STACKS: Record<FontFamily, string> = {
+const SVG_FONT_STACKS: Record<FontFamily, string> = {
   hand: "'Mitschrift Hand', Kalam, cursive",
   sans: "'Mitschrift Sans', 'Atkinson Hyperlegible Next', sans-serif",
   serif: "'Mitschrift Serif', Literata, serif",
@@ -73,7 +73,7 @@ function xmlAllows(s: string, i: number): boolean {
 }
 
 /** Escapes text for XML and drops the characters XML 1.0 cannot hold. */
-export function xmlText(text: string): string {
+function xmlText(text: string): string {
   let kept = '';
   for (let i = 0; i < text.length; i++) {
     if (xmlAllows(text, i)) {
@@ -97,7 +97,7 @@ function opacityAttr(name: string, alpha: number): string {
 }
 
 /** Collects path commands as SVG path data. */
-export class SvgPathData implements PathSink {
+class SvgPathData implements PathSink {
   private readonly parts: string[] = [];
   moveTo(x: number, y: number): void {
     this.parts.push(`M${num(x)} ${num(y)}`);
@@ -117,7 +117,7 @@ export class SvgPathData implements PathSink {
 }
 
 /** Path data of polylines. */
-export function polylinesPath(lines: readonly Polyline[]): string {
+function polylinesPath(lines: readonly Polyline[]): string {
   const out: string[] = [];
   for (const line of lines) {
     const p = line.points;

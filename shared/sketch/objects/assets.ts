@@ -5,13 +5,13 @@ import { firstIssue, isPlainObject, objectIdSchema } from './objectCodec.js';
 import { assetsMap } from './objectLayout.js';
 
 /** Image types a sketchnote stores. SVG is refused: it can carry scripts and external references. */
-export const ASSET_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
-export type AssetMimeType = (typeof ASSET_MIME_TYPES)[number];
+const ASSET_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+type AssetMimeType = (typeof ASSET_MIME_TYPES)[number];
 /** Largest image stored, in bytes. */
-export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
+const MAX_ASSET_BYTES = 5 * 1024 * 1024;
 /** Largest image side in pixels. */
-export const MAX_IMAGE_SIDE = 16_384;
-export const ASSET_FORMAT_VERSION = 1;
+const MAX_IMAGE_SIDE = 16_384;
+const ASSET_FORMAT_VERSION = 1;
 
 /** The stored JSON of one asset (layout in `objectLayout.ts`). */
 export const assetJsonSchema = z.object({

@@ -29,11 +29,11 @@ import type { ItemRef } from './paintOrder.js';
 
 /** The clipboard type of copied strokes and objects. */
 export const SKETCH_CLIPBOARD_MIME = 'application/x-mitschrift-sketch+json';
-export const SKETCH_CLIPBOARD_TYPE = 'mitschrift/sketch-clipboard';
+const SKETCH_CLIPBOARD_TYPE = 'mitschrift/sketch-clipboard';
 /** Largest clipboard text accepted (images included). */
-export const MAX_CLIPBOARD_CHARS = 64 * 1024 * 1024;
+const MAX_CLIPBOARD_CHARS = 64 * 1024 * 1024;
 /** Most items in one paste. */
-export const MAX_CLIPBOARD_ITEMS = 50_000;
+const MAX_CLIPBOARD_ITEMS = 50_000;
 
 const clipboardSchema = z.object({
   type: z.literal(SKETCH_CLIPBOARD_TYPE),
@@ -46,11 +46,6 @@ const clipboardSchema = z.object({
   objects: z.array(z.object({ id: objectIdSchema, object: z.unknown() })).max(MAX_CLIPBOARD_ITEMS),
   assets: z.record(objectIdSchema, z.unknown()),
 });
-
-/** The box around some strokes and objects (null if none is found). */
-export function itemsBounds(doc: Y.Doc, refs: readonly ItemRef[]): Box | null {
-  return snapshotBounds(snapshotItems(doc, refs));
-}
 
 function snapshotBounds(snapshot: ItemSnapshot): Box | null {
   const boxes: Box[] = [];

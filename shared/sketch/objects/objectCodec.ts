@@ -26,16 +26,15 @@ export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
 export const OBJECT_STYLES = ['handDrawn', 'clean'] as const;
 export type ObjectStyle = (typeof OBJECT_STYLES)[number];
-export const FILL_STYLES = ['solid', 'hachure', 'crossHatch'] as const;
-export type FillStyle = (typeof FILL_STYLES)[number];
-export const STROKE_STYLES = ['solid', 'dashed', 'dotted'] as const;
-export const ARROWHEADS = ['arrow', 'triangle', 'bar', 'dot', 'diamond'] as const;
+const FILL_STYLES = ['solid', 'hachure', 'crossHatch'] as const;
+const STROKE_STYLES = ['solid', 'dashed', 'dotted'] as const;
+const ARROWHEADS = ['arrow', 'triangle', 'bar', 'dot', 'diamond'] as const;
 export type Arrowhead = (typeof ARROWHEADS)[number];
 export const CONTAINER_SHAPES = ['diamond', 'hexagon', 'cloud'] as const;
 export type ContainerShape = (typeof CONTAINER_SHAPES)[number];
 export const FONT_FAMILIES = ['hand', 'sans', 'serif'] as const;
 export type FontFamily = (typeof FONT_FAMILIES)[number];
-export const TEXT_ALIGNS = ['left', 'center', 'right'] as const;
+const TEXT_ALIGNS = ['left', 'center', 'right'] as const;
 export const VERTICAL_ALIGNS = ['top', 'middle', 'bottom'] as const;
 
 /** A text's line height when it has none: 1.25 times its font size. */

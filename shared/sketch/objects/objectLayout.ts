@@ -52,9 +52,9 @@ import type * as Y from 'yjs';
  * Every value is validated when read (`decodeObject`, `decodeAsset`, `readSketchScene`): a buggy or
  * hostile client can write anything, and a bad entry is skipped with a reason, never thrown.
  */
-export const SKETCH_OBJECTS_KEY = 'objects';
-export const SKETCH_ASSETS_KEY = 'assets';
-export const SKETCH_STROKE_GROUPS_KEY = 'strokeGroups';
+const SKETCH_OBJECTS_KEY = 'objects';
+const SKETCH_ASSETS_KEY = 'assets';
+const SKETCH_STROKE_GROUPS_KEY = 'strokeGroups';
 
 /** The one object format version this code reads and writes. */
 export const OBJECT_FORMAT_VERSION = 1;

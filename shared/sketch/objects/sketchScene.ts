@@ -65,7 +65,7 @@ export function readSketchScene(doc: Y.Doc): SketchScene {
 }
 
 /** The ordering fields of a decoded stroke. */
-export function strokeItem(stroke: Stroke): OrderedItem {
+function strokeItem(stroke: Stroke): OrderedItem {
   return {
     type: 'stroke',
     id: stroke.id,
@@ -76,7 +76,7 @@ export function strokeItem(stroke: Stroke): OrderedItem {
 }
 
 /** The ordering fields of a decoded object. */
-export function objectItem(object: SketchObject): OrderedItem {
+function objectItem(object: SketchObject): OrderedItem {
   return {
     type: 'object',
     id: object.id,

@@ -23,7 +23,7 @@ export const FONT_METRICS: Record<FontFamily, { unitsPerEm: number; ascent: numb
  * How far the alphabetic baseline lies below the canvas 'middle' baseline the editor draws with, as
  * a fraction of the font size: (ascent − |descent|) / 2 (Chromium's middle of the ascent–descent box).
  */
-export function middleToBaseline(family: FontFamily): number {
+function middleToBaseline(family: FontFamily): number {
   const m = FONT_METRICS[family];
   return (m.ascent + m.descent) / 2 / m.unitsPerEm;
 }
@@ -32,7 +32,7 @@ export function middleToBaseline(family: FontFamily): number {
  * The area of a container that text is laid out in, as insets (fractions of its width and height):
  * the box of a rectangular shape, the largest centred rectangle inside a round or pointed one.
  */
-export function containerInsets(container: SketchObject): [number, number] {
+function containerInsets(container: SketchObject): [number, number] {
   if (container.kind === 'ellipse' || (container.kind === 'container' && container.shape === 'cloud')) {
     const k = (1 - Math.SQRT1_2) / 2;
     return [k, k];
@@ -58,7 +58,7 @@ export interface TextFrame {
  * Where a text is laid out: its own box, or the inner area of its container (rotating with the
  * container about its centre; the inner area is centred in it).
  */
-export function textFrame(text: ObjectOfKind<'text'>, container: SketchObject | undefined): TextFrame {
+function textFrame(text: ObjectOfKind<'text'>, container: SketchObject | undefined): TextFrame {
   if (!container) {
     return { x: text.x, y: text.y, w: text.w, h: text.h, angle: text.angle, insetX: 0, insetY: 0 };
   }
@@ -76,7 +76,7 @@ export function textFrame(text: ObjectOfKind<'text'>, container: SketchObject | 
 }
 
 /** The lines of a text (any line break). */
-export function splitLines(text: string): string[] {
+function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 

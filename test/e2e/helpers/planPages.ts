@@ -17,7 +17,7 @@ import { REPO_ROOT, RENDERER_DIR } from './core.js';
  */
 
 /** Our session-plan fixtures (test/fixtures/plans, made by test/fixtures/make-plans.mjs). */
-export const PLANS_DIR = resolve(REPO_ROOT, 'test/fixtures/plans');
+const PLANS_DIR = resolve(REPO_ROOT, 'test/fixtures/plans');
 
 /** The three shapes of the Open Government Tag Leipzig 2026 plan: 26 scheduled sessions and 1 proposal each. */
 export const PLAN_FIXTURES = {
@@ -114,14 +114,6 @@ export async function h1(page: Page, name: string | RegExp): Promise<void> {
 /** Waits until the page's connection pill says online. */
 export async function waitOnline(page: Page): Promise<void> {
   await page.locator('.connection--online').first().waitFor({ state: 'visible', timeout: 15_000 });
-}
-
-/** Session cards placed in the grid, and those in the unscheduled list. */
-export async function gridCounts(page: Page): Promise<{ scheduled: number; unscheduled: number }> {
-  return {
-    scheduled: await page.locator('[data-testid="plan-grid"] .session-card').count(),
-    unscheduled: await page.locator('[data-testid="unscheduled"] .session-card').count(),
-  };
 }
 
 /** Waits until the grid shows exactly these counts. */

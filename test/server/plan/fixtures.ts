@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The session-plan fixtures of this repository (test/fixtures/plans, made by test/fixtures/make-plans.mjs). */
-export const PLANS_DIR = resolve(import.meta.dirname, '../../fixtures/plans');
+const PLANS_DIR = resolve(import.meta.dirname, '../../fixtures/plans');
 
 /** The three CSV shapes of the same "Open Government Tag Leipzig 2026" plan. */
 export const PLAN_FILES = {

@@ -25,7 +25,7 @@ interface Dataset {
   [key: string]: unknown;
 }
 /** A fault for the next matching calls. */
-export interface Fault {
+interface Fault {
   action: string;
   times: number;
   status: number;

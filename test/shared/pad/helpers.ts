@@ -2,25 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Our Etherpad fixtures (test/fixtures/etherpad, made by an unmodified Etherpad; see its README). */
-export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/etherpad');
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/etherpad');
 
 /** The multi-author pad: head 6, two chat messages, revision 4 saved. */
-export const MULTI = 'ogd-mehrautoren';
+const MULTI = 'ogd-mehrautoren';
 /** The pad written with setHTML: lists, bold, italic, underline, strikethrough. */
-export const FORMATTING = 'ogd-formatierung';
+const FORMATTING = 'ogd-formatierung';
 /** The long pad with umlauts, emoji, astral-plane letters and combining marks. */
-export const UNICODE = 'ogd-unicode-lang';
+const UNICODE = 'ogd-unicode-lang';
 
 /** The three real Etherpad 2.5.3 exports. */
 export const PADS = [MULTI, FORMATTING, UNICODE] as const;
-
-/** Author ids Etherpad gave our four authors (see ../../fixtures/etherpad/api-calls.json). */
-export const AUTHORS = {
-  greta: 'a.3DgALc1HC0zuucif',
-  tobias: 'a.ty7gAU7EjOWACBti',
-  sebnem: 'a.imkrf5ZPG33RiRpO',
-  juergen: 'a.kwrn69odZCBH7r4T',
-} as const;
 
 /** Reads a fixture file (path relative to the fixtures folder) as UTF-8. */
 export function fixture(path: string): string {

@@ -8,6 +8,7 @@ import {
   readLayerSettings,
   readSheetMeta,
   sheetRect,
+  sheetScale,
 } from '../../../shared/sketch/sketchLayout.js';
 
 describe('sketch document layout', () => {
@@ -63,5 +64,14 @@ describe('brushes', () => {
     expect(paintColour('#ffd400', 'highlighter')).toBe('rgba(255,212,0,0.35)');
     expect(paintColour('#1d1d1f', 'fineliner')).toBe('#1d1d1f');
     expect(paintColour('#1d1d1f80', 'marker')).toBe('rgba(29,29,31,0.502)');
+  });
+
+  it('scales pens and type with the sheet: A3 sizes, bigger on A0, finer on A4, as-is on an infinite canvas', () => {
+    expect(sheetScale('a3')).toBe(1);
+    expect(sheetScale('infinite')).toBe(1);
+    // A 3 px pen on A0 draws about 8.5 units: a marker line on a poster, not a hairline.
+    expect(3 * sheetScale('a0')).toBeCloseTo(8.49, 1);
+    expect(sheetScale('a4')).toBeLessThan(1);
+    expect(sheetScale('panorama')).toBeGreaterThan(1);
   });
 });

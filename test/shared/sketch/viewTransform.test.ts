@@ -72,11 +72,18 @@ describe('view transform', () => {
     expect(panBy({ zoom: 2, x: 10, y: 20 }, 5, -7, viewport)).toEqual({ zoom: 2, x: 15, y: 13 });
   });
 
-  it('turns wheel deltas into zoom factors: ctrl+wheel up zooms in, bounded per event', () => {
-    expect(wheelZoomFactor(-100, 0)).toBeCloseTo(Math.E, 9);
-    expect(wheelZoomFactor(100, 0)).toBeCloseTo(1 / Math.E, 9);
-    expect(wheelZoomFactor(-3, 1)).toBeCloseTo(Math.exp(0.48), 9);
-    expect(wheelZoomFactor(-1e6, 0)).toBeCloseTo(Math.E, 9);
+  it('turns wheel deltas into zoom factors: a mouse notch steps about 10 %, a pinch stays proportional', () => {
+    // A mouse notch (100 px, 3 lines, a page) zooms by about 10 %, never the x2.7 it once did.
+    expect(wheelZoomFactor(-100, 0)).toBeCloseTo(Math.exp(0.1), 9);
+    expect(wheelZoomFactor(100, 0)).toBeCloseTo(Math.exp(-0.1), 9);
+    expect(wheelZoomFactor(-3, 1)).toBeCloseTo(Math.exp(0.1), 9);
+    expect(wheelZoomFactor(1, 2)).toBeCloseTo(Math.exp(-0.1), 9);
+    expect(wheelZoomFactor(-1e6, 0)).toBeCloseTo(Math.exp(0.1), 9);
+    // A trackpad pinch reports a few pixels per event: proportional, and in and out cancel.
+    expect(wheelZoomFactor(-4, 0)).toBeCloseTo(Math.exp(0.04), 9);
+    expect(wheelZoomFactor(-4, 0) * wheelZoomFactor(4, 0)).toBeCloseTo(1, 12);
+    // Six notches from 100 % stay well inside 50 %..200 %.
+    expect(Math.pow(wheelZoomFactor(-120, 0), 6)).toBeLessThan(2);
     expect(wheelZoomFactor(0, 0)).toBe(1);
   });
 });

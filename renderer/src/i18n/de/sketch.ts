@@ -5,7 +5,6 @@ export const sketch = {
     presentCanvas: 'Sketchnote, live gezeichnet',
     present: 'Auf dem Projektor zeigen',
     presentFailed: 'Das Projektorfenster ließ sich nicht öffnen.',
-    hints: 'Hinweise zum Zeichnen',
     textEditor: 'Text auf der Sketchnote (Escape beendet die Eingabe)',
     title: 'Sketchnote',
     intro:
@@ -111,6 +110,13 @@ export const sketch = {
     sheet: {
       label: 'Blatt und Ansicht',
       format: 'Format',
+      change: {
+        title: 'Die Zeichnung passt nicht auf „{{format}}“',
+        text: 'Das neue Blatt hat eine andere Größe oder Form. Teile der Zeichnung lägen außerhalb des Papiers und fehlten beim Drucken und im Export.',
+        fit: 'Zeichnung einpassen ({{percent}} %)',
+        keep: 'Nur das Format ändern',
+        cancel: 'Abbrechen',
+      },
       formats: {
         a4: 'A4 quer',
         a3: 'A3 quer',
@@ -146,6 +152,12 @@ export const sketch = {
       copy: 'Kopieren',
       cut: 'Ausschneiden',
     },
+    window: {
+      back: 'Zurück',
+      panels: 'Einstellungen',
+      focus: 'Fokus',
+      unfocus: 'Fokus beenden',
+    },
     shortcuts: {
       title: 'Tastenkürzel',
       intro:
@@ -174,6 +186,7 @@ export const sketch = {
       fit: 'Alles zeigen',
       pan: 'Ansicht verschieben',
       deselect: 'Auswahl aufheben',
+      focus: 'Fokus: nur die Zeichnung zeigen (und zurück)',
       help: 'Diese Übersicht öffnen',
     },
     keys: {
@@ -195,6 +208,12 @@ export const sketch = {
       pastedSkipped: '{{count}} Elemente eingefügt, {{rejected}} fehlerhafte ausgelassen.',
       pasteFailed: 'Nichts eingefügt: Die Zwischenablage enthält keine Inhalte einer Sketchnote.',
       pasteEmpty: 'Die Zwischenablage ist leer.',
+      layerLocked: 'Nichts gezeichnet: Die Ebene „{{layer}}“ ist gesperrt. Unter „Ebenen“ entsperren.',
+      layerHidden: 'Nichts gezeichnet: Die Ebene „{{layer}}“ ist ausgeblendet. Unter „Ebenen“ einblenden.',
+      eraserKeptObjects_one:
+        'Eine Form oder ein Text blieb stehen: Der Radierer „nur die überstrichenen Teile“ löscht nur Striche. Zum Löschen „ganze Striche“ wählen oder auswählen und Entf drücken.',
+      eraserKeptObjects_other:
+        '{{count}} Formen oder Texte blieben stehen: Der Radierer „nur die überstrichenen Teile“ löscht nur Striche. Zum Löschen „ganze Striche“ wählen oder auswählen und Entf drücken.',
     },
     export: {
       open: 'Exportieren…',

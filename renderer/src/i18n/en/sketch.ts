@@ -7,7 +7,6 @@ export const sketch: Pick<Messages, 'sketch'> = {
     presentCanvas: 'Sketchnote, drawn live',
     present: 'Show on projector',
     presentFailed: 'The projector window could not be opened.',
-    hints: 'Drawing tips',
     textEditor: 'Text on the sketchnote (Escape finishes)',
     title: 'Sketchnote',
     intro:
@@ -113,6 +112,13 @@ export const sketch: Pick<Messages, 'sketch'> = {
     sheet: {
       label: 'Sheet and view',
       format: 'Format',
+      change: {
+        title: 'The drawing does not fit “{{format}}”',
+        text: 'The new sheet has another size or shape. Parts of the drawing would lie outside the paper and be missing in print and in exports.',
+        fit: 'Fit the drawing ({{percent}} %)',
+        keep: 'Change only the format',
+        cancel: 'Cancel',
+      },
       formats: {
         a4: 'A4 landscape',
         a3: 'A3 landscape',
@@ -148,6 +154,12 @@ export const sketch: Pick<Messages, 'sketch'> = {
       copy: 'Copy',
       cut: 'Cut',
     },
+    window: {
+      back: 'Back',
+      panels: 'Settings',
+      focus: 'Focus',
+      unfocus: 'Leave focus',
+    },
     shortcuts: {
       title: 'Keyboard shortcuts',
       intro:
@@ -176,6 +188,7 @@ export const sketch: Pick<Messages, 'sketch'> = {
       fit: 'Show everything',
       pan: 'Pan the view',
       deselect: 'Clear selection',
+      focus: 'Focus: show only the drawing (and back)',
       help: 'Open this overview',
     },
     keys: {
@@ -197,6 +210,12 @@ export const sketch: Pick<Messages, 'sketch'> = {
       pastedSkipped: '{{count}} items pasted, {{rejected}} broken ones left out.',
       pasteFailed: 'Nothing pasted: the clipboard holds no sketchnote content.',
       pasteEmpty: 'The clipboard is empty.',
+      layerLocked: 'Nothing drawn: the layer “{{layer}}” is locked. Unlock it under “Layers”.',
+      layerHidden: 'Nothing drawn: the layer “{{layer}}” is hidden. Show it under “Layers”.',
+      eraserKeptObjects_one:
+        'A shape or text was kept: the eraser set to “only the parts passed over” erases strokes only. To delete it, choose “whole strokes”, or select it and press Delete.',
+      eraserKeptObjects_other:
+        '{{count}} shapes or texts were kept: the eraser set to “only the parts passed over” erases strokes only. To delete them, choose “whole strokes”, or select them and press Delete.',
     },
     export: {
       open: 'Export…',

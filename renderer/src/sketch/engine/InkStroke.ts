@@ -8,7 +8,7 @@ import { paintRank, type BrushKind, type LayerId } from '../../../../shared/sket
 import type { Stroke } from '../../../../shared/sketch/strokeCodec.js';
 import { outlinePolygon, pointsBounds, traceCentreline, traceOutline } from './inkGeometry.js';
 
-import { compareItems, strokeKey, type Ctx2D, type DetailLevel, type SceneItem } from './sceneItem.js';
+import { strokeKey, type Ctx2D, type DetailLevel, type SceneItem } from './sceneItem.js';
 
 export type { Ctx2D, DetailLevel } from './sceneItem.js';
 
@@ -19,8 +19,8 @@ export type { Ctx2D, DetailLevel } from './sceneItem.js';
  * drawn at most 1 device pixel wide, which Skia rasterises as a coverage-modulated hairline (about
  * 4× faster in software than its general stroker).
  */
-export const LOD_WIDTH_PX = 2.5;
-export const HAIRLINE_PX = 1.5;
+const LOD_WIDTH_PX = 2.5;
+const HAIRLINE_PX = 1.5;
 /** Centre-line simplification tolerance in device pixels. */
 const LOD_TOLERANCE_PX = 0.75;
 
@@ -200,6 +200,3 @@ export class InkStroke implements SceneItem {
     ctx.fill(this.outline());
   }
 }
-
-/** Paint order: layer and highlighter class, then z, then id. */
-export const compareStrokes: (a: SceneItem, b: SceneItem) => number = compareItems;

@@ -10,6 +10,7 @@ import {
   sheetRect,
   type BrushKind,
   type LayerId,
+  type SheetFormat,
   type StrokeJson,
 } from '../../../../shared/sketch/sketchLayout.js';
 import { encodeStroke, splitPoints, type Stroke } from '../../../../shared/sketch/strokeCodec.js';
@@ -19,7 +20,6 @@ import {
   fitRect,
   panBy,
   screenToScene,
-  viewMatrix,
   wheelZoomFactor,
   zoomAt,
   type Point,
@@ -32,6 +32,7 @@ import {
   transformObject,
   type Affine,
 } from '../../../../shared/sketch/edit/transform.js';
+import { changeSheetFormat } from '../../../../shared/sketch/edit/sheetFormat.js';
 import { readAsset } from '../../../../shared/sketch/objects/assets.js';
 import { copyItems, pasteItems } from '../../../../shared/sketch/objects/clipboard.js';
 import type { SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
@@ -49,6 +50,7 @@ import {
   type ItemRef,
 } from '../../../../shared/sketch/objects/paintOrder.js';
 import type {
+  EngineNotice,
   EraserMode,
   ObjectSettings,
   OrderMove,
@@ -190,18 +192,16 @@ const MERGE_PX = 0.35;
 
 /**
  * The ink engine of one sketch document: a tiled scene canvas for finished strokes, a live canvas
- * for strokes in progress, an object-layer slot between them for the later fabric.js layer
- * (shapes, text, selection handles) and the view transform both follow. Framework-free; the
- * React component `SketchCanvas` is a thin wrapper.
+ * for strokes in progress, a lift canvas for what is being moved and an SVG overlay for selection
+ * handles, all following one view transform. Framework-free; the React component `SketchCanvas`
+ * is a thin wrapper.
  *
- * DOM inside `host`: canvas.sketch-scene, div.sketch-objects, canvas.sketch-live (all stacked,
- * pointer events land on the host).
+ * DOM inside `host`: canvas.sketch-scene, canvas.sketch-lift, canvas.sketch-live, svg.sketch-overlay
+ * (all stacked, pointer events land on the host).
  */
 export class SketchEngine implements SketchEditorApi {
   readonly host: HTMLElement;
   private readonly doc: Y.Doc;
-  /** Put the fabric.js canvas container here; keep its viewportTransform at `getViewMatrix()`. */
-  readonly objectLayer: HTMLDivElement;
   private readonly sceneCanvas: HTMLCanvasElement;
   private readonly sceneCtx: CanvasRenderingContext2D;
   private readonly live: LiveLayer;
@@ -273,6 +273,7 @@ export class SketchEngine implements SketchEditorApi {
   private readonly toolListeners = new Set<(tool: SketchTool) => void>();
   private readonly selectionListeners = new Set<(selection: SelectionInfo) => void>();
   private readonly sceneListeners = new Set<() => void>();
+  private readonly noticeListeners = new Set<(notice: EngineNotice) => void>();
   private sceneNotifyTimer: ReturnType<typeof setTimeout> | null = null;
   private overlayQueued = false;
   private fontsRequested = false;
@@ -323,9 +324,6 @@ export class SketchEngine implements SketchEditorApi {
       throw new Error('No 2D canvas context for the sketch scene.');
     }
     this.sceneCtx = sceneCtx;
-    this.objectLayer = document.createElement('div');
-    this.objectLayer.className = 'sketch-objects';
-    Object.assign(this.objectLayer.style, layerStyle, { pointerEvents: 'none' });
     this.live = new LiveLayer();
     Object.assign(this.live.canvas.style, layerStyle, { pointerEvents: 'none' });
     this.liftCanvas = document.createElement('canvas');
@@ -340,7 +338,7 @@ export class SketchEngine implements SketchEditorApi {
       overflow: 'visible',
       display: 'none',
     });
-    host.append(this.sceneCanvas, this.objectLayer, this.liftCanvas, this.live.canvas, this.overlay);
+    host.append(this.sceneCanvas, this.liftCanvas, this.live.canvas, this.overlay);
     this.selection = new Selection(() => this.onSelectionChanged());
     this.toolHost = this.makeToolHost();
     const textLabel = options.textEditorLabel ?? (() => 'Text');
@@ -381,11 +379,6 @@ export class SketchEngine implements SketchEditorApi {
     return { ...this.view };
   }
 
-  /** The view as a 2D matrix [a, b, c, d, e, f] in CSS pixels (fabric's viewportTransform). */
-  getViewMatrix(): [number, number, number, number, number, number] {
-    return viewMatrix(this.view);
-  }
-
   getViewport(): Size {
     return { ...this.viewport };
   }
@@ -406,6 +399,18 @@ export class SketchEngine implements SketchEditorApi {
     this.requestFrame();
     for (const listener of this.viewListeners) {
       listener(this.getView());
+    }
+  }
+
+  /** Calls `listener` with what a person should be told (a stroke refused, objects the eraser kept). */
+  onNotice(listener: (notice: EngineNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  private notice(notice: EngineNotice): void {
+    for (const listener of this.noticeListeners) {
+      listener(notice);
     }
   }
 
@@ -450,17 +455,6 @@ export class SketchEngine implements SketchEditorApi {
 
   screenToScene(p: Point): Point {
     return screenToScene(this.view, p);
-  }
-
-  /**
-   * Ids of the strokes whose bounding boxes meet a scene rectangle, in paint order (R-tree query;
-   * for the later eraser, lasso and selection, which refine by geometry).
-   */
-  strokesIn(rect: { x: number; y: number; width: number; height: number }): string[] {
-    return this.scene
-      .searchOrdered(rect)
-      .filter((item) => item.type === 'stroke')
-      .map((stroke) => stroke.id);
   }
 
   getBrush(): BrushSettings {
@@ -557,7 +551,6 @@ export class SketchEngine implements SketchEditorApi {
     this.sync.destroy();
     this.tiles.destroy();
     this.sceneCanvas.remove();
-    this.objectLayer.remove();
     this.live.canvas.remove();
     this.liftCanvas.remove();
     this.overlay.remove();
@@ -739,7 +732,9 @@ export class SketchEngine implements SketchEditorApi {
       }
       const layer = readLayerSettings(this.doc)[this.brush.layer];
       if (layer.locked || !layer.visible) {
-        // Drawing on a locked or hidden layer would put ink where nobody can see or edit it.
+        // Drawing on a locked or hidden layer would put ink where nobody can see or edit it; say so,
+        // rather than ignoring the pen without a word.
+        this.notice({ kind: layer.locked ? 'layerLocked' : 'layerHidden', layer: this.brush.layer });
         return;
       }
       this.current = {
@@ -992,6 +987,7 @@ export class SketchEngine implements SketchEditorApi {
       objectSettings: () => ({ ...this.objectSettingsValue }),
       eraserMode: () => this.eraserModeValue,
       eraserSize: () => this.eraserSizePx,
+      notice: (notice) => this.notice(notice),
       layers: () => readLayerSettings(this.doc),
       itemsIn: (rect) => this.scene.searchOrdered(rect),
       item: (ref) => this.scene.get(refKey(ref)),
@@ -1534,6 +1530,23 @@ export class SketchEngine implements SketchEditorApi {
     this.gestureZoom(
       zoomAt(this.view, { x: this.viewport.width / 2, y: this.viewport.height / 2 }, factor, this.viewport),
     );
+  }
+
+  /** The bounds of everything drawn (null when nothing is), whatever the sheet. */
+  contentBounds(): SceneRect | null {
+    return this.scene.bounds();
+  }
+
+  /**
+   * Sets the sheet's format for everyone, as one undoable step; with `fit`, the whole drawing is
+   * mapped by it first (see `planFormatChange`). Then shows the whole new sheet.
+   */
+  setSheetFormat(format: SheetFormat, fit: Affine | null): void {
+    if (this.readOnly) {
+      return;
+    }
+    changeSheetFormat(this.doc, format, fit, this.origin);
+    this.fit();
   }
 
   overviewRect(): SceneRect | null {

@@ -130,15 +130,6 @@ export class SketchSync {
     }, this.origin);
   }
 
-  /** Deletes strokes in one transaction (for the later eraser and undo). */
-  delete(ids: string[]): void {
-    this.doc.transact(() => {
-      for (const id of ids) {
-        this.strokes.delete(id);
-      }
-    }, this.origin);
-  }
-
   /** Shares the local stroke in progress (a chunk of new points), or null when the pen is up. */
   publishLive(chunk: LiveStrokeChunk | null): void {
     this.awareness?.setLocalStateField(LIVE_STROKE_AWARENESS_KEY, chunk);

@@ -4,6 +4,7 @@ import type {
   FontFamily,
   ObjectStyle,
 } from '../../../../shared/sketch/objects/objectCodec.js';
+import type { LayerId } from '../../../../shared/sketch/sketchLayout.js';
 
 /**
  * What the sketch editor's UI (toolbar, panels, shortcuts) can ask of the engine beyond drawing:
@@ -45,6 +46,13 @@ export type ShapeTool = (typeof SHAPE_TOOLS)[number];
 /** Whole strokes, or only the parts the eraser passes over (the stroke is split). */
 export type EraserMode = 'stroke' | 'partial';
 
+/**
+ * What the engine tells a person about a gesture that did not do what they may have expected: a
+ * stroke on a locked or hidden layer draws nothing; the partial eraser leaves shapes and texts.
+ */
+export type EngineNotice =
+  { kind: 'layerLocked' | 'layerHidden'; layer: LayerId } | { kind: 'eraserKeptObjects'; count: number };
+
 /** How new shapes and texts look (the brush colour and size are taken from the brush). */
 export interface ObjectSettings {
   style: ObjectStyle;
@@ -61,13 +69,6 @@ export interface SelectionInfo {
   items: ItemRef[];
   /** Whether all selected items share one group (so "ungroup" applies). */
   grouped: boolean;
-}
-
-/** A shortcut with the i18n key of what it does, for the help overlay. */
-export interface ShortcutEntry {
-  keys: string;
-  /** i18n key below `sketch.shortcuts.` */
-  action: string;
 }
 
 /** The result of a paste: how many items arrived, or why nothing did. */

@@ -12,7 +12,7 @@ import { FONT_FAMILIES, type FontFamily } from '../../../../shared/sketch/object
  */
 
 /** The CSS family name of each shipped face (the names `fonts.css` declares). */
-export const FONT_FACES: Record<FontFamily, string> = {
+const FONT_FACES: Record<FontFamily, string> = {
   hand: 'Mitschrift Hand',
   sans: 'Mitschrift Sans',
   serif: 'Mitschrift Serif',
@@ -29,7 +29,7 @@ export const FONT_STACKS: Record<FontFamily, string> = {
 };
 
 /** The weights shipped for every family. */
-export const FONT_WEIGHTS = [400, 700] as const;
+const FONT_WEIGHTS = [400, 700] as const;
 
 /** How long the preload waits for the faces before it gives up (it resolves either way). */
 const LOAD_TIMEOUT_MS = 5000;

@@ -209,8 +209,6 @@ const api = {
   },
 };
 
-export type FabricBench = typeof api;
-
 export function installBench(element: HTMLElement): void {
   root = element;
   (window as unknown as { __bench: typeof api }).__bench = api;

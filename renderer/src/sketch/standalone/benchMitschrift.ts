@@ -268,8 +268,6 @@ const api = {
   },
 };
 
-export type MitschriftBench = typeof api;
-
 export function installBench(root: HTMLElement): void {
   host = document.createElement('div');
   host.style.position = 'absolute';

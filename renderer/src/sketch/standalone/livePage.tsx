@@ -9,7 +9,7 @@ import type { BrushSettings, SketchEngine } from '../engine/SketchEngine.js';
 import { SketchCanvas } from '../SketchCanvas.js';
 
 /** What e2e tests reach through `window.__sketch`. */
-export interface SketchTestHandle {
+interface SketchTestHandle {
   engine: SketchEngine | null;
   doc: Y.Doc;
   synced: () => boolean;

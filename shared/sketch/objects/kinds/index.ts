@@ -11,7 +11,7 @@ import { rectKind } from './rect.js';
 import { speechBubbleKind } from './speechBubble.js';
 import { textKind } from './text.js';
 
-export type { ObjectKindModule, Pt } from './kindModule.js';
+export type { ObjectKindModule } from './kindModule.js';
 
 /** Every object kind's module, by kind: the one list a new kind is added to. */
 export const OBJECT_KIND_MODULES: { readonly [K in ObjectKind]: ObjectKindModule<K> } = {

@@ -14,12 +14,16 @@ import type { Tool, ToolHost, ToolPointer } from './toolHost.js';
 
 /**
  * The eraser. In 'stroke' mode whatever it touches goes whole (strokes and objects); in 'partial'
- * mode strokes lose only the parts it passes over (they are split), objects still go whole. Each
- * pointer move erases along the segment since the last one, so a fast swipe misses nothing.
+ * mode strokes lose only the parts it passes over (they are split) and objects stay: a filled shape
+ * with its text is not "part" of anything, and wiping a word off the ink must not take the box
+ * under it (the gesture ends with a notice saying so). Each pointer move erases along the segment
+ * since the last one, so a fast swipe misses nothing.
  */
 export class EraserTool implements Tool {
   private last: { x: number; y: number } | null = null;
   private cursor: { x: number; y: number } | null = null;
+  /** Objects the partial eraser passed over and left, for the notice at the end of the gesture. */
+  private readonly kept = new Set<string>();
 
   constructor(private readonly host: ToolHost) {}
 
@@ -39,6 +43,10 @@ export class EraserTool implements Tool {
   }
 
   up(): void {
+    if (this.kept.size > 0) {
+      this.host.notice({ kind: 'eraserKeptObjects', count: this.kept.size });
+      this.kept.clear();
+    }
     this.last = null;
     this.cursor = null;
     this.host.overlayChanged();
@@ -81,7 +89,11 @@ export class EraserTool implements Tool {
       } else {
         const object = (item as ObjectItem).object;
         if (eraserPathHitsObject(object, path, radius, (id) => this.host.object(id))) {
-          whole.push({ type: 'object', id: object.id });
+          if (partialMode) {
+            this.kept.add(object.id);
+          } else {
+            whole.push({ type: 'object', id: object.id });
+          }
         }
       }
     }

@@ -74,7 +74,7 @@ export function selectable(host: ToolHost, item: SceneItem): boolean {
 }
 
 /** The reference of a scene item. */
-export function refOf(item: SceneItem): ItemRef {
+function refOf(item: SceneItem): ItemRef {
   return { type: item.type, id: item.id };
 }
 

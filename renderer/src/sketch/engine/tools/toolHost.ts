@@ -4,7 +4,7 @@ import type { SketchObject } from '../../../../../shared/sketch/objects/objectCo
 import type { ItemRef } from '../../../../../shared/sketch/objects/paintOrder.js';
 import type { LayerId, LayerSettings } from '../../../../../shared/sketch/sketchLayout.js';
 import type { Point, Size, View } from '../../../../../shared/sketch/viewTransform.js';
-import type { EraserMode, ObjectSettings, SketchTool } from '../editorTypes.js';
+import type { EngineNotice, EraserMode, ObjectSettings, SketchTool } from '../editorTypes.js';
 import type { SceneItem } from '../sceneItem.js';
 import type { BrushSettings } from '../SketchEngine.js';
 
@@ -29,6 +29,8 @@ export interface ToolHost {
   eraserMode(): EraserMode;
   /** Eraser radius in screen pixels. */
   eraserSize(): number;
+  /** Tells the person something about their gesture (shown as the editor's status line). */
+  notice(notice: EngineNotice): void;
   layers(): Record<LayerId, LayerSettings>;
   /** Items whose boxes meet a scene rectangle, in paint order (bottom first). */
   itemsIn(rect: { x: number; y: number; width: number; height: number }): SceneItem[];
