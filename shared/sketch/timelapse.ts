@@ -130,10 +130,10 @@ export function sceneAt<S extends Pick<SketchScene, 'strokes' | 'objects' | 'str
 /** Playback speed: a multiple of real time (1-60), or the whole replay fitted to a length. */
 export type ReplayPace = { speed: number } | { fitSeconds: number };
 
-/** Slowest and fastest playback multiples the player offers. */
-export const MIN_SPEED = 1;
+/** Slowest playback multiple the player offers. */
+const MIN_SPEED = 1;
 /** Fastest playback multiple. */
-export const MAX_SPEED = 60;
+const MAX_SPEED = 60;
 
 /** Length of the played (or exported) replay in seconds, at a pace. */
 export function playbackSeconds(timeline: Timeline, pace: ReplayPace): number {

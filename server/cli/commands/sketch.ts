@@ -54,7 +54,7 @@ const sketchExportUsage: CommandUsage = {
 };
 
 /** Usage of `sketch export-event`. */
-export const sketchExportEventUsage: CommandUsage = {
+const sketchExportEventUsage: CommandUsage = {
   usage:
     'mitschrift sketch export-event EVENT --format png|svg|pdf [--dpi N] [--scale S] --data DIR --out DIR',
   summary:
@@ -272,7 +272,7 @@ async function renderExport(
  * of the event that has a sketchnote, exported one after the other (one render in memory at a time)
  * as `<session-slug>-<sketch id>.<format>`. Exit 1 if the event is unknown or any export failed.
  */
-export async function sketchExportEventCommand(args: string[]): Promise<number> {
+async function sketchExportEventCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {

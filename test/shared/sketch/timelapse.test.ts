@@ -8,6 +8,9 @@ import {
   replayTimeAt,
   sceneAt,
   visibleCount,
+  type ReplayPace,
+  type TimelineEntry,
+  type TimelineOptions,
 } from '../../../shared/sketch/timelapse.js';
 import { rect } from './objectsFixtures.js';
 
@@ -55,7 +58,10 @@ describe('time-lapse timeline', () => {
 
   it('shortens idle gaps to maxGapMs', () => {
     const s = scene([stroke('a', T0, 1), stroke('b', T0 + 3_600_000, 2), stroke('c', T0 + 3_600_200, 3)]);
-    const timeline = buildTimeline(s, { maxGapMs: 3000, leadInMs: 100, holdMs: 0 });
+    const options: TimelineOptions = { maxGapMs: 3000, leadInMs: 100, holdMs: 0 };
+    const timeline = buildTimeline(s, options);
+    const first: TimelineEntry | undefined = timeline.entries[0];
+    expect(first?.createdAt).toBe(T0);
     expect(timeline.entries.map((e) => e.t)).toEqual([100, 3100, 3300]);
     expect(timeline.duration).toBe(3300);
   });
@@ -86,7 +92,8 @@ describe('time-lapse timeline', () => {
     expect(playbackSeconds(timeline, { speed: 500 })).toBe(1); // clamped to 60x
     expect(playbackSeconds(timeline, { speed: 0 })).toBe(60); // clamped to 1x
     expect(playbackSeconds(timeline, { fitSeconds: 10 })).toBe(10);
-    expect(replayTimeAt(timeline, { fitSeconds: 10 }, 5)).toBe(30_000);
+    const fit: ReplayPace = { fitSeconds: 10 };
+    expect(replayTimeAt(timeline, fit, 5)).toBe(30_000);
     expect(replayTimeAt(timeline, { fitSeconds: 10 }, 99)).toBe(60_000);
     expect(replayTimeAt(timeline, { speed: 2 }, -1)).toBe(0);
   });
