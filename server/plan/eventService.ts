@@ -128,7 +128,7 @@ export function exportEventPlan(
 }
 
 /** A file-name-safe ASCII form of a title: "BarCamp München 2018" → "barcamp-muenchen-2018". */
-function slugify(title: string): string {
+export function slugify(title: string): string {
   return title
     .toLocaleLowerCase('de')
     .replace(/ä/g, 'ae')

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   MAX_EXCALIDRAW_FILE_BYTES,
@@ -15,6 +23,7 @@ import { APP_VERSION } from '../../core/version.js';
 import { readExcalidrawInWorker } from '../../imports/importCalls.js';
 import { ImportBudgetError } from '../../imports/importPool.js';
 import { exportSize, exportSketch as renderSketch, readExportScene } from '../../export/exportSketch.js';
+import { readEventDetail, slugify } from '../../plan/eventService.js';
 import { withWorkspace } from '../../plan/storeAccess.js';
 import { readDocSnapshot } from '../../storage/docSnapshot.js';
 import { createSessionSketch, exportSketch, reportLines, sketchExists } from '../../sketch/sketchService.js';
@@ -42,6 +51,14 @@ const sketchExportUsage: CommandUsage = {
     '       mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]',
   summary:
     'Export a sketchnote as PNG (default 300 dpi; --scale: pixels per 1/96 inch), SVG or PDF (vector, fonts embedded), or as an .excalidraw file (to stdout without --out). Works while a core serves the folder.',
+};
+
+/** Usage of `sketch export-event`. */
+const sketchExportEventUsage: CommandUsage = {
+  usage:
+    'mitschrift sketch export-event EVENT --format png|svg|pdf [--dpi N] [--scale S] --data DIR --out DIR',
+  summary:
+    'Export every sketchnote of an event into a folder (one file per session, named after the session), with a progress line per sketchnote.',
 };
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -251,10 +268,72 @@ async function renderExport(
 }
 
 /**
+ * `mitschrift sketch export-event EVENT --format png|svg|pdf … --data DIR --out DIR`: every session
+ * of the event that has a sketchnote, exported one after the other (one render in memory at a time)
+ * as `<session-slug>-<sketch id>.<format>`. Exit 1 if the event is unknown or any export failed.
+ */
+async function sketchExportEventCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      data: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      dpi: { type: 'string' },
+      scale: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [eventId, ...extra] = positionals;
+  if (!eventId || extra.length) {
+    throw new UsageError('export-event takes exactly one EVENT id.');
+  }
+  const format = sketchExportFormatSchema.safeParse(values.format);
+  if (!format.success || format.data === 'excalidraw') {
+    throw new UsageError(`--format must be png, svg or pdf, not "${values.format ?? ''}".`);
+  }
+  if (!values.out) {
+    throw new UsageError('--out DIR is needed: the folder the files are written to.');
+  }
+  const outDir = values.out;
+  const dataDir = dataDirFrom(values.data);
+  requireWorkspace(dataDir);
+  const detail = withWorkspace(dataDir, (access) => readEventDetail(access, eventId));
+  if (!detail) {
+    console.error(
+      `mitschrift sketch export-event: there is no event "${eventId}" in ${dataDir}. \`mitschrift event list\` shows the ids.`,
+    );
+    return 1;
+  }
+  const store = new DocStore(dataDir);
+  const sketches = detail.sessions.filter(
+    (s): s is typeof s & { sketchId: string } => s.sketchId !== null && sketchExists(store, s.sketchId),
+  );
+  if (sketches.length === 0) {
+    console.error(`mitschrift sketch export-event: the event "${detail.title}" has no sketchnotes yet.`);
+    return 1;
+  }
+  mkdirSync(outDir, { recursive: true });
+  let failed = 0;
+  for (const [index, session] of sketches.entries()) {
+    const out = join(outDir, `${slugify(session.title) || 'session'}-${session.sketchId}.${format.data}`);
+    console.error(`[${index + 1}/${sketches.length}] ${session.title}`);
+    const code = await renderExport(session.sketchId, { ...values, format: format.data, out });
+    failed += code === 0 ? 0 : 1;
+  }
+  console.error(
+    `Exported ${sketches.length - failed} of ${sketches.length} sketchnote${sketches.length === 1 ? '' : 's'} of "${detail.title}" to ${outDir}.`,
+  );
+  return failed === 0 ? 0 : 1;
+}
+
+/**
  * `mitschrift sketch <sub-command>`: sketchnotes to and from Excalidraw files, working on a
  * workspace folder directly (refused with the lock's message while a core serves that folder).
  */
 export const sketchCommand: CliCommand = commandGroup({
   import: { usage: sketchImportUsage, run: sketchImportCommand },
   export: { usage: sketchExportUsage, run: sketchExportCommand },
+  'export-event': { usage: sketchExportEventUsage, run: sketchExportEventCommand },
 });
