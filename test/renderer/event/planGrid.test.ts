@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addRoom, addSession, addSlot, setCancelled, setEventMeta } from '../../../shared/event/eventChanges.js';
+import {
+  addRoom,
+  addSession,
+  addSlot,
+  setCancelled,
+  setEventMeta,
+} from '../../../shared/event/eventChanges.js';
 import { readEvent } from '../../../shared/event/readEvent.js';
 import {
   decodeDropTarget,
