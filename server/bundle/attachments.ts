@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { idSchema } from '../../shared/docs/docName.js';
 import { newId } from '../../shared/event/ids.js';
 import type { AttachedItem } from './bundleTypes.js';
+import { FILE_FORMATS } from '../../shared/files/fileFormats.js';
 
 /**
  * Attachments of a session (issue 12): files (slides as PDF, photos as JPEG or PNG) and links
@@ -17,9 +18,9 @@ import type { AttachedItem } from './bundleTypes.js';
 
 /** Kinds of file attachments and their limits. */
 export const ATTACHMENT_TYPES = {
-  pdf: { mediaType: 'application/pdf', ext: 'pdf', maxBytes: 50 * 1024 * 1024 },
-  png: { mediaType: 'image/png', ext: 'png', maxBytes: 20 * 1024 * 1024 },
-  jpeg: { mediaType: 'image/jpeg', ext: 'jpg', maxBytes: 20 * 1024 * 1024 },
+  pdf: { mediaType: FILE_FORMATS.pdf.mediaType, ext: 'pdf', maxBytes: 50 * 1024 * 1024 },
+  png: { mediaType: FILE_FORMATS.png.mediaType, ext: 'png', maxBytes: 20 * 1024 * 1024 },
+  jpeg: { mediaType: FILE_FORMATS.jpg.mediaType, ext: 'jpg', maxBytes: 20 * 1024 * 1024 },
 } as const;
 /** A file attachment's type. */
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;

@@ -4,6 +4,7 @@ import { padDocToHtml } from '../../shared/pad/padHtml.js';
 import { padDocToLines } from '../../shared/pad/padLines.js';
 import { padDocToMarkdown } from '../../shared/pad/padMarkdown.js';
 import type { BundleFile, BundleSession } from './bundleTypes.js';
+import { mediaTypeOf } from '../../shared/files/fileFormats.js';
 
 const encoder = new TextEncoder();
 
@@ -35,14 +36,14 @@ export function padFiles(item: BundleSession, folder: string, now: Date): Bundle
     sessionId: session.id,
   });
   return [
-    file('notes.etherpad', etherpad, 'application/json', 'Mitschrift (Etherpad)'),
+    file('notes.etherpad', etherpad, mediaTypeOf('etherpad'), 'Mitschrift (Etherpad)'),
     file(
       'notes.html',
       padDocToHtml(pad.content, { title: session.title, colours: true, authors: pad.authors }),
-      'text/html',
+      mediaTypeOf('html'),
       'Mitschrift (HTML)',
     ),
-    file('notes.md', padDocToMarkdown(pad.content), 'text/markdown', 'Mitschrift (Markdown)'),
-    file('notes.txt', linesToTxt(padDocToLines(pad.content)), 'text/plain', 'Mitschrift (Text)'),
+    file('notes.md', padDocToMarkdown(pad.content), mediaTypeOf('md'), 'Mitschrift (Markdown)'),
+    file('notes.txt', linesToTxt(padDocToLines(pad.content)), mediaTypeOf('txt'), 'Mitschrift (Text)'),
   ];
 }

@@ -1,5 +1,6 @@
 import { exportSketchToBuffer } from '../export/exportSketch.js';
 import type { BundleFile, BundleInput, BundleSession } from './bundleTypes.js';
+import { mediaTypeOf } from '../../shared/files/fileFormats.js';
 
 /**
  * A session's sketchnote in the bundle, made by the sketchnote export (server/export/, one
@@ -38,8 +39,8 @@ export async function sketchFilesFor(
   }
   void input;
   return [
-    file('sketchnote.svg', new Uint8Array(svg.bytes), 'image/svg+xml', 'SVG'),
-    file('sketchnote.pdf', new Uint8Array(pdf.bytes), 'application/pdf', 'PDF'),
-    file('sketchnote.png', new Uint8Array(png.bytes), 'image/png', 'PNG'),
+    file('sketchnote.svg', new Uint8Array(svg.bytes), mediaTypeOf('svg'), 'SVG'),
+    file('sketchnote.pdf', new Uint8Array(pdf.bytes), mediaTypeOf('pdf'), 'PDF'),
+    file('sketchnote.png', new Uint8Array(png.bytes), mediaTypeOf('png'), 'PNG'),
   ];
 }

@@ -1,24 +1,13 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, relative, resolve, isAbsolute } from 'node:path';
+import { contentTypeOf, fileEndingOf } from '../../shared/files/fileFormats.js';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
+/** The Content-Type of a served file, from the one table of file endings. */
+function servedContentType(file: string): string {
+  const ending = fileEndingOf(file);
+  return ending ? contentTypeOf(ending) : 'application/octet-stream';
+}
 
 /** Resolves a URL path inside `root`, or undefined if it would leave it (path traversal). */
 function resolveInside(root: string, urlPath: string): string | undefined {
@@ -80,7 +69,7 @@ function sendFile(res: ServerResponse, file: string, cacheControl: string): void
   });
   stream.once('open', () => {
     res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': servedContentType(file),
       'Cache-Control': cacheControl,
     });
     stream.pipe(res);

@@ -39,6 +39,7 @@ import {
 import { padDocToLines } from '../../shared/pad/padLines.js';
 import { markdownToPadDoc, padDocToMarkdown, textToPadDoc } from '../../shared/pad/padMarkdown.js';
 import { PAD_OPERATION_ORIGIN, type PadTracker } from './padTracker.js';
+import { contentTypeOf } from '../../shared/files/fileFormats.js';
 
 /**
  * What can be done with a pad's content and history, by the HTTP API (through the DocRegistry, so
@@ -195,10 +196,10 @@ export interface PadExport {
 
 /** File name endings and types of the formats. */
 const FORMAT_FILES: Record<PadFormat, { ext: string; contentType: string }> = {
-  etherpad: { ext: 'etherpad', contentType: 'application/json; charset=utf-8' },
-  html: { ext: 'html', contentType: 'text/html; charset=utf-8' },
-  md: { ext: 'md', contentType: 'text/markdown; charset=utf-8' },
-  txt: { ext: 'txt', contentType: 'text/plain; charset=utf-8' },
+  etherpad: { ext: 'etherpad', contentType: contentTypeOf('etherpad') },
+  html: { ext: 'html', contentType: contentTypeOf('html') },
+  md: { ext: 'md', contentType: contentTypeOf('md') },
+  txt: { ext: 'txt', contentType: contentTypeOf('txt') },
 };
 
 /** A file-name-safe form of a title (`BarCamp: Ideen!` → `barcamp-ideen`). */

@@ -3,6 +3,7 @@ import type { PlanPreview } from '../../shared/event/importedPlan.js';
 import { importCsvPlan } from './csvImport.js';
 import { failedPreview } from './planPreview.js';
 import { importSessionizePlan } from './sessionizeImport.js';
+import { FILE_FORMATS, fileEndingOf } from '../../shared/files/fileFormats.js';
 
 /** What the caller knows about a file's format (from its name or Content-Type). */
 export type PlanFileHint = 'csv' | 'sessionize' | undefined;
@@ -22,10 +23,16 @@ export function hintFrom(nameOrType: string | undefined): PlanFileHint {
     return undefined;
   }
   const value = nameOrType.toLowerCase();
-  if (value.endsWith('.json') || value.includes('application/json')) {
+  const ending = fileEndingOf(value);
+  if (ending === 'json' || value.includes(FILE_FORMATS.json.mediaType)) {
     return 'sessionize';
   }
-  if (/\.(csv|tsv|txt)$/.test(value) || /text\/(csv|plain|tab-separated-values)|ms-excel/.test(value)) {
+  if (
+    ending === 'csv' ||
+    ending === 'tsv' ||
+    ending === 'txt' ||
+    /text\/(csv|plain|tab-separated-values)|ms-excel/.test(value)
+  ) {
     return 'csv';
   }
   return undefined;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../docs/docName.js';
 import { MAX_EXCALIDRAW_FILE_BYTES } from '../sketch/excalidraw/excalidrawFormat.js';
+import { mediaTypeOf } from '../files/fileFormats.js';
 
 /**
  * The HTTP API of sketchnotes (routes in server/http/sketchRoutes.ts):
@@ -107,9 +108,9 @@ export function pngScaleOf(options: Pick<SketchRenderOptions, 'dpi' | 'scale'>):
 
 /** The MIME type of a rendered export. */
 export const RENDER_MIME: Record<SketchRenderFormat, string> = {
-  png: 'image/png',
-  svg: 'image/svg+xml',
-  pdf: 'application/pdf',
+  png: mediaTypeOf('png'),
+  svg: mediaTypeOf('svg'),
+  pdf: mediaTypeOf('pdf'),
 };
 
 /** The file name of a rendered export. */

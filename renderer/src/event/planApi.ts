@@ -8,6 +8,7 @@ import { apiErrorSchema } from '../../../shared/api/contract.js';
 import { planPreviewSchema, type PlanPreview } from '../../../shared/event/importedPlan.js';
 import { API_PREFIX } from '../../../shared/routes/deepLinks.js';
 import { ApiError, NetworkError } from '../api/coreApi.js';
+import { fileEndingOf, mediaTypeOf } from '../../../shared/files/fileFormats.js';
 
 /**
  * The session-plan routes of the HTTP API (shared/api/eventContract.ts): preview a file, import it,
@@ -29,7 +30,7 @@ function contentTypeOf(file: File): string {
   if (file.type !== '') {
     return file.type;
   }
-  return file.name.toLowerCase().endsWith('.json') ? 'application/json' : 'text/csv';
+  return mediaTypeOf(fileEndingOf(file.name) === 'json' ? 'json' : 'csv');
 }
 
 async function postFile(path: string, file: File): Promise<{ status: number; body: unknown }> {
