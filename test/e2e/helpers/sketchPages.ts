@@ -4,6 +4,7 @@ import { decodeObject, type SketchObject } from '../../../shared/sketch/objects/
 import { objectsMap } from '../../../shared/sketch/objects/objectLayout.js';
 import { strokesMap } from '../../../shared/sketch/sketchLayout.js';
 import { decodeStroke, type Stroke } from '../../../shared/sketch/strokeCodec.js';
+import type { SketchEngine } from '../../../renderer/src/sketch/engine/SketchEngine.js';
 import { openPage, type TestPage } from './browser.js';
 
 /** Where a core listens and its token (a test core or a restartable one). */
@@ -114,4 +115,38 @@ export async function syntheticDrag(
     },
     { pointer, from, to, steps },
   );
+}
+
+/** The engine as e2e tests reach it in a page: the class itself, so calls are typed by the engine. */
+type PageEngine = SketchEngine;
+
+/** Engine methods whose arguments and results survive the trip into and out of the page. */
+type EngineMethod = {
+  [K in keyof PageEngine]: PageEngine[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof PageEngine];
+
+/**
+ * Calls an engine method in the page and returns its (serialised) result: on the engine page
+ * (`window.__sketch.engine`) or in the editor and viewer (the `.sketch-host` element's
+ * `sketchEngine`). One typed helper instead of each test re-declaring the engine's shape.
+ */
+export async function callEngine<K extends EngineMethod>(
+  page: Page,
+  method: K,
+  ...args: Parameters<Extract<PageEngine[K], (...a: never[]) => unknown>>
+): Promise<Awaited<ReturnType<Extract<PageEngine[K], (...a: never[]) => unknown>>>> {
+  return page.evaluate(
+    ({ method, args }) => {
+      type Callable = Record<string, (...a: unknown[]) => unknown>;
+      const fromPage = (window as unknown as { __sketch?: { engine: Callable | null } }).__sketch?.engine;
+      const host = document.querySelector('.sketch-host') as
+        (HTMLElement & { sketchEngine?: Callable }) | null;
+      const engine = fromPage ?? host?.sketchEngine;
+      if (!engine) {
+        throw new Error('No sketch engine on this page');
+      }
+      return engine[method]!(...args);
+    },
+    { method: method as string, args: args as unknown[] },
+  ) as Promise<Awaited<ReturnType<Extract<PageEngine[K], (...a: never[]) => unknown>>>>;
 }
