@@ -176,7 +176,7 @@ export function Minimap({ engine }: { engine: EditorEngine | null }) {
           y: event.clientY - box.top,
         },
       );
-      engine.setView(centreViewOn(engine.getView(), engine.getViewport(), point));
+      engine.setView(centreViewOn(engine.getView(), engine.getViewport(), point), 'person');
     };
     const onDown = (event: PointerEvent): void => {
       if (event.button !== 0) {

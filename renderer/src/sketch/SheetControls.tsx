@@ -80,7 +80,7 @@ export function SheetControls({ doc, engine }: { doc: Y.Doc; engine: EditorEngin
             }
             const viewport = engine.getViewport();
             const centre = { x: viewport.width / 2, y: viewport.height / 2 };
-            engine.setView(zoomTo(engine.getView(), centre, 1, viewport));
+            engine.setView(zoomTo(engine.getView(), centre, 1, viewport), 'person');
           }}
         >
           <span aria-hidden="true">{t('sketch.sheet.zoomValue', { percent })}</span>

@@ -1,19 +1,27 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { docNameFor, idSchema } from '../../../shared/docs/docName.js';
-import { metaMap } from '../../../shared/sketch/sketchLayout.js';
 import { InvalidLink } from '../components/InvalidLink.js';
 import { getUserId } from '../platform/preferences.js';
+import type { CameraMode } from './cameraDirector.js';
+import { CameraControls } from './CameraControls.js';
 import type { SketchEngine } from './engine/SketchEngine.js';
 import { SketchCanvas } from './SketchCanvas.js';
+import { useCamera } from './useCamera.js';
 import { useSharedDoc } from '../sync/useSharedDoc.js';
 import './sketch.css';
 
+/** The controls hide after this long without a pointer move or key (the audience sees the ink only). */
+const CONTROLS_IDLE_MS = 3000;
+/** `?mode=follow` opens the projector following the recorder; anything else shows the whole sheet. */
+const MODE_PARAM = 'mode';
+
 /**
- * A sketchnote on the projector (or any second screen): the canvas alone, filling the window, the
- * whole sheet in view, ink appearing live while the recorder draws. Nothing here draws: the hand
- * tool only pans, and the view fits the sheet again whenever the window or the sheet changes.
+ * A sketchnote on the projector (or any second screen): the canvas alone, filling the window, ink
+ * appearing live while the recorder draws, in one of two modes: the whole sheet (fitted again
+ * whenever the window or the sheet changes) or following the recorder's camera smoothly. Nothing
+ * here draws. The mode buttons show while the mouse moves and fade out after a few seconds.
  */
 export function SketchPresentView() {
   const { t } = useTranslation();
@@ -31,28 +39,43 @@ function SketchPresent({ sketchId }: { sketchId: string }) {
   const { t } = useTranslation();
   const shared = useSharedDoc(docNameFor('sketch', sketchId));
   const author = useMemo(() => getUserId(), []);
+  const [params, setParams] = useSearchParams();
   const [engine, setEngine] = useState<SketchEngine | null>(null);
-  const onEngine = useCallback((next: SketchEngine | null) => {
-    next?.setTool('hand');
-    setEngine(next);
-  }, []);
+  const onEngine = useCallback((next: SketchEngine | null) => setEngine(next), []);
+  const camera = useCamera(
+    engine,
+    shared.provider.awareness,
+    shared.doc,
+    params.get(MODE_PARAM) === 'follow' ? 'follow' : 'sheet',
+  );
+  const { setMode } = camera;
+  const chooseMode = useCallback(
+    (mode: CameraMode) => {
+      setMode(mode);
+      // A reload (or the projector window reopened on this address) keeps the choice.
+      setParams(mode === 'follow' ? { [MODE_PARAM]: 'follow' } : {}, { replace: true });
+    },
+    [setMode, setParams],
+  );
 
+  const [controlsShown, setControlsShown] = useState(true);
   useEffect(() => {
-    if (!engine) {
-      return undefined;
-    }
-    // Fit after the engine has measured the new size (its ResizeObserver runs first).
-    const refit = (): void => {
-      requestAnimationFrame(() => engine.fit());
+    let timer = setTimeout(() => setControlsShown(false), CONTROLS_IDLE_MS);
+    const wake = (): void => {
+      setControlsShown(true);
+      clearTimeout(timer);
+      timer = setTimeout(() => setControlsShown(false), CONTROLS_IDLE_MS);
     };
-    window.addEventListener('resize', refit);
-    const meta = metaMap(shared.doc);
-    meta.observe(refit);
+    window.addEventListener('pointermove', wake);
+    window.addEventListener('pointerdown', wake);
+    window.addEventListener('keydown', wake);
     return () => {
-      window.removeEventListener('resize', refit);
-      meta.unobserve(refit);
+      clearTimeout(timer);
+      window.removeEventListener('pointermove', wake);
+      window.removeEventListener('pointerdown', wake);
+      window.removeEventListener('keydown', wake);
     };
-  }, [engine, shared.doc]);
+  }, []);
 
   return (
     <main className="sketch-present">
@@ -64,6 +87,12 @@ function SketchPresent({ sketchId }: { sketchId: string }) {
         onEngine={onEngine}
         label={t('sketch.presentCanvas')}
         className="sketch-present__canvas"
+        readOnly
+      />
+      <CameraControls
+        state={camera.state}
+        onMode={chooseMode}
+        className={`sketch-present__controls${controlsShown ? '' : ' sketch-present__controls--hidden'}`}
       />
     </main>
   );

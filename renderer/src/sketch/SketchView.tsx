@@ -30,6 +30,9 @@ import { ShortcutHelp } from './ShortcutHelp.js';
 import { SketchUndo } from './sketchUndo.js';
 import { StylePanel, type EditorStyle } from './StylePanel.js';
 import { ToolBar } from './ToolBar.js';
+import { CameraControls } from './CameraControls.js';
+import { useCamera } from './useCamera.js';
+import { publishViewport } from './viewportPublisher.js';
 import { useSketchShortcuts, type ClipboardStatus } from './useSketchShortcuts.js';
 import './sketch.css';
 
@@ -66,8 +69,10 @@ export function SketchView() {
 }
 
 /**
- * A sketchnote for those who only watch it (participants, read-along links): the canvas live, pan
- * and zoom by finger, mouse, wheel and keys, "Alles zeigen" and the minimap; no tools, nothing drawn.
+ * A sketchnote for those who only watch it (participants, read-along links): the canvas live, the
+ * whole sheet in view on open and after every resize or turn of the phone, until the person pans or
+ * zooms (finger, pinch, mouse, wheel, keys); "Ganzes Blatt" and "Zeichner:in folgen" (the recorder's
+ * camera, smoothly); the minimap. No tools, nothing drawn.
  */
 function SketchViewer({ sketchId }: { sketchId: string }) {
   const { t } = useTranslation();
@@ -75,31 +80,16 @@ function SketchViewer({ sketchId }: { sketchId: string }) {
   const author = useMemo(() => getUserId(), []);
   const [engine, setEngine] = useState<SketchEngine | null>(null);
   const onEngine = useCallback((next: SketchEngine | null) => setEngine(next), []);
-  // Fit the sheet once the first content arrived, so a phone starts with the whole sketchnote.
-  useEffect(() => {
-    if (!engine) {
-      return undefined;
-    }
-    const fitOnce = (): void => {
-      requestAnimationFrame(() => engine.fit());
-      shared.provider.off('sync', fitOnce);
-    };
-    if (shared.provider.synced) {
-      fitOnce();
-      return undefined;
-    }
-    shared.provider.on('sync', fitOnce);
-    return () => shared.provider.off('sync', fitOnce);
-  }, [engine, shared]);
+  const camera = useCamera(engine, shared.provider.awareness, shared.doc, 'sheet');
   return (
     <SketchWindow docName={docNameFor('sketch', sketchId)}>
       <section className="sketch-editor sketch-viewer" aria-label={t('readOnly.sketchViewer')}>
-        <div className="sketch-editor__bar">
-          <p className="hint sketch-viewer__hint">{t('readOnly.sketch')}</p>
-          <button type="button" className="button button--quiet" onClick={() => engine?.fit()}>
-            {t('readOnly.fit')}
-          </button>
-        </div>
+        <CameraControls
+          state={camera.state}
+          onMode={camera.setMode}
+          idle={t('readOnly.sketch')}
+          className="sketch-editor__bar sketch-viewer__bar"
+        />
         <div className="sketch-editor__stage">
           <SketchCanvas
             doc={shared.doc}
@@ -206,6 +196,10 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
     style.fontSize,
     style.containerShape,
   ]);
+
+  // What this canvas shows, for viewers and the projector that follow the recorder.
+  const awareness = shared.provider.awareness;
+  useEffect(() => (engine ? publishViewport(engine, awareness) : undefined), [engine, awareness]);
 
   useEffect(() => {
     engine?.setEraserMode(style.eraserMode);

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
 import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { JoinCache } from '../../../server/sync/joinCache.js';
+import { readSharedViewport, VIEWPORT_AWARENESS_KEY } from '../../../shared/sketch/viewportPresence.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 
@@ -201,5 +202,34 @@ describe('read-only connections', () => {
     editor.doc.getMap('strokes').set('s3', 1);
     await waitFor(() => observer.doc.getMap('strokes').has('s3'), 5_000, 'the marker stroke');
     expect(observer.doc.getMap('strokes').has('forged')).toBe(false);
+  });
+
+  it("get the recorder's camera: the current one on joining and every change after it", async () => {
+    const c = await start();
+    const [recorder] = join(c, 'pad/camera', 1) as [SyncClient];
+    await recorder.synced;
+    // Presence works alike for every kind of document (a sketch needs an event; the e2e test has one).
+    // A read-only link never creates a document: it exists once something is in it.
+    recorder.doc.getMap('meta').set('sheet', 'a4-landscape');
+    const camera = (x: number) => ({ x, y: 40, width: 640, height: 360 });
+    recorder.provider.awareness.setLocalStateField(VIEWPORT_AWARENESS_KEY, camera(10));
+    await new Promise((r) => setTimeout(r, 100));
+    // Joining after the recorder published: the state sent on joining carries it.
+    const viewers = join(c, 'pad/camera', 2, c.viewToken);
+    await Promise.all(viewers.map((v) => v.synced));
+    const seen = (v: SyncClient): unknown =>
+      readSharedViewport(v.provider.awareness.getStates().get(recorder.provider.awareness.clientID));
+    await waitFor(
+      () => viewers.every((v) => (seen(v) as { x?: number } | null)?.x === 10),
+      5_000,
+      "the recorder's camera at every viewer on joining",
+    );
+    recorder.provider.awareness.setLocalStateField(VIEWPORT_AWARENESS_KEY, camera(900));
+    await waitFor(
+      () => viewers.every((v) => (seen(v) as { x?: number } | null)?.x === 900),
+      5_000,
+      "the recorder's moved camera at every viewer",
+    );
+    expect(seen(viewers[0]!)).toEqual(camera(900));
   });
 });

@@ -80,6 +80,5 @@ export const share = {
     sketchTitle: 'Sketchnote',
     sketchViewer: 'Sketchnote (nur ansehen)',
     notAvailable: 'Dieser Link öffnet diese Ansicht nicht.',
-    fit: 'Alles zeigen',
   },
 } as const;

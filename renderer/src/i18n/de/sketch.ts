@@ -152,6 +152,16 @@ export const sketch = {
       copy: 'Kopieren',
       cut: 'Ausschneiden',
     },
+    camera: {
+      label: 'Ansicht',
+      sheet: 'Ganzes Blatt',
+      follow: 'Zeichner:in folgen',
+      following: 'Sie folgen {{name}}.',
+      followingUnnamed: 'Sie folgen der Zeichner:in.',
+      noRecorder: 'Gerade zeichnet niemand. Sobald jemand zeichnet, folgt die Ansicht.',
+      free: 'Sie bewegen das Blatt selbst. Folgen ist aus.',
+      sheetShown: 'Das ganze Blatt ist zu sehen.',
+    },
     window: {
       back: 'Zurück',
       panels: 'Einstellungen',

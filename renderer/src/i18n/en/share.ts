@@ -81,6 +81,5 @@ export const share: Pick<Messages, 'share' | 'readOnly'> = {
     sketchTitle: 'Sketchnote',
     sketchViewer: 'Sketchnote (view only)',
     notAvailable: 'This link does not open this view.',
-    fit: 'Show all',
   },
 };

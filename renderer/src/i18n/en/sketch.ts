@@ -154,6 +154,16 @@ export const sketch: Pick<Messages, 'sketch'> = {
       copy: 'Copy',
       cut: 'Cut',
     },
+    camera: {
+      label: 'View',
+      sheet: 'Whole sheet',
+      follow: 'Follow the recorder',
+      following: 'You are following {{name}}.',
+      followingUnnamed: 'You are following the recorder.',
+      noRecorder: 'Nobody is drawing right now. The view follows as soon as someone does.',
+      free: 'You are moving the sheet yourself. Following is off.',
+      sheetShown: 'The whole sheet is in view.',
+    },
     window: {
       back: 'Back',
       panels: 'Settings',

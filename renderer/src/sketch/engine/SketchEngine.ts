@@ -59,6 +59,7 @@ import type {
   SelectionInfo,
   SketchEditorApi,
   SketchTool,
+  ViewCause,
 } from './editorTypes.js';
 import { loadSketchFonts } from './fonts.js';
 import { InkStroke, OutlineCache } from './InkStroke.js';
@@ -236,7 +237,7 @@ export class SketchEngine implements SketchEditorApi {
   private frameCount = 0;
   private shownComplete = false;
   private maxZ = 0;
-  private readonly viewListeners = new Set<(view: View) => void>();
+  private readonly viewListeners = new Set<(view: View, cause: ViewCause) => void>();
   private idleWaiters: Array<() => void> = [];
   private destroyed = false;
   private dprQuery: { media: MediaQueryList; listener: () => void } | null = null;
@@ -383,7 +384,8 @@ export class SketchEngine implements SketchEditorApi {
     return { ...this.viewport };
   }
 
-  setView(view: View): void {
+  /** Moves the view; `cause` tells listeners who moved it (a person's pan ends following, see ViewCause). */
+  setView(view: View, cause: ViewCause = 'app'): void {
     const next = clampView(view, this.viewport);
     if (next.zoom === this.view.zoom && next.x === this.view.x && next.y === this.view.y) {
       return;
@@ -397,8 +399,12 @@ export class SketchEngine implements SketchEditorApi {
     this.sceneDirty = true;
     this.liveDirty = true;
     this.requestFrame();
+    this.notifyView(cause);
+  }
+
+  private notifyView(cause: ViewCause): void {
     for (const listener of this.viewListeners) {
-      listener(this.getView());
+      listener(this.getView(), cause);
     }
   }
 
@@ -414,24 +420,34 @@ export class SketchEngine implements SketchEditorApi {
     }
   }
 
-  /** Calls `listener` after every view change (pan, zoom, fit, resize). */
-  onViewChange(listener: (view: View) => void): () => void {
+  /** Calls `listener` after every view change (pan, zoom, fit, resize), with its cause. */
+  onViewChange(listener: (view: View, cause: ViewCause) => void): () => void {
     this.viewListeners.add(listener);
     return () => this.viewListeners.delete(listener);
   }
 
-  panBy(dx: number, dy: number): void {
-    this.setView(panBy(this.view, dx, dy, this.viewport));
+  /** Pans by a screen distance (a person's pan unless told otherwise). */
+  panBy(dx: number, dy: number, cause: ViewCause = 'person'): void {
+    this.setView(panBy(this.view, dx, dy, this.viewport), cause);
   }
 
-  zoomAt(screenPoint: Point, factor: number): void {
-    this.setView(zoomAt(this.view, screenPoint, factor, this.viewport));
+  /** Zooms about a screen point (a person's zoom unless told otherwise). */
+  zoomAt(screenPoint: Point, factor: number, cause: ViewCause = 'person'): void {
+    this.setView(zoomAt(this.view, screenPoint, factor, this.viewport), cause);
+  }
+
+  /**
+   * One frame of an animated camera move (following someone): baked like a zoom gesture, at
+   * reusable scales until it settles, so a smooth zoom does not re-rasterise every frame.
+   */
+  moveView(view: View): void {
+    this.gestureZoom(view, 'app');
   }
 
   /** A step of a zoom gesture (wheel, pinch, keys): bake at reusable scales until it settles. */
-  private gestureZoom(view: View): void {
+  private gestureZoom(view: View, cause: ViewCause = 'person'): void {
     const before = this.view.zoom;
-    this.setView(view);
+    this.setView(view, cause);
     if (this.view.zoom === before) {
       return;
     }
@@ -447,10 +463,10 @@ export class SketchEngine implements SketchEditorApi {
   }
 
   /** Shows the whole sheet (or, on an infinite canvas, all ink). */
-  fit(): void {
+  fit(cause: ViewCause = 'app'): void {
     const rect = this.sheet() ??
       this.scene.bounds() ?? { x: 0, y: 0, width: this.viewport.width, height: this.viewport.height };
-    this.setView(fitRect(rect, this.viewport));
+    this.setView(fitRect(rect, this.viewport), cause);
   }
 
   screenToScene(p: Point): Point {
@@ -585,6 +601,9 @@ export class SketchEngine implements SketchEditorApi {
     this.input.updateOrigin();
     if (!this.fitted && width > 0 && height > 0) {
       this.fit();
+    } else {
+      // Same view, another size: what it shows changed (the minimap, a follower's fit, the camera others follow).
+      this.notifyView('resize');
     }
     this.sceneDirty = true;
     this.liveDirty = true;
@@ -792,7 +811,7 @@ export class SketchEngine implements SketchEditorApi {
         this.markLive();
       }
     },
-    pan: (dx, dy) => this.panBy(dx, dy),
+    pan: (dx, dy) => this.panBy(dx, dy, 'person'),
     pinch: (from, to, scale) => {
       const moved = panBy(this.view, to.x - from.x, to.y - from.y, this.viewport);
       this.gestureZoom(zoomAt(moved, to, scale, this.viewport));
@@ -808,7 +827,7 @@ export class SketchEngine implements SketchEditorApi {
           this.viewport,
         ),
       ),
-    fit: () => this.fit(),
+    fit: () => this.fit('person'),
     nudge: (dx, dy) => {
       if (this.readOnly) {
         return false;

@@ -70,6 +70,8 @@ export class SketchSync {
   private readonly groups: Y.Map<unknown>;
   private readonly committedIds = new Set<string>();
   private skipped = 0;
+  /** Whether a stroke in progress was ever shared (only then is there one to take back). */
+  private sharedLive = false;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -132,6 +134,7 @@ export class SketchSync {
 
   /** Shares the local stroke in progress (a chunk of new points), or null when the pen is up. */
   publishLive(chunk: LiveStrokeChunk | null): void {
+    this.sharedLive ||= chunk !== null;
     this.awareness?.setLocalStateField(LIVE_STROKE_AWARENESS_KEY, chunk);
   }
 
@@ -144,7 +147,11 @@ export class SketchSync {
     this.groups.unobserve(this.onGroups);
     if (this.awareness) {
       this.awareness.off('change', this.onAwareness);
-      this.publishLive(null);
+      // A viewer never drew: publishing an empty stroke would put a field into its presence that a
+      // read-only link may not carry (the core counts it as malformed).
+      if (this.sharedLive) {
+        this.publishLive(null);
+      }
     }
   }
 

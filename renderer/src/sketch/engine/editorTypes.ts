@@ -11,6 +11,12 @@ import type { LayerId } from '../../../../shared/sketch/sketchLayout.js';
  * tools, selection and its actions, clipboard, and the overview for the minimap.
  */
 
+/**
+ * Why the view changed: a person panned or zoomed (finger, mouse, wheel, keys, minimap), the app
+ * moved it (fit, following someone), or the canvas changed size (the view stays, what it shows not).
+ */
+export type ViewCause = 'person' | 'app' | 'resize';
+
 /** The tools of the sketch canvas; the letters are their shortcuts (as in Excalidraw and tldraw). */
 export const SKETCH_TOOLS = [
   'select', // V: click or box-select, then move, scale, rotate
