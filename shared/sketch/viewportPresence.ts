@@ -33,7 +33,10 @@ export const sharedViewportSchema = z.object({
 /** What of a peer's awareness state a follower reads: the rectangle and, for the status, a name. */
 const followedStateSchema = z.object({
   [VIEWPORT_AWARENESS_KEY]: sharedViewportSchema,
-  user: z.object({ name: z.string().max(100).catch('') }).nullish().catch(null),
+  user: z
+    .object({ name: z.string().max(100).catch('') })
+    .nullish()
+    .catch(null),
 });
 
 /** Someone who publishes a viewport: the awareness client id, the rectangle, a display name (may be empty). */
@@ -59,26 +62,25 @@ export function pickRecorder(
   self: number,
   current: number | null,
 ): Recorder | null {
-  let first: Recorder | null = null;
+  // Usually only the followed recorder's own state changed: read that one first.
+  const kept = current === null || current === self ? null : readRecorder(current, states.get(current));
+  if (kept) {
+    return kept;
+  }
   for (const [clientId, state] of states) {
-    if (clientId === self) {
-      continue;
-    }
-    const parsed = followedStateSchema.safeParse(state);
-    if (!parsed.success) {
-      continue;
-    }
-    const recorder = {
-      clientId,
-      rect: parsed.data[VIEWPORT_AWARENESS_KEY],
-      name: parsed.data.user?.name.trim() ?? '',
-    };
-    if (clientId === current) {
+    const recorder = clientId === self ? null : readRecorder(clientId, state);
+    if (recorder) {
       return recorder;
     }
-    first ??= recorder;
   }
-  return first;
+  return null;
+}
+
+function readRecorder(clientId: number, state: unknown): Recorder | null {
+  const parsed = followedStateSchema.safeParse(state);
+  return parsed.success
+    ? { clientId, rect: parsed.data[VIEWPORT_AWARENESS_KEY], name: parsed.data.user?.name.trim() ?? '' }
+    : null;
 }
 
 /** The rectangle as it is published: rounded to a tenth of a scene unit (small, and equal when unchanged). */

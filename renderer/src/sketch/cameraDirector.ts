@@ -1,5 +1,5 @@
 import { followView, stepToward } from '../../../shared/sketch/viewFollow.js';
-import { pickRecorder, readSharedViewport, type Recorder } from '../../../shared/sketch/viewportPresence.js';
+import { pickRecorder, type Recorder } from '../../../shared/sketch/viewportPresence.js';
 import type { Rect, Size, View } from '../../../shared/sketch/viewTransform.js';
 import type { ViewCause } from './engine/editorTypes.js';
 
@@ -65,7 +65,10 @@ export interface CameraSources {
 }
 
 function sameRect(a: Rect | null, b: Rect | null): boolean {
-  return a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height);
+  return (
+    a === b ||
+    (a !== null && b !== null && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
+  );
 }
 
 /**
@@ -180,7 +183,10 @@ export class CameraDirector {
 
   /** On an endless canvas the whole sheet is all ink: fit again when that grows. */
   private readonly onScene = (): void => {
-    if (this.state.mode === 'sheet' && !sameRect(this.sources?.engine.overviewRect() ?? null, this.fittedRect)) {
+    if (
+      this.state.mode === 'sheet' &&
+      !sameRect(this.sources?.engine.overviewRect() ?? null, this.fittedRect)
+    ) {
       this.apply();
     }
   };
@@ -212,13 +218,7 @@ export class CameraDirector {
     const presence = this.sources?.presence;
     let next: Recorder | null = null;
     if (presence) {
-      const states = presence.getStates();
-      const current = this.recorder?.clientId ?? null;
-      // Usually only the followed recorder's own state changed: read just that one.
-      const own = current === null ? null : readSharedViewport(states.get(current));
-      next = own
-        ? { ...this.recorder!, rect: own }
-        : pickRecorder(states, presence.clientID, current);
+      next = pickRecorder(presence.getStates(), presence.clientID, this.recorder?.clientId ?? null);
     }
     const before = this.recorder;
     this.recorder = next;

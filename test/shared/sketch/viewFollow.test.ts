@@ -47,7 +47,10 @@ describe('following a camera', () => {
     const distance = (v: View): number => {
       const a = visibleSceneRect(v, laptop);
       const b = visibleSceneRect(to, laptop);
-      return Math.abs(Math.log(v.zoom / to.zoom)) + Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2) / 1000;
+      return (
+        Math.abs(Math.log(v.zoom / to.zoom)) +
+        Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2) / 1000
+      );
     };
     for (let i = 1; i < path.length; i++) {
       expect(distance(path[i]!)).toBeLessThan(distance(path[i - 1]!));
