@@ -135,6 +135,29 @@ describe('watching a sketchnote being drawn', () => {
     await recorder.page.locator('.sketch-host').waitFor();
     await waitOnline(recorder.page);
 
+    // Some ink: a frame round the sheet's middle and a zigzag in its bottom right corner.
+    const { paper: drawn } = await paperOnPage(recorder.page);
+    const at = (fx: number, fy: number) => ({
+      x: drawn.x + drawn.width * fx,
+      y: drawn.y + drawn.height * fy,
+    });
+    for (const line of [
+      [at(0.3, 0.3), at(0.7, 0.3), at(0.7, 0.7), at(0.3, 0.7), at(0.3, 0.3)],
+      [at(0.3, 0.3), at(0.7, 0.7)],
+      [at(0.78, 0.8), at(0.82, 0.9), at(0.86, 0.8), at(0.9, 0.9), at(0.94, 0.8)],
+      [at(0.78, 0.95), at(0.94, 0.95)],
+    ]) {
+      await recorder.page.mouse.move(line[0]!.x, line[0]!.y);
+      await recorder.page.mouse.down();
+      for (const point of line.slice(1)) {
+        await recorder.page.mouse.move(point.x, point.y, { steps: 8 });
+      }
+      await recorder.page.mouse.up();
+    }
+    const inked = connectSyncClient(testCore.core.origin, testCore.core.token, `sketch/${session.id}`);
+    await expect.poll(() => storedStrokes(inked.doc).length, { timeout: 10_000 }).toBe(4);
+    inked.destroy();
+
     // A read-along link, as the share panel makes it.
     const made = await fetch(`${testCore.core.origin}/api/events/${detail.id}/tokens`, {
       method: 'POST',
@@ -262,7 +285,8 @@ describe('watching a sketchnote being drawn', () => {
     expect(await callEngine(page, 'getTool')).toBe('hand');
     const check = connectSyncClient(testCore.core.origin, testCore.core.token, `sketch/${session.id}`);
     await check.synced;
-    expect(storedStrokes(check.doc)).toEqual([]);
+    // The recorder's four strokes, nothing more.
+    expect(storedStrokes(check.doc)).toHaveLength(4);
     check.destroy();
 
     // "Ganzes Blatt" brings the whole sheet back.
