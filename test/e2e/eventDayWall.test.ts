@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from './helpers/browser.js';
+import type { NetworkInterface } from '../../shared/api/shareContract.js';
+import { eventTokenListSchema } from '../../shared/api/eventTokenContract.js';
+import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
 import {
   PLAN_FIXTURES,
@@ -15,8 +17,18 @@ import {
 /**
  * The projected wall at any time (`?at=`): the evening before ("Beginnt um …"), during the day and
  * after it, at a 1280x720 projector and a 1920x1080 screen, always without scrolling; and the big
- * QR code. Screenshots go to test-results/ for a person to look at. Needs `npx electron-vite build`.
+ * QR code, which carries a participant join link once the event is shared on the network (the venue
+ * network is played by 127.0.0.2; tests talk to loopback only). Screenshots go to test-results/ for a
+ * person to look at. Needs `npx electron-vite build`.
  */
+
+const VENUE: NetworkInterface[] = [
+  { name: 'lo', addresses: [{ address: '127.0.0.1', family: 'IPv4', internal: true, linkLocal: false }] },
+  {
+    name: 'venue0',
+    addresses: [{ address: '127.0.0.2', family: 'IPv4', internal: false, linkLocal: false }],
+  },
+];
 
 const RESULTS = join(REPO_ROOT, 'test-results');
 let testCore: TestCore;
@@ -26,7 +38,7 @@ const opened: TestPage[] = [];
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  testCore = await startTestCore();
+  testCore = await startTestCore({ networkInterfaces: () => VENUE });
   browser = await launchBrowser();
   eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'Open-Government-Tag Leipzig')).event.id;
 });
@@ -92,7 +104,32 @@ describe('the wall at any time', () => {
     opened.push(person);
     const { page } = person;
     await page.goto(`${testCore.core.origin}/wall/${eventId}?at=2026-06-13T10:30`);
+    // Only this computer reaches the core yet: no dead QR code, a sentence instead.
+    await page.getByText(/erst in der Veranstaltung unter „Freigeben“/).waitFor();
+    expect(await page.getByRole('button', { name: 'QR-Code groß zeigen' }).count()).toBe(0);
+    const auth = { authorization: `Bearer ${testCore.core.token}`, 'content-type': 'application/json' };
+    const shared = await fetch(`${testCore.core.origin}/api/share`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ address: '127.0.0.2' }),
+    });
+    expect(shared.status).toBe(200);
+    // Shared: the wall makes (once) the participants' link "Wand" and shows its QR code.
     await page.getByRole('button', { name: 'QR-Code groß zeigen' }).click();
+    const shown = (await page.locator('.wall-qr__url').textContent()) ?? '';
+    expect(shown).toMatch(/^127\.0\.0\.2:\d+\/e\//);
+    const tokens = eventTokenListSchema
+      .parse(
+        await (await fetch(`${testCore.core.origin}/api/events/${eventId}/tokens`, { headers: auth })).json(),
+      )
+      .tokens.filter((token) => token.label === 'Wand' && token.revoked === null);
+    expect(tokens.map((token) => token.role)).toEqual(['edit']);
+    // The code's link (the shown address on the venue network, with that token) lets a phone in as
+    // a participant, on the finder.
+    const phone = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    opened.push(phone);
+    await phone.page.goto(`http://${shown}?token=${tokens[0]!.token!}`);
+    await phone.page.waitForURL(/\/e\/[^/]+\/now/);
     const code = page.getByRole('dialog').getByRole('img');
     await code.waitFor();
     const box = await code.boundingBox();

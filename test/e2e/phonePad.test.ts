@@ -17,6 +17,7 @@ import {
   waitForGrid,
   waitOnline,
 } from './helpers/planPages.js';
+import type { PageEngine } from './helpers/sketchPages.js';
 
 /**
  * Issue 14, a participant on a phone (390x844, touch): opens the edit join link, finds the running
@@ -177,7 +178,7 @@ describe('a participant on a phone', () => {
     expect(
       await page.evaluate(() => {
         const host = document.querySelector('.sketch-host') as unknown as {
-          sketchEngine: { readOnly: boolean; getTool(): string };
+          sketchEngine: PageEngine;
         };
         return { readOnly: host.sketchEngine.readOnly, tool: host.sketchEngine.getTool() };
       }),

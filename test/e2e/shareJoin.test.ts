@@ -8,6 +8,7 @@ import { connectSyncClient } from '../helpers/syncClient.js';
 import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
 import { PLAN_FIXTURES, expectAccessible, importViaApi, waitOnline } from './helpers/planPages.js';
+import type { PageEngine } from './helpers/sketchPages.js';
 
 /**
  * Issue 10: the owner shares the event on the network ("Im Netzwerk freigeben"), makes join links
@@ -141,7 +142,7 @@ describe('sharing an event and joining it as a participant', () => {
       await page.mouse.up();
       const strokes = await page.evaluate(() => {
         const host = document.querySelector('.sketch-host') as unknown as {
-          sketchEngine: { readOnly: boolean; getTool(): string };
+          sketchEngine: PageEngine;
         };
         return { readOnly: host.sketchEngine.readOnly, tool: host.sketchEngine.getTool() };
       });

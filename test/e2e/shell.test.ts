@@ -184,8 +184,10 @@ describe('deep links and accessibility', () => {
 
     await page.goto(`${testCore.core.origin}/sketch/x`);
     await h1(page, 'Sketchnote');
-    await page.getByText('sketch/x', { exact: true }).waitFor();
+    await page.locator('.sketch-host').waitFor();
     await waitOnline(page);
+    // The sketchnote has a window of its own: a slim title bar, no site header.
+    expect(await page.locator('header.app-header').count(), 'the sketchnote has no app chrome').toBe(0);
 
     await page.goto(`${testCore.core.origin}/wall/${eventId}`);
     await h1(page, 'Open Government Tag 2025');

@@ -7,7 +7,7 @@ import { connectSyncClient, waitFor, type SyncClient } from '../helpers/syncClie
 import { seriousA11yViolations } from './helpers/axe.js';
 import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
-import { storedObjects, storedStrokes } from './helpers/sketchPages.js';
+import { storedObjects, storedStrokes, type PageEngine } from './helpers/sketchPages.js';
 
 /**
  * The sketch editor as a graphic recorder uses it at /sketch/<id>: tools from the toolbar and by
@@ -18,12 +18,6 @@ import { storedObjects, storedStrokes } from './helpers/sketchPages.js';
  */
 
 const RESULTS = join(REPO_ROOT, 'test-results');
-
-interface View {
-  zoom: number;
-  x: number;
-  y: number;
-}
 
 let testCore: TestCore;
 let browser: Browser;
@@ -68,7 +62,7 @@ function client(sketchId: string): SyncClient {
 async function toPage(page: Page, p: { x: number; y: number }): Promise<{ x: number; y: number }> {
   const { left, top, view } = await page.evaluate(() => {
     const host = document.querySelector('.sketch-host') as HTMLElement & {
-      sketchEngine: { getView(): View };
+      sketchEngine: PageEngine;
     };
     const rect = host.getBoundingClientRect();
     return { left: rect.left, top: rect.top, view: host.sketchEngine.getView() };
@@ -502,7 +496,7 @@ describe('the sketch editor', () => {
       () =>
         (
           document.querySelector('.sketch-host') as HTMLElement & {
-            sketchEngine: { stats(): { sceneComplete: boolean } };
+            sketchEngine: PageEngine;
           }
         ).sketchEngine.stats().sceneComplete,
     );
@@ -529,11 +523,10 @@ describe('the sketch editor', () => {
     await projector.page.goto(
       `${testCore.core.origin}/sketch/${sketchId}/present?token=${testCore.core.token}`,
     );
-    type Engine = { stats(): { strokes: number; objects: number }; getTool(): string };
     const engineStats = () =>
       projector.page.evaluate(() => {
         const host = document.querySelector('.sketch-host') as
-          (HTMLElement & { sketchEngine?: Engine }) | null;
+          (HTMLElement & { sketchEngine?: PageEngine }) | null;
         return host?.sketchEngine
           ? { ...host.sketchEngine.stats(), tool: host.sketchEngine.getTool() }
           : null;

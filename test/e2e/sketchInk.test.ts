@@ -6,7 +6,7 @@ import { strokesMap } from '../../shared/sketch/sketchLayout.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../helpers/syncClient.js';
 import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
-import { openSketchPage, storedStrokes, syntheticDrag } from './helpers/sketchPages.js';
+import { openSketchPage, storedStrokes, syntheticDrag, type PageEngine } from './helpers/sketchPages.js';
 
 /**
  * The ink engine against a real core in Chromium: pen input with pressure through Chromium's own
@@ -20,11 +20,7 @@ import { openSketchPage, storedStrokes, syntheticDrag } from './helpers/sketchPa
 
 const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results');
 
-interface View {
-  zoom: number;
-  x: number;
-  y: number;
-}
+type View = ReturnType<PageEngine['getView']>;
 
 interface PageState {
   strokes: number;
@@ -59,12 +55,7 @@ afterAll(async () => {
 
 function state(page: Page): Promise<PageState> {
   return page.evaluate(() => {
-    type Engine = {
-      stats(): { strokes: number; skipped: number; remoteLive: number; view: View };
-      penDetected: boolean;
-      host: HTMLElement;
-    };
-    const engine = (window as unknown as { __sketch: { engine: Engine } }).__sketch.engine;
+    const engine = (window as unknown as { __sketch: { engine: PageEngine } }).__sketch.engine;
     const stats = engine.stats();
     const rect = engine.host.getBoundingClientRect();
     return {
@@ -165,8 +156,7 @@ describe('sketch ink engine', () => {
     }
     // Mid-stroke: the other page shows the stroke being drawn (awareness), not yet stored.
     await b.page.waitForFunction(() => {
-      const engine = (window as unknown as { __sketch: { engine: { stats(): { remoteLive: number } } } })
-        .__sketch.engine;
+      const engine = (window as unknown as { __sketch: { engine: PageEngine } }).__sketch.engine;
       return engine.stats().remoteLive === 1;
     });
     expect(strokesMap(client.doc).size).toBe(0);
@@ -207,9 +197,7 @@ describe('sketch ink engine', () => {
     });
 
     await b.page.waitForFunction(() => {
-      const engine = (
-        window as unknown as { __sketch: { engine: { stats(): { strokes: number; remoteLive: number } } } }
-      ).__sketch.engine;
+      const engine = (window as unknown as { __sketch: { engine: PageEngine } }).__sketch.engine;
       const stats = engine.stats();
       return stats.strokes === 1 && stats.remoteLive === 0;
     });
@@ -278,8 +266,7 @@ describe('sketch ink engine', () => {
       strokesMap(client.doc).set('bad-2', { v: 99 });
     });
     await b.page.waitForFunction(() => {
-      const engine = (window as unknown as { __sketch: { engine: { stats(): { skipped: number } } } })
-        .__sketch.engine;
+      const engine = (window as unknown as { __sketch: { engine: PageEngine } }).__sketch.engine;
       return engine.stats().skipped === 2;
     });
     expect(warnings.some((w) => w.includes('"bad-1"'))).toBe(true);
@@ -295,8 +282,7 @@ describe('sketch ink engine', () => {
     await pen(cdp, 'mouseReleased', samples[samples.length - 1]!);
     await waitFor(() => storedStrokes(client.doc).length === 2, 10_000, 'the second stroke');
     await b.page.waitForFunction(() => {
-      const engine = (window as unknown as { __sketch: { engine: { stats(): { strokes: number } } } })
-        .__sketch.engine;
+      const engine = (window as unknown as { __sketch: { engine: PageEngine } }).__sketch.engine;
       return engine.stats().strokes === 2;
     });
     for (const { problems } of [a, b]) {

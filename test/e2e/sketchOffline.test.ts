@@ -5,7 +5,8 @@ import { strokesMap } from '../../shared/sketch/sketchLayout.js';
 import { connectSyncClient, waitFor } from '../helpers/syncClient.js';
 import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { startRestartableCore, type RestartableCore } from './helpers/planPages.js';
-import { openSketchPage } from './helpers/sketchPages.js';
+import type { SketchTool } from '../../renderer/src/sketch/engine/editorTypes.js';
+import { openSketchPage, type PageEngine } from './helpers/sketchPages.js';
 
 /**
  * Drawing offline: two recorders lose the connection (the core stops, so every socket drops), both
@@ -29,23 +30,22 @@ afterAll(async () => {
   await server?.close();
 });
 
-type Engine = {
-  setTool(tool: string): void;
-  stats(): { strokes: number; objects: number; view: { zoom: number; x: number; y: number } };
-  host: HTMLElement;
-};
-
 async function counts(page: Page): Promise<{ strokes: number; objects: number; synced: boolean }> {
   return page.evaluate(() => {
-    const handle = (window as unknown as { __sketch: { engine: Engine; synced(): boolean } }).__sketch;
+    const handle = (window as unknown as { __sketch: { engine: PageEngine; synced(): boolean } }).__sketch;
     const stats = handle.engine.stats();
     return { strokes: stats.strokes, objects: stats.objects, synced: handle.synced() };
   });
 }
 
-async function drag(page: Page, tool: string, from: [number, number], to: [number, number]): Promise<void> {
+async function drag(
+  page: Page,
+  tool: SketchTool,
+  from: [number, number],
+  to: [number, number],
+): Promise<void> {
   const origin = await page.evaluate((t) => {
-    const engine = (window as unknown as { __sketch: { engine: Engine } }).__sketch.engine;
+    const engine = (window as unknown as { __sketch: { engine: PageEngine } }).__sketch.engine;
     engine.setTool(t);
     const rect = engine.host.getBoundingClientRect();
     return { x: rect.left, y: rect.top };
@@ -85,7 +85,7 @@ describe('offline drawing', () => {
         () => {
           const handle = (
             window as unknown as {
-              __sketch: { engine: { stats(): { strokes: number; objects: number } }; synced(): boolean };
+              __sketch: { engine: PageEngine; synced(): boolean };
             }
           ).__sketch;
           const stats = handle.engine.stats();

@@ -9,6 +9,7 @@ import { launchBrowser, type TestPage } from './helpers/browser.js';
 import { startTestCore, type TestCore } from './helpers/core.js';
 import {
   callEngine,
+  type PageEngine,
   openSketchPage,
   storedObjects,
   storedStrokes,
@@ -52,7 +53,7 @@ interface NoticeLog {
 async function geometry(page: Page): Promise<{ left: number; top: number; view: View }> {
   const view = await callEngine(page, 'getView');
   const rect = await page.evaluate(() => {
-    const { host } = (window as unknown as { __sketch: { engine: { host: HTMLElement } } }).__sketch.engine;
+    const { host } = (window as unknown as { __sketch: { engine: PageEngine } }).__sketch.engine;
     const box = host.getBoundingClientRect();
     return { left: box.left, top: box.top };
   });
@@ -104,7 +105,7 @@ describe('sketch editing tools', () => {
     // What the engine tells the person (the editor shows it in its status line).
     await page.evaluate(() => {
       const w = window as unknown as NoticeLog & {
-        __sketch: { engine: { onNotice(listener: (n: NoticeLog['__notices'][number]) => void): void } };
+        __sketch: { engine: PageEngine };
       };
       w.__notices = [];
       w.__sketch.engine.onNotice((n) => w.__notices.push(n));
@@ -444,9 +445,7 @@ describe('sketch editing tools', () => {
     });
     await page.waitForFunction(
       (skipped) =>
-        (
-          window as unknown as { __sketch: { engine: { stats(): { skipped: number } } } }
-        ).__sketch.engine.stats().skipped >=
+        (window as unknown as { __sketch: { engine: PageEngine } }).__sketch.engine.stats().skipped >=
         skipped + 3,
       before.skipped,
     );

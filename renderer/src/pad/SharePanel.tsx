@@ -1,69 +1,9 @@
-import QRCode from 'qrcode';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShareLinks } from '../../../shared/api/padContract.js';
+import { CopyField } from '../components/CopyField.js';
+import { QrImage } from '../components/QrCode.js';
 import { getShareLinks } from './padApi.js';
-
-/** A QR code of `text` as an SVG data URL (the CSP allows `img-src data:`). */
-async function qrDataUrl(text: string): Promise<string> {
-  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-}
-
-function QrImage({ text, alt, className }: { text: string; alt: string; className?: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void qrDataUrl(text).then((url) => {
-      if (!cancelled) {
-        setSrc(url);
-      }
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [text]);
-  return src === null ? null : <img className={className ?? 'pad-qr'} src={src} alt={alt} />;
-}
-
-function CopyField({ label, value }: { label: string; value: string }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <div className="pad-copy">
-        <input
-          id={id}
-          ref={input}
-          className="input"
-          readOnly
-          value={value}
-          onFocus={(e) => e.target.select()}
-        />
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => {
-            input.current?.select();
-            // The clipboard API needs a secure context (https or localhost); otherwise the text stays selected.
-            navigator.clipboard?.writeText(value).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
-          }}
-        >
-          {t('pad.share.copy')}
-        </button>
-      </div>
-      <p role="status" className="message-slot hint">
-        {copied ? t('pad.share.copied') : ''}
-      </p>
-    </div>
-  );
-}
 
 /**
  * Join links for the pad: an edit link and a read-only link (for the projector or for people who
@@ -141,7 +81,7 @@ export function SharePanel({ padId, title }: { padId: string; title: string }) {
           {t('pad.share.qrForView')}
         </label>
       </fieldset>
-      <QrImage text={url} alt={qrAlt} />
+      <QrImage text={url} alt={qrAlt} className="pad-qr" />
       <button type="button" className="button button--quiet" onClick={() => dialog.current?.showModal()}>
         {t('pad.share.large')}
       </button>

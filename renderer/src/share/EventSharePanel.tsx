@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   eventJoinUrl,
@@ -9,49 +9,10 @@ import {
 import { ApiError } from '../api/coreApi.js';
 import { useSession } from '../api/session.js';
 import { NetworkShare, useShareStatus } from './NetworkShare.js';
-import { FullscreenQr, QrImage } from './QrCode.js';
+import { CopyField } from '../components/CopyField.js';
+import { FullscreenQr, QrImage } from '../components/QrCode.js';
 import { createToken, listTokens, renameToken, revokeToken } from './shareApi.js';
 import './share.css';
-
-/** A read-only address field with a copy button. */
-function CopyField({ label, value }: { label: string; value: string }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <div className="share-copy">
-        <input
-          id={id}
-          ref={input}
-          className="input"
-          readOnly
-          value={value}
-          onFocus={(e) => e.target.select()}
-        />
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => {
-            input.current?.select();
-            // The clipboard API needs a secure context (https or localhost); otherwise the text stays selected.
-            navigator.clipboard?.writeText(value).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
-          }}
-        >
-          {t('share.copy')}
-        </button>
-      </div>
-      <p role="status" className="message-slot hint">
-        {copied ? t('share.copied') : ''}
-      </p>
-    </div>
-  );
-}
 
 /** One join link: its label (renamable), address, QR code and the revoke button. */
 function TokenRow({

@@ -12,13 +12,13 @@ import { slotLabel, timeOf } from '../event/planGrid.js';
 import { useEventDoc } from '../event/useEventDoc.js';
 import { firstDayOf } from '../../../shared/event/eventTemplate.js';
 import { localNow, parseWallTime, wallSchedule } from '../../../shared/event/wallSchedule.js';
-import { eventNowPath } from '../../../shared/routes/deepLinks.js';
 import '../event/event.css';
 import { useConnectionState } from '../sync/useConnectionState.js';
 import { useEventIndex } from '../sync/useEventIndex.js';
 import { FullscreenButton } from './FullscreenButton.js';
 import { useFitToScreen } from './useFitToScreen.js';
 import { WallQr } from './WallQr.js';
+import { useWallJoinUrl } from './useWallJoinUrl.js';
 import './wall.css';
 
 const TICK_MS = 15_000;
@@ -86,6 +86,7 @@ function placedIn(snapshot: EventSnapshot, slots: readonly Slot[]): Placed[] {
 export function WallScreen({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
   const { workspace, entries } = useEventIndex();
+  const join = useWallJoinUrl(eventId);
   const connection = useConnectionState(workspace);
   const { shared, snapshot } = useEventDoc(eventId);
   const entry = entries.find((candidate) => candidate.id === eventId && candidate.deletedAt === undefined);
@@ -117,7 +118,8 @@ export function WallScreen({ eventId }: { eventId: string }) {
           {t('wall.back')}
         </Link>
         <FullscreenButton />
-        <WallQr url={`${window.location.origin}${eventNowPath(eventId)}`} label={t('wallDay.qrLabel')} />
+        {join.kind === 'ready' && <WallQr url={join.url} label={t('wallDay.qrLabel')} />}
+        {join.kind === 'unreachable' && <p className="wall__join-note">{t('wallDay.qrNotShared')}</p>}
       </nav>
       {body}
       <footer className="wall__footer">

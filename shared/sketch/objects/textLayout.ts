@@ -58,7 +58,7 @@ export interface TextFrame {
  * Where a text is laid out: its own box, or the inner area of its container (rotating with the
  * container about its centre; the inner area is centred in it).
  */
-function textFrame(text: ObjectOfKind<'text'>, container: SketchObject | undefined): TextFrame {
+export function textFrame(text: ObjectOfKind<'text'>, container: SketchObject | undefined): TextFrame {
   if (!container) {
     return { x: text.x, y: text.y, w: text.w, h: text.h, angle: text.angle, insetX: 0, insetY: 0 };
   }
@@ -76,7 +76,7 @@ function textFrame(text: ObjectOfKind<'text'>, container: SketchObject | undefin
 }
 
 /** The lines of a text (any line break). */
-function splitLines(text: string): string[] {
+export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 

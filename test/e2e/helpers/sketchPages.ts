@@ -117,8 +117,11 @@ export async function syntheticDrag(
   );
 }
 
-/** The engine as e2e tests reach it in a page: the class itself, so calls are typed by the engine. */
-type PageEngine = SketchEngine;
+/**
+ * The engine as e2e tests reach it in a page (`window.__sketch.engine`, or `.sketch-host`'s
+ * `sketchEngine`): the class itself, so in-page code is typed by the engine, never re-declared.
+ */
+export type PageEngine = SketchEngine;
 
 /** Engine methods whose arguments and results survive the trip into and out of the page. */
 type EngineMethod = {

@@ -77,6 +77,8 @@ export const eventDay = {
     qrClose: 'QR-Code schließen',
     qrAlt: 'QR-Code: {{label}}',
     qrLabel: 'Programm und Notizen auf dem Handy',
+    joinLabel: 'Wand',
+    qrNotShared: 'QR-Code zum Mitmachen: erst in der Veranstaltung unter „Freigeben“ im Netzwerk freigeben.',
     previewLabel: 'Vorschau für Datum und Uhrzeit',
     previewApply: 'Vorschau zeigen',
     previewLive: 'Live-Uhrzeit',

@@ -94,8 +94,6 @@ export const pad = {
       address: 'Adresse im Netz',
       editLink: 'Link zum Mitschreiben',
       viewLink: 'Link zum Mitlesen (nur lesen)',
-      copy: 'Kopieren',
-      copied: 'Kopiert.',
       qrFor: 'QR-Code für',
       qrForEdit: 'Mitschreiben',
       qrForView: 'Mitlesen',

@@ -77,6 +77,8 @@ export const eventDay: Pick<
     qrClose: 'Close QR code',
     qrAlt: 'QR code: {{label}}',
     qrLabel: 'Programme and notes on your phone',
+    joinLabel: 'Wall',
+    qrNotShared: 'QR code for joining: share the event on the network first (under “Share”, in the event).',
     previewLabel: 'Preview date and time',
     previewApply: 'Show preview',
     previewLive: 'Live time',

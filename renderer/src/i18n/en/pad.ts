@@ -96,8 +96,6 @@ export const pad: Pick<Messages, 'pad'> = {
       address: 'Network address',
       editLink: 'Link to write along',
       viewLink: 'Link to read along (read-only)',
-      copy: 'Copy',
-      copied: 'Copied.',
       qrFor: 'QR code for',
       qrForEdit: 'writing along',
       qrForView: 'reading along',

@@ -7,6 +7,7 @@ import {
   type SketchObject,
 } from '../../../../shared/sketch/objects/objectCodec.js';
 import type { ObjectGeometry, Polyline } from '../../../../shared/sketch/objects/handDrawn.js';
+import { splitLines, textFrame } from '../../../../shared/sketch/objects/textLayout.js';
 import { canvasFont } from './fonts.js';
 import type { Ctx2D } from './sceneItem.js';
 
@@ -76,10 +77,6 @@ export function measureText(
   }
   ctx.font = previous;
   return { width: (widest * fontSize) / MEASURE_PX, height: lines.length * fontSize * lineHeight };
-}
-
-function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
 }
 
 /** Adds a polyline to the current path. */
@@ -189,59 +186,12 @@ function enterBox(ctx: Ctx2D, box: Pick<SketchObject, 'x' | 'y' | 'w' | 'h' | 'a
   ctx.translate(-box.w / 2, -box.h / 2);
 }
 
-/**
- * The area of a container that text is laid out in, as insets (fractions of its width and height):
- * the box of a rectangular shape, the largest centred rectangle inside a round or pointed one.
- */
-function containerInsets(container: SketchObject): [number, number] {
-  if (container.kind === 'ellipse' || (container.kind === 'container' && container.shape === 'cloud')) {
-    const k = (1 - Math.SQRT1_2) / 2;
-    return [k, k];
-  }
-  if (container.kind === 'container') {
-    return container.shape === 'diamond' ? [0.25, 0.25] : [0.2, 0.1];
-  }
-  return [0, 0];
-}
-
-/** The frame a text is laid out in, and the insets of the area its lines go in. */
-interface TextBox {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  angle: number;
-  insetX: number;
-  insetY: number;
-}
-
-/**
- * Where a text is laid out: its own box, or the inner area of its container (rotating with the
- * container about its centre; the inner area is centred in it).
- */
-function textBox(text: ObjectOfKind<'text'>, container: SketchObject | undefined): TextBox {
-  if (!container) {
-    return { x: text.x, y: text.y, w: text.w, h: text.h, angle: text.angle, insetX: 0, insetY: 0 };
-  }
-  const [kx, ky] = containerInsets(container);
-  const pad = container.strokeWidth / 2 + text.fontSize * 0.25;
-  return {
-    x: container.x,
-    y: container.y,
-    w: container.w,
-    h: container.h,
-    angle: container.angle,
-    insetX: Math.min(container.w / 2, container.w * kx + pad),
-    insetY: Math.min(container.h / 2, container.h * ky + pad),
-  };
-}
-
 function paintText(ctx: Ctx2D, text: ObjectOfKind<'text'>, resources: PaintResources): void {
   if (text.text.length === 0) {
     return;
   }
   const container = text.containerId !== undefined ? resources.container : undefined;
-  const box = textBox(text, container);
+  const box = textFrame(text, container);
   const innerW = box.w - 2 * box.insetX;
   const innerH = box.h - 2 * box.insetY;
   const lines = splitLines(text.text);
