@@ -9,7 +9,7 @@ import { fitRect, screenToScene, type Rect, type Size, type View } from './viewT
  */
 
 /** Time constant of the move: after this long about 63 % of the way is done, after 4x about 98 %. */
-export const FOLLOW_TIME_CONSTANT_MS = 120;
+const FOLLOW_TIME_CONSTANT_MS = 120;
 /** A longer gap between frames (a background tab, a stalled frame) counts as this much. */
 const MAX_STEP_MS = 100;
 /** Close enough to snap: the centre within half a pixel, the zoom within 0.1 %. */

@@ -23,7 +23,7 @@ const extent = z
   .max(4 * COORD_LIMIT);
 
 /** A visible scene rectangle as a peer publishes it. */
-export const sharedViewportSchema = z.object({
+const sharedViewportSchema = z.object({
   x: coordinate,
   y: coordinate,
   width: extent,

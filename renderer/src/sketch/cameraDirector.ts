@@ -30,7 +30,7 @@ export interface DirectedEngine {
 }
 
 /** The part of y-protocols' Awareness the director reads. */
-export interface PeerPresence {
+interface PeerPresence {
   readonly clientID: number;
   getStates(): Map<number, unknown>;
   on(event: 'change', listener: (changes: PresenceChanges) => void): void;
