@@ -1,16 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from './helpers/browser.js';
-import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
-import {
-  PLAN_FIXTURES,
-  expectAccessible,
-  expectNoProblems,
-  importViaApi,
-  openInvitation,
-} from './helpers/planPages.js';
+import { describe, expect, it } from 'vitest';
+import { resultsDir } from './helpers/core.js';
+import { expectAccessible, expectNoProblems, planTestbed } from './helpers/planPages.js';
 
 /**
  * A participant on a phone (390x844, touch): opens the event's "Jetzt / Als Nächstes", searches,
@@ -18,34 +9,16 @@ import {
  * Needs `npx electron-vite build`.
  */
 
-const RESULTS = join(REPO_ROOT, 'test-results');
+const RESULTS = resultsDir();
 const PHONE = { width: 390, height: 844 };
-let testCore: TestCore;
-let browser: Browser;
-let eventId: string;
-const opened: TestPage[] = [];
 
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  testCore = await startTestCore();
-  browser = await launchBrowser();
-  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'Open-Government-Tag Leipzig')).event.id;
-});
-
-afterAll(async () => {
-  for (const { context } of opened) {
-    await context.close();
-  }
-  await browser?.close();
-  await testCore?.close();
-});
+const bed = planTestbed('Open-Government-Tag Leipzig');
 
 describe('a participant on a phone', () => {
   it('finds the running session and opens its notes with one tap', async () => {
-    const phone = await openInvitation(browser, testCore.core.joinUrl, { viewport: PHONE, touch: true });
-    opened.push(phone);
+    const phone = await bed.person({ viewport: PHONE, touch: true });
     const { page } = phone;
-    await page.goto(`${testCore.core.origin}/e/${eventId}/now?at=2026-06-13T10:30`);
+    await page.goto(`${bed.core.origin}/e/${bed.eventId}/now?at=2026-06-13T10:30`);
     const now = page.getByRole('region', { name: /^Jetzt/ });
     await now.getByRole('link', { name: /Offene Haushaltsdaten für alle/ }).waitFor({ timeout: 15_000 });
     await expect

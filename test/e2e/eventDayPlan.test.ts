@@ -1,22 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { moveSession } from '../../shared/event/eventChanges.js';
 import { readEvent } from '../../shared/event/readEvent.js';
 import { connectSyncClient } from '../helpers/syncClient.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestPage } from './helpers/browser.js';
-import { startTestCore, type TestCore } from './helpers/core.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestPage } from './helpers/browser.js';
 import {
-  PLAN_FIXTURES,
   card,
   expectAccessible,
   expectNoProblems,
-  importViaApi,
-  openInvitation,
   placeOf,
   waitForGrid,
   waitForPlace,
   waitOnline,
+  planTestbed,
 } from './helpers/planPages.js';
 
 /**
@@ -26,26 +23,9 @@ import {
  * `npx electron-vite build`.
  */
 
-let testCore: TestCore;
-let browser: Browser;
-let eventId: string;
-const opened: TestPage[] = [];
-
-beforeAll(async () => {
-  testCore = await startTestCore();
-  browser = await launchBrowser();
-  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'Planungs-BarCamp')).event.id;
-});
-
-afterAll(async () => {
-  for (const { context } of opened) {
-    await context.close();
-  }
-  await browser?.close();
-  await testCore?.close();
-});
-
 /** Drags a card by its grip onto the centre of another card's cell, stopping before the drop. */
+const bed = planTestbed('Planungs-BarCamp');
+
 async function dragOver(page: Page, title: string, ontoTitle: string): Promise<() => Promise<void>> {
   const grip = card(page, title).locator('[data-drag-handle]');
   const from = await grip.boundingBox();
@@ -64,9 +44,8 @@ describe('planning without surprises', () => {
   let person: TestPage;
 
   beforeAll(async () => {
-    person = await openInvitation(browser, testCore.core.joinUrl, { viewport: { width: 1600, height: 900 } });
-    opened.push(person);
-    await person.page.goto(`${testCore.core.origin}/e/${eventId}`);
+    person = await bed.person({ viewport: { width: 1600, height: 900 } });
+    await person.page.goto(`${bed.core.origin}/e/${bed.eventId}`);
     await waitForGrid(person.page, 26, 1);
     await waitOnline(person.page);
   });
@@ -110,12 +89,7 @@ describe('planning without surprises', () => {
   it('links a conflict to its cards and fixes it with one click (undoable)', async () => {
     const { page } = person;
     // A co-organiser (another device) puts a second session into an occupied cell: a double booking.
-    const peer = connectSyncClient(
-      testCore.core.origin,
-      testCore.core.token,
-      `event/${eventId}`,
-      new Y.Doc(),
-    );
+    const peer = connectSyncClient(bed.core.origin, bed.core.token, `event/${bed.eventId}`, new Y.Doc());
     await peer.synced;
     const plan = readEvent(peer.doc);
     const placed = plan.sessions.filter((s) => s.cell !== null);

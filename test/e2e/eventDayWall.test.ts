@@ -1,18 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NetworkInterface } from '../../shared/api/shareContract.js';
+import { describe, expect, it } from 'vitest';
 import { eventTokenListSchema } from '../../shared/api/eventTokenContract.js';
-import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
-import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
-import {
-  PLAN_FIXTURES,
-  expectAccessible,
-  expectNoProblems,
-  importViaApi,
-  openInvitation,
-} from './helpers/planPages.js';
+import { resultsDir, VENUE_INTERFACES } from './helpers/core.js';
+import { expectAccessible, expectNoProblems, planTestbed } from './helpers/planPages.js';
 
 /**
  * The projected wall at any time (`?at=`): the evening before ("Beginnt um …"), during the day and
@@ -22,34 +12,9 @@ import {
  * person to look at. Needs `npx electron-vite build`.
  */
 
-const VENUE: NetworkInterface[] = [
-  { name: 'lo', addresses: [{ address: '127.0.0.1', family: 'IPv4', internal: true, linkLocal: false }] },
-  {
-    name: 'venue0',
-    addresses: [{ address: '127.0.0.2', family: 'IPv4', internal: false, linkLocal: false }],
-  },
-];
+const RESULTS = resultsDir();
 
-const RESULTS = join(REPO_ROOT, 'test-results');
-let testCore: TestCore;
-let browser: Browser;
-let eventId: string;
-const opened: TestPage[] = [];
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  testCore = await startTestCore({ networkInterfaces: () => VENUE });
-  browser = await launchBrowser();
-  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'Open-Government-Tag Leipzig')).event.id;
-});
-
-afterAll(async () => {
-  for (const { context } of opened) {
-    await context.close();
-  }
-  await browser?.close();
-  await testCore?.close();
-});
+const bed = planTestbed('Open-Government-Tag Leipzig', { networkInterfaces: () => VENUE_INTERFACES });
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -67,11 +32,10 @@ const MOMENTS = [
 describe('the wall at any time', () => {
   for (const size of SIZES) {
     it(`fits ${size.width}x${size.height} before, during and after the day`, async () => {
-      const person = await openInvitation(browser, testCore.core.joinUrl, { viewport: size });
-      opened.push(person);
+      const person = await bed.person({ viewport: size });
       const { page } = person;
       for (const moment of MOMENTS) {
-        await page.goto(`${testCore.core.origin}/wall/${eventId}?at=${moment.at}`);
+        await page.goto(`${bed.core.origin}/wall/${bed.eventId}?at=${moment.at}`);
         await page.getByText(moment.expect).first().waitFor({ timeout: 15_000 });
         // Fitted after layout: nothing scrolls, sideways or down.
         await page.waitForFunction(() => document.querySelector('[data-scale]') !== null);
@@ -86,7 +50,7 @@ describe('the wall at any time', () => {
       }
       if (size.width === 1280) {
         // During the day the "Als Nächstes" row is on the screen, whole.
-        await page.goto(`${testCore.core.origin}/wall/${eventId}?at=2026-06-13T10:30`);
+        await page.goto(`${bed.core.origin}/wall/${bed.eventId}?at=2026-06-13T10:30`);
         const next = page.getByRole('region', { name: /Als Nächstes/ });
         await next.waitFor();
         const box = await next.boundingBox();
@@ -98,17 +62,16 @@ describe('the wall at any time', () => {
   }
 
   it('shows a QR code that fills most of the screen height on demand', async () => {
-    const person = await openInvitation(browser, testCore.core.joinUrl, {
+    const person = await bed.person({
       viewport: { width: 1280, height: 720 },
     });
-    opened.push(person);
     const { page } = person;
-    await page.goto(`${testCore.core.origin}/wall/${eventId}?at=2026-06-13T10:30`);
+    await page.goto(`${bed.core.origin}/wall/${bed.eventId}?at=2026-06-13T10:30`);
     // Only this computer reaches the core yet: no dead QR code, a sentence instead.
     await page.getByText(/erst in der Veranstaltung unter „Freigeben“/).waitFor();
     expect(await page.getByRole('button', { name: 'QR-Code groß zeigen' }).count()).toBe(0);
-    const auth = { authorization: `Bearer ${testCore.core.token}`, 'content-type': 'application/json' };
-    const shared = await fetch(`${testCore.core.origin}/api/share`, {
+    const auth = { authorization: `Bearer ${bed.core.token}`, 'content-type': 'application/json' };
+    const shared = await fetch(`${bed.core.origin}/api/share`, {
       method: 'POST',
       headers: auth,
       body: JSON.stringify({ address: '127.0.0.2' }),
@@ -120,14 +83,13 @@ describe('the wall at any time', () => {
     expect(shown).toMatch(/^127\.0\.0\.2:\d+\/e\//);
     const tokens = eventTokenListSchema
       .parse(
-        await (await fetch(`${testCore.core.origin}/api/events/${eventId}/tokens`, { headers: auth })).json(),
+        await (await fetch(`${bed.core.origin}/api/events/${bed.eventId}/tokens`, { headers: auth })).json(),
       )
       .tokens.filter((token) => token.label === 'Wand' && token.revoked === null);
     expect(tokens.map((token) => token.role)).toEqual(['edit']);
     // The code's link (the shown address on the venue network, with that token) lets a phone in as
     // a participant, on the finder.
-    const phone = await openPage(browser, { viewport: { width: 390, height: 844 } });
-    opened.push(phone);
+    const phone = await bed.page({ viewport: { width: 390, height: 844 } });
     await phone.page.goto(`http://${shown}?token=${tokens[0]!.token!}`);
     await phone.page.waitForURL(/\/e\/[^/]+\/now/);
     const code = page.getByRole('dialog').getByRole('img');

@@ -1,21 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docNameFor } from '../../shared/docs/docName.js';
-import type { NetworkInterface } from '../../shared/api/shareContract.js';
 import { addChatMessage, contentFragment } from '../../shared/pad/padLayout.js';
 import { connectSyncClient } from '../helpers/syncClient.js';
-import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
-import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
+import { resultsDir, VENUE_INTERFACES } from './helpers/core.js';
 import {
-  PLAN_FIXTURES,
   card,
   expectAccessible,
   expectNoProblems,
-  importViaApi,
   waitForGrid,
   waitOnline,
+  planTestbed,
 } from './helpers/planPages.js';
 import type { PageEngine } from './helpers/sketchPages.js';
 
@@ -26,52 +21,25 @@ import type { PageEngine } from './helpers/sketchPages.js';
  * being able to draw on it. axe on every view. The venue network is 127.0.0.2 (loopback only).
  */
 
-const RESULTS = join(REPO_ROOT, 'test-results', 'phone');
-const VENUE: NetworkInterface[] = [
-  { name: 'lo', addresses: [{ address: '127.0.0.1', family: 'IPv4', internal: true, linkLocal: false }] },
-  {
-    name: 'venue0',
-    addresses: [{ address: '127.0.0.2', family: 'IPv4', internal: false, linkLocal: false }],
-  },
-];
+const RESULTS = resultsDir('phone');
 const PHONE = { width: 390, height: 844 };
 const TITLE = 'Offene Haushaltsdaten für alle';
 
-let testCore: TestCore;
-let browser: Browser;
-let eventId: string;
-const opened: TestPage[] = [];
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  testCore = await startTestCore({ networkInterfaces: () => VENUE });
-  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'OGD Leipzig')).event.id;
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  for (const one of opened) {
-    await one.context.close();
-  }
-  await browser?.close();
-  await testCore?.close();
-});
+const bed = planTestbed('OGD Leipzig', { networkInterfaces: () => VENUE_INTERFACES });
 
 describe('a participant on a phone', () => {
   it('finds the session, writes, is asked for a name inline, reads the chat, and only views the sketch', async () => {
     // The organiser opens the running session's sketchnote (so it exists and the plan links it)
     // and hands out an edit link on the venue network.
-    const owner = await openPage(browser);
-    opened.push(owner);
-    await owner.page.goto(testCore.core.joinUrl);
-    await owner.page.goto(`${testCore.core.origin}/e/${eventId}`);
+    const owner = await bed.person();
+    await owner.page.goto(`${bed.core.origin}/e/${bed.eventId}`);
     await waitForGrid(owner.page, 26, 1);
     const sketchLink = card(owner.page, TITLE).getByRole('link', { name: `Sketchnote zu „${TITLE}“` });
     const sketchHref = (await sketchLink.getAttribute('href')) ?? '';
     await sketchLink.click();
     await owner.page.waitForURL(`**${sketchHref}`);
     await owner.page.locator('.sketch-host').waitFor();
-    await owner.page.goto(`${testCore.core.origin}/e/${eventId}?view=share`);
+    await owner.page.goto(`${bed.core.origin}/e/${bed.eventId}?view=share`);
     await owner.page.getByRole('button', { name: 'Im Netzwerk freigeben' }).click();
     await owner.page.getByText(/Freigegeben unter http:\/\/127\.0\.0\.2:\d+/).waitFor();
     const section = owner.page.getByRole('region', { name: 'Mitschreiben' });
@@ -80,13 +48,12 @@ describe('a participant on a phone', () => {
     const editUrl = await section.getByLabel('Link „Teilnehmende“').inputValue();
     const base = editUrl.replace(/\/e\/.*$/, '');
 
-    const phone = await openPage(browser, { viewport: PHONE, touch: true });
-    opened.push(phone);
+    const phone = await bed.page({ viewport: PHONE, touch: true });
     const { page } = phone;
     await page.goto(editUrl);
     await page.waitForURL(/\/now$/);
     // The day of the event, half past ten (the finder's preview time, as on the wall).
-    await page.goto(`${base}/e/${eventId}/now?at=2026-06-13T10:30`);
+    await page.goto(`${base}/e/${bed.eventId}/now?at=2026-06-13T10:30`);
     const now = page.getByRole('region', { name: /^Jetzt/ });
     await now.getByRole('link', { name: new RegExp(`^Saal Nord.*${TITLE}`) }).waitFor({ timeout: 15_000 });
     await expectAccessible(page, 'finder on a phone');
@@ -106,7 +73,7 @@ describe('a participant on a phone', () => {
     expect(bar.y + bar.height).toBeGreaterThan(PHONE.height - 2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await page.getByRole('link', { name: 'Alle Sitzungen' }).getAttribute('href')).toBe(
-      `/e/${eventId}/now`,
+      `/e/${bed.eventId}/now`,
     );
     await page.screenshot({ path: join(RESULTS, 'pad.png') });
     await expectAccessible(page, 'pad on a phone');
@@ -135,7 +102,7 @@ describe('a participant on a phone', () => {
     await nameField.waitFor({ state: 'detached' });
 
     const sessionId = new URL(page.url()).pathname.split('/')[2] ?? '';
-    const pad = connectSyncClient(testCore.core.origin, testCore.core.token, docNameFor('pad', sessionId));
+    const pad = connectSyncClient(bed.core.origin, bed.core.token, docNameFor('pad', sessionId));
     try {
       await pad.synced;
       await expect
@@ -186,8 +153,8 @@ describe('a participant on a phone', () => {
     await page.screenshot({ path: join(RESULTS, 'sketch.png') });
     await expectAccessible(page, 'sketch viewer on a phone');
     const sketch = connectSyncClient(
-      testCore.core.origin,
-      testCore.core.token,
+      bed.core.origin,
+      bed.core.token,
       docNameFor('sketch', sketchHref.split('/')[2] ?? ''),
     );
     try {
@@ -200,17 +167,15 @@ describe('a participant on a phone', () => {
   });
 
   it('keeps the desktop layout at 1280x720: sidebar, full toolbar, the name inline, the badge on the chat', async () => {
-    const desk = await openPage(browser, { viewport: { width: 1280, height: 720 } });
-    opened.push(desk);
+    const desk = await bed.person({ viewport: { width: 1280, height: 720 } });
     const { page } = desk;
-    await page.goto(testCore.core.joinUrl);
     const detail = (await (
-      await fetch(`${testCore.core.origin}/api/events/${eventId}`, {
-        headers: { authorization: `Bearer ${testCore.core.token}` },
+      await fetch(`${bed.core.origin}/api/events/${bed.eventId}`, {
+        headers: { authorization: `Bearer ${bed.core.token}` },
       })
     ).json()) as { sessions: { id: string; title: string }[] };
     const sessionId = detail.sessions.find((one) => one.title === TITLE)?.id ?? '';
-    await page.goto(`${testCore.core.origin}/pad/${sessionId}`);
+    await page.goto(`${bed.core.origin}/pad/${sessionId}`);
     const editor = page.getByRole('textbox', { name: 'Notizen der Session' });
     await editor.getByText('Offene Fragen').waitFor({ timeout: 15_000 });
     await waitOnline(page);
@@ -224,7 +189,7 @@ describe('a participant on a phone', () => {
     await page.keyboard.press('End');
     await page.keyboard.type('!');
     await page.getByRole('textbox', { name: 'Ihr Name in diesen Notizen' }).waitFor();
-    const pad = connectSyncClient(testCore.core.origin, testCore.core.token, docNameFor('pad', sessionId));
+    const pad = connectSyncClient(bed.core.origin, bed.core.token, docNameFor('pad', sessionId));
     try {
       await pad.synced;
       addChatMessage(pad.doc, { author: 'beamer', text: 'Noch eine Frage', time: Date.now() });

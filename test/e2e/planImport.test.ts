@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { eventListResponseSchema } from '../../shared/api/contract.js';
 import { eventDetailSchema } from '../../shared/api/eventContract.js';
-import { launchBrowser, type TestPage } from './helpers/browser.js';
-import { startTestCore, type TestCore } from './helpers/core.js';
+import type { TestPage } from './helpers/browser.js';
+import { testbed } from './helpers/core.js';
 import {
   PLAN_FIXTURES,
   card,
@@ -11,7 +11,6 @@ import {
   expectNoProblems,
   fixturePath,
   h1,
-  openInvitation,
   placeOf,
   waitForGrid,
   waitOnline,
@@ -23,34 +22,18 @@ import {
  * choice that names them, and the imported event opens with its grid. Needs `npx electron-vite build`.
  */
 
-let testCore: TestCore;
-let browser: Browser;
-const opened: TestPage[] = [];
-
-beforeAll(async () => {
-  testCore = await startTestCore();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const { context } of opened) {
-    await context.close();
-  }
-  await browser?.close();
-  await testCore?.close();
-});
+const bed = testbed();
 
 async function organiser(viewport = { width: 1280, height: 900 }): Promise<TestPage> {
-  const one = await openInvitation(browser, testCore.core.joinUrl, { viewport });
-  opened.push(one);
+  const one = await bed.person({ viewport });
   await h1(one.page, 'Veranstaltungen');
   await waitOnline(one.page);
   return one;
 }
 
 async function api<T>(path: string, parse: (body: unknown) => T): Promise<T> {
-  const response = await fetch(`${testCore.core.origin}/api/${path}`, {
-    headers: { authorization: `Bearer ${testCore.core.token}` },
+  const response = await fetch(`${bed.core.origin}/api/${path}`, {
+    headers: { authorization: `Bearer ${bed.core.token}` },
   });
   expect(response.status).toBe(200);
   return parse(await response.json());

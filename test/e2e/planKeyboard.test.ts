@@ -1,18 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eventDetailSchema, type EventDetail } from '../../shared/api/eventContract.js';
-import { launchBrowser, type TestPage } from './helpers/browser.js';
-import { startTestCore, type TestCore } from './helpers/core.js';
+import type { TestPage } from './helpers/browser.js';
 import {
   announced,
-  PLAN_FIXTURES,
   expectNoProblems,
-  importViaApi,
-  openInvitation,
   placeOf,
   waitForGrid,
   waitForPlace,
   waitOnline,
+  planTestbed,
 } from './helpers/planPages.js';
 
 /**
@@ -21,28 +18,11 @@ import {
  * live region. Needs `npx electron-vite build`.
  */
 
-let testCore: TestCore;
-let browser: Browser;
-let eventId: string;
-const opened: TestPage[] = [];
-
-beforeAll(async () => {
-  testCore = await startTestCore();
-  browser = await launchBrowser();
-  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'Tastatur-BarCamp')).event.id;
-});
-
-afterAll(async () => {
-  for (const { context } of opened) {
-    await context.close();
-  }
-  await browser?.close();
-  await testCore?.close();
-});
+const bed = planTestbed('Tastatur-BarCamp');
 
 async function detail(): Promise<EventDetail> {
-  const response = await fetch(`${testCore.core.origin}/api/events/${eventId}`, {
-    headers: { authorization: `Bearer ${testCore.core.token}` },
+  const response = await fetch(`${bed.core.origin}/api/events/${bed.eventId}`, {
+    headers: { authorization: `Bearer ${bed.core.token}` },
   });
   return eventDetailSchema.parse(await response.json());
 }
@@ -63,9 +43,8 @@ describe('the plan by keyboard', () => {
   let person: TestPage;
 
   beforeAll(async () => {
-    person = await openInvitation(browser, testCore.core.joinUrl, { viewport: { width: 1600, height: 900 } });
-    opened.push(person);
-    await person.page.goto(`${testCore.core.origin}/e/${eventId}`);
+    person = await bed.person({ viewport: { width: 1600, height: 900 } });
+    await person.page.goto(`${bed.core.origin}/e/${bed.eventId}`);
     await waitForGrid(person.page, 26, 1);
     await waitOnline(person.page);
   });

@@ -1,26 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docNameFor } from '../../shared/docs/docName.js';
 import { updateSession } from '../../shared/event/eventChanges.js';
 import { readEvent } from '../../shared/event/readEvent.js';
 import { connectSyncClient, waitFor } from '../helpers/syncClient.js';
-import { launchBrowser, type TestPage } from './helpers/browser.js';
-import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
+import type { TestPage } from './helpers/browser.js';
+import { resultsDir } from './helpers/core.js';
 import {
-  PLAN_FIXTURES,
   card,
   expectAccessible,
   expectNoProblems,
   h1,
-  importViaApi,
-  openInvitation,
   waitForGrid,
   waitOnline,
+  planTestbed,
 } from './helpers/planPages.js';
 
 /**
@@ -32,34 +29,13 @@ import {
  * Needs `npx electron-vite build` and poppler-utils (pdftoppm).
  */
 
-const RESULTS = join(REPO_ROOT, 'test-results');
+const RESULTS = resultsDir();
 const TITLE = 'Open Government Tag Leipzig 2026';
 
-let testCore: TestCore;
-let browser: Browser;
-let eventId: string;
-const opened: TestPage[] = [];
+const bed = planTestbed(TITLE);
 
-beforeAll(async () => {
-  testCore = await startTestCore();
-  browser = await launchBrowser();
-  await mkdir(RESULTS, { recursive: true });
-  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, TITLE)).event.id;
-});
-
-afterAll(async () => {
-  for (const { context } of opened) {
-    await context.close();
-  }
-  await browser?.close();
-  await testCore?.close();
-});
-
-async function person(viewport: { width: number; height: number }): Promise<TestPage> {
-  const one = await openInvitation(browser, testCore.core.joinUrl, { viewport });
-  opened.push(one);
-  return one;
-}
+/** A new person with the invitation, at this screen size. */
+const person = (viewport: { width: number; height: number }): Promise<TestPage> => bed.person({ viewport });
 
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
@@ -70,7 +46,7 @@ function pngSize(file: string): { width: number; height: number } {
 describe('the event page', () => {
   it('shows the plan grid with rooms as columns and slots as rows, accessible', async () => {
     const { page, problems } = await person({ width: 1600, height: 900 });
-    await page.goto(`${testCore.core.origin}/e/${eventId}`);
+    await page.goto(`${bed.core.origin}/e/${bed.eventId}`);
     await h1(page, TITLE);
     await waitForGrid(page, 26, 1);
     await waitOnline(page);
@@ -101,7 +77,7 @@ describe('the event page', () => {
 
   it('flags conflicts in the cell and in the list', async () => {
     const { page, problems } = await person({ width: 1600, height: 900 });
-    await page.goto(`${testCore.core.origin}/e/${eventId}?view=setup`);
+    await page.goto(`${bed.core.origin}/e/${bed.eventId}?view=setup`);
     // A room too small for its session: Saal Süd gets 20 seats, "Digitale Verwaltung Leipzig" has 42 votes.
     await page.getByLabel('Plätze in Saal Süd').fill('20');
     await page.getByLabel('Plätze in Saal Süd').press('Enter');
@@ -125,7 +101,7 @@ describe('the event page', () => {
     await expectAccessible(page, 'plan grid with a conflict');
 
     // Back as it was, so the other views show the plan of the file.
-    await page.goto(`${testCore.core.origin}/e/${eventId}?view=setup`);
+    await page.goto(`${bed.core.origin}/e/${bed.eventId}?view=setup`);
     await page.getByLabel('Plätze in Saal Süd').fill('');
     await page.getByLabel('Plätze in Saal Süd').press('Enter');
     await page.getByRole('link', { name: 'Sessionplan', exact: true }).click();
@@ -141,19 +117,19 @@ describe('the event page', () => {
       ['people', 'Personen (0)'],
       ['files', 'Exportieren'],
     ] as const) {
-      await page.goto(`${testCore.core.origin}/e/${eventId}?view=${view}`);
+      await page.goto(`${bed.core.origin}/e/${bed.eventId}?view=${view}`);
       await page.getByRole('heading', { level: 2, name: heading }).waitFor();
       await expectAccessible(page, `event page, ${view}`);
     }
     // The export links are plain downloads that the session cookie authenticates.
     const csv = await page.getByRole('link', { name: 'CSV für Excel (deutsch)' }).getAttribute('href');
-    expect(csv).toBe(`/api/events/${eventId}/plan.csv?format=csv-excel-de`);
+    expect(csv).toBe(`/api/events/${bed.eventId}/plan.csv?format=csv-excel-de`);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Kalender (iCalendar)' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.ics$/);
 
     // People with their consent to be named, default no.
-    await page.goto(`${testCore.core.origin}/e/${eventId}?view=people`);
+    await page.goto(`${bed.core.origin}/e/${bed.eventId}?view=people`);
     await page.getByLabel('Name', { exact: true }).fill('Miriam Daten');
     await page.getByLabel('E-Mail (freiwillig)').fill('miriam@example.org');
     await page.getByRole('button', { name: 'Person hinzufügen' }).click();
@@ -169,7 +145,7 @@ describe('the event page', () => {
 
   it('opens a session’s notes pad and its sketchnote under ids that stay the same', async () => {
     const { page, problems } = await person({ width: 1600, height: 900 });
-    await page.goto(`${testCore.core.origin}/e/${eventId}`);
+    await page.goto(`${bed.core.origin}/e/${bed.eventId}`);
     await waitForGrid(page, 26, 1);
     const session = card(page, 'Ratsinformationssystem, aber verständlich');
     const sessionId = await session.getAttribute('data-session-id');
@@ -189,9 +165,9 @@ describe('the event page', () => {
     await sketchLink.click();
     await page.waitForURL(`**${sketchHref}`);
     const client = connectSyncClient(
-      testCore.core.origin,
-      testCore.core.token,
-      docNameFor('event', eventId),
+      bed.core.origin,
+      bed.core.token,
+      docNameFor('event', bed.eventId),
       new Y.Doc(),
     );
     try {
@@ -224,7 +200,7 @@ describe('the event page', () => {
 describe('the wall', () => {
   it('shows the running and the next slot in large type, with no app chrome, live', async () => {
     const { page, problems } = await person({ width: 1920, height: 1080 });
-    await page.goto(`${testCore.core.origin}/wall/${eventId}?now=2026-06-13T10:30`);
+    await page.goto(`${bed.core.origin}/wall/${bed.eventId}?now=2026-06-13T10:30`);
     await h1(page, TITLE);
     expect(await page.locator('header.app-header').count()).toBe(0);
     const now = page.getByRole('region', { name: /Jetzt/ });
@@ -255,9 +231,9 @@ describe('the wall', () => {
 
     // Live: a change made on another screen appears without a reload.
     const client = connectSyncClient(
-      testCore.core.origin,
-      testCore.core.token,
-      docNameFor('event', eventId),
+      bed.core.origin,
+      bed.core.token,
+      docNameFor('event', bed.eventId),
       new Y.Doc(),
     );
     try {
@@ -276,7 +252,7 @@ describe('the wall', () => {
     }
 
     // In the lunch break only what comes next is shown.
-    await page.goto(`${testCore.core.origin}/wall/${eventId}?now=2026-06-13T12:30`);
+    await page.goto(`${bed.core.origin}/wall/${bed.eventId}?now=2026-06-13T12:30`);
     await page
       .getByText(/^Pause bis 13:00 Uhr/)
       .first()
@@ -290,7 +266,7 @@ describe('the wall', () => {
 describe('the printed plan', () => {
   it('prints one A4 landscape page with title, date and the grid, readable from a distance', async () => {
     const { page, problems } = await person({ width: 1400, height: 900 });
-    await page.goto(`${testCore.core.origin}/e/${eventId}/print`);
+    await page.goto(`${bed.core.origin}/e/${bed.eventId}/print`);
     await h1(page, TITLE);
     expect(await page.locator('header.app-header').count()).toBe(0);
     await page.getByText('13. Juni 2026', { exact: true }).waitFor();

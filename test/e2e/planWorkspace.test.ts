@@ -1,17 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventDetailSchema } from '../../shared/api/eventContract.js';
-import { launchBrowser, type TestPage } from './helpers/browser.js';
-import { startTestCore, type TestCore } from './helpers/core.js';
+import type { TestPage } from './helpers/browser.js';
 import {
-  PLAN_FIXTURES,
   expectAccessible,
   expectNoProblems,
   h1,
-  importViaApi,
-  openInvitation,
   waitForGrid,
   waitOnline,
+  planTestbed,
 } from './helpers/planPages.js';
 
 /**
@@ -20,38 +16,20 @@ import {
  * sessions), and the trash with restore, seen by a second person live. Needs `npx electron-vite build`.
  */
 
-let testCore: TestCore;
-let browser: Browser;
-let eventId: string;
-const opened: TestPage[] = [];
-
-beforeAll(async () => {
-  testCore = await startTestCore();
-  browser = await launchBrowser();
-  eventId = (await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'OGD Leipzig 2026')).event.id;
-});
-
-afterAll(async () => {
-  for (const { context } of opened) {
-    await context.close();
-  }
-  await browser?.close();
-  await testCore?.close();
-});
+const bed = planTestbed('OGD Leipzig 2026');
 
 async function person(): Promise<TestPage> {
-  const one = await openInvitation(browser, testCore.core.joinUrl, {
+  const one = await bed.person({
     viewport: { width: 1280, height: 900 },
   });
-  opened.push(one);
   await h1(one.page, 'Veranstaltungen');
   await waitOnline(one.page);
   return one;
 }
 
 async function detail(id: string) {
-  const response = await fetch(`${testCore.core.origin}/api/events/${id}`, {
-    headers: { authorization: `Bearer ${testCore.core.token}` },
+  const response = await fetch(`${bed.core.origin}/api/events/${id}`, {
+    headers: { authorization: `Bearer ${bed.core.token}` },
   });
   return {
     status: response.status,
@@ -67,7 +45,7 @@ describe('the workspace of events', () => {
     organiser = await person();
     colleague = await person();
     const { page } = organiser;
-    await page.goto(`${testCore.core.origin}/e/${eventId}?view=setup`);
+    await page.goto(`${bed.core.origin}/e/${bed.eventId}?view=setup`);
     await h1(page, 'OGD Leipzig 2026');
     const title = page.getByLabel('Titel', { exact: true });
     await title.fill('Open Government Tag Leipzig 2026');
@@ -91,7 +69,7 @@ describe('the workspace of events', () => {
       .locator('.event-list')
       .getByRole('link', { name: 'Open Government Tag Leipzig 2026' })
       .waitFor();
-    const stored = (await detail(eventId)).body!;
+    const stored = (await detail(bed.eventId)).body!;
     expect(stored).toMatchObject({
       title: 'Open Government Tag Leipzig 2026',
       motto: 'Stadt. Digital. Gemeinsam.',
@@ -128,7 +106,7 @@ describe('the workspace of events', () => {
       .allTextContents();
     expect(rooms.slice(-2)).toEqual(['Raum 2.0115 Plätze', 'Dachgarten']);
     await waitForGrid(page, 26, 1);
-    const stored = (await detail(eventId)).body!;
+    const stored = (await detail(bed.eventId)).body!;
     expect(stored.days).toEqual(['2026-06-13', '2026-06-14']);
     expect(stored.slots.at(-1)?.start).toBe('2026-06-14T10:00:00+02:00');
   });
@@ -145,7 +123,7 @@ describe('the workspace of events', () => {
     await page.getByRole('button', { name: 'Kopie anlegen' }).click();
     await h1(page, 'Open Government Tag Leipzig 2027');
     const copyId = new URL(page.url()).pathname.split('/')[2]!;
-    expect(copyId).not.toBe(eventId);
+    expect(copyId).not.toBe(bed.eventId);
     await page.getByRole('heading', { name: 'Räume (7)' }).waitFor();
     await page.getByRole('heading', { name: 'Samstag, 12. Juni 2027' }).waitFor();
 
@@ -179,7 +157,7 @@ describe('the workspace of events', () => {
 
   it('moves an event to the trash and back, keeping its plan', async () => {
     const { page, problems } = organiser;
-    await page.goto(`${testCore.core.origin}/e/${eventId}?view=setup`);
+    await page.goto(`${bed.core.origin}/e/${bed.eventId}?view=setup`);
     await page.getByRole('button', { name: 'In den Papierkorb legen …' }).click();
     await page.getByRole('button', { name: 'Ja, in den Papierkorb legen' }).click();
     await page.getByText(/Diese Veranstaltung liegt seit .* im Papierkorb\./).waitFor();
@@ -189,7 +167,7 @@ describe('the workspace of events', () => {
     await list.getByRole('link', { name: 'Open Government Tag Leipzig 2026' }).waitFor({ state: 'detached' });
     const trash = colleague.page.getByRole('region', { name: 'Papierkorb (1)' });
     await trash.getByRole('link', { name: 'Open Government Tag Leipzig 2026' }).waitFor();
-    expect((await detail(eventId)).status).toBe(404);
+    expect((await detail(bed.eventId)).status).toBe(404);
     await expectAccessible(colleague.page, 'events list with trash');
 
     await trash.getByRole('button', { name: '„Open Government Tag Leipzig 2026“ wiederherstellen' }).click();
@@ -200,7 +178,7 @@ describe('the workspace of events', () => {
       .getByRole('link', { name: 'Open Government Tag Leipzig 2026' })
       .waitFor();
     await page.getByText(/Diese Veranstaltung liegt seit/).waitFor({ state: 'detached' });
-    const restored = (await detail(eventId)).body!;
+    const restored = (await detail(bed.eventId)).body!;
     expect(restored.sessions).toHaveLength(27);
     expectNoProblems(problems);
     expectNoProblems(colleague.problems);

@@ -1,13 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eventDetailSchema, type EventDetail } from '../../shared/api/eventContract.js';
-import type { NetworkInterface } from '../../shared/api/shareContract.js';
 import { connectSyncClient } from '../helpers/syncClient.js';
-import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
-import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
-import { PLAN_FIXTURES, expectAccessible, importViaApi, waitOnline } from './helpers/planPages.js';
+import type { TestPage } from './helpers/browser.js';
+import { resultsDir, VENUE_INTERFACES } from './helpers/core.js';
+import { expectAccessible, waitOnline, planTestbed } from './helpers/planPages.js';
 import type { PageEngine } from './helpers/sketchPages.js';
 
 /**
@@ -17,33 +14,22 @@ import type { PageEngine } from './helpers/sketchPages.js';
  * viewer. The venue network is played by 127.0.0.2 (tests talk to loopback only).
  */
 
-const RESULTS = join(REPO_ROOT, 'test-results', 'share');
-const VENUE: NetworkInterface[] = [
-  { name: 'lo', addresses: [{ address: '127.0.0.1', family: 'IPv4', internal: true, linkLocal: false }] },
-  {
-    name: 'venue0',
-    addresses: [{ address: '127.0.0.2', family: 'IPv4', internal: false, linkLocal: false }],
-  },
-];
+const RESULTS = resultsDir('share');
 const PHONE = { width: 390, height: 844 };
 
-let testCore: TestCore;
-let browser: Browser;
 let detail: EventDetail;
-const opened: TestPage[] = [];
+
+const bed = planTestbed('OGD Leipzig', { networkInterfaces: () => VENUE_INTERFACES });
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  testCore = await startTestCore({ networkInterfaces: () => VENUE });
-  const imported = await importViaApi(testCore.core, PLAN_FIXTURES.utf8, 'OGD Leipzig');
-  const res = await fetch(`${testCore.core.origin}/api/events/${imported.event.id}`, {
-    headers: { authorization: `Bearer ${testCore.core.token}` },
+  const res = await fetch(`${bed.core.origin}/api/events/${bed.eventId}`, {
+    headers: { authorization: `Bearer ${bed.core.token}` },
   });
   detail = eventDetailSchema.parse(await res.json());
   // The first session's pad and sketchnote exist (a viewer never creates a document).
   const session = detail.sessions[0]!;
   for (const doc of [`pad/${session.id}`, `sketch/${session.id}`]) {
-    const client = connectSyncClient(testCore.core.origin, testCore.core.token, doc);
+    const client = connectSyncClient(bed.core.origin, bed.core.token, doc);
     await client.synced;
     if (doc.startsWith('sketch/')) {
       client.doc.getMap('meta').set('sheet', 'a4-landscape');
@@ -51,16 +37,7 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 300));
     client.destroy();
   }
-  browser = await launchBrowser();
 }, 120_000);
-
-afterAll(async () => {
-  for (const one of opened) {
-    await one.context.close();
-  }
-  await browser?.close();
-  await testCore?.close();
-});
 
 async function linkFor(owner: TestPage, role: 'Mitschreiben' | 'Mitlesen', label: string): Promise<string> {
   const section = owner.page.getByRole('region', { name: role });
@@ -73,10 +50,8 @@ async function linkFor(owner: TestPage, role: 'Mitschreiben' | 'Mitlesen', label
 
 describe('sharing an event and joining it as a participant', () => {
   it('shares on the network, hands out edit and view links, and they open read-only views', async () => {
-    const owner = await openPage(browser);
-    opened.push(owner);
-    await owner.page.goto(testCore.core.joinUrl);
-    await owner.page.goto(`${testCore.core.origin}/e/${detail.id}?view=share`);
+    const owner = await bed.person();
+    await owner.page.goto(`${bed.core.origin}/e/${detail.id}?view=share`);
     // On loopback: no dead links, a clear sentence instead.
     await owner.page.getByText(/Gerade kann nur dieser Computer Mitschrift öffnen/).waitFor();
     await owner.page.getByRole('button', { name: 'Im Netzwerk freigeben' }).click();
@@ -85,7 +60,7 @@ describe('sharing an event and joining it as a participant', () => {
     const viewUrl = await linkFor(owner, 'Mitlesen', 'Projektor');
     for (const url of [editUrl, viewUrl]) {
       expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.2:\\d+/e/${detail.id}\\?token=`));
-      expect(url).not.toContain(testCore.core.token);
+      expect(url).not.toContain(bed.core.token);
     }
     await expectAccessible(owner.page, 'share panel');
     await owner.page.screenshot({ path: join(RESULTS, 'owner-share-panel.png'), fullPage: true });
@@ -106,8 +81,7 @@ describe('sharing an event and joining it as a participant', () => {
       ['edit', editUrl],
       ['view', viewUrl],
     ] as const) {
-      const person = await openPage(browser, { viewport: PHONE });
-      opened.push(person);
+      const person = await bed.page({ viewport: PHONE });
       const { page } = person;
       await page.goto(url);
       // A participant's link lands on "Jetzt / Als Nächstes"; the plan is one step away.
@@ -151,7 +125,7 @@ describe('sharing an event and joining it as a participant', () => {
       await expectAccessible(page, `${role}: sketch`);
     }
     // Nothing the two drew reached the sketchnote.
-    const check = connectSyncClient(testCore.core.origin, testCore.core.token, `sketch/${session.id}`);
+    const check = connectSyncClient(bed.core.origin, bed.core.token, `sketch/${session.id}`);
     await check.synced;
     expect(check.doc.getMap('strokes').size).toBe(0);
     check.destroy();

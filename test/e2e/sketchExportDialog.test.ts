@@ -1,30 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from './helpers/axe.js';
-import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
-import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
+import type { TestPage } from './helpers/browser.js';
+import { REPO_ROOT, testbed } from './helpers/core.js';
 
 /**
  * The sketchnote export dialog in the editor: opened from the editor bar, it shows the size the
  * core measures, downloads an SVG of what was drawn, and Cancel stops a running download.
  */
 
-let testCore: TestCore;
-let browser: Browser;
+const bed = testbed();
 let opened: TestPage;
 
 beforeAll(async () => {
-  testCore = await startTestCore();
-  browser = await launchBrowser();
-  opened = await openPage(browser, { viewport: { width: 1400, height: 900 } });
+  opened = await bed.page({ viewport: { width: 1400, height: 900 } });
   opened.page.setDefaultTimeout(15_000);
-});
-
-afterAll(async () => {
-  await opened?.context.close();
-  await browser?.close();
-  await testCore?.close();
 });
 
 const SKETCH = 'exportdialog1';
@@ -32,7 +22,7 @@ const SKETCH = 'exportdialog1';
 describe('sketch export dialog', () => {
   it('exports an SVG with the drawn stroke, and Cancel stops a download', async () => {
     const { page } = opened;
-    await page.goto(`${testCore.core.origin}/sketch/${SKETCH}?token=${testCore.core.token}`);
+    await page.goto(`${bed.core.origin}/sketch/${SKETCH}?token=${bed.core.token}`);
     await page.waitForSelector('.sketch-host');
     await page.getByText('Online').first().waitFor();
     const box = await page.locator('.sketch-host').boundingBox();

@@ -4,6 +4,13 @@ import { resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The CLI's source entry, run with tsx's loader in the same node process (so a kill hits the core itself). */
 const CLI_ENTRY = resolve(ROOT, 'server/cli/main.ts');
+/** The built CLI (`bin/mitschrift.js` on the bundle in out/main that `npm run build` makes). */
+const BUILT_CLI = resolve(ROOT, 'bin/mitschrift.js');
+
+/** Which CLI a test runs: the TypeScript source (default) or the built bundle. */
+export interface CliOptions {
+  built?: boolean;
+}
 
 /** A CLI process with its collected output. */
 export interface CliProcess {
@@ -14,8 +21,9 @@ export interface CliProcess {
 }
 
 /** Starts `mitschrift <args>` as its own process. */
-export function runCli(args: string[]): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx/esm', CLI_ENTRY, ...args], {
+export function runCli(args: string[], options: CliOptions = {}): CliProcess {
+  const entry = options.built ? [BUILT_CLI] : ['--import', 'tsx/esm', CLI_ENTRY];
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
@@ -27,6 +35,20 @@ export function runCli(args: string[]): CliProcess {
     child.on('exit', (code, signal) => r({ code, signal })),
   );
   return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+/** How a CLI run that has ended went: its exit code and everything it printed. */
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `mitschrift <args>` to its end: the one way tests call a command and read its output. */
+export async function runCliToEnd(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const proc = runCli(args, options);
+  const { code } = await proc.exited;
+  return { code, stdout: proc.stdout(), stderr: proc.stderr() };
 }
 
 /** The listening line `serve` prints, exactly as other tools parse it. */

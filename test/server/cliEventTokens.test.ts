@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { eventTokenListSchema } from '../../shared/api/eventTokenContract.js';
 import { sessionInfoSchema } from '../../shared/api/padContract.js';
 import { CLOSE_LINK_REVOKED } from '../../server/sync/syncEndpoint.js';
-import { runCli, startServe } from '../helpers/cliProcess.js';
+import { runCliToEnd, startServe, type CliResult } from '../helpers/cliProcess.js';
 import { makeTempDir } from '../helpers/tempDir.js';
 import { PLAN_CSV } from './pad/padTestCore.js';
 
@@ -19,10 +19,10 @@ vi.setConfig({ testTimeout: 120_000 });
 let temp: ReturnType<typeof makeTempDir>;
 let eventId: string;
 
-async function cli(args: string[]): Promise<{ code: number | null; out: string[]; err: string }> {
-  const proc = runCli(args);
-  const { code } = await proc.exited;
-  return { code, out: proc.stdout().trimEnd().split('\n'), err: proc.stderr() };
+/** A command's result with its output as lines (the last line is what a script would read). */
+async function cli(args: string[]): Promise<CliResult & { out: string[] }> {
+  const result = await runCliToEnd(args);
+  return { ...result, out: result.stdout.trimEnd().split('\n') };
 }
 
 beforeAll(async () => {
@@ -38,7 +38,7 @@ beforeAll(async () => {
     '--title',
     'BarCamp',
   ]);
-  expect(made.code, made.err).toBe(0);
+  expect(made.code, made.stderr).toBe(0);
   eventId = made.out.at(-1)!;
 }, 120_000);
 
@@ -58,11 +58,11 @@ describe('mitschrift event share / tokens / revoke / rename-token', () => {
       '--data',
       data,
     ]);
-    expect(shared.code, shared.err).toBe(0);
+    expect(shared.code, shared.stderr).toBe(0);
     expect(shared.out.at(-1)).toMatch(
       new RegExp(`^http://127\\.0\\.0\\.1/e/${eventId}\\?token=[A-Za-z0-9_-]{32}$`),
     );
-    expect(shared.err).toMatch(/^Warning: .*this machine only/m);
+    expect(shared.stderr).toMatch(/^Warning: .*this machine only/m);
 
     const withUrl = await cli([
       'event',
@@ -75,18 +75,18 @@ describe('mitschrift event share / tokens / revoke / rename-token', () => {
       '--data',
       data,
     ]);
-    expect(withUrl.err).toBe('');
+    expect(withUrl.stderr).toBe('');
     expect(withUrl.out.at(-1)).toMatch(new RegExp(`^http://192\\.168\\.1\\.20:8080/e/${eventId}\\?token=`));
 
     const badRole = await cli(['event', 'share', eventId, '--role', 'owner', '--data', data]);
     expect(badRole.code).toBe(2);
-    expect(badRole.err).toContain('--role must be organiser, recorder, edit or view, not "owner"');
+    expect(badRole.stderr).toContain('--role must be organiser, recorder, edit or view, not "owner"');
     const noEvent = await cli(['event', 'share', 'nope', '--role', 'view', '--data', data]);
     expect(noEvent.code).toBe(1);
-    expect(noEvent.err).toContain('There is no event "nope"');
+    expect(noEvent.stderr).toContain('There is no event "nope"');
     const noToken = await cli(['event', 'revoke', eventId, 'nope', '--data', data]);
     expect(noToken.code).toBe(1);
-    expect(noToken.err).toContain(`Event "${eventId}" has no join link "nope"`);
+    expect(noToken.stderr).toContain(`Event "${eventId}" has no join link "nope"`);
   });
 
   it('beside a running core: the printed link works there, and a revoke closes its connections at once', async () => {
@@ -104,11 +104,11 @@ describe('mitschrift event share / tokens / revoke / rename-token', () => {
         '--data',
         data,
       ]);
-      expect(shared.code, shared.err).toBe(0);
+      expect(shared.code, shared.stderr).toBe(0);
       const url = new URL(shared.out.at(-1)!);
       // The running core's own (loopback) address, with a warning line before the link.
       expect(url.origin).toBe(server.origin);
-      expect(shared.err).toContain(`the core listens on ${server.origin}`);
+      expect(shared.stderr).toContain(`the core listens on ${server.origin}`);
       const token = url.searchParams.get('token')!;
       const session = await fetch(`${server.origin}/api/session`, {
         headers: { Authorization: `Bearer ${token}` },
@@ -120,7 +120,7 @@ describe('mitschrift event share / tokens / revoke / rename-token', () => {
       });
 
       const listed = await cli(['event', 'tokens', eventId, '--data', data, '--json']);
-      expect(listed.code, listed.err).toBe(0);
+      expect(listed.code, listed.stderr).toBe(0);
       const list = eventTokenListSchema.parse(JSON.parse(listed.out.join('\n')));
       const mine = list.tokens.find((t) => t.token === token)!;
       expect(mine).toMatchObject({ role: 'edit', label: 'Teilnehmende Raum 2', revoked: null });
@@ -140,7 +140,7 @@ describe('mitschrift event share / tokens / revoke / rename-token', () => {
         '--data',
         data,
       ]);
-      expect(renamed.code, renamed.err).toBe(0);
+      expect(renamed.code, renamed.stderr).toBe(0);
       const after = await fetch(`${server.origin}/api/session`, {
         headers: { Authorization: `Bearer ${token}` },
       });
@@ -158,7 +158,7 @@ describe('mitschrift event share / tokens / revoke / rename-token', () => {
         live.once('error', reject);
       });
       const revoked = await cli(['event', 'revoke', eventId, mine.id, '--data', data]);
-      expect(revoked.code, revoked.err).toBe(0);
+      expect(revoked.code, revoked.stderr).toBe(0);
       expect(revoked.out.at(-1)).toContain(`The core at ${server.origin} closes its connections now.`);
       const { code, reason } = await closed;
       expect(code).toBe(CLOSE_LINK_REVOKED);
@@ -173,7 +173,7 @@ describe('mitschrift event share / tokens / revoke / rename-token', () => {
       writeFileSync(join(data, 'event-tokens.json'), 'not json');
       const broken = await cli(['event', 'tokens', eventId, '--data', data]);
       expect(broken.code).toBe(1);
-      expect(broken.err).toMatch(/event-tokens\.json\) cannot be read: not JSON/);
+      expect(broken.stderr).toMatch(/event-tokens\.json\) cannot be read: not JSON/);
       const health = await fetch(`${server.origin}/api/health`, {
         headers: { Authorization: `Bearer ${server.token}` },
       });

@@ -26,16 +26,16 @@ export interface TestPage {
   problems: PageProblems;
 }
 
+/** How a test page is opened: its size, language, and whether it is a touch phone. */
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  locale?: string;
+  /** A phone: touch events and a mobile viewport (meta viewport honoured). */
+  touch?: boolean;
+}
+
 /** Opens a page in a new context, recording errors, sized like a laptop screen unless told otherwise. */
-export async function openPage(
-  browser: Browser,
-  options: {
-    viewport?: { width: number; height: number };
-    locale?: string;
-    /** A phone: touch events and a mobile viewport (meta viewport honoured). */
-    touch?: boolean;
-  } = {},
-): Promise<TestPage> {
+export async function openPage(browser: Browser, options: PageOptions = {}): Promise<TestPage> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: options.locale ?? 'de-DE',

@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { importPlanResponseSchema, type ImportPlanResponse } from '../../../shared/api/eventContract.js';
 import { formatViolations, seriousA11yViolations } from './axe.js';
-import { openPage, type PageProblems, type TestPage } from './browser.js';
-import type { CoreLogger, RunningCore } from '../../../server/core/coreTypes.js';
+import { openPage, type PageOptions, type PageProblems, type TestPage } from './browser.js';
+import type { CoreLogger, CoreOptions, RunningCore } from '../../../server/core/coreTypes.js';
 import { startLoopbackCore } from '../../helpers/loopbackCore.js';
-import { REPO_ROOT, RENDERER_DIR } from './core.js';
+import { ready, REPO_ROOT, RENDERER_DIR, testbed, type Testbed } from './core.js';
 
 /**
  * Helpers of the session-plan e2e tests (test/e2e/plan*.test.ts): the organisers' fixture files,
@@ -99,11 +99,45 @@ export async function importViaApi(
 export async function openInvitation(
   browser: Browser,
   joinUrl: string,
-  options?: Parameters<typeof openPage>[1],
+  options?: PageOptions,
 ): Promise<TestPage> {
   const opened = await openPage(browser, options);
   await opened.page.goto(joinUrl);
   return opened;
+}
+
+/** One plan e2e file's {@link Testbed} with the Leipzig plan imported under a title. */
+export interface PlanTestbed extends Testbed {
+  /** The imported event. */
+  readonly eventId: string;
+}
+
+/**
+ * Sets up (in `beforeAll`) and tears down (in `afterAll`) a {@link PlanTestbed}; `extra` adds core
+ * options such as the network interfaces a share test pretends to have.
+ */
+export function planTestbed(title: string, extra: Pick<CoreOptions, 'networkInterfaces'> = {}): PlanTestbed {
+  const bed = testbed(extra);
+  let eventId: string | undefined;
+  beforeAll(async () => {
+    eventId = (await importViaApi(bed.core, PLAN_FIXTURES.utf8, title)).event.id;
+  });
+  return {
+    get core() {
+      return bed.core;
+    },
+    get log() {
+      return bed.log;
+    },
+    get browser() {
+      return bed.browser;
+    },
+    get eventId() {
+      return ready(eventId, 'The event');
+    },
+    page: bed.page,
+    person: bed.person,
+  };
 }
 
 /** Waits for the level-1 heading. */

@@ -11,7 +11,7 @@ import { BundleRequestError } from '../../../server/bundle/collectBundle.js';
 import { sha256 } from '../../../server/bundle/metadata.js';
 import { collectFromWorkspace } from '../../../server/bundle/workspaceSource.js';
 import { writeBundleFolder, writeBundleZip } from '../../../server/bundle/writeBundle.js';
-import { runCli } from '../../helpers/cliProcess.js';
+import { runCliToEnd } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { CONSENTING_NAME, SECRET_EMAIL, SECRET_NAME, makeBundleWorkspace } from './bundleWorkspace.js';
 
@@ -331,20 +331,36 @@ describe('mitschrift export', () => {
     { timeout: 120_000 },
     async () => {
       const out = join(temp.dir, 'cli.zip');
-      const proc = runCli(['export', eventId, '--data', data, '--out', out, '--zip', '--profile', 'public']);
-      const { code } = await proc.exited;
-      expect(proc.stderr()).toContain('[9/9] fertig');
-      expect(code).toBe(0);
-      expect(proc.stdout()).toContain('Pseudonymised 2 names (no consent):');
-      expect(proc.stdout()).toContain(`  Autor:in 1: ${SECRET_NAME} (host, pad author, chat, person)`);
-      expect(proc.stdout()).toMatch(
+      const made = await runCliToEnd([
+        'export',
+        eventId,
+        '--data',
+        data,
+        '--out',
+        out,
+        '--zip',
+        '--profile',
+        'public',
+      ]);
+      expect(made.stderr).toContain('[9/9] fertig');
+      expect(made.code).toBe(0);
+      expect(made.stdout).toContain('Pseudonymised 2 names (no consent):');
+      expect(made.stdout).toContain(`  Autor:in 1: ${SECRET_NAME} (host, pad author, chat, person)`);
+      expect(made.stdout).toMatch(
         /Wrote .*cli\.zip \(public, 3 sessions, 21 files, \d+ bytes before compression\)\./,
       );
       expect(Object.keys(unzipSync(readFileSync(out)))).toContain('metadata.json');
 
-      const bad = runCli(['export', 'no-such-event', '--data', data, '--out', join(temp.dir, 'x')]);
-      expect((await bad.exited).code).toBe(1);
-      expect(bad.stderr()).toContain('There is no event "no-such-event".');
+      const bad = await runCliToEnd([
+        'export',
+        'no-such-event',
+        '--data',
+        data,
+        '--out',
+        join(temp.dir, 'x'),
+      ]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('There is no event "no-such-event".');
     },
   );
 });

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventDetailSchema } from '../../../shared/api/eventContract.js';
 import { EXCALIDRAW_FIXTURES } from '../../shared/sketch/excalidrawFixtures.js';
+import { runCliToEnd, type CliResult } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 
 /**
@@ -12,18 +12,9 @@ import { makeTempDir } from '../../helpers/tempDir.js';
  */
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const BIN = resolve(ROOT, 'bin/mitschrift.js');
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
+/** Runs the built CLI to its end. */
+const run = (args: string[]): Promise<CliResult> => runCliToEnd(args, { built: true });
 
 let temp: ReturnType<typeof makeTempDir>;
 

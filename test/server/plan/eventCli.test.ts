@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventListResponseSchema } from '../../../shared/api/contract.js';
 import { eventDetailSchema, type EventDetail } from '../../../shared/api/eventContract.js';
-import { runCli, startServe } from '../../helpers/cliProcess.js';
+import { runCliToEnd, startServe } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { PLAN_FILES, EMOJI_TITLE, SESSIONIZE_FILE, withoutEmoji } from './fixtures.js';
 
@@ -14,18 +14,12 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const proc = runCli(args);
-  const { code } = await proc.exited;
-  return { code, stdout: proc.stdout(), stderr: proc.stderr() };
-}
-
 function lastLine(text: string): string {
   return text.trimEnd().split('\n').at(-1) ?? '';
 }
 
 async function importPlan(file: string, data: string, ...extra: string[]): Promise<string> {
-  const result = await cli(['event', 'import-plan', file, '--data', data, ...extra]);
+  const result = await runCliToEnd(['event', 'import-plan', file, '--data', data, ...extra]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   const id = lastLine(result.stdout);
@@ -34,7 +28,7 @@ async function importPlan(file: string, data: string, ...extra: string[]): Promi
 }
 
 async function show(id: string, data: string): Promise<EventDetail> {
-  const result = await cli(['event', 'show', id, '--data', data, '--json']);
+  const result = await runCliToEnd(['event', 'show', id, '--data', data, '--json']);
   expect(result.code).toBe(0);
   return eventDetailSchema.parse(JSON.parse(result.stdout));
 }
@@ -55,7 +49,7 @@ function planFields(detail: EventDetail) {
 }
 
 async function eventList(data: string) {
-  const result = await cli(['event', 'list', '--data', data, '--json']);
+  const result = await runCliToEnd(['event', 'list', '--data', data, '--json']);
   expect(result.code).toBe(0);
   return eventListResponseSchema.parse(JSON.parse(result.stdout)).events;
 }
@@ -63,7 +57,7 @@ async function eventList(data: string) {
 // Each case starts several CLI processes (about a second each); allow for a loaded CI machine.
 describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
   it('lists every event usage line in --help', async () => {
-    const { code, stdout } = await cli(['--help']);
+    const { code, stdout } = await runCliToEnd(['--help']);
     expect(code).toBe(0);
     for (const usage of [
       'mitschrift serve [--host H] [--port P] [--data DIR]',
@@ -141,7 +135,7 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
   it('exports csv that re-imports to an equal plan, and ics, to a file or stdout', async () => {
     const id = await importPlan(PLAN_FILES.excelUtf8, temp.dir, '--title', 'OGD Leipzig');
     const out = join(temp.dir, 'plan.csv');
-    const exported = await cli([
+    const exported = await runCliToEnd([
       'event',
       'export-plan',
       id,
@@ -160,7 +154,7 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
     const again = await importPlan(out, temp.dir, '--title', 'Re-import');
     expect(planFields(await show(again, temp.dir))).toEqual(planFields(await show(id, temp.dir)));
 
-    const ics = await cli(['event', 'export-plan', id, '--format', 'ics', '--data', temp.dir]);
+    const ics = await runCliToEnd(['event', 'export-plan', id, '--format', 'ics', '--data', temp.dir]);
     expect(ics.code).toBe(0);
     expect(ics.stdout.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics.stdout.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(26);
@@ -190,7 +184,7 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
         'Februar;Raum 1;31.02.2018 10:00;31.02.2018 11:00;\r\n' +
         'Rückwärts;Raum 2;05.05.2018 11:00;05.05.2018 10:00;ca. 5\r\n',
     );
-    const refused = await cli(['event', 'import-plan', bad, '--data', temp.dir]);
+    const refused = await runCliToEnd(['event', 'import-plan', bad, '--data', temp.dir]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
       'error: Line 3, column "Beginn": "31.02.2018" is not a date: February 2018 has 28 days.',
@@ -209,18 +203,25 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
 
     const pipes = join(temp.dir, 'pipes.csv');
     writeFileSync(pipes, 'title|host|room\nA|B|C\n');
-    const noColumns = await cli(['event', 'import-plan', pipes, '--data', temp.dir, '--skip-bad-rows']);
+    const noColumns = await runCliToEnd([
+      'event',
+      'import-plan',
+      pipes,
+      '--data',
+      temp.dir,
+      '--skip-bad-rows',
+    ]);
     expect(noColumns.code).toBe(1);
     expect(noColumns.stderr).toContain('Could not find the columns');
 
     const huge = join(temp.dir, 'huge.csv');
     writeFileSync(huge, Buffer.alloc(10 * 1024 * 1024, 0x61));
-    const tooLarge = await cli(['event', 'import-plan', huge, '--data', temp.dir]);
+    const tooLarge = await runCliToEnd(['event', 'import-plan', huge, '--data', temp.dir]);
     expect(tooLarge.code).toBe(1);
     expect(tooLarge.stderr).toContain('The file is 10.0 MB; plan files may be at most 5.0 MB.');
     expect(await eventList(temp.dir)).toEqual(before);
 
-    const skipped = await cli(['event', 'import-plan', bad, '--data', temp.dir, '--skip-bad-rows']);
+    const skipped = await runCliToEnd(['event', 'import-plan', bad, '--data', temp.dir, '--skip-bad-rows']);
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toContain('skipped: Line 3, column "Beginn"');
     expect(skipped.stdout).toContain('skipped: Line 4, column "Ende"');
@@ -233,12 +234,12 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
 
   it('refuses while serve holds the workspace; a core started later lists the CLI-made event', async () => {
     const server = await startServe(['--port', '0', '--data', temp.dir]);
-    const locked = await cli(['event', 'import-plan', PLAN_FILES.utf8, '--data', temp.dir]);
+    const locked = await runCliToEnd(['event', 'import-plan', PLAN_FILES.utf8, '--data', temp.dir]);
     expect(locked.code).toBe(1);
     expect(locked.stderr).toMatch(
       /is in use by another Mitschrift process \(pid \d+ on .*http:\/\/127\.0\.0\.1:\d+/,
     );
-    const lockedList = await cli(['event', 'list', '--data', temp.dir, '--json']);
+    const lockedList = await runCliToEnd(['event', 'list', '--data', temp.dir, '--json']);
     expect(lockedList.code).toBe(1);
     expect(lockedList.stderr).toContain('is in use by another Mitschrift process');
     server.child.kill('SIGTERM');
@@ -264,13 +265,13 @@ describe('mitschrift event (CLI)', { timeout: 90_000 }, () => {
 
   it('answers unknown events and bad options clearly', async () => {
     await importPlan(PLAN_FILES.utf8, temp.dir);
-    const unknown = await cli(['event', 'show', 'nope', '--data', temp.dir]);
+    const unknown = await runCliToEnd(['event', 'show', 'nope', '--data', temp.dir]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('there is no event "nope"');
-    const format = await cli(['event', 'export-plan', 'nope', '--format', 'pdf', '--data', temp.dir]);
+    const format = await runCliToEnd(['event', 'export-plan', 'nope', '--format', 'pdf', '--data', temp.dir]);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('--format must be csv, csv-excel-de or ics');
-    const missing = await cli(['event', 'list', '--data', join(temp.dir, 'missing')]);
+    const missing = await runCliToEnd(['event', 'list', '--data', join(temp.dir, 'missing')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('There is no workspace at');
     expect(existsSync(join(temp.dir, 'missing'))).toBe(false);

@@ -7,7 +7,7 @@ import { addSession } from '../../../shared/event/eventChanges.js';
 import { readEvent } from '../../../shared/event/readEvent.js';
 import { readSketchScene } from '../../../shared/sketch/objects/sketchScene.js';
 import { withWorkspace } from '../../../server/plan/storeAccess.js';
-import { runCli, startServe } from '../../helpers/cliProcess.js';
+import { runCliToEnd, startServe } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { EXCALIDRAW_FIXTURES } from '../../shared/sketch/excalidrawFixtures.js';
 
@@ -27,12 +27,6 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const proc = runCli(args);
-  const { code } = await proc.exited;
-  return { code, stdout: proc.stdout(), stderr: proc.stderr() };
-}
-
 const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
 const TALK = join(EXCALIDRAW_FIXTURES, 'talk.excalidraw');
 
@@ -48,7 +42,7 @@ function sessionSketchId(sessionId: string): string | undefined {
 // Each case starts several CLI processes (about a second each); allow for a loaded CI machine.
 describe('mitschrift sketch (CLI)', { timeout: 90_000 }, () => {
   it('imports a drawing as a new sketchnote of a session, exports it, and re-imports the export', async () => {
-    const imported = await cli(['sketch', 'import', 'keynote', TALK, '--data', temp.dir]);
+    const imported = await runCliToEnd(['sketch', 'import', 'keynote', TALK, '--data', temp.dir]);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     const lines = imported.stdout.trimEnd().split('\n');
@@ -68,7 +62,7 @@ describe('mitschrift sketch (CLI)', { timeout: 90_000 }, () => {
     expect(existsSync(join(temp.dir, 'mitschrift.lock'))).toBe(false);
 
     const out = join(temp.dir, 'export.excalidraw');
-    const exported = await cli([
+    const exported = await runCliToEnd([
       'sketch',
       'export',
       sketchId,
@@ -89,7 +83,7 @@ describe('mitschrift sketch (CLI)', { timeout: 90_000 }, () => {
     };
     expect([file.type, file.version, file.elements.length]).toEqual(['excalidraw', 2, 11]);
 
-    const again = await cli(['sketch', 'import', 'workshop', out, '--data', temp.dir]);
+    const again = await runCliToEnd(['sketch', 'import', 'workshop', out, '--data', temp.dir]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(
       'Imported: 2 arrow, 1 diamond, 1 ellipse, 2 freedraw, 1 image, 1 line, 1 rectangle, 2 text.',
@@ -102,7 +96,7 @@ describe('mitschrift sketch (CLI)', { timeout: 90_000 }, () => {
     expect(scenes[1]!.strokes.map((s) => s.id)).toEqual(scenes[0]!.strokes.map((s) => s.id));
 
     // Importing again for the same session makes another sketchnote and says what became of the old one.
-    const replaced = await cli(['sketch', 'import', 'keynote', TALK, '--data', temp.dir]);
+    const replaced = await runCliToEnd(['sketch', 'import', 'keynote', TALK, '--data', temp.dir]);
     expect(replaced.code).toBe(0);
     expect(replaced.stdout).toContain(
       `note: the session's previous sketchnote ${sketchId} stays in the workspace`,
@@ -110,13 +104,21 @@ describe('mitschrift sketch (CLI)', { timeout: 90_000 }, () => {
     expect(sessionSketchId('keynote')).toBe(lastLine(replaced.stdout));
 
     // To stdout without --out.
-    const piped = await cli(['sketch', 'export', sketchId, '--format', 'excalidraw', '--data', temp.dir]);
+    const piped = await runCliToEnd([
+      'sketch',
+      'export',
+      sketchId,
+      '--format',
+      'excalidraw',
+      '--data',
+      temp.dir,
+    ]);
     expect(piped.code).toBe(0);
     expect(JSON.parse(piped.stdout)).toMatchObject({ type: 'excalidraw', version: 2 });
   });
 
   it('refuses bad files, unknown sessions and sketches, and bad options clearly, writing nothing', async () => {
-    const badFile = await cli([
+    const badFile = await runCliToEnd([
       'sketch',
       'import',
       'keynote',
@@ -129,7 +131,7 @@ describe('mitschrift sketch (CLI)', { timeout: 90_000 }, () => {
     expect(badFile.stderr).toContain('Nothing was imported.');
     expect(badFile.stdout).toBe('');
 
-    const absurd = await cli([
+    const absurd = await runCliToEnd([
       'sketch',
       'import',
       'keynote',
@@ -140,22 +142,30 @@ describe('mitschrift sketch (CLI)', { timeout: 90_000 }, () => {
     expect(absurd.code).toBe(1);
     expect(absurd.stderr).toContain('Element 2 ("far-away", freedraw): the x of a point is 1000000000');
 
-    const unknown = await cli(['sketch', 'import', 'no-such-session', TALK, '--data', temp.dir]);
+    const unknown = await runCliToEnd(['sketch', 'import', 'no-such-session', TALK, '--data', temp.dir]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('there is no session "no-such-session"');
     expect(sessionSketchId('keynote')).toBeUndefined();
 
     const huge = join(temp.dir, 'huge.excalidraw');
     writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024 + 1, 0x20));
-    const tooLarge = await cli(['sketch', 'import', 'keynote', huge, '--data', temp.dir]);
+    const tooLarge = await runCliToEnd(['sketch', 'import', 'keynote', huge, '--data', temp.dir]);
     expect(tooLarge.code).toBe(1);
     expect(tooLarge.stderr).toContain('the file is 50.0 MB; Excalidraw files may be at most 50.0 MB');
 
-    const noSketch = await cli(['sketch', 'export', 'nope', '--format', 'excalidraw', '--data', temp.dir]);
+    const noSketch = await runCliToEnd([
+      'sketch',
+      'export',
+      'nope',
+      '--format',
+      'excalidraw',
+      '--data',
+      temp.dir,
+    ]);
     expect(noSketch.code).toBe(1);
     expect(noSketch.stderr).toContain('there is no sketchnote "nope"');
 
-    const format = await cli(['sketch', 'export', 'nope', '--format', 'gif', '--data', temp.dir]);
+    const format = await runCliToEnd(['sketch', 'export', 'nope', '--format', 'gif', '--data', temp.dir]);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('--format must be png, svg, pdf or excalidraw, not "gif"');
     expect(format.stderr).toContain(
@@ -165,11 +175,11 @@ describe('mitschrift sketch (CLI)', { timeout: 90_000 }, () => {
       'mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]',
     );
 
-    const usage = await cli(['sketch', 'import', 'keynote']);
+    const usage = await runCliToEnd(['sketch', 'import', 'keynote']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('usage: mitschrift sketch import SESSION FILE --data DIR');
 
-    const help = await cli(['--help']);
+    const help = await runCliToEnd(['--help']);
     expect(help.stdout).toContain('mitschrift sketch import SESSION FILE --data DIR');
     expect(help.stdout).toContain(
       'mitschrift sketch export SKETCH --format excalidraw --data DIR [--out FILE]',
@@ -179,7 +189,7 @@ describe('mitschrift sketch (CLI)', { timeout: 90_000 }, () => {
   it('refuses with the lock message while a core serves the workspace', async () => {
     const server = await startServe(['--port', '0', '--data', temp.dir]);
     try {
-      const locked = await cli(['sketch', 'import', 'keynote', TALK, '--data', temp.dir]);
+      const locked = await runCliToEnd(['sketch', 'import', 'keynote', TALK, '--data', temp.dir]);
       expect(locked.code).toBe(1);
       expect(locked.stderr).toMatch(
         /is in use by another Mitschrift process \(pid \d+ on .*http:\/\/127\.0\.0\.1:\d+/,

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { docNameFor } from '../../../shared/docs/docName.js';
 import { strokesMap } from '../../../shared/sketch/sketchLayout.js';
 import { withWorkspace } from '../../../server/plan/storeAccess.js';
-import { runCli, startServe } from '../../helpers/cliProcess.js';
+import { runCliToEnd, startServe, type CliResult } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { showcaseDoc, sketchDoc } from '../export/exportFixtures.js';
 
@@ -26,29 +26,27 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const proc = runCli(args);
-  const { code } = await proc.exited;
-  return { code, stdout: proc.stdout(), stderr: proc.stderr() };
+/** Runs `mitschrift sketch export SKETCH --format FORMAT [flags] --data <workspace> --out OUT`. */
+function exportSketch(sketch: string, format: string, out: string, flags: string[] = []): Promise<CliResult> {
+  return runCliToEnd([
+    'sketch',
+    'export',
+    sketch,
+    '--format',
+    format,
+    ...flags,
+    '--data',
+    temp.dir,
+    '--out',
+    out,
+  ]);
 }
 
 // Each case starts CLI processes (about a second each); allow for a loaded machine.
 describe('mitschrift sketch export --format png|svg|pdf', { timeout: 120_000 }, () => {
   it('writes PNG, SVG and PDF, naming what it wrote and what it left out', async () => {
     const png = join(temp.dir, 'talk.png');
-    const made = await cli([
-      'sketch',
-      'export',
-      'talk',
-      '--format',
-      'png',
-      '--dpi',
-      '150',
-      '--data',
-      temp.dir,
-      '--out',
-      png,
-    ]);
+    const made = await exportSketch('talk', 'png', png, ['--dpi', '150']);
     expect(made.code).toBe(0);
     expect(made.stderr).toContain('warning: left out the malformed stroke broken:');
     expect(made.stderr).toContain(`Wrote ${png} (PNG 1755 x 1241 px at 150 dpi, 14 items).`);
@@ -56,33 +54,13 @@ describe('mitschrift sketch export --format png|svg|pdf', { timeout: 120_000 }, 
     expect([image.width, image.height]).toEqual([1755, 1241]);
 
     const svg = join(temp.dir, 'talk.svg');
-    const madeSvg = await cli([
-      'sketch',
-      'export',
-      'talk',
-      '--format',
-      'svg',
-      '--data',
-      temp.dir,
-      '--out',
-      svg,
-    ]);
+    const madeSvg = await exportSketch('talk', 'svg', svg);
     expect(madeSvg.code).toBe(0);
     expect(madeSvg.stderr).toContain(`Wrote ${svg} (SVG 297.1 x 210.1 mm, 14 items).`);
     expect(readFileSync(svg, 'utf8')).toContain('Stadtgespräch');
 
     const pdf = join(temp.dir, 'talk.pdf');
-    const madePdf = await cli([
-      'sketch',
-      'export',
-      'talk',
-      '--format',
-      'pdf',
-      '--data',
-      temp.dir,
-      '--out',
-      pdf,
-    ]);
+    const madePdf = await exportSketch('talk', 'pdf', pdf);
     expect(madePdf.code).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -91,17 +69,7 @@ describe('mitschrift sketch export --format png|svg|pdf', { timeout: 120_000 }, 
     const server = await startServe(['--port', '0', '--data', temp.dir]);
     try {
       const out = join(temp.dir, 'live.svg');
-      const made = await cli([
-        'sketch',
-        'export',
-        'talk',
-        '--format',
-        'svg',
-        '--data',
-        temp.dir,
-        '--out',
-        out,
-      ]);
+      const made = await exportSketch('talk', 'svg', out);
       expect(made.stderr).not.toContain('in use by another');
       expect(made.code).toBe(0);
       expect(readFileSync(out, 'utf8')).toContain('</svg>');
@@ -150,7 +118,7 @@ describe('mitschrift sketch export --format png|svg|pdf', { timeout: 120_000 }, 
       ],
     ];
     for (const [args, code, message] of cases) {
-      const result = await cli(args);
+      const result = await runCliToEnd(args);
       expect(result.stderr, args.join(' ')).toMatch(message);
       expect(result.code, args.join(' ')).toBe(code);
     }

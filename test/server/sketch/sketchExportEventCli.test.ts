@@ -6,7 +6,7 @@ import { WORKSPACE_DOC, docNameFor } from '../../../shared/docs/docName.js';
 import { addEvent } from '../../../shared/docs/workspaceIndex.js';
 import { addSession, ensureSketchId } from '../../../shared/event/eventChanges.js';
 import { withWorkspace } from '../../../server/plan/storeAccess.js';
-import { runCli } from '../../helpers/cliProcess.js';
+import { runCliToEnd } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { showcaseDoc } from '../export/exportFixtures.js';
 
@@ -29,17 +29,11 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const proc = runCli(args);
-  const { code } = await proc.exited;
-  return { code, stdout: proc.stdout(), stderr: proc.stderr() };
-}
-
 // Each case starts CLI processes (about a second each); allow for a loaded machine.
 describe('mitschrift sketch export-event', { timeout: 120_000 }, () => {
   it('exports every sketchnote of the event into a folder, one file per session', async () => {
     const out = join(temp.dir, 'out');
-    const made = await cli([
+    const made = await runCliToEnd([
       'sketch',
       'export-event',
       'barcamp',
@@ -55,12 +49,12 @@ describe('mitschrift sketch export-event', { timeout: 120_000 }, () => {
     expect(made.stderr).toContain(`Exported 1 of 1 sketchnote of "BarCamp 2026" to ${out}.`);
     expect(readdirSync(out)).toEqual(['stadtgespraech-talk.svg']);
     expect(readFileSync(join(out, 'stadtgespraech-talk.svg'), 'utf8')).toContain('<svg');
-    const shown = await cli(['event', 'show', 'barcamp', '--data', temp.dir]);
+    const shown = await runCliToEnd(['event', 'show', 'barcamp', '--data', temp.dir]);
     expect(shown.stdout).toContain('[sketch talk]');
   });
 
   it('refuses an unknown event, a missing --out and the excalidraw format', async () => {
-    const unknown = await cli([
+    const unknown = await runCliToEnd([
       'sketch',
       'export-event',
       'nope',
@@ -73,10 +67,18 @@ describe('mitschrift sketch export-event', { timeout: 120_000 }, () => {
     ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('there is no event "nope"');
-    const noOut = await cli(['sketch', 'export-event', 'barcamp', '--format', 'pdf', '--data', temp.dir]);
+    const noOut = await runCliToEnd([
+      'sketch',
+      'export-event',
+      'barcamp',
+      '--format',
+      'pdf',
+      '--data',
+      temp.dir,
+    ]);
     expect(noOut.code).not.toBe(0);
     expect(noOut.stderr).toContain('--out DIR is needed');
-    const excalidraw = await cli([
+    const excalidraw = await runCliToEnd([
       'sketch',
       'export-event',
       'barcamp',
