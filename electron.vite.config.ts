@@ -18,6 +18,8 @@ export default defineConfig(({ mode }) => {
             cli: resolve(root, 'server/cli/main.ts'),
             // Imports run in worker threads (server/imports/importPool.ts finds this file beside the entries).
             importWorker: resolve(root, 'server/imports/importWorker.ts'),
+            // Documentation bundles are made in worker threads too (server/bundle/bundleThread.ts).
+            bundleWorker: resolve(root, 'server/bundle/bundleWorker.ts'),
             // The core as its own process (for the desktop shell's utilityProcess; see server/core/coreProcess.ts).
             coreProcess: resolve(root, 'server/core/coreProcess.ts'),
           },

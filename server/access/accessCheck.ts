@@ -7,9 +7,22 @@ export interface EventLookup {
   sketchEvent(sketchId: string): string | undefined;
 }
 
-/** The parameters of a matched route or document: `eventId`, `padId`, `sketchId`, `rev`. */
+/** The parameters of a matched route or document (see RouteSpec.path in accessTable.ts). */
 export type RouteParams = Readonly<
-  Partial<Record<'eventId' | 'padId' | 'sketchId' | 'exportId' | 'rev' | 'tokenId', string>>
+  Partial<
+    Record<
+      | 'eventId'
+      | 'padId'
+      | 'sketchId'
+      | 'sessionId'
+      | 'exportId'
+      | 'publishId'
+      | 'attachmentId'
+      | 'rev'
+      | 'tokenId',
+      string
+    >
+  >
 >;
 
 /**
@@ -47,6 +60,9 @@ function eventOf(source: EventSource, params: RouteParams, lookup: EventLookup):
       return params.padId === undefined ? undefined : lookup.padEvent(params.padId);
     case 'sketch':
       return params.sketchId === undefined ? undefined : lookup.sketchEvent(params.sketchId);
+    case 'session':
+      // A session's id is its pad's: the same lookup finds its event.
+      return params.sessionId === undefined ? undefined : lookup.padEvent(params.sessionId);
     case 'none':
       return undefined;
   }

@@ -23,9 +23,10 @@ export type Principal =
 
 /**
  * Where a route's event comes from, for per-event roles: the `:eventId` in the path, the planned
- * session a pad (`:padId`) or sketchnote (`:sketchId`) belongs to, or no event at all.
+ * session a pad (`:padId`) or sketchnote (`:sketchId`) belongs to, the planned session
+ * `:sessionId` itself, or no event at all.
  */
-export type EventSource = 'path' | 'pad' | 'sketch' | 'none';
+export type EventSource = 'path' | 'pad' | 'sketch' | 'session' | 'none';
 
 /** The access a route or document needs. The owner always has it. */
 export type Need =
@@ -43,8 +44,9 @@ type BodyKind = 'none' | 'json' | 'file';
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT';
   /**
-   * Segments are literal or a parameter: `:eventId`, `:padId`, `:sketchId`, `:tokenId`, `:exportId` (ids, see idSchema) or
-   * `:rev` (a revision number). `/*` is the renderer: any path outside `/api/`.
+   * Segments are literal or a parameter: `:eventId`, `:padId`, `:sketchId`, `:sessionId`, `:tokenId`,
+   * `:exportId`, `:publishId`, `:attachmentId` (ids, see idSchema) or `:rev` (a revision number).
+   * `/*` is the renderer: any path outside `/api/`.
    */
   path: string;
   need: Need;
@@ -63,6 +65,11 @@ const SKETCHERS = ['organiser', 'recorder'] as const satisfies readonly EventRol
 const padRead: Need = { who: 'roles', roles: READERS, event: 'pad' };
 const padWrite: Need = { who: 'roles', roles: WRITERS, event: 'pad' };
 const organiserOf = (event: EventSource): Need => ({ who: 'roles', roles: ['organiser'], event });
+/**
+ * Who documents a session with slides, photos and links: its organisers and recorders (participants
+ * write the notes; what goes into the bundle is chosen by the team). Read-along links see none of it.
+ */
+const attachmentPeople: Need = { who: 'roles', roles: SKETCHERS, event: 'session' };
 
 /** Path pattern of the renderer's pages and files. */
 export const PAGE_PATTERN = '/*';
@@ -156,6 +163,37 @@ export const ROUTES = {
     method: 'GET',
     path: '/api/events/:eventId/exports/:exportId/bundle.zip',
     need: organiserOf('path'),
+    body: 'none',
+  },
+  // A session's attachments (shared/api/attachmentContract.ts).
+  listAttachments: {
+    method: 'GET',
+    path: '/api/sessions/:sessionId/attachments',
+    need: attachmentPeople,
+    body: 'none',
+  },
+  addAttachment: {
+    method: 'POST',
+    path: '/api/sessions/:sessionId/attachments',
+    need: attachmentPeople,
+    body: 'file',
+  },
+  addAttachmentLink: {
+    method: 'POST',
+    path: '/api/sessions/:sessionId/attachments/links',
+    need: attachmentPeople,
+    body: 'json',
+  },
+  downloadAttachment: {
+    method: 'GET',
+    path: '/api/sessions/:sessionId/attachments/:attachmentId',
+    need: attachmentPeople,
+    body: 'none',
+  },
+  removeAttachment: {
+    method: 'POST',
+    path: '/api/sessions/:sessionId/attachments/:attachmentId/remove',
+    need: attachmentPeople,
     body: 'none',
   },
   pad: { method: 'GET', path: '/api/pads/:padId', need: padRead, body: 'none' },

@@ -8,7 +8,17 @@ export type RouteMatch =
   | { ok: false; status: 404 | 405; allowed: string[] };
 
 const REV = /^\d{1,9}$/;
-const PARAMS = new Set(['eventId', 'padId', 'sketchId', 'exportId', 'rev', 'tokenId']);
+const PARAMS = new Set([
+  'eventId',
+  'padId',
+  'sketchId',
+  'sessionId',
+  'exportId',
+  'publishId',
+  'attachmentId',
+  'rev',
+  'tokenId',
+]);
 const ROWS = (Object.entries(ROUTES) as [RouteId, RouteSpec][]).map(([id, spec]) => ({
   id,
   spec,

@@ -1,19 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { attachmentSchema, type Attachment, type LinkRequest } from '../../shared/api/attachmentContract.js';
 import { idSchema } from '../../shared/docs/docName.js';
 import { newId } from '../../shared/event/ids.js';
-import type { AttachedItem } from './bundleTypes.js';
 import { FILE_FORMATS } from '../../shared/files/fileFormats.js';
+import { bookletPhotoInWorker } from '../imports/importCalls.js';
+import { ImportBudgetError, ImportRefusedError } from '../imports/importPool.js';
+import type { AttachedItem } from './bundleTypes.js';
 
 /**
  * Attachments of a session (issue 12): files (slides as PDF, photos as JPEG or PNG) and links
  * (video recordings, live streams, social-media posts), each with a title and a licence. They live
  * in the workspace beside the documents: `<data>/attachments/<sessionId>/index.json` (the list,
- * zod-checked when read) and one file per attachment, written to a temporary name and renamed, so
- * a failed write never leaves a listed file missing. Files are checked by their bytes, not by
- * their name (type sniffed from the first bytes) and against a size limit per type.
+ * zod-checked when read), one file per attachment and, for a photo, its booklet copy
+ * (`<id>.booklet.jpg`, bookletPhoto.ts), each written to a temporary name and renamed, so a failed
+ * write never leaves a listed file missing. Files are checked by their bytes, not by their name:
+ * the type sniffed from the first bytes, a size limit per type, complete (a PDF ends with `%%EOF`,
+ * a PNG with its IEND chunk, a JPEG with its end marker) and, for photos, at most
+ * {@link MAX_PHOTO_PIXELS} and decodable. The CLI and the HTTP routes both come through here.
  */
 
 /** Kinds of file attachments and their limits. */
@@ -25,36 +30,13 @@ export const ATTACHMENT_TYPES = {
 /** A file attachment's type. */
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 
-/** What a link points to. */
-export const linkKindSchema = z.enum(['video', 'stream', 'post', 'other']);
+/** The largest upload of any type (what the HTTP route reads at most). */
+export const MAX_ATTACHMENT_BYTES = Math.max(...Object.values(ATTACHMENT_TYPES).map((t) => t.maxBytes));
 
-const base = {
-  id: idSchema,
-  title: z.string().trim().min(1).max(300),
-  licence: z.string().trim().min(1).max(100),
-  addedAt: z.string(),
-};
-/** One attachment as stored and as the API shows it. */
-const attachmentSchema = z.discriminatedUnion('kind', [
-  z.object({
-    ...base,
-    kind: z.literal('file'),
-    type: z.enum(['pdf', 'png', 'jpeg']),
-    bytes: z.number().int().nonnegative(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  }),
-  z.object({
-    ...base,
-    kind: z.literal('link'),
-    linkKind: linkKindSchema,
-    url: z
-      .string()
-      .url()
-      .regex(/^https?:\/\//i, 'Only http and https links.'),
-  }),
-]);
-/** An attachment. */
-export type Attachment = z.infer<typeof attachmentSchema>;
+/** Photos larger than this are refused: decoding one costs 4 bytes a pixel (50 MP: 200 MB). */
+const MAX_PHOTO_PIXELS = 50_000_000;
+
+export type { Attachment };
 
 /** A file or link that cannot be attached (status for HTTP, exit 1 in the CLI). */
 export class AttachmentError extends Error {
@@ -82,8 +64,156 @@ export function sniffType(bytes: Uint8Array): AttachmentType | undefined {
   return undefined;
 }
 
+/** Whether the last `window` bytes contain `needle`. */
+function endsWithin(bytes: Uint8Array, needle: readonly number[], window: number): boolean {
+  const from = Math.max(0, bytes.length - window);
+  outer: for (let i = bytes.length - needle.length; i >= from; i--) {
+    for (let j = 0; j < needle.length; j++) {
+      if (bytes[i + j] !== needle[j]) {
+        continue outer;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a file of a sniffed type ends as a complete one does: a PDF's `%%EOF` within its last
+ * 2 KB (the specification allows trailing bytes), a PNG's IEND chunk, a JPEG's end-of-image marker
+ * (0xFFD9 appears nowhere else in its compressed data; some cameras append a few bytes after it).
+ */
+function complete(bytes: Uint8Array, type: AttachmentType): boolean {
+  switch (type) {
+    case 'pdf':
+      return endsWithin(bytes, [0x25, 0x25, 0x45, 0x4f, 0x46], 2048);
+    case 'png':
+      return endsWithin(bytes, [0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82], 64);
+    case 'jpeg':
+      return endsWithin(bytes, [0xff, 0xd9], 64 * 1024);
+  }
+}
+
+/** Width and height from a PNG's IHDR or a JPEG's frame header; undefined when there is none. */
+export function imageSize(
+  bytes: Uint8Array,
+  type: 'png' | 'jpeg',
+): { width: number; height: number } | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (type === 'png') {
+    return bytes.length >= 24 ? { width: view.getUint32(16), height: view.getUint32(20) } : undefined;
+  }
+  // Walk the JPEG's marker segments up to the first start-of-frame (SOF0..SOF15 but DHT, JPG, DAC).
+  let at = 2;
+  while (at + 9 < bytes.length) {
+    if (bytes[at] !== 0xff) {
+      return undefined;
+    }
+    const marker = bytes[at + 1] ?? 0;
+    if (marker === 0xff) {
+      at += 1;
+      continue;
+    }
+    const length = view.getUint16(at + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
+    }
+    if (marker === 0xda || length < 2) {
+      return undefined;
+    }
+    at += 2 + length;
+  }
+  return undefined;
+}
+
+/** A checked file, ready to be stored: its type, its bytes and, for a photo, the booklet's copy. */
+export interface CheckedFile {
+  type: AttachmentType;
+  bytes: Uint8Array;
+  booklet?: Uint8Array;
+}
+
+/**
+ * Checks a file (type, size, completeness, pixels) and makes a photo's booklet copy in a worker
+ * thread (so the core keeps serving meanwhile). Rejects with an {@link AttachmentError} naming the
+ * problem: 415 another type, 413 too large, 422 cut off or not decodable.
+ */
+export async function checkFileAttachment(bytes: Uint8Array): Promise<CheckedFile> {
+  const type = sniffType(bytes);
+  if (!type) {
+    throw new AttachmentError(
+      'The file is not a PDF, PNG or JPEG (checked by its content, not its name). Nothing was attached.',
+      415,
+    );
+  }
+  const name = type === 'jpeg' ? 'JPEG' : type.toUpperCase();
+  const limit = ATTACHMENT_TYPES[type].maxBytes;
+  if (bytes.byteLength > limit) {
+    throw new AttachmentError(
+      `The ${name} file has ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, more than the ${limit / 1024 / 1024} MB allowed. Nothing was attached.`,
+      413,
+    );
+  }
+  if (!complete(bytes, type)) {
+    throw new AttachmentError(
+      `The ${name} file is incomplete: its end is missing (cut off while copying or uploading?). Nothing was attached.`,
+      422,
+    );
+  }
+  if (type === 'pdf') {
+    return { type, bytes };
+  }
+  const size = imageSize(bytes, type);
+  if (!size || size.width === 0 || size.height === 0) {
+    throw new AttachmentError(`The ${name} file has no readable image size. Nothing was attached.`, 422);
+  }
+  if (size.width * size.height > MAX_PHOTO_PIXELS) {
+    throw new AttachmentError(
+      `The photo has ${size.width} x ${size.height} pixels, more than the ${MAX_PHOTO_PIXELS / 1_000_000} megapixels allowed. Nothing was attached.`,
+      413,
+    );
+  }
+  try {
+    const booklet = await bookletPhotoInWorker(bytes, type);
+    return { type, bytes, booklet: booklet.jpeg };
+  } catch (error) {
+    if (error instanceof ImportRefusedError || error instanceof ImportBudgetError) {
+      throw new AttachmentError(
+        error.message.replace('Nothing was imported.', 'Nothing was attached.'),
+        error.status,
+      );
+    }
+    throw error;
+  }
+}
+
 function folder(dataDir: string, sessionId: string): string {
   return join(dataDir, 'attachments', idSchema.parse(sessionId));
+}
+
+/** Where a file attachment's bytes and its booklet copy are stored. */
+function filePaths(
+  dataDir: string,
+  sessionId: string,
+  attachment: Attachment & { kind: 'file' },
+): { original: string; booklet: string } {
+  const dir = folder(dataDir, sessionId);
+  return {
+    original: join(dir, `${attachment.id}.${ATTACHMENT_TYPES[attachment.type].ext}`),
+    booklet: join(dir, `${attachment.id}.booklet.jpg`),
+  };
+}
+
+/** Parses an attachment, or refuses it with 400 naming the fields. */
+function parseAttachment(value: unknown): Attachment {
+  const parsed = attachmentSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new AttachmentError(
+      `The attachment cannot be stored: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      400,
+    );
+  }
+  return parsed.data;
 }
 
 /** The attachments of a session, oldest first (entries that fail the schema are skipped). */
@@ -104,25 +234,31 @@ export function listAttachments(dataDir: string, sessionId: string): Attachment[
   });
 }
 
-/** A session's attachments with the bytes of its files, for a bundle. */
+/** A session's attachments with the bytes of its files (and photos' booklet copies), for a bundle. */
 export function readAttachments(dataDir: string, sessionId: string): AttachedItem[] {
-  return listAttachments(dataDir, sessionId).map((attachment) =>
-    attachment.kind === 'file'
-      ? { attachment, bytes: attachmentBytes(dataDir, sessionId, attachment) }
-      : { attachment },
-  );
+  return listAttachments(dataDir, sessionId).map((attachment) => {
+    if (attachment.kind !== 'file') {
+      return { attachment };
+    }
+    const paths = filePaths(dataDir, sessionId, attachment);
+    return {
+      attachment,
+      bytes: new Uint8Array(readFileSync(paths.original)),
+      ...(existsSync(paths.booklet) ? { booklet: new Uint8Array(readFileSync(paths.booklet)) } : {}),
+    };
+  });
 }
 
-/** The stored bytes of a file attachment. */
-function attachmentBytes(dataDir: string, sessionId: string, attachment: Attachment): Uint8Array {
-  if (attachment.kind !== 'file') {
-    throw new Error('A link has no bytes.');
-  }
-  return new Uint8Array(
-    readFileSync(
-      join(folder(dataDir, sessionId), `${attachment.id}.${ATTACHMENT_TYPES[attachment.type].ext}`),
-    ),
-  );
+/** A file attachment and where its bytes are, for a download; undefined for a link or an unknown id. */
+export function attachmentFile(
+  dataDir: string,
+  sessionId: string,
+  id: string,
+): { attachment: Attachment & { kind: 'file' }; path: string } | undefined {
+  const found = listAttachments(dataDir, sessionId).find((a) => a.id === id);
+  return found?.kind === 'file'
+    ? { attachment: found, path: filePaths(dataDir, sessionId, found).original }
+    : undefined;
 }
 
 function writeAtomic(path: string, bytes: Uint8Array | string): void {
@@ -135,41 +271,33 @@ function saveList(dataDir: string, sessionId: string, list: readonly Attachment[
   writeAtomic(join(folder(dataDir, sessionId), 'index.json'), `${JSON.stringify(list, null, 2)}\n`);
 }
 
-/** Checks and stores a file; answers the new attachment. */
+/** Stores a checked file ({@link checkFileAttachment}); answers the new attachment. */
 export function addFileAttachment(
   dataDir: string,
   sessionId: string,
-  bytes: Uint8Array,
+  file: CheckedFile,
   meta: { title: string; licence: string },
   now: Date,
 ): Attachment {
-  const type = sniffType(bytes);
-  if (!type) {
-    throw new AttachmentError(
-      'The file is not a PDF, PNG or JPEG (checked by its content, not its name).',
-      415,
-    );
-  }
-  const limit = ATTACHMENT_TYPES[type].maxBytes;
-  if (bytes.byteLength > limit) {
-    throw new AttachmentError(
-      `The ${type.toUpperCase()} file has ${bytes.byteLength} bytes, more than the ${limit / 1024 / 1024} MB allowed.`,
-      413,
-    );
-  }
-  const attachment = attachmentSchema.parse({
+  const attachment = parseAttachment({
     id: newId(randomBytes),
     kind: 'file',
-    type,
+    type: file.type,
     title: meta.title,
     licence: meta.licence,
-    bytes: bytes.byteLength,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: file.bytes.byteLength,
+    sha256: createHash('sha256').update(file.bytes).digest('hex'),
     addedAt: now.toISOString(),
   });
-  const dir = folder(dataDir, sessionId);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeAtomic(join(dir, `${attachment.id}.${ATTACHMENT_TYPES[type].ext}`), bytes);
+  if (attachment.kind !== 'file') {
+    throw new Error('A file attachment parsed as a link.');
+  }
+  mkdirSync(folder(dataDir, sessionId), { recursive: true, mode: 0o700 });
+  const paths = filePaths(dataDir, sessionId, attachment);
+  writeAtomic(paths.original, file.bytes);
+  if (file.booklet) {
+    writeAtomic(paths.booklet, file.booklet);
+  }
   saveList(dataDir, sessionId, [...listAttachments(dataDir, sessionId), attachment]);
   return attachment;
 }
@@ -178,24 +306,18 @@ export function addFileAttachment(
 export function addLinkAttachment(
   dataDir: string,
   sessionId: string,
-  link: { url: string; title: string; licence: string; linkKind: z.infer<typeof linkKindSchema> },
+  link: LinkRequest,
   now: Date,
 ): Attachment {
-  const parsed = attachmentSchema.safeParse({
+  const attachment = parseAttachment({
     id: newId(randomBytes),
     kind: 'link',
     ...link,
     addedAt: now.toISOString(),
   });
-  if (!parsed.success) {
-    throw new AttachmentError(
-      `The link cannot be attached: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      400,
-    );
-  }
   mkdirSync(folder(dataDir, sessionId), { recursive: true, mode: 0o700 });
-  saveList(dataDir, sessionId, [...listAttachments(dataDir, sessionId), parsed.data]);
-  return parsed.data;
+  saveList(dataDir, sessionId, [...listAttachments(dataDir, sessionId), attachment]);
+  return attachment;
 }
 
 /** Removes an attachment (and its file); false if there is none with that id. */
@@ -211,9 +333,9 @@ export function removeAttachment(dataDir: string, sessionId: string, id: string)
     list.filter((a) => a.id !== id),
   );
   if (found.kind === 'file') {
-    rmSync(join(folder(dataDir, sessionId), `${found.id}.${ATTACHMENT_TYPES[found.type].ext}`), {
-      force: true,
-    });
+    const paths = filePaths(dataDir, sessionId, found);
+    rmSync(paths.original, { force: true });
+    rmSync(paths.booklet, { force: true });
   }
   return true;
 }

@@ -1,4 +1,5 @@
 import { attachmentFiles } from './attachmentFiles.js';
+import { bookletPhoto } from './bookletPhoto.js';
 import type {
   BundleFile,
   BundleInput,
@@ -30,6 +31,24 @@ export interface BuiltBundle {
 
 const encoder = new TextEncoder();
 
+/** Gives every photo its booklet copy; photos attached before copies were made get one now. */
+async function withBookletPhotos(input: BundleInput): Promise<BundleInput> {
+  const sessions = [];
+  for (const item of input.sessions) {
+    const attachments = [];
+    for (const attached of item.attachments) {
+      const { attachment, bytes } = attached;
+      if (attached.booklet || !bytes || attachment.kind !== 'file' || attachment.type === 'pdf') {
+        attachments.push(attached);
+      } else {
+        attachments.push({ ...attached, booklet: (await bookletPhoto(bytes, attachment.type)).jpeg });
+      }
+    }
+    sessions.push({ ...item, attachments });
+  }
+  return { ...input, sessions };
+}
+
 /**
  * Makes every file of a bundle from collected data: privacy first (privacy.ts), then per session
  * the notes archive, the session PDF and the sketchnote files, then the booklet, the website,
@@ -37,7 +56,9 @@ const encoder = new TextEncoder();
  * `signal` is aborted ({@link ExportCancelledError}).
  */
 export async function buildBundle(collected: BundleInput, options: BuildOptions): Promise<BuiltBundle> {
-  const { input, pseudonyms } = applyPrivacy(collected, options.profile);
+  const privacy = applyPrivacy(collected, options.profile);
+  const { pseudonyms } = privacy;
+  const input = await withBookletPhotos(privacy.input);
   const total = input.sessions.length * 2 + 3;
   let done = 0;
   const step = async (what: string): Promise<void> => {

@@ -42,6 +42,8 @@ export interface BundleSession {
 export interface AttachedItem {
   attachment: Attachment;
   bytes?: Uint8Array;
+  /** A photo's copy for the PDFs (upright, scaled down; bookletPhoto.ts); made by the export when missing. */
+  booklet?: Uint8Array;
 }
 
 /** Everything a bundle is made from. */

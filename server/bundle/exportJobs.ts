@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ExportStatus } from '../../shared/api/bundleContract.js';
 import { newId } from '../../shared/event/ids.js';
-import { buildBundle } from './buildBundle.js';
+import { buildBundleInWorker } from './bundleThread.js';
 import { ExportCancelledError, type BundleInput, type BundleProfile } from './bundleTypes.js';
-import { writeBundleZip } from './writeBundle.js';
 
 /** Finished exports kept for download (older ones are removed with their files). */
 const KEEP = 10;
@@ -19,8 +18,9 @@ interface Job {
 /**
  * The core's running and finished exports (the HTTP routes). An export works on data collected
  * beforehand (collectBundle.ts, synchronous), so it never holds a live document while it makes files;
- * its ZIP is written to `<data>/exports/<id>.zip`. Cancelling aborts it between two steps and
- * removes what it wrote. The folder is emptied when the core starts and closes.
+ * the files and the ZIP (`<data>/exports/<id>.zip`) are made in a worker thread (bundleThread.ts),
+ * so the core keeps answering meanwhile. Cancelling terminates the worker and removes what it
+ * wrote. The folder is emptied when the core starts and closes.
  */
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>();
@@ -56,27 +56,23 @@ export class ExportJobs {
 
   private async run(job: Job, collected: BundleInput, profile: BundleProfile): Promise<void> {
     try {
-      const built = await buildBundle(collected, {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      const built = await buildBundleInWorker(collected, {
         profile,
+        zip: job.file,
         signal: job.controller.signal,
         onProgress: (p) => Object.assign(job.status, { done: p.done, total: p.total, step: p.step }),
       });
-      if (job.controller.signal.aborted) {
-        throw new ExportCancelledError();
-      }
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      await writeBundleZip(built.files, job.file, collected.now);
-      if (job.controller.signal.aborted) {
-        throw new ExportCancelledError();
-      }
       Object.assign(job.status, {
         state: 'done',
-        files: built.files.length,
+        files: built.fileCount,
         bytes: statSync(job.file).size,
         pseudonyms: built.pseudonyms.map(({ pseudonym, name, roles }) => ({ pseudonym, name, roles })),
       });
     } catch (error) {
       rmSync(job.file, { force: true });
+      // The worker shares this process's pid, so its temporary ZIP has this name (writeBundle.ts).
+      rmSync(`${job.file}.tmp-${process.pid}`, { force: true });
       if (error instanceof ExportCancelledError || job.controller.signal.aborted) {
         job.status.state = 'cancelled';
       } else {

@@ -327,15 +327,16 @@ function attachmentsSection(doc: Doc, sect: Struct, item: BundleSession): void {
     return;
   }
   heading(doc, sect, 3, LABELS.attachments);
-  for (const { attachment, bytes } of item.attachments) {
-    if (attachment.kind === 'file' && attachment.type !== 'pdf' && bytes) {
+  for (const { attachment, bytes, booklet } of item.attachments) {
+    const photo = booklet ?? bytes;
+    if (attachment.kind === 'file' && attachment.type !== 'pdf' && photo) {
       const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
       if (doc.y + 260 > doc.page.height - doc.page.margins.bottom) {
         doc.addPage();
       }
       sect.add(
         doc.struct('Figure', { alt: attachment.title }, () => {
-          doc.image(Buffer.from(bytes), doc.page.margins.left, doc.y, { fit: [width, 240] });
+          doc.image(Buffer.from(photo), doc.page.margins.left, doc.y, { fit: [width, 240] });
         }),
       );
       doc.y += 246;

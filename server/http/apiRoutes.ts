@@ -14,6 +14,7 @@ import { ShareError } from '../core/networkShare.js';
 import { DocUnavailableError } from '../storage/docStore.js';
 import { EventTokenStoreError } from '../storage/eventTokenStore.js';
 import type { ApiContext, ApiRouteId, RouteCall, RouteHandler } from './apiContext.js';
+import { attachmentHandlers } from './attachmentRoutes.js';
 import { bundleHandlers } from './bundleRoutes.js';
 import { eventHandlers } from './eventRoutes.js';
 import { padHandlers } from './padRoutes.js';
@@ -78,6 +79,7 @@ export const API_HANDLERS: Record<ApiRouteId, RouteHandler> = {
   ...workspaceHandlers,
   ...eventHandlers,
   ...bundleHandlers,
+  ...attachmentHandlers,
   ...padHandlers,
   ...sketchHandlers,
   ...shareHandlers,

@@ -63,3 +63,43 @@ export async function readJsonBody<T>(req: IncomingMessage, schema: z.ZodType<T>
   }
   return parsed.data;
 }
+
+/**
+ * Reads a raw body (a file upload) of at most `maxBytes`: 413 with `tooLarge(size)` beyond it,
+ * declared or counted, without buffering the rest; 400 when the upload stops before its end
+ * (the client went away, or sent less than its Content-Length).
+ */
+export async function readUploadBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  tooLarge: (size: number) => string,
+): Promise<Uint8Array> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) {
+    req.resume();
+    throw new BadRequestError(tooLarge(declared), 413, undefined, 'too-large');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        throw new BadRequestError(tooLarge(size), 413, undefined, 'too-large');
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof BadRequestError) {
+      throw error;
+    }
+    throw new BadRequestError(`The upload was cut off after ${size} bytes; nothing was stored.`, 400);
+  }
+  if (declared > 0 && size < declared) {
+    throw new BadRequestError(
+      `The upload was cut off after ${size} of ${declared} bytes; nothing was stored.`,
+      400,
+    );
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}

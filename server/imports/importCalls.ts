@@ -4,7 +4,14 @@ import type { LayerId } from '../../shared/sketch/sketchLayout.js';
 import type { ExcalidrawImportResult } from '../../shared/sketch/excalidraw/excalidrawImport.js';
 import { PadRequestError, type ParsedPadImport } from '../pad/padService.js';
 import type { PlanFileHint } from '../plan/planFile.js';
-import { ImportBudgetError, ImportRefusedError, importPool } from './importPool.js';
+import type { BookletPhoto } from '../bundle/bookletPhoto.js';
+import {
+  DEFAULT_IMPORT_BUDGET,
+  ImportBudgetError,
+  ImportPool,
+  ImportRefusedError,
+  importPool,
+} from './importPool.js';
 
 /**
  * The imports as the HTTP routes and the CLI call them: each runs in the import pool's worker and
@@ -50,4 +57,15 @@ export function readExcalidrawInWorker(
     usedIds: [...target.usedIds],
     zBase: target.zBase,
   });
+}
+
+let photoPool: ImportPool | undefined;
+
+/**
+ * Scales an attached photo down for the booklet in a worker. Its own pool with 30 s: decoding a
+ * 20 MB photo takes a few seconds on a busy machine, which must not count as a hostile file.
+ */
+export function bookletPhotoInWorker(bytes: Uint8Array, type: 'jpeg' | 'png'): Promise<BookletPhoto> {
+  photoPool ??= new ImportPool({ ...DEFAULT_IMPORT_BUDGET, timeoutMs: 30_000 });
+  return photoPool.run({ kind: 'photo', bytes, type });
 }

@@ -7,6 +7,7 @@ import {
   type ExcalidrawImportResult,
 } from '../../shared/sketch/excalidraw/excalidrawImport.js';
 import type { LayerId } from '../../shared/sketch/sketchLayout.js';
+import { bookletPhoto, type BookletPhoto } from '../bundle/bookletPhoto.js';
 import { PadRequestError, readPadImport, type ParsedPadImport } from '../pad/padService.js';
 import { readPlanFile, type PlanFileHint } from '../plan/planFile.js';
 import { IMPORT_AUTHOR } from '../sketch/sketchService.js';
@@ -43,14 +44,22 @@ interface SketchImportJob {
   zBase: Partial<Record<LayerId, number>>;
 }
 
+/** A photo attached to a session, to decode and scale down for the booklet (bundle/bookletPhoto.ts). */
+interface PhotoJob {
+  kind: 'photo';
+  bytes: Uint8Array;
+  type: 'jpeg' | 'png';
+}
+
 /** Any import job. */
-export type ImportJob = PadImportJob | PlanImportJob | SketchImportJob;
+export type ImportJob = PadImportJob | PlanImportJob | SketchImportJob | PhotoJob;
 
 /** What each kind of job gives back. */
 export interface ImportJobValue {
   pad: ParsedPadImport;
   plan: PlanPreview;
   sketch: ExcalidrawImportResult;
+  photo: BookletPhoto;
 }
 
 /** A job's answer: its value, or a refusal with the HTTP status and message the caller reports. */
@@ -58,7 +67,7 @@ export type ImportOutcome<K extends ImportJob['kind'] = ImportJob['kind']> =
   { ok: true; value: ImportJobValue[K] } | { ok: false; status: number; message: string; details?: string[] };
 
 /** Runs one job in the current thread (the worker calls this; so can tests). */
-export function runImportJob(job: ImportJob): ImportOutcome {
+export async function runImportJob(job: ImportJob): Promise<ImportOutcome> {
   try {
     switch (job.kind) {
       case 'pad':
@@ -76,6 +85,16 @@ export function runImportJob(job: ImportJob): ImportOutcome {
             zBase: job.zBase,
           }),
         };
+      case 'photo':
+        try {
+          return { ok: true, value: await bookletPhoto(job.bytes, job.type) };
+        } catch (error) {
+          return {
+            ok: false,
+            status: 422,
+            message: `The ${job.type === 'jpeg' ? 'JPEG' : 'PNG'} photo cannot be decoded (${error instanceof Error ? error.message : String(error)}); it may be damaged or cut off. Nothing was attached.`,
+          };
+        }
     }
   } catch (error) {
     if (error instanceof PadRequestError) {

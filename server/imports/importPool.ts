@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { ImportJob, ImportJobValue, ImportOutcome } from './importJobs.js';
 import type { ImportErrorCode } from '../../shared/event/importProblemCodes.js';
+import { workerEntry } from '../core/workerEntry.js';
 
 /**
  * Runs imports (parsing and converting an uploaded file) in worker threads, so that no file can
@@ -14,9 +12,7 @@ import type { ImportErrorCode } from '../../shared/event/importProblemCodes.js';
  * used back when it ends. At most {@link ImportBudget.concurrency} threads run at once; more jobs
  * wait in a short queue, and beyond that the pool answers "busy".
  *
- * Where the worker's code is: bundled (out/main, by electron-vite), `importWorker.js` beside the
- * entry files, and this module is either in out/main or in out/main/chunks; from source (vitest,
- * tsx), `importWorker.ts` beside this file, started through tsx's loader.
+ * The worker's code is `importWorker` beside this file (found by server/core/workerEntry.ts).
  */
 
 /** The limits of one import. */
@@ -77,56 +73,8 @@ const outcomeSchema = z.union([
   }),
 ]);
 
-interface WorkerEntry {
-  url: URL;
-  execArgv: string[];
-}
-
-let entry: WorkerEntry | undefined;
-
 /** How long a worker may take to load its code before the job fails (from source, tsx compiles first). */
 const WORKER_START_MS = 60_000;
-
-const tsxPackageSchema = z.object({
-  exports: z.object({ './esm/api': z.object({ import: z.object({ default: z.string() }) }) }),
-});
-
-/** The ESM entry of tsx's API (`register`), from its package's exports map (tsx is a devDependency). */
-function tsxApiUrl(from: string): string {
-  const manifest = createRequire(from).resolve('tsx/package.json');
-  const parsed = tsxPackageSchema.parse(JSON.parse(readFileSync(manifest, 'utf8')));
-  return new URL(parsed.exports['./esm/api'].import.default, pathToFileURL(manifest)).href;
-}
-
-/** Finds the worker's code (see the module comment); throws a clear error when the build lacks it. */
-function workerEntry(): WorkerEntry {
-  if (entry) {
-    return entry;
-  }
-  const here = import.meta.url;
-  if (/\.ts$/.test(here)) {
-    // From source: a tiny ESM bootstrap registers tsx in the thread, then loads the TypeScript entry.
-    const source = new URL('importWorker' + '.ts', here);
-    const tsx = tsxApiUrl(here);
-    const bootstrap =
-      `import { register } from ${JSON.stringify(tsx)};\n` +
-      `register();\n` +
-      `await import(${JSON.stringify(source.href)});\n`;
-    entry = { url: new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), execArgv: [] };
-    return entry;
-  }
-  // The file name is built at run time so that the bundler does not try to resolve it as an asset.
-  const name = 'importWorker' + '.js';
-  for (const candidate of [new URL(`./${name}`, here), new URL(`../${name}`, here)]) {
-    if (existsSync(fileURLToPath(candidate))) {
-      entry = { url: candidate, execArgv: [] };
-      return entry;
-    }
-  }
-  throw new Error(
-    `The import worker (${name}) is missing beside ${fileURLToPath(here)}; rebuild Mitschrift (npm run build).`,
-  );
-}
 
 /** A queue of jobs under one budget. */
 export class ImportPool {
@@ -165,7 +113,7 @@ export class ImportPool {
   }
 
   private runInWorker(job: ImportJob): Promise<ImportOutcome> {
-    const { url, execArgv } = workerEntry();
+    const { url, execArgv } = workerEntry('importWorker', import.meta.url);
     const limit =
       this.budget.timeoutMs >= 1000
         ? `${Math.round(this.budget.timeoutMs / 100) / 10} s`

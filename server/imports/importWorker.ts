@@ -6,11 +6,9 @@ import { runImportJob, type ImportJob } from './importJobs.js';
  * runs the job it is then sent and posts the outcome back. An unexpected error is posted as a 500 outcome naming it; the
  * pool's time and memory budget end the thread from outside.
  */
-// Loaded: the pool sends the job now and starts its clock (start-up is not the file's time).
-parentPort?.postMessage({ ready: true });
-parentPort?.once('message', (job: ImportJob) => {
+async function answer(job: ImportJob): Promise<void> {
   try {
-    parentPort?.postMessage(runImportJob(job));
+    parentPort?.postMessage(await runImportJob(job));
   } catch (error) {
     parentPort?.postMessage({
       ok: false,
@@ -18,4 +16,8 @@ parentPort?.once('message', (job: ImportJob) => {
       message: `The import failed: ${error instanceof Error ? error.message : String(error)}. Nothing was imported.`,
     });
   }
-});
+}
+
+// Loaded: the pool sends the job now and starts its clock (start-up is not the file's time).
+parentPort?.postMessage({ ready: true });
+parentPort?.once('message', (job: ImportJob) => void answer(job));

@@ -27,6 +27,10 @@ export async function prepareDocsFor(
   if (params.padId !== undefined) {
     names.push(docNameFor('pad', params.padId));
   }
+  if (params.sessionId !== undefined) {
+    // A session's id is its pad's (the access check finds its event through the pad).
+    names.push(docNameFor('pad', params.sessionId));
+  }
   if (params.sketchId !== undefined) {
     names.push(docNameFor('sketch', params.sketchId));
   }

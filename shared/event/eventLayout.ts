@@ -52,6 +52,9 @@ const EVENT_KEYS = {
 /** The licence of published documentation unless the organisers choose another. */
 export const DEFAULT_LICENCE = 'CC-BY-4.0';
 
+/** Licences (SPDX ids) organisers of civic events commonly publish documentation and attachments under. */
+export const COMMON_LICENCES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'CC-BY-NC-4.0', 'CC-BY-ND-4.0'];
+
 /** Separates room and slot id in a session's `cell`; ids never contain it (see idSchema). */
 const CELL_SEPARATOR = '|';
 

@@ -5,15 +5,13 @@ import type { EventIndexEntry } from '../../../shared/docs/workspaceLayout.js';
 import { addEventDays, setEventMeta } from '../../../shared/event/eventChanges.js';
 import { eventTitleSchema, renameEvent } from '../../../shared/event/eventIndexChanges.js';
 import type { EventMeta, EventSnapshot } from '../../../shared/event/eventSnapshot.js';
+import { COMMON_LICENCES } from '../../../shared/event/eventLayout.js';
 import { isKnownTimeZone, isLocalDate } from '../../../shared/event/localTime.js';
 import { useLanguage } from '../i18n/useLanguage.js';
 import { useAnnounce } from './Announcer.js';
 import { CommitField } from './CommitField.js';
 import { formatDay } from './formatPlan.js';
 import type { SharedDoc } from '../sync/sharedDoc.js';
-
-/** Licences organisers of civic events commonly publish their documentation under. */
-const LICENCES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'CC-BY-NC-4.0', 'CC-BY-ND-4.0'];
 
 /** Time zones offered first; any IANA zone the browser knows is accepted. */
 const ZONES = [
@@ -105,7 +103,7 @@ export function EventSettings({
             value={meta.licence}
             onChange={(event) => setEventMeta(doc, { licence: event.target.value })}
           >
-            {[...new Set([meta.licence, ...LICENCES])].map((licence) => (
+            {[...new Set([meta.licence, ...COMMON_LICENCES])].map((licence) => (
               <option key={licence} value={licence}>
                 {licence}
               </option>

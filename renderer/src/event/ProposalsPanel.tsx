@@ -6,6 +6,7 @@ import type { EventSnapshot, Session } from '../../../shared/event/eventSnapshot
 import { useAnnounce } from './Announcer.js';
 import { makeId } from './randomId.js';
 import { AddField, FormError, RowButton, useAddForm } from './RowEditor.js';
+import { SessionAttachments } from './SessionAttachments.js';
 import { SessionEditor } from './SessionEditor.js';
 import { SessionLinks } from './SessionLinks.js';
 import { slotLabel } from './planGrid.js';
@@ -157,6 +158,7 @@ export function ProposalsPanel({ doc, snapshot }: { doc: Y.Doc; snapshot: EventS
                               setEditing(null);
                             }}
                           />
+                          <SessionAttachments sessionId={session.id} defaultLicence={snapshot.meta.licence} />
                         </td>
                       </tr>
                     )}

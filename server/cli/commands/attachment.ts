@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { idSchema } from '../../../shared/docs/docName.js';
+import { linkKindSchema } from '../../../shared/api/attachmentContract.js';
 import {
   AttachmentError,
   addFileAttachment,
   addLinkAttachment,
-  linkKindSchema,
+  checkFileAttachment,
   listAttachments,
   removeAttachment,
   type Attachment,
@@ -69,9 +70,9 @@ function meta(values: { title?: string; licence?: string }): { title: string; li
   return { title: values.title, licence: values.licence };
 }
 
-async function guarded(run: () => number): Promise<number> {
+async function guarded(run: () => number | Promise<number>): Promise<number> {
   try {
-    return run();
+    return await run();
   } catch (error) {
     if (error instanceof AttachmentError) {
       console.error(`mitschrift attachment: ${error.message}`);
@@ -99,12 +100,14 @@ export const attachmentCommand: CliCommand = commandGroup({
         throw new UsageError('attachment add takes a SESSION id and one FILE.');
       }
       const m = meta(values);
-      return guarded(() => {
+      return guarded(async () => {
         if (!existsSync(file) || !statSync(file).isFile()) {
           throw new AttachmentError(`${file} is not a file.`, 400);
         }
+        // Checked (and a photo scaled for the booklet, in a worker) before the workspace is locked.
+        const checked = await checkFileAttachment(new Uint8Array(readFileSync(file)));
         const added = inSession(values.data, session, (dataDir, id) =>
-          addFileAttachment(dataDir, id, new Uint8Array(readFileSync(file)), m, new Date()),
+          addFileAttachment(dataDir, id, checked, m, new Date()),
         );
         console.info(`Attached ${line(added)}`);
         return 0;

@@ -78,6 +78,18 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
   exportStatus: ({ eventId }) => ({ path: `/api/events/${eventId}/exports/unknown` }),
   cancelExport: ({ eventId }) => ({ path: `/api/events/${eventId}/exports/unknown/cancel` }),
   downloadExport: ({ eventId }) => ({ path: `/api/events/${eventId}/exports/unknown/bundle.zip` }),
+  listAttachments: ({ padId }) => ({ path: `/api/sessions/${padId}/attachments` }),
+  addAttachment: ({ padId }) => ({
+    path: `/api/sessions/${padId}/attachments?title=Folien&licence=CC-BY-4.0`,
+    body: '%PDF-1.4\n%%EOF\n',
+    type: 'application/pdf',
+  }),
+  addAttachmentLink: ({ padId }) => ({
+    path: `/api/sessions/${padId}/attachments/links`,
+    ...json({ url: 'https://video.example.org/1', title: 'Video', licence: 'CC-BY-4.0', linkKind: 'video' }),
+  }),
+  downloadAttachment: ({ padId }) => ({ path: `/api/sessions/${padId}/attachments/unknown` }),
+  removeAttachment: ({ padId }) => ({ path: `/api/sessions/${padId}/attachments/unknown/remove` }),
   pad: ({ padId }) => ({ path: `/api/pads/${padId}` }),
   revisions: ({ padId }) => ({ path: `/api/pads/${padId}/revisions` }),
   commitRevision: ({ padId }) => ({ path: `/api/pads/${padId}/revisions` }),
@@ -140,6 +152,11 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   exportStatus: { view: 403, edit: 404 },
   cancelExport: { view: 403, edit: 404 },
   downloadExport: { view: 403, edit: 404 },
+  listAttachments: { view: 403, edit: 200 },
+  addAttachment: { view: 403, edit: 201 },
+  addAttachmentLink: { view: 403, edit: 201 },
+  downloadAttachment: { view: 403, edit: 404 },
+  removeAttachment: { view: 403, edit: 404 },
   pad: { view: 200, edit: 200 },
   revisions: { view: 200, edit: 200 },
   commitRevision: { view: 403, edit: 200 },
@@ -403,6 +420,11 @@ const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = 
   downloadExport: ['organiser'],
   eventPadTemplate: ['organiser'],
   applyEventPadTemplate: ['organiser'],
+  listAttachments: ['organiser', 'recorder'],
+  addAttachment: ['organiser', 'recorder'],
+  addAttachmentLink: ['organiser', 'recorder'],
+  downloadAttachment: ['organiser', 'recorder'],
+  removeAttachment: ['organiser', 'recorder'],
 };
 
 /** How each role opens the documents of its own event (every other event: none). */
@@ -422,9 +444,16 @@ describe('access table: per-event roles', () => {
     padEvent: (padId) => ({ p1: 'A', p2: 'B' })[padId],
     sketchEvent: (sketchId) => ({ s1: 'A', s2: 'B' })[sketchId],
   };
-  const ownParams: RouteParams = { eventId: 'A', padId: 'p1', sketchId: 's1', tokenId: 't', rev: '0' };
-  const otherParams: RouteParams = { eventId: 'B', padId: 'p2', sketchId: 's2', tokenId: 't', rev: '0' };
-  const noEventParams: RouteParams = { eventId: 'Z', padId: 'p0', sketchId: 's0', tokenId: 't', rev: '0' };
+  const common = { tokenId: 't', rev: '0', exportId: 'x', publishId: 'x', attachmentId: 'x' };
+  const ownParams: RouteParams = { eventId: 'A', padId: 'p1', sketchId: 's1', sessionId: 'p1', ...common };
+  const otherParams: RouteParams = { eventId: 'B', padId: 'p2', sketchId: 's2', sessionId: 'p2', ...common };
+  const noEventParams: RouteParams = {
+    eventId: 'Z',
+    padId: 'p0',
+    sketchId: 's0',
+    sessionId: 'p0',
+    ...common,
+  };
 
   it.each(EVENT_ROLES)('%s: every route of its own event as the issue says, nothing of another', (role) => {
     const principal: Principal = { kind: 'role', role, eventId: 'A', tokenId: 't' };
