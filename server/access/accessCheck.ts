@@ -78,12 +78,14 @@ export function docAccess(
   const kind = slash === -1 ? docName : docName.slice(0, slash);
   const id = slash === -1 ? '' : docName.slice(slash + 1);
   const spec =
-    kind === 'workspace' || kind === 'event' || kind === 'pad' || kind === 'sketch' ? DOCS[kind] : null;
+    kind === 'workspace' || kind === 'event' || kind === 'event-people' || kind === 'pad' || kind === 'sketch'
+      ? DOCS[kind]
+      : null;
   if (spec === null) {
     return 'none';
   }
   const params: RouteParams =
-    kind === 'event'
+    kind === 'event' || kind === 'event-people'
       ? { eventId: id }
       : kind === 'pad'
         ? { padId: id }
@@ -127,6 +129,7 @@ export function sessionInfo(principal: Principal): Omit<SessionInfo, 'label' | '
     docs: {
       workspace: kindAccess(principal, 'workspace'),
       event: kindAccess(principal, 'event'),
+      'event-people': kindAccess(principal, 'event-people'),
       pad: kindAccess(principal, 'pad'),
       sketch: kindAccess(principal, 'sketch'),
     },

@@ -277,7 +277,11 @@ export interface DocSpec {
 
 /**
  * Every kind of live document. The event of a pad or sketchnote is its planned session's. The
- * event document is the plan: organisers change it, every role reads it live.
+ * event document is the plan: organisers change it, every role reads it live. The event's people
+ * (names with e-mail addresses and consent, the organisers' contact) are a document of their own
+ * that only the event's organisers open: participants (edit), read-along links (view) and recorders
+ * never receive contact details. Recorders see the hosts' names where the plan shows them (a
+ * session's `hosts`), which is all a recorder needs.
  */
 export const DOCS: Record<'workspace' | DocKind, DocSpec> = {
   workspace: { write: OWNER, read: OWNER },
@@ -286,6 +290,8 @@ export const DOCS: Record<'workspace' | DocKind, DocSpec> = {
     write: organiserOf('path'),
     read: { who: 'roles', roles: READERS, event: 'path' },
   },
+  // Contact details and consent: the organisers' business only (issues 10 and 12).
+  'event-people': { write: organiserOf('path'), read: organiserOf('path') },
   pad: { write: padWrite, read: padRead },
   // Recorders draw; participants and read-along links watch the sketchnote live.
   sketch: {

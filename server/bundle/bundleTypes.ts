@@ -1,4 +1,5 @@
-import type { EventSnapshot, Person, Room, Session, Slot } from '../../shared/event/eventSnapshot.js';
+import type { EventSnapshot, Room, Session, Slot } from '../../shared/event/eventSnapshot.js';
+import type { Person } from '../../shared/event/peopleSnapshot.js';
 import type { PadDoc } from '../../shared/pad/padJson.js';
 import type { ChatMessage, PadAuthor } from '../../shared/pad/padLayout.js';
 import type { ExportScene } from '../../shared/sketch/export/exportScene.js';
@@ -52,7 +53,10 @@ export interface BundleInput {
   title: string;
   snapshot: EventSnapshot;
   sessions: BundleSession[];
+  /** The event's people (its people document), for the consent of each name. */
   people: Person[];
+  /** The organisers' contact (name and e-mail), the published dataset's contact. */
+  organiserContact: string;
   /** When the bundle is made (also the files' dates, so one export is reproducible). */
   now: Date;
   generator: string;

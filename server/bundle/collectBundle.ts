@@ -7,6 +7,7 @@ import { readExportScene } from '../../shared/sketch/export/exportScene.js';
 import { readPadContent } from '../../shared/pad/padContent.js';
 import { readAuthors, readChat } from '../../shared/pad/padLayout.js';
 import { exportPad, type PadHandle } from '../pad/padService.js';
+import { readEventPeople } from '../plan/eventPeople.js';
 import type { AttachedItem, BundleInput, BundleProfile, PadData } from './bundleTypes.js';
 
 /** How the collector reaches the workspace: the DocRegistry in the core, the locked store in the CLI. */
@@ -55,6 +56,7 @@ export function collectBundle(
     throw new BundleRequestError(`There is no event "${eventId}".`, 404);
   }
   const snapshot = access.read(docNameFor('event', eventId), readEvent);
+  const { people, organiserContact } = readEventPeople(access, eventId);
   const ordered = sessionsInPlanOrder(snapshot);
   let chosen = ordered.filter((s) => s.session.status !== 'cancelled');
   if (options.sessionIds !== undefined) {
@@ -76,7 +78,8 @@ export function collectBundle(
     eventId,
     title: entry.title,
     snapshot,
-    people: snapshot.people,
+    people,
+    organiserContact,
     now: options.now,
     generator: options.generator,
     sessions: chosen.map(({ session, room, slot }) => ({

@@ -55,8 +55,8 @@ export function buildMetadata(
   const meta = input.snapshot.meta;
   const licence = licenceNames(meta.licence);
   const temporal = temporalRange(meta.days, input.snapshot.slots);
-  const contactEmail = EMAIL.exec(meta.organiserContact)?.[0] ?? '';
-  const contactName = meta.organiserContact
+  const contactEmail = EMAIL.exec(input.organiserContact)?.[0] ?? '';
+  const contactName = input.organiserContact
     .replace(EMAIL, '')
     .replace(/[<>(),;]/g, ' ')
     .trim();

@@ -129,7 +129,6 @@ export function applyPrivacy(input: BundleInput, profile: BundleProfile): Privac
     ...input.snapshot.meta,
     motto: scrub(input.snapshot.meta.motto),
     venue: scrub(input.snapshot.meta.venue),
-    organiserContact: scrub(input.snapshot.meta.organiserContact),
   };
   return {
     input: {
@@ -140,10 +139,10 @@ export function applyPrivacy(input: BundleInput, profile: BundleProfile): Privac
         meta,
         rooms: input.snapshot.rooms.map((r) => ({ ...r, name: scrub(r.name) })),
         sessions: sessions.map((s) => s.session),
-        people: [],
       },
       sessions,
       people: input.people.filter((p) => p.consent),
+      organiserContact: scrub(input.organiserContact),
     },
     pseudonyms: [...entries.values()],
   };

@@ -28,6 +28,7 @@ import { sendError } from '../http/responses.js';
 import { setSecurityHeaders } from '../http/securityHeaders.js';
 import { serveRenderer } from '../http/staticFiles.js';
 import { PadHistory } from '../pad/padHistory.js';
+import { separatePeople } from '../plan/eventPeople.js';
 import { savedToken, savedViewToken } from '../storage/accessToken.js';
 import type { DocStorage } from '../storage/docStorage.js';
 import { DocStore } from '../storage/docStore.js';
@@ -79,6 +80,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       logger.warn(`Store problem: ${problem.message}`);
     }
     const registry = new DocRegistry(store, { logger });
+    // Before anyone opens an event: people and contact details an older version kept in the plan move out.
+    separatePeople(registry, logger);
     const padHistory = new PadHistory(registry, options.dataDir, logger);
     const sync = new SyncEndpoint(registry, logger, options.syncLimits);
     const tokens: CoreTokens = { edit: token, view: viewToken };

@@ -20,7 +20,6 @@ export function toEventDetail(entry: EventIndexEntry, snapshot: EventSnapshot): 
     days: snapshot.meta.days,
     motto: snapshot.meta.motto,
     venue: snapshot.meta.venue,
-    organiserContact: snapshot.meta.organiserContact,
     licence: snapshot.meta.licence,
     rooms: snapshot.rooms.map(({ id, name, capacity }) => ({ id, name, capacity })),
     slots: snapshot.slots.map(({ id, start, end }) => ({

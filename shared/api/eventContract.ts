@@ -83,7 +83,6 @@ export const eventDetailSchema = eventSummarySchema.extend({
   days: z.array(z.string()),
   motto: z.string(),
   venue: z.string(),
-  organiserContact: z.string(),
   licence: z.string(),
   /** In plan order. */
   rooms: z.array(roomDetailSchema),

@@ -62,6 +62,8 @@ export const sessionInfoSchema = z.object({
   docs: z.object({
     workspace: docAccessSchema,
     event: docAccessSchema,
+    /** The event's people with their contact details (organisers only). */
+    'event-people': docAccessSchema,
     pad: docAccessSchema,
     sketch: docAccessSchema,
   }),

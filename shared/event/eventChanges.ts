@@ -6,16 +6,17 @@ import {
   encodeCell,
   entryOf,
   metaMap,
-  peopleMap,
   roomsMap,
   sessionsMap,
   slotsMap,
   type Cell,
 } from './eventLayout.js';
 import { eventMetaSchema, localDateTimeSchema, type EventMeta } from './eventSnapshot.js';
+import { ORGANISER_CONTACT, contactMap, peopleMap } from './peopleLayout.js';
 
 /**
- * Changes to an event document (layout in eventLayout.ts). Each runs in one Yjs transaction (joining
+ * Changes to an event document (layout in eventLayout.ts) and to its people document (the functions
+ * on people and the organisers' contact, layout in peopleLayout.ts). Each runs in one Yjs transaction (joining
  * the caller's if there is one), so peers never see half of a change.
  *
  * Arguments made by this program are validated and throw a RangeError when wrong: that is a bug in
@@ -388,7 +389,7 @@ export interface NewPerson {
   consent?: boolean;
 }
 
-/** Adds a person (consent to be named defaults to no). */
+/** Adds a person to an event's people document (consent to be named defaults to no). */
 export function addPerson(doc: Y.Doc, person: NewPerson): void {
   const id = valid(idSchema, person.id, 'person id');
   inTransaction(doc, () => {
@@ -402,7 +403,7 @@ export function addPerson(doc: Y.Doc, person: NewPerson): void {
   });
 }
 
-/** Changes a person's name, email or consent (email null removes it). */
+/** Changes a person's name, email or consent in the people document (email null removes it). */
 export function updatePerson(
   doc: Y.Doc,
   id: string,
@@ -428,7 +429,7 @@ export function updatePerson(
   });
 }
 
-/** Deletes a person. */
+/** Deletes a person from the people document. */
 export function removePerson(doc: Y.Doc, id: string): boolean {
   return inTransaction(doc, () => {
     if (!peopleMap(doc).has(id)) {
@@ -437,6 +438,12 @@ export function removePerson(doc: Y.Doc, id: string): boolean {
     peopleMap(doc).delete(id);
     return true;
   });
+}
+
+/** Sets the organisers' contact (name and e-mail) in the event's people document. */
+export function setOrganiserContact(doc: Y.Doc, contact: string): void {
+  const value = valid(z.string(), contact, 'organiser contact');
+  inTransaction(doc, () => contactMap(doc).set(ORGANISER_CONTACT, value));
 }
 
 function validCell(cell: Cell): Cell {

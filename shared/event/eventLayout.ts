@@ -2,10 +2,13 @@ import * as Y from 'yjs';
 
 /**
  * Layout of one event's Yjs document, `event/<eventId>`: the session plan of a BarCamp (rooms x
- * time slots) with its sessions and people. The core, the CLI and the renderer all read and write
- * it with the functions in this folder only; nobody else touches the maps directly.
+ * time slots) with its sessions. The core, the CLI and the renderer all read and write it with the
+ * functions in this folder only; nobody else touches the maps directly. Every join link reads this
+ * document, so it holds nothing about people beyond the host names the plan shows: the people list
+ * with e-mail addresses and consent, and the organisers' contact, live in `event-people/<eventId>`
+ * (peopleLayout.ts), which only organisers open.
  *
- *   meta      Y.Map      motto, venue, organiserContact: string
+ *   meta      Y.Map      motto, venue: string
  *                        licence: string (SPDX id, default 'CC-BY-4.0')
  *                        timeZone: string (IANA, default 'Europe/Berlin')
  *                        days: string[] of 'YYYY-MM-DD' (the event's days, even before slots exist)
@@ -22,8 +25,9 @@ import * as Y from 'yjs';
  *                                      createdAt: ISO 8601 instant (orders the proposals)
  *                                      sketchId: string, absent until the sketchnote is first
  *                                        opened (see ensureSketchId in eventChanges.ts)
- *   people    Y.Map<personId, Y.Map>   name: string, email?: string, consent: boolean (may be
- *                                      named in published documentation)
+ *
+ * Older versions kept `people` (Y.Map<personId, Y.Map>) and `meta.organiserContact` here; the core
+ * moves them to the people document when it opens such an event (movePeople.ts).
  *
  * Why this shape:
  * - One Y.Map per entry, not a plain object, so two people editing different fields of the same
@@ -46,7 +50,6 @@ const EVENT_KEYS = {
   rooms: 'rooms',
   slots: 'slots',
   sessions: 'sessions',
-  people: 'people',
 } as const;
 
 /** The licence of published documentation unless the organisers choose another. */
@@ -99,11 +102,6 @@ export function slotsMap(doc: Y.Doc): Y.Map<unknown> {
 /** The sessions map, session id → entry. */
 export function sessionsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(EVENT_KEYS.sessions);
-}
-
-/** The people map, person id → entry. */
-export function peopleMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(EVENT_KEYS.people);
 }
 
 /** One entry of a map as a Y.Map, or undefined if it is missing or not a map (a bad remote value). */

@@ -4,7 +4,8 @@ import { isKnownTimeZone, isLocalDate, isLocalDateTime } from './localTime.js';
 
 /**
  * The plain, validated form of an event document (see eventLayout.ts) that the UI, the exports and
- * the API work with. It is what {@link readEvent} returns: never a live Yjs object.
+ * the API work with. It is what {@link readEvent} returns: never a live Yjs object. The event's
+ * people are apart, in peopleSnapshot.ts.
  */
 
 /** A local wall-clock time `YYYY-MM-DDTHH:MM` that exists in the calendar. */
@@ -27,7 +28,6 @@ export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 export const eventMetaSchema = z.object({
   motto: z.string(),
   venue: z.string(),
-  organiserContact: z.string(),
   licence: z.string(),
   timeZone: timeZoneSchema,
   days: z.array(localDateSchema),
@@ -74,16 +74,6 @@ export const sessionSchema = z.object({
 /** A session. */
 export type Session = z.infer<typeof sessionSchema>;
 
-/** Someone taking part, with their consent to be named in published documentation. */
-export const personSchema = z.object({
-  id: idSchema,
-  name: z.string(),
-  email: z.string().optional(),
-  consent: z.boolean(),
-});
-/** A person. */
-export type Person = z.infer<typeof personSchema>;
-
 /** An entry that was skipped or repaired while reading, named so someone can find it. */
 export const readProblemSchema = z.object({ path: z.string(), message: z.string() });
 /** A problem found while reading an event document. */
@@ -98,8 +88,6 @@ export const eventSnapshotSchema = z.object({
   slots: z.array(slotSchema),
   /** Sorted by creation time (the order proposals came in). */
   sessions: z.array(sessionSchema),
-  /** Sorted by name. */
-  people: z.array(personSchema),
   problems: z.array(readProblemSchema),
 });
 /** A validated, plain copy of an event document. */

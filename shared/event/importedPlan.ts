@@ -204,7 +204,6 @@ function planAsSnapshot(plan: ImportedPlan): EventSnapshot {
     meta: {
       motto: '',
       venue: '',
-      organiserContact: '',
       licence: DEFAULT_LICENCE,
       timeZone: plan.timeZone,
       days,
@@ -212,7 +211,6 @@ function planAsSnapshot(plan: ImportedPlan): EventSnapshot {
     rooms: plan.rooms.map((r, i) => ({ id: indexId('r', i), name: r.name, capacity: r.capacity, order: i })),
     slots: plan.slots.map((s, i) => ({ id: indexId('t', i), start: s.start, end: s.end })),
     sessions,
-    people: [],
     problems: [],
   };
 }

@@ -1,39 +1,30 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { idSchema } from '../docs/docName.js';
-import {
-  DEFAULT_LICENCE,
-  decodeCell,
-  metaMap,
-  peopleMap,
-  roomsMap,
-  sessionsMap,
-  slotsMap,
-  entryOf,
-} from './eventLayout.js';
+import { DEFAULT_LICENCE, decodeCell, metaMap, roomsMap, sessionsMap, slotsMap } from './eventLayout.js';
 import {
   eventMetaSchema,
   localDateSchema,
-  personSchema,
   roomSchema,
   sessionSchema,
   slotSchema,
   timeZoneSchema,
   type EventMeta,
   type EventSnapshot,
-  type Person,
   type ReadProblem,
   type Room,
   type Session,
   type Slot,
 } from './eventSnapshot.js';
 import { DEFAULT_TIME_ZONE } from './localTime.js';
+import { checked, field, readEntries, type Report } from './readEntries.js';
 
 /**
  * Reads an event document into a plain {@link EventSnapshot}. Every value comes from peers that may
  * run an older or buggy version, so nothing here throws: an entry without its essential field (a
  * room without a name, a slot without valid times, a session without a title) is skipped, a bad
- * optional field falls back to its default, and both are listed in `problems`.
+ * optional field falls back to its default, and both are listed in `problems`. The event's people
+ * are not part of it: they live in their own document (readPeople.ts), which only organisers open.
  */
 export function readEvent(doc: Y.Doc): EventSnapshot {
   const problems: ReadProblem[] = [];
@@ -49,67 +40,7 @@ export function readEvent(doc: Y.Doc): EventSnapshot {
   const sessions = readEntries(sessionsMap(doc), 'sessions', problems, (id, entry, report) =>
     readSession(id, entry, report, roomIds, slotIds),
   ).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  const people = readEntries(peopleMap(doc), 'people', problems, readPerson).sort(
-    (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
-  );
-  return { meta, rooms, slots, sessions, people, problems };
-}
-
-type Report = (message: string) => void;
-
-function readEntries<T>(
-  map: Y.Map<unknown>,
-  name: string,
-  problems: ReadProblem[],
-  read: (id: string, entry: Y.Map<unknown>, report: Report) => T | undefined,
-): T[] {
-  const result: T[] = [];
-  for (const id of map.keys()) {
-    const path = `${name}/${id}`;
-    const report: Report = (message) => problems.push({ path, message });
-    if (!idSchema.safeParse(id).success) {
-      report('skipped: the id is not a valid id');
-      continue;
-    }
-    const entry = entryOf(map, id);
-    if (!entry) {
-      report('skipped: the entry is not a map');
-      continue;
-    }
-    const value = read(id, entry, report);
-    if (value !== undefined) {
-      result.push(value);
-    }
-  }
-  return result;
-}
-
-/** A field with a fallback: absent means the default silently, present but wrong is reported. */
-function field<T>(entry: Y.Map<unknown>, key: string, schema: z.ZodType<T>, fallback: T, report: Report): T {
-  const value = entry.get(key);
-  if (value === undefined) {
-    return fallback;
-  }
-  const parsed = schema.safeParse(value);
-  if (parsed.success) {
-    return parsed.data;
-  }
-  report(
-    `${key}: ${JSON.stringify(value)} is not valid (${parsed.error.issues[0]?.message ?? 'wrong type'}); using the default`,
-  );
-  return fallback;
-}
-
-/** Validates the assembled entry once more, so the snapshot is exactly what the schema promises. */
-function checked<T>(schema: z.ZodType<T>, value: unknown, report: Report): T | undefined {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) {
-    return parsed.data;
-  }
-  report(
-    `skipped: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ')}`,
-  );
-  return undefined;
+  return { meta, rooms, slots, sessions, problems };
 }
 
 const stringList = z.array(z.string());
@@ -119,7 +50,6 @@ function readMeta(map: Y.Map<unknown>, problems: ReadProblem[]): EventMeta {
   const meta: EventMeta = {
     motto: field(map, 'motto', z.string(), '', report),
     venue: field(map, 'venue', z.string(), '', report),
-    organiserContact: field(map, 'organiserContact', z.string(), '', report),
     licence: field(map, 'licence', z.string().min(1), DEFAULT_LICENCE, report),
     timeZone: field(map, 'timeZone', timeZoneSchema, DEFAULT_TIME_ZONE, report),
     days: field(map, 'days', z.array(localDateSchema), [], report),
@@ -178,20 +108,6 @@ function readSession(
       seq: field(entry, 'seq', z.number().int().nonnegative(), 0, report),
       createdAt: field(entry, 'createdAt', z.string(), '', report),
       ...(sketchId === undefined ? {} : { sketchId }),
-    },
-    report,
-  );
-}
-
-function readPerson(id: string, entry: Y.Map<unknown>, report: Report): Person | undefined {
-  const email = field<string | undefined>(entry, 'email', z.string(), undefined, report);
-  return checked(
-    personSchema,
-    {
-      id,
-      name: entry.get('name'),
-      ...(email === undefined ? {} : { email }),
-      consent: field(entry, 'consent', z.boolean(), false, report),
     },
     report,
   );

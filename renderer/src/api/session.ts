@@ -16,7 +16,7 @@ const OWNER_SESSION: SessionInfo = {
   eventId: null,
   label: null,
   tokenId: null,
-  docs: { workspace: 'write', event: 'write', pad: 'write', sketch: 'write' },
+  docs: { workspace: 'write', event: 'write', 'event-people': 'write', pad: 'write', sketch: 'write' },
 };
 
 const STORAGE_KEY = 'mitschrift.session';
@@ -73,7 +73,7 @@ export function useSession(): SessionInfo | null {
             ...OWNER_SESSION,
             access: 'view',
             role: 'view',
-            docs: { workspace: 'none', event: 'read', pad: 'read', sketch: 'read' },
+            docs: { workspace: 'none', event: 'read', 'event-people': 'none', pad: 'read', sketch: 'read' },
           });
         }
       },

@@ -39,13 +39,19 @@ import { SlotsEditor } from './SlotsEditor.js';
 const VIEWS = ['plan', 'proposals', 'setup', 'people', 'files', 'share'] as const;
 type View = (typeof VIEWS)[number];
 
-/** Which parts a session sees: the owner all; an organiser all but the workspace's setup; others the plan. */
+/**
+ * Which parts a session sees: the owner all; an organiser all but the workspace's setup; others the
+ * plan (never the people, whose document the core refuses them).
+ */
 function viewsFor(session: SessionInfo): readonly View[] {
   if (session.role === 'owner') {
     return VIEWS;
   }
   if (session.docs.event === 'write') {
-    return ['plan', 'proposals', 'people', 'files', 'share'];
+    // The people list (contact details) only where the core lets this session open it.
+    return session.docs['event-people'] === 'write'
+      ? ['plan', 'proposals', 'people', 'files', 'share']
+      : ['plan', 'proposals', 'files', 'share'];
   }
   return ['plan'];
 }
@@ -238,7 +244,7 @@ function EventPage({
                 <EventActions entry={entry} workspace={workspace} snapshot={snapshot} />
               </>
             )}
-            {view === 'people' && <PeopleEditor doc={shared.doc} snapshot={snapshot} />}
+            {view === 'people' && <PeopleEditor eventId={entry.id} />}
             {view === 'files' && (
               <>
                 <ExportPanel eventId={entry.id} />

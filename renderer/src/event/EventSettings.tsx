@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { EventIndexEntry } from '../../../shared/docs/workspaceLayout.js';
-import { addEventDays, setEventMeta } from '../../../shared/event/eventChanges.js';
+import { addEventDays, setEventMeta, setOrganiserContact } from '../../../shared/event/eventChanges.js';
 import { eventTitleSchema, renameEvent } from '../../../shared/event/eventIndexChanges.js';
 import type { EventMeta, EventSnapshot } from '../../../shared/event/eventSnapshot.js';
 import { COMMON_LICENCES } from '../../../shared/event/eventLayout.js';
@@ -12,6 +12,7 @@ import { useAnnounce } from './Announcer.js';
 import { CommitField } from './CommitField.js';
 import { formatDay } from './formatPlan.js';
 import type { SharedDoc } from '../sync/sharedDoc.js';
+import { usePeopleDoc } from './usePeopleDoc.js';
 
 /** Time zones offered first; any IANA zone the browser knows is accepted. */
 const ZONES = [
@@ -25,7 +26,8 @@ const ZONES = [
 
 /**
  * The event's details: the title (kept in the workspace index, so the list shows it), motto, days,
- * venue, the organisers' contact, the default licence of the documentation, and the time zone.
+ * venue, the organisers' contact (kept with the people, which only organisers open), the default
+ * licence of the documentation, and the time zone.
  */
 export function EventSettings({
   entry,
@@ -48,8 +50,9 @@ export function EventSettings({
   const [day, setDay] = useState('');
   const [dayError, setDayError] = useState<string | null>(null);
   const meta = snapshot.meta;
+  const { shared: people, people: contact } = usePeopleDoc(entry.id);
 
-  const text = (key: 'motto' | 'venue' | 'organiserContact') => (value: string) => {
+  const text = (key: 'motto' | 'venue') => (value: string) => {
     setEventMeta(doc, { [key]: value.trim() } satisfies Partial<EventMeta>);
     return null;
   };
@@ -92,8 +95,11 @@ export function EventSettings({
         <CommitField
           label={t('plan.details.contact')}
           hint={t('plan.details.contactHint')}
-          value={meta.organiserContact}
-          onCommit={text('organiserContact')}
+          value={contact.organiserContact}
+          onCommit={(value) => {
+            setOrganiserContact(people.doc, value.trim());
+            return null;
+          }}
         />
         <div className="field">
           <label htmlFor={licenceId}>{t('plan.details.licence')}</label>

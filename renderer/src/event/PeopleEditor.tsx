@@ -1,12 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { addPerson, removePerson, updatePerson } from '../../../shared/event/eventChanges.js';
-import type { EventSnapshot } from '../../../shared/event/eventSnapshot.js';
 import { useAnnounce } from './Announcer.js';
 import { CommitField } from './CommitField.js';
 import { makeId } from './randomId.js';
 import { AddField, EditTable, FormError, RenameField, RowButton, useAddForm } from './RowEditor.js';
+import { usePeopleDoc } from './usePeopleDoc.js';
 
 /** A rough check that catches typos, not a validation of deliverability. */
 function looksLikeEmail(value: string): boolean {
@@ -15,9 +14,12 @@ function looksLikeEmail(value: string): boolean {
 
 /**
  * The people of the event (hosts, speakers, the documentation team) with their consent to be named
- * in published documentation. Consent defaults to no: it has to be given, not assumed.
+ * in published documentation. Consent defaults to no: it has to be given, not assumed. They live in
+ * the event's people document, which only organisers open (never the plan participants read).
  */
-export function PeopleEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSnapshot }) {
+export function PeopleEditor({ eventId }: { eventId: string }) {
+  const { shared, people: list } = usePeopleDoc(eventId);
+  const doc = shared.doc;
   const { t } = useTranslation();
   const announce = useAnnounce();
   const consentId = useId();
@@ -25,7 +27,7 @@ export function PeopleEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSna
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [consent, setConsent] = useState(false);
-  const people = snapshot.people;
+  const people = list.people;
 
   function add(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
@@ -55,6 +57,7 @@ export function PeopleEditor({ doc, snapshot }: { doc: Y.Doc; snapshot: EventSna
       <section className="panel" aria-labelledby="people-heading">
         <h2 id="people-heading">{t('plan.people.heading', { count: people.length })}</h2>
         <p>{t('plan.people.intro')}</p>
+        <p className="muted">{t('plan.people.private')}</p>
         {people.length === 0 ? (
           <p className="muted">{t('plan.people.empty')}</p>
         ) : (

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { eventDetailSchema } from '../../../shared/api/eventContract.js';
+import { DOC_KINDS, type DocKind } from '../../../shared/docs/docName.js';
 import { revisionListSchema } from '../../../shared/api/padContract.js';
 import {
   allows,
@@ -325,6 +326,7 @@ describe('access table: every document kind', () => {
     const docs = {
       workspace: 'workspace',
       event: `event/${ids.eventId}`,
+      people: `event-people/${ids.eventId}`,
       existingPad: `pad/${ids.padId}`,
       newPad: 'pad/never-written',
       sketch: `sketch/${ids.sketchId}`,
@@ -332,6 +334,7 @@ describe('access table: every document kind', () => {
     const expected: Record<keyof typeof docs, Record<Who, number | 'open'>> = {
       workspace: { none: 401, view: 403, edit: 'open' },
       event: { none: 401, view: 403, edit: 'open' },
+      people: { none: 401, view: 403, edit: 'open' },
       existingPad: { none: 401, view: 'open', edit: 'open' },
       newPad: { none: 401, view: 404, edit: 'open' },
       sketch: { none: 401, view: 403, edit: 'open' },
@@ -375,6 +378,10 @@ describe('access table: every document kind', () => {
     expect(docAccess(recorderA, 'event/A', lookup)).toBe('read');
     expect(docAccess(organiserA, 'event/A', lookup)).toBe('write');
     expect(docAccess(organiserA, 'workspace', lookup)).toBe('none');
+    expect(docAccess(organiserA, 'event-people/A', lookup)).toBe('write');
+    expect(docAccess(organiserA, 'event-people/B', lookup)).toBe('none');
+    expect(docAccess(recorderA, 'event-people/A', lookup)).toBe('none');
+    expect(docAccess(viewA, 'event-people/A', lookup)).toBe('none');
   });
 });
 
@@ -427,15 +434,23 @@ const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = 
   removeAttachment: ['organiser', 'recorder'],
 };
 
-/** How each role opens the documents of its own event (every other event: none). */
-const ROLE_DOCS: Record<
-  EventRole,
-  Record<'workspace' | 'event' | 'pad' | 'sketch', 'write' | 'read' | 'none'>
-> = {
-  organiser: { workspace: 'none', event: 'write', pad: 'write', sketch: 'write' },
-  recorder: { workspace: 'none', event: 'read', pad: 'write', sketch: 'write' },
-  edit: { workspace: 'none', event: 'read', pad: 'write', sketch: 'read' },
-  view: { workspace: 'none', event: 'read', pad: 'read', sketch: 'read' },
+/**
+ * How each role opens the documents of its own event (every other event: none). The people with
+ * their contact details are the organisers' only: recorders see host names in the plan.
+ */
+const ROLE_DOCS: Record<EventRole, Record<'workspace' | DocKind, 'write' | 'read' | 'none'>> = {
+  organiser: { workspace: 'none', event: 'write', 'event-people': 'write', pad: 'write', sketch: 'write' },
+  recorder: { workspace: 'none', event: 'read', 'event-people': 'none', pad: 'write', sketch: 'write' },
+  edit: { workspace: 'none', event: 'read', 'event-people': 'none', pad: 'write', sketch: 'read' },
+  view: { workspace: 'none', event: 'read', 'event-people': 'none', pad: 'read', sketch: 'read' },
+};
+
+/** A document of each kind of events A and B, and pads and sketchnotes of no event (`p0`, `s0`). */
+const KIND_DOCS: Record<DocKind, { own: string; others: string[] }> = {
+  event: { own: 'event/A', others: ['event/B'] },
+  'event-people': { own: 'event-people/A', others: ['event-people/B'] },
+  pad: { own: 'pad/p1', others: ['pad/p2', 'pad/p0'] },
+  sketch: { own: 'sketch/s1', others: ['sketch/s2', 'sketch/s0'] },
 };
 
 describe('access table: per-event roles', () => {
@@ -475,11 +490,14 @@ describe('access table: per-event roles', () => {
     const principal: Principal = { kind: 'role', role, eventId: 'A', tokenId: 't' };
     const expected = ROLE_DOCS[role];
     expect(docAccess(principal, 'workspace', lookup)).toBe(expected.workspace);
-    expect(docAccess(principal, 'event/A', lookup)).toBe(expected.event);
-    expect(docAccess(principal, 'pad/p1', lookup)).toBe(expected.pad);
-    expect(docAccess(principal, 'sketch/s1', lookup)).toBe(expected.sketch);
-    for (const other of ['event/B', 'pad/p2', 'sketch/s2', 'pad/p0', 'sketch/s0']) {
-      expect(docAccess(principal, other, lookup), `${role} ${other}`).toBe('none');
+    // Every kind of document the core stores (DOC_KINDS), so a new kind cannot go untested.
+    expect(Object.keys(KIND_DOCS).sort()).toEqual([...DOC_KINDS].sort());
+    for (const kind of DOC_KINDS) {
+      const { own, others } = KIND_DOCS[kind];
+      expect(docAccess(principal, own, lookup), `${role} ${own}`).toBe(expected[kind]);
+      for (const other of others) {
+        expect(docAccess(principal, other, lookup), `${role} ${other}`).toBe('none');
+      }
     }
   });
 
@@ -497,16 +515,23 @@ describe('access table: per-event roles', () => {
     expect(sessionInfo({ kind: 'owner' }).docs).toEqual({
       workspace: 'write',
       event: 'write',
+      'event-people': 'write',
       pad: 'write',
       sketch: 'write',
     });
-    expect(sessionInfo(VIEW).docs).toEqual({ workspace: 'none', event: 'none', pad: 'read', sketch: 'none' });
+    expect(sessionInfo(VIEW).docs).toEqual({
+      workspace: 'none',
+      event: 'none',
+      'event-people': 'none',
+      pad: 'read',
+      sketch: 'none',
+    });
   });
 
   it('keeps the workspace-wide read-along token to pads (read-only)', () => {
     expect(docAccess(VIEW, 'pad/p1', lookup)).toBe('read');
     expect(docAccess(VIEW, 'pad/p2', lookup)).toBe('read');
-    for (const doc of ['workspace', 'event/A', 'sketch/s1']) {
+    for (const doc of ['workspace', 'event/A', 'event-people/A', 'sketch/s1']) {
       expect(docAccess(VIEW, doc, lookup), doc).toBe('none');
     }
     expect(allows(VIEW, ROUTES.event.need, ownParams, lookup)).toBe(false);

@@ -269,6 +269,7 @@ describe('join links through the API', () => {
         docs: {
           workspace: 'none',
           event: role === 'organiser' ? 'write' : 'read',
+          'event-people': role === 'organiser' ? 'write' : 'none',
           pad: role === 'view' ? 'read' : 'write',
           sketch: role === 'organiser' || role === 'recorder' ? 'write' : 'read',
         },
@@ -280,7 +281,7 @@ describe('join links through the API', () => {
       eventId: null,
       label: null,
       tokenId: null,
-      docs: { workspace: 'write', event: 'write', pad: 'write', sketch: 'write' },
+      docs: { workspace: 'write', event: 'write', 'event-people': 'write', pad: 'write', sketch: 'write' },
     });
   });
 

@@ -9,6 +9,7 @@ import {
   addSlot,
   ensureSketchId,
   setEventMeta,
+  setOrganiserContact,
 } from '../../../shared/event/eventChanges.js';
 import { writePadContent } from '../../../shared/pad/padContent.js';
 import { addChatMessage, setAuthor } from '../../../shared/pad/padLayout.js';
@@ -94,7 +95,6 @@ export function makeBundleWorkspace(dataDir: string): { eventId: string; session
       setEventMeta(doc, {
         motto: 'Daten für alle',
         venue: 'Rathaus Musterstadt, Großer Saal',
-        organiserContact: 'Team Open Government <opengov@example.org>',
         licence: 'CC-BY-4.0',
         days: ['2026-05-09'],
       });
@@ -128,6 +128,10 @@ export function makeBundleWorkspace(dataDir: string): { eventId: string; session
         createdAt: '2026-05-09T08:02:00.000Z',
       });
       ensureSketchId(doc, 's-daten');
+    });
+    // The people and the organisers' contact live in the event's people document (organisers only).
+    access.change(docNameFor('event-people', eventId), (doc: Y.Doc) => {
+      setOrganiserContact(doc, 'Team Open Government <opengov@example.org>');
       addPerson(doc, { id: 'p-erika', name: SECRET_NAME, email: SECRET_EMAIL, consent: false });
       addPerson(doc, { id: 'p-max', name: CONSENTING_NAME, consent: true });
     });

@@ -32,6 +32,7 @@ import { eventSnapshotSchema } from '../../../shared/event/eventSnapshot.js';
 import { newId } from '../../../shared/event/ids.js';
 import { sessionsInPlanOrder } from '../../../shared/event/planOrder.js';
 import { readEvent } from '../../../shared/event/readEvent.js';
+import { readPeople } from '../../../shared/event/readPeople.js';
 
 /** A small plan: two rooms, two slots, three sessions (two scheduled, one proposal). */
 function plan(doc = new Y.Doc()): Y.Doc {
@@ -84,7 +85,6 @@ describe('event document layout', () => {
     expect(snapshot.meta).toEqual({
       motto: '',
       venue: '',
-      organiserContact: '',
       licence: 'CC-BY-4.0',
       timeZone: 'Europe/Berlin',
       days: [],
@@ -188,9 +188,12 @@ describe('event document layout', () => {
     expect(() => updateSlot(doc, 't1', { start: '2018-05-05T11:15', end: '2018-05-05T10:30' })).toThrow(
       RangeError,
     );
-    addPerson(doc, { id: 'p1', name: 'Miriam Daten', email: 'miriam@example.invalid' });
-    updatePerson(doc, 'p1', { consent: true, email: null });
-    expect(readEvent(doc).people).toEqual([{ id: 'p1', name: 'Miriam Daten', consent: true }]);
+    // People live in the event's people document, not in the plan.
+    const people = new Y.Doc();
+    addPerson(people, { id: 'p1', name: 'Miriam Daten', email: 'miriam@example.invalid' });
+    updatePerson(people, 'p1', { consent: true, email: null });
+    expect(readPeople(people).people).toEqual([{ id: 'p1', name: 'Miriam Daten', consent: true }]);
+    expect(readEvent(doc)).not.toHaveProperty('people');
   });
 
   it('removing a room turns its sessions back into proposals', () => {

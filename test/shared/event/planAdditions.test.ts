@@ -134,7 +134,6 @@ describe('an event as next year’s template', () => {
     setEventMeta(source, {
       motto: 'Stadt digital',
       venue: 'Rathaus',
-      organiserContact: 'orga@example.org',
       licence: 'CC-BY-SA-4.0',
       days: ['2018-05-05', '2018-05-06'],
     });
@@ -162,7 +161,6 @@ describe('an event as next year’s template', () => {
       { id: 't2', start: '2019-05-05T09:30', end: '2019-05-05T10:15' },
     ]);
     expect(copy.sessions).toEqual([]);
-    expect(copy.people).toEqual([]);
     expect(copy.problems).toEqual([]);
   });
 

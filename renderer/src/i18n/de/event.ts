@@ -146,7 +146,8 @@ export const event = {
       motto: 'Motto',
       venue: 'Ort',
       contact: 'Kontakt des Orga-Teams',
-      contactHint: 'E-Mail-Adresse oder Telefonnummer, die auf dem Plan und in der Dokumentation steht.',
+      contactHint:
+        'E-Mail-Adresse oder Telefonnummer für die veröffentlichte Dokumentation. Teilnehmende sehen sie über ihre Links nicht.',
       licence: 'Lizenz der Dokumentation',
       timeZone: 'Zeitzone',
       timeZoneHint: 'Die Zeiten im Plan gelten in dieser Zeitzone.',
@@ -211,6 +212,8 @@ export const event = {
       heading: 'Personen ({{count}})',
       intro:
         'Wer eine Session gibt oder dokumentiert. Namen erscheinen in veröffentlichter Dokumentation nur mit Einverständnis.',
+      private:
+        'Diese Liste mit E-Mail-Adressen sieht nur die Organisation: Links für Teilnehmende, Mitlesen und Protokoll öffnen sie nicht.',
       empty: 'Noch keine Personen eingetragen.',
       name: 'Name',
       email: 'E-Mail',

@@ -143,7 +143,8 @@ export const event: Pick<Messages, 'event' | 'plan'> = {
       motto: 'Motto',
       venue: 'Venue',
       contact: 'Organisers’ contact',
-      contactHint: 'E-mail address or phone number shown on the plan and in the documentation.',
+      contactHint:
+        'E-mail address or phone number for the published documentation. Participants do not see it through their links.',
       licence: 'Licence of the documentation',
       timeZone: 'Time zone',
       timeZoneHint: 'The times in the plan are in this time zone.',
@@ -207,6 +208,8 @@ export const event: Pick<Messages, 'event' | 'plan'> = {
     people: {
       heading: 'People ({{count}})',
       intro: 'Who hosts or documents a session. Names appear in published documentation only with consent.',
+      private:
+        'Only the organisers see this list with its e-mail addresses: links for participants, reading along and recording do not open it.',
       empty: 'No people yet.',
       name: 'Name',
       email: 'E-mail',
