@@ -17,7 +17,7 @@ import type * as Y from 'yjs';
  * reader reads both and the move out of an old event document (movePeople.ts) copies entries as
  * they are.
  */
-export const PEOPLE_KEYS = {
+const PEOPLE_KEYS = {
   people: 'people',
   meta: 'meta',
 } as const;

@@ -13,7 +13,7 @@ export const personSchema = z.object({
 export type Person = z.infer<typeof personSchema>;
 
 /** Everything in an event's people document (peopleLayout.ts), plain and validated. */
-export const eventPeopleSchema = z.object({
+const eventPeopleSchema = z.object({
   /** Sorted by name. */
   people: z.array(personSchema),
   /** The organisers' contact (name and e-mail), empty when not given. */
