@@ -80,17 +80,18 @@ describe('the wall at any time', () => {
     // Shared: the wall makes (once) the participants' link "Wand" and shows its QR code.
     await page.getByRole('button', { name: 'QR-Code groß zeigen' }).click();
     const shown = (await page.locator('.wall-qr__url').textContent()) ?? '';
-    expect(shown).toMatch(/^127\.0\.0\.2:\d+\/e\//);
+    // What is printed beside the code is the whole link, token included: typed, it lets a phone in.
+    expect(shown).toMatch(/^127\.0\.0\.2:\d+\/e\/[^?]+\?token=\S+$/);
     const tokens = eventTokenListSchema
       .parse(
         await (await fetch(`${bed.core.origin}/api/events/${bed.eventId}/tokens`, { headers: auth })).json(),
       )
       .tokens.filter((token) => token.label === 'Wand' && token.revoked === null);
     expect(tokens.map((token) => token.role)).toEqual(['edit']);
-    // The code's link (the shown address on the venue network, with that token) lets a phone in as
-    // a participant, on the finder.
+    expect(shown.endsWith(`?token=${tokens[0]!.token!}`)).toBe(true);
+    // The shown address, typed as it stands, lets a phone in as a participant, on the finder.
     const phone = await bed.page({ viewport: { width: 390, height: 844 } });
-    await phone.page.goto(`http://${shown}?token=${tokens[0]!.token!}`);
+    await phone.page.goto(`http://${shown}`);
     await phone.page.waitForURL(/\/e\/[^/]+\/now/);
     const code = page.getByRole('dialog').getByRole('img');
     await code.waitFor();

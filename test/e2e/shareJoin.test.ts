@@ -123,6 +123,20 @@ describe('sharing an event and joining it as a participant', () => {
       expect(strokes).toEqual({ readOnly: true, tool: 'hand' });
       await page.screenshot({ path: join(RESULTS, `${role}-sketch.png`) });
       await expectAccessible(page, `${role}: sketch`);
+
+      // The wall and the printout open through the link too (a projector's laptop has only that).
+      const base = url.replace(/\/e\/.*$/, '');
+      const placed = detail.sessions.find((candidate) => candidate.start !== null)!;
+      // `start` is local time with its offset: its first 16 characters are the wall's clock.
+      await page.goto(`${base}/wall/${detail.id}?at=${placed.start!.slice(0, 16)}`);
+      await page.getByRole('heading', { level: 1, name: 'OGD Leipzig' }).waitFor();
+      await page.getByText(placed.title).first().waitFor();
+      // Only the owner hands out the wall's participant link; a role's wall shows no QR code.
+      expect(await page.getByRole('button', { name: 'QR-Code groß zeigen' }).count()).toBe(0);
+      await expectAccessible(page, `${role}: wall`);
+      await page.goto(`${base}/e/${detail.id}/print`);
+      await page.getByRole('heading', { level: 1, name: 'OGD Leipzig' }).waitFor();
+      await page.locator('.print-grid').first().waitFor();
     }
     // Nothing the two drew reached the sketchnote.
     const check = connectSyncClient(bed.core.origin, bed.core.token, `sketch/${session.id}`);

@@ -1,4 +1,4 @@
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EventIndexEntry } from '../../../shared/docs/workspaceLayout.js';
@@ -19,14 +19,10 @@ import { printPath } from './routes.js';
 import { useEventDoc } from './useEventDoc.js';
 import './event.css';
 import type { SharedDoc } from '../sync/sharedDoc.js';
-import { useConnectionState } from '../sync/useConnectionState.js';
-import { useEventIndex } from '../sync/useEventIndex.js';
-import { eventDetailSchema } from '../../../shared/api/eventContract.js';
 import type { SessionInfo } from '../../../shared/api/padContract.js';
-import { request } from '../api/coreApi.js';
-import { useSession } from '../api/session.js';
 import { EventSharePanel } from '../share/EventSharePanel.js';
 import { EventActions } from './EventActions.js';
+import { EventEntry } from './EventEntry.js';
 import { EventSettings } from './EventSettings.js';
 import { BundleButton } from './BundleDialog.js';
 import { ExportPanel } from './ExportPanel.js';
@@ -62,75 +58,39 @@ function viewFromUrl(views: readonly View[]): View {
 }
 
 /**
- * One event: its title from the workspace index (the owner) or from the core (a join link, which
- * does not open the workspace), its plan from its own live document, editable or watched as the
- * session says.
+ * One event: its entry as this session may read it (see EventEntry), its plan from its own live
+ * document, editable or watched as the session says.
  */
 export function EventDetails({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
-  const session = useSession();
-  if (session === null) {
-    return <PageHeading title={t('event.loading')} />;
-  }
-  if (session.docs.workspace === 'none') {
-    return <JoinedEvent eventId={eventId} session={session} />;
-  }
-  return <OwnedEvent eventId={eventId} session={session} />;
-}
-
-/** The event as a join link sees it: title from `GET /api/events/:id`, no workspace. */
-function JoinedEvent({ eventId, session }: { eventId: string; session: SessionInfo }) {
-  const { t } = useTranslation();
-  const [entry, setEntry] = useState<EventIndexEntry | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let cancelled = false;
-    request(`events/${encodeURIComponent(eventId)}`, eventDetailSchema).then(
-      (detail) => !cancelled && setEntry({ id: detail.id, title: detail.title, createdAt: detail.createdAt }),
-      () => !cancelled && setFailed(true),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [eventId]);
-  if (entry === null) {
-    return (
-      <>
-        <PageHeading title={failed ? t('event.notFoundTitle') : t('event.loading')} />
-        {failed && <p>{t('readOnly.notAvailable')}</p>}
-      </>
-    );
-  }
   return (
-    <Announcer>
-      <EventPage key={entry.id} entry={entry} workspace={null} session={session} />
-    </Announcer>
-  );
-}
-
-function OwnedEvent({ eventId, session }: { eventId: string; session: SessionInfo }) {
-  const { t } = useTranslation();
-  const { workspace, entries } = useEventIndex();
-  const connection = useConnectionState(workspace);
-  const entry = entries.find((candidate) => candidate.id === eventId);
-
-  if (!entry) {
-    const title = connection.everSynced ? t('event.notFoundTitle') : t('event.loading');
-    return (
-      <>
-        <PageHeading title={title} />
-        {connection.everSynced && <p>{t('event.notFound')}</p>}
-        {!connection.everSynced && connection.phase === 'offline' && <p>{t('event.notYetHere')}</p>}
-        <p>
-          <Link to={routePatterns.events}>{t('common.backToEvents')}</Link>
-        </p>
-      </>
-    );
-  }
-  return (
-    <Announcer>
-      <EventPage key={entry.id} entry={entry} workspace={workspace} session={session} />
-    </Announcer>
+    <EventEntry eventId={eventId}>
+      {(state) => {
+        if (state.kind === 'ready') {
+          return (
+            <Announcer>
+              <EventPage
+                key={state.entry.id}
+                entry={state.entry}
+                workspace={state.workspace}
+                session={state.session}
+              />
+            </Announcer>
+          );
+        }
+        const title = state.kind === 'missing' ? t('event.notFoundTitle') : t('event.loading');
+        return (
+          <>
+            <PageHeading title={title} />
+            {state.kind === 'missing' && <p>{t('event.notFound')}</p>}
+            {state.kind === 'offline' && <p>{t('event.notYetHere')}</p>}
+            <p>
+              <Link to={routePatterns.events}>{t('common.backToEvents')}</Link>
+            </p>
+          </>
+        );
+      }}
+    </EventEntry>
   );
 }
 
@@ -188,15 +148,12 @@ function EventPage({
               </time>
             </p>
           </div>
-          {/* The wall and the printout read the workspace index, which only the owner opens. */}
-          {workspace !== null && (
-            <div className="event-head__tools">
-              <ProjectorLink eventId={entry.id} />
-              <Link to={printPath(entry.id)} className="button button--quiet">
-                {t('plan.print.open')}
-              </Link>
-            </div>
-          )}
+          <div className="event-head__tools">
+            <ProjectorLink eventId={entry.id} />
+            <Link to={printPath(entry.id)} className="button button--quiet">
+              {t('plan.print.open')}
+            </Link>
+          </div>
         </div>
         {readOnly && <p className="message">{t('readOnly.plan')}</p>}
         {entry.deletedAt !== undefined && workspace !== null && (

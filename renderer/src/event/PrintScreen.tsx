@@ -1,3 +1,4 @@
+import type { EventIndexEntry } from '../../../shared/docs/workspaceLayout.js';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,11 +11,10 @@ import { fitLongWords } from './fitText.js';
 import { formatDay, formatDays } from './formatPlan.js';
 import { buildGrid, compactGrid } from './planGrid.js';
 import { SlotTime } from './SlotTime.js';
+import { EventEntry } from './EventEntry.js';
 import { useEventDoc } from './useEventDoc.js';
 import './event.css';
 import './print.css';
-import { useConnectionState } from '../sync/useConnectionState.js';
-import { useEventIndex } from '../sync/useEventIndex.js';
 
 type Paper = 'A4' | 'A3';
 
@@ -65,25 +65,34 @@ function useFitToPage(deps: readonly unknown[]) {
  */
 export function PrintScreen({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
+  return (
+    <EventEntry eventId={eventId}>
+      {(state) =>
+        state.kind === 'ready' ? (
+          <PrintSheets entry={state.entry} />
+        ) : (
+          <main className="print-page">
+            <PageHeading title={state.kind === 'missing' ? t('event.notFoundTitle') : t('event.loading')} />
+          </main>
+        )
+      }
+    </EventEntry>
+  );
+}
+
+/** The printable sheets of a known event. */
+function PrintSheets({ entry }: { entry: EventIndexEntry }) {
+  const { t } = useTranslation();
   const language = useLanguage();
   const paperId = useId();
-  const { workspace, entries } = useEventIndex();
-  const connection = useConnectionState(workspace);
+  const eventId = entry.id;
   const { snapshot } = useEventDoc(eventId);
   const [paper, setPaper] = useState<Paper>('A4');
-  const entry = entries.find((e) => e.id === eventId);
   const grid = useMemo(() => compactGrid(buildGrid(snapshot)), [snapshot]);
   const multiDay = grid.days.length > 1;
   const printedAt = useMemo(() => new Date().toISOString(), []);
-  const sheets = useFitToPage([grid, paper, language, entry?.title, snapshot.meta]);
+  const sheets = useFitToPage([grid, paper, language, entry.title, snapshot.meta]);
 
-  if (!entry) {
-    return (
-      <main className="print-page">
-        <PageHeading title={connection.everSynced ? t('event.notFoundTitle') : t('event.loading')} />
-      </main>
-    );
-  }
   const title = entry.title.trim() || entry.id;
   const facts = [formatDays(snapshot.meta.days, language), snapshot.meta.venue.trim()]
     .filter(Boolean)

@@ -3,6 +3,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
+ * The link as a person types it: without the scheme (browsers add it) but with the token, since
+ * the address alone lets nobody in.
+ */
+function typedAddress(url: string): string {
+  return url.replace(/^https?:\/\//, '');
+}
+
+/**
  * "QR-Code groß zeigen" on the wall: the participants' link as a QR code that fills most of the
  * screen's height (readable from the back of a room; the small one in a corner is not), with the
  * address in large type beside it for those who type. Escape or the button closes it.
@@ -51,7 +59,8 @@ export function WallQr({ url, label }: { url: string; label: string }) {
           <img className="wall-qr__code" src={src} alt={t('wallDay.qrAlt', { label })} />
           <div className="wall-qr__text">
             <p className="wall-qr__label">{label}</p>
-            <p className="wall-qr__url">{url.replace(/^https?:\/\//, '').replace(/\?.*$/, '')}</p>
+            <p className="wall-qr__hint">{t('wallDay.qrTypeHint')}</p>
+            <p className="wall-qr__url">{typedAddress(url)}</p>
             <button
               ref={close}
               type="button"

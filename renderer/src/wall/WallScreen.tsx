@@ -9,12 +9,11 @@ import { useLanguage } from '../i18n/useLanguage.js';
 import { fitLongWords } from '../event/fitText.js';
 import { formatDay, formatShortDay } from '../event/formatPlan.js';
 import { slotLabel, timeOf } from '../event/planGrid.js';
+import { EventEntry } from '../event/EventEntry.js';
 import { useEventDoc } from '../event/useEventDoc.js';
 import { firstDayOf } from '../../../shared/event/eventTemplate.js';
 import { localNow, parseWallTime, wallSchedule } from '../../../shared/event/wallSchedule.js';
 import '../event/event.css';
-import { useConnectionState } from '../sync/useConnectionState.js';
-import { useEventIndex } from '../sync/useEventIndex.js';
 import { FullscreenButton } from './FullscreenButton.js';
 import { useFitToScreen } from './useFitToScreen.js';
 import { WallQr } from './WallQr.js';
@@ -85,31 +84,8 @@ function placedIn(snapshot: EventSnapshot, slots: readonly Slot[]): Placed[] {
  */
 export function WallScreen({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
-  const { workspace, entries } = useEventIndex();
   const join = useWallJoinUrl(eventId);
-  const connection = useConnectionState(workspace);
   const { shared, snapshot } = useEventDoc(eventId);
-  const entry = entries.find((candidate) => candidate.id === eventId && candidate.deletedAt === undefined);
-
-  let body;
-  let title: string;
-  if (entry) {
-    title = entry.title.trim() || entry.id;
-    body = <WallPlan title={title} snapshot={snapshot} />;
-  } else {
-    title = connection.everSynced ? t('event.notFoundTitle') : t('event.loading');
-    const note = connection.everSynced
-      ? t('event.notFound')
-      : connection.phase === 'offline'
-        ? t('event.notYetHere')
-        : '';
-    body = (
-      <main className="wall__main">
-        <PageHeading title={title} />
-        {note !== '' && <p className="wall__note">{note}</p>}
-      </main>
-    );
-  }
 
   return (
     <div className="wall wall--plan">
@@ -121,7 +97,23 @@ export function WallScreen({ eventId }: { eventId: string }) {
         {join.kind === 'ready' && <WallQr url={join.url} label={t('wallDay.qrLabel')} />}
         {join.kind === 'unreachable' && <p className="wall__join-note">{t('wallDay.qrNotShared')}</p>}
       </nav>
-      {body}
+      <EventEntry eventId={eventId}>
+        {(state) => {
+          // A trashed event is not projected.
+          if (state.kind === 'ready' && state.entry.deletedAt === undefined) {
+            return <WallPlan title={state.entry.title.trim() || state.entry.id} snapshot={snapshot} />;
+          }
+          const gone = state.kind === 'missing' || state.kind === 'ready';
+          const title = gone ? t('event.notFoundTitle') : t('event.loading');
+          const note = gone ? t('event.notFound') : state.kind === 'offline' ? t('event.notYetHere') : '';
+          return (
+            <main className="wall__main">
+              <PageHeading title={title} />
+              {note !== '' && <p className="wall__note">{note}</p>}
+            </main>
+          );
+        }}
+      </EventEntry>
       <footer className="wall__footer">
         <ConnectionStatus shared={shared} />
       </footer>

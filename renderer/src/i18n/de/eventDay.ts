@@ -78,6 +78,7 @@ export const eventDay = {
     qrAlt: 'QR-Code: {{label}}',
     qrLabel: 'Programm und Notizen auf dem Handy',
     joinLabel: 'Wand',
+    qrTypeHint: 'Oder im Browser eintippen:',
     qrNotShared: 'QR-Code zum Mitmachen: erst in der Veranstaltung unter „Freigeben“ im Netzwerk freigeben.',
     previewLabel: 'Vorschau für Datum und Uhrzeit',
     previewApply: 'Vorschau zeigen',

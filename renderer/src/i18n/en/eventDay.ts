@@ -78,6 +78,7 @@ export const eventDay: Pick<
     qrAlt: 'QR code: {{label}}',
     qrLabel: 'Programme and notes on your phone',
     joinLabel: 'Wall',
+    qrTypeHint: 'Or type into a browser:',
     qrNotShared: 'QR code for joining: share the event on the network first (under “Share”, in the event).',
     previewLabel: 'Preview date and time',
     previewApply: 'Show preview',
