@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../docs/docName.js';
-import { readProblemSchema } from './eventSnapshot.js';
+import type { ReadProblem } from './eventSnapshot.js';
 
 /** Someone taking part, with their consent to be named in published documentation. */
 export const personSchema = z.object({
@@ -12,13 +12,11 @@ export const personSchema = z.object({
 /** A person. */
 export type Person = z.infer<typeof personSchema>;
 
-/** Everything in an event's people document (peopleLayout.ts), plain and validated. */
-const eventPeopleSchema = z.object({
+/** A validated, plain copy of an event's people document (peopleLayout.ts), as readPeople returns it. */
+export interface EventPeople {
   /** Sorted by name. */
-  people: z.array(personSchema),
+  people: Person[];
   /** The organisers' contact (name and e-mail), empty when not given. */
-  organiserContact: z.string(),
-  problems: z.array(readProblemSchema),
-});
-/** A validated, plain copy of an event's people document. */
-export type EventPeople = z.infer<typeof eventPeopleSchema>;
+  organiserContact: string;
+  problems: ReadProblem[];
+}
