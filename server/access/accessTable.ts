@@ -258,6 +258,13 @@ export const ROUTES = {
     need: { who: 'roles', roles: READERS, event: 'sketch' },
     body: 'none',
   },
+  // Every sketchnote of the event in one ZIP: whoever may read the event's sketchnotes.
+  renderEventSketches: {
+    method: 'GET',
+    path: '/api/events/:eventId/sketches.zip',
+    need: { who: 'roles', roles: READERS, event: 'path' },
+    body: 'none',
+  },
   page: { method: 'GET', path: PAGE_PATTERN, need: ANYONE, body: 'none' },
 } as const satisfies Record<string, RouteSpec>;
 

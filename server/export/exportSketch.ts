@@ -42,7 +42,7 @@ const MM_PER_UNIT = 25.4 / 96;
 export function exportSize(
   scene: ExportScene,
   options: Pick<SketchRenderOptions, 'dpi' | 'scale'>,
-): SketchExportSize {
+): Omit<SketchExportSize, 'event'> {
   const px = pngSize(scene.area, pngScaleOf(options));
   return {
     widthMm: Math.round(scene.area.width * MM_PER_UNIT * 10) / 10,

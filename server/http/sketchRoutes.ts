@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   MAX_EXCALIDRAW_FILE_BYTES,
   RENDER_MIME,
+  eventSketchesZipName,
   renderedSketchFileName,
   sketchRenderOptionsSchema,
   type ImportExcalidrawResponse,
@@ -23,7 +24,11 @@ import {
   exportSketch as renderSketch,
   readExportScene,
 } from '../export/exportSketch.js';
+import { eventSketchesOf, writeEventSketchesZip } from '../export/eventSketches.js';
+import { readEventDetail } from '../plan/eventService.js';
 import { exportSketch, importIntoSketch, sketchExists } from '../sketch/sketchService.js';
+import { mediaTypeOf } from '../../shared/files/fileFormats.js';
+import type { ExportScene } from '../../shared/sketch/export/exportScene.js';
 import { param, type ApiRouteId, type RouteHandler } from './apiContext.js';
 import { BadRequestError, sendError, sendJson } from './responses.js';
 
@@ -115,8 +120,68 @@ export const sketchHandlers = {
       return;
     }
     const scene = ctx.registry.read(docNameFor('sketch', sketchId), readExportScene);
-    const body: SketchExportSize = exportSize(scene, options);
+    const eventId = sketchEventOf(ctx.registry, sketchId);
+    const detail = eventId === undefined ? undefined : readEventDetail(ctx.registry, eventId);
+    const body: SketchExportSize = {
+      ...exportSize(scene, options),
+      event: detail
+        ? {
+            id: detail.id,
+            title: detail.title,
+            sketches: eventSketchesOf(detail, (id) => sketchExists(ctx.store, id)).length,
+          }
+        : null,
+    };
     sendJson(call.res, 200, body);
+  },
+  renderEventSketches: async (ctx, call) => {
+    const { res } = call;
+    const eventId = param(call, 'eventId');
+    const options = renderOptionsOf(call.url);
+    const detail = readEventDetail(ctx.registry, eventId);
+    if (!detail) {
+      sendError(res, 404, `There is no event "${eventId}".`);
+      return;
+    }
+    const sketches = eventSketchesOf(detail, (id) => sketchExists(ctx.store, id));
+    if (sketches.length === 0) {
+      sendError(res, 404, `The event "${detail.title}" has no sketchnotes yet.`, undefined, 'no-sketches');
+      return;
+    }
+    const readScene = (id: string): ExportScene =>
+      ctx.registry.read(docNameFor('sketch', id), readExportScene);
+    // Every sketchnote is checked before the first byte goes out: afterwards a failure can only cut
+    // the download short, so a PNG too large is named here, with its session.
+    for (const sketch of sketches) {
+      try {
+        checkExport(readScene(sketch.sketchId), options);
+      } catch (error) {
+        if (error instanceof RangeError) {
+          throw new BadRequestError(`"${sketch.sessionTitle}": ${error.message}`, 422);
+        }
+        throw error;
+      }
+    }
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) {
+        abort.abort();
+      }
+    });
+    res.writeHead(200, {
+      'Content-Type': mediaTypeOf('zip'),
+      'Content-Disposition': `attachment; filename="${eventSketchesZipName(detail.id, options.format)}"`,
+      'Cache-Control': 'no-store',
+      'X-Sketch-Count': String(sketches.length),
+    });
+    try {
+      await writeEventSketchesZip(sketches, readScene, options, res, { signal: abort.signal });
+    } catch (error) {
+      res.destroy();
+      if (!(error instanceof ExportCancelledError)) {
+        console.error(`Export of the sketchnotes of event ${eventId} failed:`, error);
+      }
+    }
   },
 } satisfies Partial<Record<ApiRouteId, RouteHandler>>;
 

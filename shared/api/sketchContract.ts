@@ -20,6 +20,10 @@ import { mediaTypeOf } from '../files/fileFormats.js';
  *          422 a PNG too large for the format
  *   GET  /api/sketches/:id/export-size[?dpi=N|&scale=S]
  *        → 200 {@link SketchExportSize}: millimetres and PNG pixels, for the export dialog's preview
+ *   GET  /api/events/:id/sketches.zip?format=png|svg|pdf[&dpi=N|&scale=S]
+ *        → 200 `application/zip`: every sketchnote of the event, `<session-slug>-<sketch id>.<format>`
+ *          each, streamed (closing the response cancels it; `X-Sketch-Count` says how many);
+ *          404 ApiError (code `no-sketches`) when the event has none; 422 a PNG too large
  *
  * `mitschrift sketch import` prints the same report as text.
  */
@@ -113,6 +117,23 @@ export const RENDER_MIME: Record<SketchRenderFormat, string> = {
   pdf: mediaTypeOf('pdf'),
 };
 
+/** `GET` path (under `/api/`) of every sketchnote of an event in one ZIP, rendered as `options` say. */
+export function eventSketchesZipPath(eventId: string, options: SketchRenderOptions): string {
+  const query = [`format=${options.format}`];
+  if (options.dpi !== undefined) {
+    query.push(`dpi=${options.dpi}`);
+  }
+  if (options.scale !== undefined) {
+    query.push(`scale=${options.scale}`);
+  }
+  return `events/${encodeURIComponent(eventId)}/sketches.zip?${query.join('&')}`;
+}
+
+/** The file name of the ZIP of every sketchnote of an event. */
+export function eventSketchesZipName(eventId: string, format: SketchRenderFormat): string {
+  return `mitschrift-sketchnotes-${eventId}-${format}.zip`;
+}
+
 /** The file name of a rendered export. */
 export function renderedSketchFileName(sketchId: string, format: SketchRenderFormat): string {
   return `mitschrift-sketch-${sketchId}.${format}`;
@@ -128,6 +149,11 @@ export const sketchExportSizeSchema = z.object({
   heightPx: z.number().int(),
   /** Strokes and objects drawn. */
   items: z.number().int().nonnegative(),
+  /**
+   * The planned session's event and how many of its sessions have a sketchnote (for "every
+   * sketchnote of the event"); null for a sketchnote outside any plan.
+   */
+  event: z.object({ id: z.string(), title: z.string(), sketches: z.number().int().nonnegative() }).nullable(),
 });
 /** Response of `GET /api/sketches/:id/export-size`. */
 export type SketchExportSize = z.infer<typeof sketchExportSizeSchema>;

@@ -5,6 +5,8 @@ import {
   MAX_EXPORT_DPI,
   MIN_EXPORT_DPI,
   SKETCH_RENDER_FORMATS,
+  eventSketchesZipName,
+  eventSketchesZipPath,
   renderedSketchFileName,
   sketchExportSizeSchema,
   type SketchExportSize,
@@ -36,6 +38,8 @@ function ExportDialog({ sketchId, onClose }: { sketchId: string; onClose: () => 
   const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<SketchRenderFormat>('svg');
   const [dpi, setDpi] = useState(DEFAULT_PNG_DPI);
+  /** This sketchnote, or every sketchnote of its event as one ZIP. */
+  const [scope, setScope] = useState<'sketch' | 'event'>('sketch');
   const [size, setSize] = useState<SketchExportSize | null>(null);
   const [progress, setProgress] = useState<DownloadProgress | null>(null);
   const [message, setMessage] = useState('');
@@ -68,9 +72,24 @@ function ExportDialog({ sketchId, onClose }: { sketchId: string; onClose: () => 
     // Busy from the click on: the core may render a while before the first byte, Cancel must show.
     setProgress({ received: 0, total: null });
     const query = format === 'png' ? `format=png&dpi=${dpi}` : `format=${format}`;
+    const event = scope === 'event' ? size?.event : null;
     try {
-      const blob = await downloadBlob(`sketches/${sketchId}/export?${query}`, controller.signal, setProgress);
-      saveBlob(blob, renderedSketchFileName(sketchId, format));
+      if (event) {
+        const options = format === 'png' ? { format, dpi } : { format };
+        const blob = await downloadBlob(
+          eventSketchesZipPath(event.id, options),
+          controller.signal,
+          setProgress,
+        );
+        saveBlob(blob, eventSketchesZipName(event.id, format));
+      } else {
+        const blob = await downloadBlob(
+          `sketches/${sketchId}/export?${query}`,
+          controller.signal,
+          setProgress,
+        );
+        saveBlob(blob, renderedSketchFileName(sketchId, format));
+      }
       setMessage(t('sketch.export.done'));
     } catch (error) {
       setMessage(
@@ -92,6 +111,31 @@ function ExportDialog({ sketchId, onClose }: { sketchId: string; onClose: () => 
   return (
     <dialog ref={dialog} className="export-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <h2 id={`${id}-title`}>{t('sketch.export.title')}</h2>
+      {size?.event && size.event.sketches > 1 && (
+        <fieldset disabled={busy}>
+          <legend>{t('sketch.export.scope')}</legend>
+          <label className="export-dialog__choice">
+            <input
+              type="radio"
+              name={`${id}-scope`}
+              value="sketch"
+              checked={scope === 'sketch'}
+              onChange={() => setScope('sketch')}
+            />
+            {t('sketch.export.scopeSketch')}
+          </label>
+          <label className="export-dialog__choice">
+            <input
+              type="radio"
+              name={`${id}-scope`}
+              value="event"
+              checked={scope === 'event'}
+              onChange={() => setScope('event')}
+            />
+            {t('sketch.export.scopeEvent', { count: size.event.sketches, event: size.event.title })}
+          </label>
+        </fieldset>
+      )}
       <fieldset disabled={busy}>
         <legend>{t('sketch.export.format')}</legend>
         {SKETCH_RENDER_FORMATS.map((f) => (
@@ -123,19 +167,21 @@ function ExportDialog({ sketchId, onClose }: { sketchId: string; onClose: () => 
         </label>
       )}
       <p className="hint" aria-live="polite">
-        {size
-          ? format === 'png'
-            ? t('sketch.export.sizePx', {
-                width: size.widthPx,
-                height: size.heightPx,
-                widthMm: Math.round(size.widthMm),
-                heightMm: Math.round(size.heightMm),
-              })
-            : t('sketch.export.sizeMm', {
-                widthMm: Math.round(size.widthMm),
-                heightMm: Math.round(size.heightMm),
-              })
-          : t('sketch.export.sizeUnknown')}
+        {size?.event && scope === 'event'
+          ? t('sketch.export.sizeEvent', { count: size.event.sketches })
+          : size
+            ? format === 'png'
+              ? t('sketch.export.sizePx', {
+                  width: size.widthPx,
+                  height: size.heightPx,
+                  widthMm: Math.round(size.widthMm),
+                  heightMm: Math.round(size.heightMm),
+                })
+              : t('sketch.export.sizeMm', {
+                  widthMm: Math.round(size.widthMm),
+                  heightMm: Math.round(size.heightMm),
+                })
+            : t('sketch.export.sizeUnknown')}
       </p>
       {busy && (
         <div className="export-dialog__progress">

@@ -23,7 +23,8 @@ import { APP_VERSION } from '../../core/version.js';
 import { readExcalidrawInWorker } from '../../imports/importCalls.js';
 import { ImportBudgetError } from '../../imports/importPool.js';
 import { exportSize, exportSketch as renderSketch, readExportScene } from '../../export/exportSketch.js';
-import { readEventDetail, slugify } from '../../plan/eventService.js';
+import { readEventDetail } from '../../plan/eventService.js';
+import { eventSketchFileName, eventSketchesOf } from '../../export/eventSketches.js';
 import { withWorkspace } from '../../plan/storeAccess.js';
 import { readDocSnapshot } from '../../storage/docSnapshot.js';
 import { createSessionSketch, exportSketch, reportLines, sketchExists } from '../../sketch/sketchService.js';
@@ -307,19 +308,17 @@ async function sketchExportEventCommand(args: string[]): Promise<number> {
     return 1;
   }
   const store = new DocStore(dataDir);
-  const sketches = detail.sessions.filter(
-    (s): s is typeof s & { sketchId: string } => s.sketchId !== null && sketchExists(store, s.sketchId),
-  );
+  const sketches = eventSketchesOf(detail, (id) => sketchExists(store, id));
   if (sketches.length === 0) {
     console.error(`mitschrift sketch export-event: the event "${detail.title}" has no sketchnotes yet.`);
     return 1;
   }
   mkdirSync(outDir, { recursive: true });
   let failed = 0;
-  for (const [index, session] of sketches.entries()) {
-    const out = join(outDir, `${slugify(session.title) || 'session'}-${session.sketchId}.${format.data}`);
-    console.error(`[${index + 1}/${sketches.length}] ${session.title}`);
-    const code = await renderExport(session.sketchId, { ...values, format: format.data, out });
+  for (const [index, sketch] of sketches.entries()) {
+    const out = join(outDir, eventSketchFileName(sketch, format.data));
+    console.error(`[${index + 1}/${sketches.length}] ${sketch.sessionTitle}`);
+    const code = await renderExport(sketch.sketchId, { ...values, format: format.data, out });
     failed += code === 0 ? 0 : 1;
   }
   console.error(

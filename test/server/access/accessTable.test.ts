@@ -129,6 +129,7 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
   stopShare: () => ({ path: '/api/share/stop' }),
   renderSketch: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export?format=svg` }),
   sketchExportSize: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export-size?dpi=150` }),
+  renderEventSketches: ({ eventId }) => ({ path: `/api/events/${eventId}/sketches.zip?format=svg` }),
   page: ({ padId }) => ({ path: `/pad/${padId}` }),
 };
 
@@ -178,6 +179,8 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   stopShare: { view: 403, edit: 200 },
   renderSketch: { view: 403, edit: 200 },
   sketchExportSize: { view: 403, edit: 200 },
+  // Let in; this event's sessions have no sketchnote yet (the route's own test has some).
+  renderEventSketches: { view: 403, edit: 404 },
   page: { view: 200, edit: 200 },
 };
 
@@ -421,6 +424,7 @@ const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = 
   stopShare: 'owner',
   renderSketch: ['organiser', 'recorder', 'edit', 'view'],
   sketchExportSize: ['organiser', 'recorder', 'edit', 'view'],
+  renderEventSketches: ['organiser', 'recorder', 'edit', 'view'],
   startExport: ['organiser'],
   exportStatus: ['organiser'],
   cancelExport: ['organiser'],

@@ -43,7 +43,14 @@ describe('sketch export API', { timeout: 60_000 }, () => {
     const size = sketchExportSizeSchema.parse(
       await (await api('/api/sketches/talk-1/export-size?dpi=300')).json(),
     );
-    expect(size).toEqual({ widthMm: 297.1, heightMm: 210.1, widthPx: 3509, heightPx: 2481, items: 1 });
+    expect(size).toEqual({
+      widthMm: 297.1,
+      heightMm: 210.1,
+      widthPx: 3509,
+      heightPx: 2481,
+      items: 1,
+      event: null,
+    });
 
     const svg = await api('/api/sketches/talk-1/export?format=svg');
     expect(svg.status).toBe(200);

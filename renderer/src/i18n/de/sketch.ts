@@ -228,6 +228,9 @@ export const sketch = {
     export: {
       open: 'Exportieren…',
       title: 'Sketchnote exportieren',
+      scope: 'Umfang',
+      scopeSketch: 'Nur diese Sketchnote',
+      scopeEvent: 'Alle {{count}} Sketchnotes von „{{event}}“ (eine ZIP-Datei)',
       format: 'Format',
       formats: {
         png: 'PNG (Bild)',
@@ -237,6 +240,7 @@ export const sketch = {
       dpi: 'Auflösung (DPI)',
       sizePx: '{{width}} × {{height}} Pixel ({{widthMm}} × {{heightMm}} mm)',
       sizeMm: '{{widthMm}} × {{heightMm}} mm',
+      sizeEvent: '{{count}} Sketchnotes, je eine Datei in der ZIP-Datei',
       sizeUnknown: 'Größe wird ermittelt …',
       progress: 'Fortschritt des Downloads',
       percent: '{{percent}} % ({{kb}} KB)',

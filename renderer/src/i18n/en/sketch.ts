@@ -230,6 +230,9 @@ export const sketch: Pick<Messages, 'sketch'> = {
     export: {
       open: 'Export…',
       title: 'Export sketchnote',
+      scope: 'Scope',
+      scopeSketch: 'This sketchnote only',
+      scopeEvent: 'All {{count}} sketchnotes of “{{event}}” (one ZIP file)',
       format: 'Format',
       formats: {
         png: 'PNG (image)',
@@ -239,6 +242,7 @@ export const sketch: Pick<Messages, 'sketch'> = {
       dpi: 'Resolution (DPI)',
       sizePx: '{{width}} × {{height}} pixels ({{widthMm}} × {{heightMm}} mm)',
       sizeMm: '{{widthMm}} × {{heightMm}} mm',
+      sizeEvent: '{{count}} sketchnotes, one file each in the ZIP file',
       sizeUnknown: 'Measuring size …',
       progress: 'Download progress',
       percent: '{{percent}} % ({{kb}} KB)',
