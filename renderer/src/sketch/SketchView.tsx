@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type DragEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { docNameFor, idSchema } from '../../../shared/docs/docName.js';
@@ -30,6 +39,8 @@ import { ShortcutHelp } from './ShortcutHelp.js';
 import { SketchUndo } from './sketchUndo.js';
 import { StylePanel, type EditorStyle } from './StylePanel.js';
 import { ToolBar } from './ToolBar.js';
+import { ImageButton } from './images/ImageButton.js';
+import { pictureFiles, useImageInsert } from './images/useImageInsert.js';
 import { CameraControls } from './CameraControls.js';
 import { useCamera } from './useCamera.js';
 import { publishViewport } from './viewportPublisher.js';
@@ -274,6 +285,8 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
   const onHelp = useCallback(() => setHelpOpen(true), []);
   const [focus, setFocus] = useState(false);
   const toggleFocus = useCallback(() => setFocus((on) => !on), []);
+  const insertImages = useImageInsert(engine, showStatus);
+  const onPasteImages = useCallback((files: File[]) => void insertImages(files, 'pointer'), [insertImages]);
   const clipboard = useSketchShortcuts({
     engine,
     onUndo,
@@ -281,7 +294,28 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
     onHelp,
     onFocusMode: toggleFocus,
     onStatus,
+    onPasteImages,
   });
+  // Pictures dragged onto the canvas land where they are dropped.
+  const [dragging, setDragging] = useState(false);
+  const onDragOver = (event: DragEvent<HTMLDivElement>): void => {
+    if (engine && event.dataTransfer.types.includes('Files')) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    }
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>): void => {
+    setDragging(false);
+    const files = pictureFiles(event.dataTransfer.files);
+    if (files.length === 0) {
+      return;
+    }
+    event.preventDefault();
+    const canvas = event.currentTarget.querySelector('.sketch-host')?.getBoundingClientRect();
+    const at = canvas ? { x: event.clientX - canvas.left, y: event.clientY - canvas.top } : 'centre';
+    void insertImages(files, at);
+  };
   // The settings float over the canvas; on a narrow window they start folded away.
   const [panelsOpen, setPanelsOpen] = useState(() => window.innerWidth >= PANELS_OPEN_MIN_WIDTH);
   const panelsId = useId();
@@ -333,10 +367,16 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
               onRedo={onRedo}
               onHelp={onHelp}
             />
+            <ImageButton onFiles={(files, at) => void insertImages(files, at)} />
             <SheetControls doc={doc} engine={engine} />
           </div>
         )}
-        <div className="sketch-editor__stage">
+        <div
+          className={`sketch-editor__stage${dragging ? ' sketch-editor__stage--drop' : ''}`}
+          onDragOver={onDragOver}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
           <SketchCanvas
             doc={doc}
             awareness={shared.provider.awareness}

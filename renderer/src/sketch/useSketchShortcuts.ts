@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { SKETCH_CLIPBOARD_MIME } from '../../../shared/sketch/objects/clipboard.js';
 import type { PasteOutcome } from './engine/editorTypes.js';
 import type { EditorEngine } from './editorApi.js';
+import { pictureFiles } from './images/useImageInsert.js';
 import { actionFor, choosePasteText, isEditableTarget, ZOOM_STEP, type SketchAction } from './shortcutMap.js';
 
 /**
@@ -28,6 +29,8 @@ export interface SketchShortcutOptions {
   /** Turns the focus mode (only the ink on screen) on or off. */
   onFocusMode?: () => void;
   onStatus?: (status: ClipboardStatus) => void;
+  /** Pictures pasted from the system clipboard (a screenshot, a copied image file). */
+  onPasteImages?: (files: File[]) => void;
 }
 
 export interface SketchClipboard {
@@ -255,6 +258,12 @@ export function useSketchShortcuts(options: SketchShortcutOptions): SketchClipbo
       }
       cancelPasteFallback();
       const data = event.clipboardData;
+      const pictures = data ? pictureFiles(data.files) : [];
+      if (pictures.length > 0 && latest.current.onPasteImages) {
+        event.preventDefault();
+        latest.current.onPasteImages(pictures);
+        return;
+      }
       const text = data ? data.getData(SKETCH_CLIPBOARD_MIME) || data.getData('text/plain') : '';
       event.preventDefault();
       pasteIn(text === '' ? null : text);

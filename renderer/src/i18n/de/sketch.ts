@@ -225,6 +225,24 @@ export const sketch = {
       eraserKeptObjects_other:
         '{{count}} Formen oder Texte blieben stehen: Der Radierer „nur die überstrichenen Teile“ löscht nur Striche. Zum Löschen „ganze Striche“ wählen oder auswählen und Entf drücken.',
     },
+    image: {
+      insert: 'Bild einfügen…',
+      preparing_one: 'Bild wird vorbereitet …',
+      preparing_other: '{{count}} Bilder werden vorbereitet …',
+      placed_one: 'Bild eingefügt. Ziehen Sie es an die richtige Stelle oder an den Ecken größer.',
+      placed_other: '{{count}} Bilder eingefügt.',
+      tooMany: 'Höchstens {{max}} Bilder auf einmal; die ersten {{max}} von {{count}} werden eingefügt.',
+      unnamed: 'Bild aus der Zwischenablage',
+      refused: {
+        notImage: '„{{name}}“ ist kein Bild (erlaubt: PNG, JPEG, WebP, SVG).',
+        tooLarge: '„{{name}}“ ist größer als 40 MB und wurde nicht eingefügt.',
+        tooManyPixels:
+          '„{{name}}“ hat mehr als 50 Megapixel und wurde nicht geöffnet (so große Bilder legen den Rechner lahm).',
+        corrupt: '„{{name}}“ ist beschädigt oder unvollständig und wurde nicht eingefügt.',
+        svgTooLarge: '„{{name}}“ ist eine SVG-Datei über 2 MB und wurde nicht eingefügt.',
+        noSpace: '„{{name}}“ lässt sich nicht klein genug speichern (höchstens 5 MB pro Bild).',
+      },
+    },
     export: {
       open: 'Exportieren…',
       title: 'Sketchnote exportieren',

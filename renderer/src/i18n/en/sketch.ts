@@ -227,6 +227,24 @@ export const sketch: Pick<Messages, 'sketch'> = {
       eraserKeptObjects_other:
         '{{count}} shapes or texts were kept: the eraser set to “only the parts passed over” erases strokes only. To delete them, choose “whole strokes”, or select them and press Delete.',
     },
+    image: {
+      insert: 'Insert picture…',
+      preparing_one: 'Preparing the picture …',
+      preparing_other: 'Preparing {{count}} pictures …',
+      placed_one: 'Picture inserted. Drag it into place, or drag its corners to resize it.',
+      placed_other: '{{count}} pictures inserted.',
+      tooMany: 'At most {{max}} pictures at once; the first {{max}} of {{count}} are inserted.',
+      unnamed: 'Picture from the clipboard',
+      refused: {
+        notImage: '“{{name}}” is not a picture (PNG, JPEG, WebP and SVG are accepted).',
+        tooLarge: '“{{name}}” is larger than 40 MB and was not inserted.',
+        tooManyPixels:
+          '“{{name}}” has more than 50 megapixels and was not opened (pictures that large bring the computer to a halt).',
+        corrupt: '“{{name}}” is damaged or incomplete and was not inserted.',
+        svgTooLarge: '“{{name}}” is an SVG file over 2 MB and was not inserted.',
+        noSpace: '“{{name}}” cannot be stored small enough (at most 5 MB per picture).',
+      },
+    },
     export: {
       open: 'Export…',
       title: 'Export sketchnote',

@@ -33,7 +33,7 @@ import {
   type Affine,
 } from '../../../../shared/sketch/edit/transform.js';
 import { changeSheetFormat } from '../../../../shared/sketch/edit/sheetFormat.js';
-import { readAsset } from '../../../../shared/sketch/objects/assets.js';
+import { readAsset, type AssetJson } from '../../../../shared/sketch/objects/assets.js';
 import { copyItems, pasteItems } from '../../../../shared/sketch/objects/clipboard.js';
 import type { SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
 import {
@@ -71,6 +71,7 @@ import { groupOf, refKey, Selection } from './tools/selection.js';
 import { ShapeTool } from './tools/ShapeTool.js';
 import { TextTool } from './tools/TextTool.js';
 import type { Tool, ToolHost, ToolPointer } from './tools/toolHost.js';
+import { placeImage } from './placeImage.js';
 import { LiveLayer, type LiveInk } from './LiveLayer.js';
 import { PointerInput, type InkSample, type InputTarget } from './PointerInput.js';
 import { SketchSync } from './SketchSync.js';
@@ -1510,6 +1511,24 @@ export class SketchEngine implements SketchEditorApi {
   copySelection(): string | null {
     const refs = this.selection.refs();
     return refs.length === 0 ? null : copyItems(this.doc, refs);
+  }
+
+  /**
+   * Places a prepared picture (see images/prepareImage.ts) at a screen point (a drop), where the
+   * pointer last was (a paste, as for copied items) or the middle of the canvas (the toolbar's
+   * button), selected, with the selection tool on. False when the layer refuses it (a notice says why).
+   */
+  insertImage(asset: AssetJson, at: Point | 'pointer' | 'centre' = 'centre'): boolean {
+    const point = at === 'centre' ? undefined : at === 'pointer' ? (this.lastPointer ?? undefined) : at;
+    const placed = placeImage(this.toolHost, asset, point);
+    if (!placed) {
+      return false;
+    }
+    if (this.tool !== 'select') {
+      this.setTool('select');
+    }
+    this.selection.set([placed]);
+    return true;
   }
 
   paste(text: string): PasteOutcome {

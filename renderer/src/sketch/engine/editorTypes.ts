@@ -4,7 +4,9 @@ import type {
   FontFamily,
   ObjectStyle,
 } from '../../../../shared/sketch/objects/objectCodec.js';
+import type { AssetJson } from '../../../../shared/sketch/objects/assets.js';
 import type { LayerId } from '../../../../shared/sketch/sketchLayout.js';
+import type { Point } from '../../../../shared/sketch/viewTransform.js';
 
 /**
  * What the sketch editor's UI (toolbar, panels, shortcuts) can ask of the engine beyond drawing:
@@ -118,6 +120,8 @@ export interface SketchEditorApi {
   /** The selection as clipboard text (this app's JSON), or null when nothing is selected. */
   copySelection(): string | null;
   /** Pastes clipboard text at the centre of the view (or under the last pointer position) and selects it. */
+  /** Places a prepared picture (a drop point, where the pointer last was, or the middle); false if the layer refuses it. */
+  insertImage(asset: AssetJson, at?: Point | 'pointer' | 'centre'): boolean;
   paste(text: string): PasteOutcome;
 
   /** Zooms about the view centre by a factor (>1 zooms in). */
