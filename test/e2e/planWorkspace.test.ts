@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventDetailSchema } from '../../shared/api/eventContract.js';
+import { readPeople } from '../../shared/event/readPeople.js';
+import { connectSyncClient, waitFor } from '../helpers/syncClient.js';
 import type { TestPage } from './helpers/browser.js';
 import {
   expectAccessible,
@@ -74,9 +76,21 @@ describe('the workspace of events', () => {
       title: 'Open Government Tag Leipzig 2026',
       motto: 'Stadt. Digital. Gemeinsam.',
       venue: 'Neues Rathaus Leipzig',
-      organiserContact: 'ogd@leipzig.example',
       licence: 'CC-BY-SA-4.0',
     });
+    // The contact is kept with the people (organisers only), not in the plan every join link reads.
+    expect(JSON.stringify(stored)).not.toContain('ogd@leipzig.example');
+    const people = connectSyncClient(bed.core.origin, bed.core.token, `event-people/${bed.eventId}`);
+    try {
+      await people.synced;
+      await waitFor(
+        () => readPeople(people.doc).organiserContact === 'ogd@leipzig.example',
+        10_000,
+        'the contact',
+      );
+    } finally {
+      people.destroy();
+    }
     await expectAccessible(page, 'event details');
     expectNoProblems(organiser.problems);
   });
