@@ -34,6 +34,7 @@ import type { DocStorage } from '../storage/docStorage.js';
 import { DocStore } from '../storage/docStore.js';
 import { normalisePublicUrl, readPublicUrl } from '../storage/publicUrl.js';
 import { answerWhenDurable, prepareDocsFor } from '../scaleout/prepareDocs.js';
+import { PgJoinLinks } from '../scaleout/pgJoinLinks.js';
 import { ScaleOutStorage } from '../scaleout/scaleOutStorage.js';
 import { lockWorkspace } from '../storage/workspaceLock.js';
 import { DocRegistry } from '../sync/docRegistry.js';
@@ -67,6 +68,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const lock = lockWorkspace(options.dataDir);
   let scaleOut: ScaleOutStorage | undefined;
+  let startedJoins: EventTokens | undefined;
   try {
     // Scale-out: every node shares PostgreSQL's documents and tokens; the folder keeps pad histories.
     scaleOut = options.scaleOut ? await ScaleOutStorage.connect({ ...options.scaleOut, logger }) : undefined;
@@ -85,13 +87,23 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const padHistory = new PadHistory(registry, options.dataDir, logger);
     const sync = new SyncEndpoint(registry, logger, options.syncLimits);
     const tokens: CoreTokens = { edit: token, view: viewToken };
-    // Revoking a join link (here or by the CLI in another process) closes its connections at once.
-    const joins = new EventTokens(options.dataDir, logger, (ended) => {
+    // Revoking a join link (here, on another node, or by the CLI) closes its connections at once.
+    const closeRevoked = (ended: readonly string[]): void => {
       const closed = sync.closeToken(ended);
       if (closed > 0) {
         logger.info(`Closed ${closed} connection(s) of revoked join link(s) ${ended.join(', ')}.`);
       }
-    });
+    };
+    // Scale-out: the join links are every node's, in PostgreSQL; else the workspace folder's file.
+    const joins = options.scaleOut
+      ? await EventTokens.overPostgres(
+          await PgJoinLinks.connect(options.scaleOut.postgres, logger),
+          options.dataDir,
+          logger,
+          closeRevoked,
+        )
+      : new EventTokens(options.dataDir, logger, closeRevoked);
+    startedJoins = joins;
     const publicUrl =
       options.publicUrl === undefined
         ? readPublicUrl(options.dataDir)
@@ -340,7 +352,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         closing ??= (async () => {
           clearInterval(flushTimer);
           await share.stop();
-          joins.close();
+          await joins.close();
           exports.close();
           sync.close();
           await new Promise<void>((r) => {
@@ -356,6 +368,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       },
     };
   } catch (error) {
+    await startedJoins?.close().catch(() => undefined);
     await scaleOut?.close().catch(() => undefined);
     lock.release();
     throw error;

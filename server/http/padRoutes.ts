@@ -163,7 +163,7 @@ export const padHandlers = {
     ctx.registry.change(docNameFor('event', eventId), (doc) => writePadTemplate(doc, body.template));
     sendTemplate(ctx, res, padId, docName);
   }),
-  padShare: padRoute((ctx, pads, { req, res }, { padId, docName }) => {
+  padShare: padRoute(async (ctx, pads, { req, res }, { padId, docName }) => {
     const eventId = padEventOf(ctx, padId, docName);
     if (eventId === undefined) {
       // Join links are per event: a pad of no planned session cannot be shared (the panel says so).
@@ -172,8 +172,8 @@ export const padHandlers = {
       return;
     }
     // The event's own join links (never the owner's token), made on first use.
-    const edit = ctx.joins.ensure(eventId, 'edit', PAD_LINK_LABEL);
-    const view = ctx.joins.ensure(eventId, 'view', PAD_LINK_LABEL);
+    const edit = await ctx.joins.ensure(eventId, 'edit', PAD_LINK_LABEL);
+    const view = await ctx.joins.ensure(eventId, 'view', PAD_LINK_LABEL);
     sendJson(res, 200, shareLinks(ctx, pads, padId, req.headers.host ?? '', { edit, view }));
   }),
   eventPadTemplate: eventTemplateRoute((ctx, access, eventId, { res }) => {

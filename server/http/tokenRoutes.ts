@@ -29,18 +29,18 @@ export const tokenHandlers = {
   createEventToken: (ctx, call) =>
     withEvent(ctx, call, async (eventId) => {
       const request = await readJsonBody(call.req, createEventTokenRequestSchema);
-      const record = ctx.joins.create(eventId, request.role, request.label ?? '');
+      const record = await ctx.joins.create(eventId, request.role, request.label ?? '');
       sendJson(call.res, 201, tokenInfo(record, baseUrl(ctx, call.req)));
     }),
   renameEventToken: (ctx, call) =>
     withEvent(ctx, call, async (eventId) => {
       const request = await readJsonBody(call.req, renameEventTokenRequestSchema);
-      const record = ctx.joins.rename(eventId, param(call, 'tokenId'), request.label);
+      const record = await ctx.joins.rename(eventId, param(call, 'tokenId'), request.label);
       sendJson(call.res, 200, tokenInfo(record, baseUrl(ctx, call.req)));
     }),
   revokeEventToken: (ctx, call) =>
-    withEvent(ctx, call, (eventId) => {
-      const record = ctx.joins.revoke(eventId, param(call, 'tokenId'));
+    withEvent(ctx, call, async (eventId) => {
+      const record = await ctx.joins.revoke(eventId, param(call, 'tokenId'));
       sendJson(call.res, 200, tokenInfo(record, baseUrl(ctx, call.req)));
     }),
 } satisfies Partial<Record<ApiRouteId, RouteHandler>>;

@@ -95,21 +95,34 @@ export function readEventTokens(dataDir: string): TokenRecord[] {
     }
     throw new EventTokenStoreError(file, (error as Error).message);
   }
+  return parseEventTokens(text, file);
+}
+
+/**
+ * The join links in a store's JSON text (the file's, or the PostgreSQL row's in scale-out); throws
+ * {@link EventTokenStoreError} naming `where` when it is not JSON or not what the core writes.
+ */
+export function parseEventTokens(text: string, where: string): TokenRecord[] {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new EventTokenStoreError(file, `not JSON (${(error as Error).message})`);
+    throw new EventTokenStoreError(where, `not JSON (${(error as Error).message})`);
   }
   const parsed = storeSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new EventTokenStoreError(
-      file,
+      where,
       `${issue?.path.map(String).join('.') || '(file)'}: ${issue?.message ?? 'invalid'}`,
     );
   }
   return parsed.data.tokens;
+}
+
+/** The store's JSON text for these links (what {@link parseEventTokens} reads). */
+export function eventTokensJson(tokens: readonly TokenRecord[]): string {
+  return JSON.stringify({ version: 1, tokens }, null, 2) + '\n';
 }
 
 const LOCK_WAIT_MS = 5000;
@@ -156,7 +169,7 @@ function writeStore(dataDir: string, tokens: readonly TokenRecord[]): void {
   const temp = `${file}.tmp-${process.pid}`;
   const fd = openSync(temp, 'w', 0o600);
   try {
-    const bytes = Buffer.from(JSON.stringify({ version: 1, tokens }, null, 2) + '\n');
+    const bytes = Buffer.from(eventTokensJson(tokens));
     let written = 0;
     while (written < bytes.length) {
       written += writeSync(fd, bytes, written);
@@ -169,14 +182,14 @@ function writeStore(dataDir: string, tokens: readonly TokenRecord[]): void {
   syncDirectory(dataDir);
 }
 
+/** One change of the join links: gets the current list, returns the new list and a result. */
+export type TokenEdit<T> = (tokens: TokenRecord[]) => { tokens: TokenRecord[]; result: T };
+
 /**
  * Changes the store under its lock: `change` gets the current links (read fresh) and returns the
  * new list and a result; the list is written durably before this returns.
  */
-function changeEventTokens<T>(
-  dataDir: string,
-  change: (tokens: TokenRecord[]) => { tokens: TokenRecord[]; result: T },
-): T {
+export function changeEventTokensIn<T>(dataDir: string, change: TokenEdit<T>): T {
   const release = takeLock(dataDir);
   try {
     const { tokens, result } = change(readEventTokens(dataDir));
@@ -199,6 +212,55 @@ function newRecord(eventId: string, role: EventRole, label: string, now: Date): 
   };
 }
 
+function changeOne(
+  eventId: string,
+  tokenId: string,
+  edit: (record: TokenRecord) => TokenRecord,
+): TokenEdit<TokenRecord> {
+  return (tokens) => {
+    const index = tokens.findIndex((t) => t.id === tokenId && t.eventId === eventId);
+    const found = tokens[index];
+    if (found === undefined) {
+      throw new UnknownTokenError(eventId, tokenId);
+    }
+    const changed = edit(found);
+    return { tokens: tokens.map((t, i) => (i === index ? changed : t)), result: changed };
+  };
+}
+
+/**
+ * The changes of join links, as pure edits of the list: the workspace file (below) and PostgreSQL
+ * in scale-out (server/scaleout/pgJoinLinks.ts) apply the same ones, each under its own lock.
+ */
+export const tokenEdits = {
+  /** Makes a new join link for `role` on `eventId`. */
+  create(eventId: string, role: EventRole, label: string, now = new Date()): TokenEdit<TokenRecord> {
+    const record = newRecord(eventId, role, label, now);
+    return (tokens) => ({ tokens: [...tokens, record], result: record });
+  },
+  /** The first working link of `role` on `eventId` with exactly `label`, made if there is none. */
+  ensure(eventId: string, role: EventRole, label: string, now = new Date()): TokenEdit<TokenRecord> {
+    return (tokens) => {
+      const found = tokens.find(
+        (t) => t.eventId === eventId && t.role === role && t.label === label && t.revoked === null,
+      );
+      if (found) {
+        return { tokens, result: found };
+      }
+      const record = newRecord(eventId, role, label, now);
+      return { tokens: [...tokens, record], result: record };
+    };
+  },
+  /** Gives a join link a new label. */
+  rename(eventId: string, tokenId: string, label: string): TokenEdit<TokenRecord> {
+    return changeOne(eventId, tokenId, (t) => ({ ...t, label }));
+  },
+  /** Revokes a join link (for good; revoking twice keeps the first time). */
+  revoke(eventId: string, tokenId: string, now = new Date()): TokenEdit<TokenRecord> {
+    return changeOne(eventId, tokenId, (t) => ({ ...t, revoked: t.revoked ?? now.toISOString() }));
+  },
+};
+
 /** Makes a new join link for `role` on `eventId`. */
 export function createEventToken(
   dataDir: string,
@@ -207,8 +269,7 @@ export function createEventToken(
   label: string,
   now = new Date(),
 ): TokenRecord {
-  const record = newRecord(eventId, role, label, now);
-  return changeEventTokens(dataDir, (tokens) => ({ tokens: [...tokens, record], result: record }));
+  return changeEventTokensIn(dataDir, tokenEdits.create(eventId, role, label, now));
 }
 
 /**
@@ -222,33 +283,7 @@ export function ensureEventToken(
   label: string,
   now = new Date(),
 ): TokenRecord {
-  return changeEventTokens(dataDir, (tokens) => {
-    const found = tokens.find(
-      (t) => t.eventId === eventId && t.role === role && t.label === label && t.revoked === null,
-    );
-    if (found) {
-      return { tokens, result: found };
-    }
-    const record = newRecord(eventId, role, label, now);
-    return { tokens: [...tokens, record], result: record };
-  });
-}
-
-function changeOne(
-  dataDir: string,
-  eventId: string,
-  tokenId: string,
-  edit: (record: TokenRecord) => TokenRecord,
-): TokenRecord {
-  return changeEventTokens(dataDir, (tokens) => {
-    const index = tokens.findIndex((t) => t.id === tokenId && t.eventId === eventId);
-    const found = tokens[index];
-    if (found === undefined) {
-      throw new UnknownTokenError(eventId, tokenId);
-    }
-    const changed = edit(found);
-    return { tokens: tokens.map((t, i) => (i === index ? changed : t)), result: changed };
-  });
+  return changeEventTokensIn(dataDir, tokenEdits.ensure(eventId, role, label, now));
 }
 
 /** Gives a join link a new label. */
@@ -258,7 +293,7 @@ export function renameEventToken(
   tokenId: string,
   label: string,
 ): TokenRecord {
-  return changeOne(dataDir, eventId, tokenId, (t) => ({ ...t, label }));
+  return changeEventTokensIn(dataDir, tokenEdits.rename(eventId, tokenId, label));
 }
 
 /** Revokes a join link (for good; revoking twice keeps the first time). */
@@ -268,5 +303,5 @@ export function revokeEventToken(
   tokenId: string,
   now = new Date(),
 ): TokenRecord {
-  return changeOne(dataDir, eventId, tokenId, (t) => ({ ...t, revoked: t.revoked ?? now.toISOString() }));
+  return changeEventTokensIn(dataDir, tokenEdits.revoke(eventId, tokenId, now));
 }
