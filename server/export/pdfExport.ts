@@ -7,7 +7,28 @@ import { objectGeometry, type Polyline } from '../../shared/sketch/objects/handD
 import type { ObjectOfKind, SketchObject } from '../../shared/sketch/objects/objectCodec.js';
 import { placeText, type TextFrame } from '../../shared/sketch/objects/textLayout.js';
 import { traceOutline } from '../../shared/sketch/strokeOutline.js';
+import { blendsByMultiply } from '../../shared/sketch/sketchLayout.js';
 import { fontRuns, lineStart, shippedFonts } from './fonts.js';
+
+/** The graphics state of a multiply blend, made once per document. */
+const multiplyStates = new WeakMap<PDFKit.PDFDocument, PDFKit.PDFKitReference>();
+
+/**
+ * Sets a multiply blend for what is drawn next (until the caller's `restore`), as the editor paints
+ * highlighters. PDFKit has no call for a blend mode, so the graphics state is added to the page the
+ * way its own `opacity` does; blend modes are allowed in PDF/A-2 and later.
+ */
+function multiplyBlend(doc: PDFKit.PDFDocument): void {
+  let state = multiplyStates.get(doc);
+  if (!state) {
+    state = doc.ref({ Type: 'ExtGState', BM: 'Multiply' });
+    // Written out at once (no content stream of its own); the typings insist on a chunk.
+    state.end(undefined);
+    multiplyStates.set(doc, state);
+  }
+  (doc.page.ext_gstates as Record<string, PDFKit.PDFKitReference>)['GsMultiply'] = state;
+  doc.addContent('/GsMultiply gs');
+}
 import { ExportCancelledError, type ExportProgress } from './pngExport.js';
 
 /**
@@ -177,6 +198,9 @@ export async function drawScene(doc: Doc, scene: ExportScene, options: PdfOption
     doc.save();
     if (item.type === 'stroke') {
       const { hex, alpha } = splitColour(item.stroke.colour);
+      if (blendsByMultiply(item.stroke.brush)) {
+        multiplyBlend(doc);
+      }
       traceOutline(doc, item.outline);
       doc.fillColor(hex, alpha * item.alpha).fill('nonzero');
     } else if (item.object.opacity > 0) {

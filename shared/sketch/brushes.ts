@@ -33,7 +33,7 @@ export const BRUSHES: Record<BrushKind, BrushDefinition> = {
   },
   // A marker: flat, nearly constant width, opaque.
   marker: { defaultSize: 12, thinning: 0.1, taperStart: 0, taperEnd: 0, opacity: 1, easing: 'linear' },
-  // A highlighter: constant width, translucent, painted beneath the ink of its layer.
+  // A highlighter: constant width, translucent, painted with a multiply blend (tints, never hides).
   highlighter: { defaultSize: 24, thinning: 0, taperStart: 0, taperEnd: 0, opacity: 0.35, easing: 'linear' },
 };
 

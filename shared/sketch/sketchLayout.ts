@@ -188,7 +188,18 @@ export function sheetRect(
   return format === 'infinite' ? null : { x: 0, y: 0, ...SHEET_SIZES[format] };
 }
 
-/** Draw order of layers and of highlighters beneath ink within a layer: lower paints first. */
+/**
+ * Draw order of layers: lower paints first. Within a layer everything paints by z, highlighters too:
+ * they are painted with a multiply blend ({@link blendsByMultiply}), as a real highlighter tints what
+ * is beneath without hiding it, so they no longer need to hide beneath filled shapes to keep the ink
+ * readable (which made them vanish under every filled shape).
+ */
 export function paintRank(layer: LayerId, brush: BrushKind): number {
-  return LAYER_IDS.indexOf(layer) * 2 + (brush === 'highlighter' ? 0 : 1);
+  void brush;
+  return LAYER_IDS.indexOf(layer);
+}
+
+/** Whether strokes of a brush are painted with a multiply blend (the highlighter). */
+export function blendsByMultiply(brush: BrushKind): boolean {
+  return brush === 'highlighter';
 }

@@ -5,6 +5,7 @@ import type { PlacedLine, TextPlacement, TextFrame } from '../objects/textLayout
 import type { Stroke } from '../strokeCodec.js';
 import { traceOutline, type PathSink } from '../strokeOutline.js';
 import type { Asset } from '../objects/assets.js';
+import { blendsByMultiply } from '../sketchLayout.js';
 
 /**
  * The pieces SVG export is built from (numbers, colours, paths, text, the document frame), used
@@ -140,7 +141,8 @@ export function strokeSvg(stroke: Stroke, outline: number[][], alpha: number): s
   const path = new SvgPathData();
   traceOutline(path, outline);
   const { hex, alpha: own } = splitColour(stroke.colour);
-  return `<path d="${path.toString()}" fill="${hex}"${opacityAttr('fill-opacity', own * alpha)}/>`;
+  const blend = blendsByMultiply(stroke.brush) ? ' style="mix-blend-mode:multiply"' : '';
+  return `<path d="${path.toString()}" fill="${hex}"${opacityAttr('fill-opacity', own * alpha)}${blend}/>`;
 }
 
 /** The dash pattern of a stroke style, in scene units (as the editor draws it). */

@@ -5,10 +5,10 @@ import { objectsMap } from './objectLayout.js';
 
 /**
  * One paint order over strokes and objects. Within a layer everything is ordered by ascending `z`,
- * ties broken by id; highlighter strokes paint beneath the rest of their layer (the stroke layout's
- * rule), and objects paint like ink. So an item's place is (rank, z, id), where rank is
- * `paintRank(layer, brush)` for a stroke and `paintRank(layer, 'fineliner')` for an object, and a
- * change of z only ever moves an item among the items of its own rank.
+ * ties broken by id; highlighter strokes paint in that order too (with a multiply blend, see
+ * paintRank), and objects paint like ink. So an item's place is (rank, z, id), where rank is
+ * `paintRank(layer, brush)` for a stroke and `paintRank(layer, 'fineliner')` for an object (the
+ * layer's rank), and a change of z only ever moves an item among the items of its own layer.
  */
 
 /** A stroke or an object, by id. */
@@ -24,7 +24,7 @@ export interface OrderedItem extends ItemRef {
   z: number;
 }
 
-/** The paint rank of objects on a layer: with the ink, above highlighters. */
+/** The paint rank of objects on a layer (the layer's). */
 export function objectPaintRank(layer: LayerId): number {
   return paintRank(layer, 'fineliner');
 }

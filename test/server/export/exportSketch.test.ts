@@ -18,6 +18,7 @@ import {
 import { writePng } from '../../../server/export/pngExport.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { line, showcaseDoc, sketchDoc, stroke } from './exportFixtures.js';
+import { rect } from '../../shared/sketch/objectsFixtures.js';
 
 const hasPoppler = ['pdftoppm', 'pdffonts', 'pdfinfo'].every((tool) => {
   try {
@@ -269,5 +270,47 @@ describe('PNG export', () => {
     if (existsSync('test-results')) {
       writeFileSync(file, (await exportSketchToBuffer(showcaseDoc(), { format: 'png', dpi: 96 })).bytes);
     }
+  });
+});
+
+describe('a highlighter over a filled shape', () => {
+  // A blue filled box, then a yellow highlighter stroke across it drawn later (higher z).
+  const doc = (): ReturnType<typeof sketchDoc> =>
+    sketchDoc(
+      'a4',
+      [
+        stroke('hl', line([100, 200], [700, 200]), {
+          brush: 'highlighter',
+          colour: '#facc15',
+          size: 40,
+          z: 5,
+        }),
+      ],
+      [['box', rect({ x: 300, y: 120, w: 200, h: 160, fillColour: '#2563eb', style: 'clean', z: 2 })]],
+    );
+
+  it('tints the shape in the PNG (multiply) instead of vanishing beneath it', async () => {
+    const { bytes } = await exportSketchToBuffer(doc(), { format: 'png', scale: 1 });
+    const png = PNG.sync.read(bytes);
+    const at = (x: number, y: number): [number, number, number] => {
+      const i = (png.width * y + x) * 4;
+      return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+    };
+    const box = at(400, 260); // the box, outside the highlighter's band
+    const marked = at(400, 200); // the box under the highlighter
+    const paper = at(150, 200); // the paper under the highlighter
+    expect(box).toEqual([0x25, 0x63, 0xeb]);
+    // Multiply with yellow keeps red and green, takes away blue: the marked box is visibly darker in blue.
+    expect(marked[2]).toBeLessThan(box[2] - 40);
+    expect(Math.abs(marked[0] - box[0])).toBeLessThan(12);
+    // On the paper it is a light yellow.
+    expect(paper[2]).toBeLessThan(paper[0] - 60);
+  });
+
+  it('is marked as a multiply blend in the SVG and the PDF', async () => {
+    const svg = (await exportSketchToBuffer(doc(), { format: 'svg' })).bytes.toString('utf8');
+    expect(svg).toMatch(/<path [^>]*style="mix-blend-mode:multiply"/);
+    const pdf = (await exportSketchToBuffer(doc(), { format: 'pdf' })).bytes.toString('latin1');
+    expect(pdf).toMatch(/\/BM \/Multiply/);
   });
 });

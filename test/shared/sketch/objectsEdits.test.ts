@@ -72,7 +72,7 @@ function interleaved(): Y.Doc {
     ),
   );
   addObject(doc, 'o3', rect({ z: 6 }));
-  // A highlighter and an object on other layers, which never mix with these.
+  // A highlighter on top of the drawing layer, and an object on the background layer.
   strokesMap(doc).set(
     'h1',
     strokeThrough(
@@ -93,9 +93,9 @@ const drawingOrder = (doc: Y.Doc): string[] =>
     .map((i) => i.id);
 
 describe('paint order over strokes and objects', () => {
-  it('orders by layer, highlighters beneath ink, then z', () => {
+  it('orders by layer, then z, highlighters like the rest (they blend, see paintRank)', () => {
     const doc = interleaved();
-    expect(paintOrder(doc).map((i) => i.id)).toEqual(['bg', 'h1', 's1', 'o1', 's2', 'o2', 's3', 'o3']);
+    expect(paintOrder(doc).map((i) => i.id)).toEqual(['bg', 's1', 'o1', 's2', 'o2', 's3', 'o3', 'h1']);
     expect(topZ(doc, 'drawing')).toBe(100);
     expect(topZ(doc, 'annotations')).toBe(0);
   });
@@ -106,8 +106,12 @@ describe('paint order over strokes and objects', () => {
     expect(drawingOrder(doc)).toEqual(['s2', 'o2', 's3', 'o3', 's1', 'o1']);
     sendToBack(doc, [O('o3'), S('s3')]);
     expect(drawingOrder(doc)).toEqual(['s3', 'o3', 's2', 'o2', 's1', 'o1']);
-    // The highlighter stays beneath the ink whatever its z.
-    expect(paintOrder(doc)[1]?.id).toBe('h1');
+    // The highlighter paints by its z like everything else: what was brought to front is above it.
+    expect(
+      paintOrder(doc)
+        .map((i) => i.id)
+        .slice(-3),
+    ).toEqual(['h1', 's1', 'o1']);
     // The stroke's points survived the rewrite of its z.
     expect(decodeStroke('s3', strokesMap(doc).get('s3')).ok).toBe(true);
   });
@@ -341,7 +345,7 @@ describe('readSketchScene', () => {
     objectsMap(doc).set('blob', { ...rect(), v: 1, kind: 'blob' });
     objectsMap(doc).set('far', { ...rect({ y: 1e9 }), v: 1 });
     const scene = readSketchScene(doc);
-    expect(scene.strokes.map((s) => s.id)).toEqual(['h1', 's1', 's2', 's3']);
+    expect(scene.strokes.map((s) => s.id)).toEqual(['s1', 's2', 's3', 'h1']);
     expect(scene.objects.map((o) => o.id)).toEqual(['bg', 'o1', 'o2', 'o3']);
     expect(scene.rejected).toEqual([
       { map: 'strokes', id: 'nan', reason: expect.stringContaining('size') },

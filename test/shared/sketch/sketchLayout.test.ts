@@ -4,6 +4,8 @@ import { freehandOptions, paintColour } from '../../../shared/sketch/brushes.js'
 import {
   layersMap,
   metaMap,
+  BRUSH_KINDS,
+  blendsByMultiply,
   paintRank,
   readLayerSettings,
   readSheetMeta,
@@ -34,10 +36,11 @@ describe('sketch document layout', () => {
     });
   });
 
-  it('paints layers bottom to top and highlighters beneath the ink of their layer', () => {
+  it('paints layers bottom to top; within a layer highlighters by z like ink, blended by multiply', () => {
     expect(paintRank('background', 'fineliner')).toBeLessThan(paintRank('drawing', 'highlighter'));
-    expect(paintRank('drawing', 'highlighter')).toBeLessThan(paintRank('drawing', 'marker'));
+    expect(paintRank('drawing', 'highlighter')).toBe(paintRank('drawing', 'marker'));
     expect(paintRank('drawing', 'fineliner')).toBeLessThan(paintRank('annotations', 'highlighter'));
+    expect(BRUSH_KINDS.filter(blendsByMultiply)).toEqual(['highlighter']);
   });
 });
 

@@ -4,7 +4,12 @@ import {
   paintColour,
   type FreehandOptions,
 } from '../../../../shared/sketch/brushes.js';
-import { paintRank, type BrushKind, type LayerId } from '../../../../shared/sketch/sketchLayout.js';
+import {
+  blendsByMultiply,
+  paintRank,
+  type BrushKind,
+  type LayerId,
+} from '../../../../shared/sketch/sketchLayout.js';
 import type { Stroke } from '../../../../shared/sketch/strokeCodec.js';
 import { outlinePolygon, pointsBounds, traceCentreline, traceOutline } from './inkGeometry.js';
 
@@ -92,7 +97,7 @@ export class InkStroke implements SceneItem {
   readonly count: number;
   readonly hasPressure: boolean;
   readonly options: FreehandOptions;
-  /** Paint order class: layer, then highlighters beneath ink. */
+  /** Paint order class: the layer (see paintRank). */
   readonly rank: number;
   /** CSS colour with the brush's opacity. */
   readonly fillStyle: string;
@@ -193,10 +198,23 @@ export class InkStroke implements SceneItem {
       this.traceSimplified(ctx, deviceScale);
       ctx.strokeStyle = this.fillStyle;
       ctx.lineWidth = this.lineWidth(deviceScale);
+      const before = ctx.globalCompositeOperation;
+      if (blendsByMultiply(this.brush)) {
+        ctx.globalCompositeOperation = 'multiply';
+      }
       ctx.stroke();
+      ctx.globalCompositeOperation = before;
       return;
     }
     ctx.fillStyle = this.fillStyle;
+    if (blendsByMultiply(this.brush)) {
+      // A highlighter tints what is beneath (ink stays dark, a filled shape shows through).
+      const before = ctx.globalCompositeOperation;
+      ctx.globalCompositeOperation = 'multiply';
+      ctx.fill(this.outline());
+      ctx.globalCompositeOperation = before;
+      return;
+    }
     ctx.fill(this.outline());
   }
 }
