@@ -9,12 +9,18 @@ import { CameraControls } from './CameraControls.js';
 import type { SketchEngine } from './engine/SketchEngine.js';
 import { SketchCanvas } from './SketchCanvas.js';
 import { useCamera } from './useCamera.js';
+import type { SharedDoc } from '../sync/sharedDoc.js';
+import { useConnectionState } from '../sync/useConnectionState.js';
 import { useSharedDoc } from '../sync/useSharedDoc.js';
+import { TimelapsePlayer } from './timelapse/TimelapsePlayer.js';
 import './sketch.css';
 
 /** The controls hide after this long without a pointer move or key (the audience sees the ink only). */
 const CONTROLS_IDLE_MS = 3000;
-/** `?mode=follow` opens the projector following the recorder; anything else shows the whole sheet. */
+/**
+ * `?mode=follow` opens the projector following the recorder, `?mode=timelapse` plays the time-lapse;
+ * anything else shows the whole sheet.
+ */
 const MODE_PARAM = 'mode';
 
 /**
@@ -77,6 +83,10 @@ function SketchPresent({ sketchId }: { sketchId: string }) {
     };
   }, []);
 
+  if (params.get(MODE_PARAM) === 'timelapse') {
+    return <PresentTimelapse shared={shared} onClose={() => setParams({}, { replace: true })} />;
+  }
+
   return (
     <main className="sketch-present">
       <h1 className="visually-hidden">{t('sketch.presentTitle')}</h1>
@@ -89,11 +99,35 @@ function SketchPresent({ sketchId }: { sketchId: string }) {
         className="sketch-present__canvas"
         readOnly
       />
-      <CameraControls
-        state={camera.state}
-        onMode={chooseMode}
-        className={`sketch-present__controls${controlsShown ? '' : ' sketch-present__controls--hidden'}`}
-      />
+      <div className={`sketch-present__controls${controlsShown ? '' : ' sketch-present__controls--hidden'}`}>
+        <CameraControls state={camera.state} onMode={chooseMode} />
+        <button
+          type="button"
+          className="button"
+          onClick={() => setParams({ [MODE_PARAM]: 'timelapse' }, { replace: true })}
+        >
+          {t('sketch.timelapse.open')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+/**
+ * `?mode=timelapse`: the time-lapse on the projector, playing at once, from the sketchnote as it is
+ * once synced; closing it returns to the live sheet.
+ */
+function PresentTimelapse({ shared, onClose }: { shared: SharedDoc; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { everSynced } = useConnectionState(shared);
+  return (
+    <main className="sketch-present">
+      <h1 className="visually-hidden">{t('sketch.timelapse.title')}</h1>
+      {everSynced ? (
+        <TimelapsePlayer source={shared.doc} onClose={onClose} autoplay />
+      ) : (
+        <p>{t('event.loading')}</p>
+      )}
     </main>
   );
 }

@@ -39,6 +39,7 @@ import { ShortcutHelp } from './ShortcutHelp.js';
 import { SketchUndo } from './sketchUndo.js';
 import { StylePanel, type EditorStyle } from './StylePanel.js';
 import { ToolBar } from './ToolBar.js';
+import { TimelapsePlayer } from './timelapse/TimelapsePlayer.js';
 import { ImageButton } from './images/ImageButton.js';
 import { pictureFiles, useImageInsert } from './images/useImageInsert.js';
 import { CameraControls } from './CameraControls.js';
@@ -151,6 +152,7 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
   const [style, setStyle] = useState(initialStyle);
   const [palette, setPalette] = useState(getSketchPalettePrefs);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [timelapseOpen, setTimelapseOpen] = useState(false);
   const [status, setStatus] = useState('');
   const statusTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -327,6 +329,9 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
       actions={
         <>
           <PresentButton sketchId={sketchId} />
+          <button type="button" className="button button--quiet" onClick={() => setTimelapseOpen(true)}>
+            {t('sketch.timelapse.open')}
+          </button>
           <ExportButton sketchId={sketchId} />
           <button
             type="button"
@@ -415,6 +420,7 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
           </p>
         </div>
         <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+        {timelapseOpen && <TimelapsePlayer source={doc} onClose={() => setTimelapseOpen(false)} />}
       </section>
     </SketchWindow>
   );

@@ -225,6 +225,28 @@ export const sketch = {
       eraserKeptObjects_other:
         '{{count}} Formen oder Texte blieben stehen: Der Radierer „nur die überstrichenen Teile“ löscht nur Striche. Zum Löschen „ganze Striche“ wählen oder auswählen und Entf drücken.',
     },
+    timelapse: {
+      open: 'Zeitraffer',
+      title: 'Zeitraffer',
+      play: 'Abspielen',
+      pause: 'Pause',
+      position: 'Zeitpunkt im Zeitraffer',
+      at: '{{at}} von {{of}}',
+      pace: 'Tempo',
+      paces: {
+        fit30: 'in 30 Sekunden',
+        fit60: 'in 1 Minute',
+        x1: 'Echtzeit',
+        x5: '5-fach',
+        x10: '10-fach',
+        x30: '30-fach',
+        x60: '60-fach',
+      },
+      items: '{{count}} von {{total}} Strichen und Formen',
+      close: 'Zeitraffer schließen',
+      canvas: 'Zeitraffer der Sketchnote',
+      empty: 'Noch nichts gezeichnet: der Zeitraffer ist leer.',
+    },
     image: {
       insert: 'Bild einfügen…',
       preparing_one: 'Bild wird vorbereitet …',

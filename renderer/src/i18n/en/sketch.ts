@@ -227,6 +227,28 @@ export const sketch: Pick<Messages, 'sketch'> = {
       eraserKeptObjects_other:
         '{{count}} shapes or texts were kept: the eraser set to “only the parts passed over” erases strokes only. To delete them, choose “whole strokes”, or select them and press Delete.',
     },
+    timelapse: {
+      open: 'Time-lapse',
+      title: 'Time-lapse',
+      play: 'Play',
+      pause: 'Pause',
+      position: 'Position in the time-lapse',
+      at: '{{at}} of {{of}}',
+      pace: 'Pace',
+      paces: {
+        fit30: 'in 30 seconds',
+        fit60: 'in 1 minute',
+        x1: 'real time',
+        x5: '5 times',
+        x10: '10 times',
+        x30: '30 times',
+        x60: '60 times',
+      },
+      items: '{{count}} of {{total}} strokes and shapes',
+      close: 'Close the time-lapse',
+      canvas: 'Time-lapse of the sketchnote',
+      empty: 'Nothing drawn yet: the time-lapse is empty.',
+    },
     image: {
       insert: 'Insert picture…',
       preparing_one: 'Preparing the picture …',

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addObject } from '../../shared/sketch/objects/objectEdits.js';
+import { metaMap, strokesMap } from '../../shared/sketch/sketchLayout.js';
+import { encodeStroke } from '../../shared/sketch/strokeCodec.js';
+import { connectSyncClient } from '../helpers/syncClient.js';
+import { line, stroke } from '../server/export/exportFixtures.js';
+import { rect } from '../shared/sketch/objectsFixtures.js';
+import { resultsDir, testbed } from './helpers/core.js';
+import { expectAccessible } from './helpers/planPages.js';
+import type { PageEngine } from './helpers/sketchPages.js';
+
+/**
+ * Issue 11, time-lapse: the drawing replayed as it happened, in the editor and on the projector,
+ * with play, pause, a scrubber and the pace; the live sketchnote never changes.
+ */
+
+const RESULTS = resultsDir('sketch-timelapse');
+const bed = testbed();
+const SKETCH = 'timelapse1';
+const T0 = 1_764_900_000_000;
+
+beforeAll(async () => {
+  const client = connectSyncClient(bed.core.origin, bed.core.token, `sketch/${SKETCH}`);
+  await client.synced;
+  client.doc.transact(() => {
+    metaMap(client.doc).set('format', 'a4');
+    // Four things drawn two seconds apart: three strokes and a box.
+    [0, 2000, 6000].forEach((at, i) => {
+      const { id: _id, ...rest } = stroke(`s${i}`, line([100 + i * 200, 150], [250 + i * 200, 500]), {
+        size: 14,
+        z: i * 2,
+      });
+      void _id;
+      strokesMap(client.doc).set(`s${i}`, encodeStroke({ ...rest, createdAt: T0 + at }));
+    });
+    addObject(client.doc, 'box', rect({ x: 200, y: 550, fillColour: '#fde68a', createdAt: T0 + 4000, z: 3 }));
+  });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  client.destroy();
+}, 60_000);
+
+describe('the time-lapse player', () => {
+  it('replays the sheet in the editor: scrub, play to the end, the live sketchnote untouched', async () => {
+    const { page } = await bed.person({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${bed.core.origin}/sketch/${SKETCH}`);
+    await page.waitForSelector('.sketch-host');
+    await page.getByText('Online').first().waitFor();
+    await page.getByRole('button', { name: 'Zeitraffer', exact: true }).click();
+    const player = page.getByRole('dialog', { name: 'Zeitraffer' });
+    await player.waitFor();
+    const count = player.getByRole('status');
+    await count.getByText('0 von 4 Strichen und Formen').waitFor();
+    const scrubber = player.getByRole('slider', { name: 'Zeitpunkt im Zeitraffer' });
+    // Timeline: 0.5 s lead-in, then s0 at 0.5 s, s1 at 2.5 s, box at 4.5 s, s2 at 6.5 s (gaps under 3 s kept).
+    await scrubber.fill('3000');
+    await count.getByText('2 von 4 Strichen und Formen').waitFor();
+    expect(await scrubber.getAttribute('aria-valuetext')).toBe('0:03 von 0:07');
+    await page.screenshot({ path: join(RESULTS, 'editor-middle.png') });
+    await expectAccessible(page, 'time-lapse player');
+    // The replay's own engine holds exactly the two items; the live one all four.
+    const inReplay = await page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('.sketch-host')] as Array<
+        HTMLElement & { sketchEngine?: PageEngine }
+      >;
+      return hosts.map((h) => {
+        const stats = h.sketchEngine?.stats();
+        return { strokes: stats?.strokes, objects: stats?.objects };
+      });
+    });
+    expect(inReplay.at(-1)).toMatchObject({ strokes: 2, objects: 0 });
+    expect(inReplay[0]).toMatchObject({ strokes: 3, objects: 1 });
+    await player.getByLabel('Tempo').selectOption({ label: '5-fach' });
+    await player.getByRole('button', { name: 'Abspielen' }).click();
+    await count.getByText('4 von 4 Strichen und Formen').waitFor({ timeout: 15_000 });
+    await player.getByRole('button', { name: 'Abspielen' }).waitFor();
+    await page.screenshot({ path: join(RESULTS, 'editor-end.png') });
+    await page.keyboard.press('Escape');
+    await player.waitFor({ state: 'detached' });
+    const check = connectSyncClient(bed.core.origin, bed.core.token, `sketch/${SKETCH}`);
+    await check.synced;
+    expect(strokesMap(check.doc).size).toBe(3);
+    check.destroy();
+  });
+
+  it('plays on the projector at once with ?mode=timelapse and returns to the live sheet', async () => {
+    const { page } = await bed.person({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${bed.core.origin}/sketch/${SKETCH}/present?mode=timelapse`);
+    const player = page.getByRole('dialog', { name: 'Zeitraffer' });
+    await player.getByRole('status').getByText('4 von 4 Strichen und Formen').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(RESULTS, 'projector-end.png') });
+    await player.getByRole('button', { name: 'Zeitraffer schließen' }).click();
+    await page.waitForURL((url) => !url.search.includes('timelapse'));
+    await page.getByRole('button', { name: 'Zeitraffer', exact: true }).waitFor();
+  });
+});
