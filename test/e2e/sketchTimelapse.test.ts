@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addObject } from '../../shared/sketch/objects/objectEdits.js';
 import { metaMap, strokesMap } from '../../shared/sketch/sketchLayout.js';
@@ -75,6 +77,64 @@ describe('the time-lapse player', () => {
     await count.getByText('4 von 4 Strichen und Formen').waitFor({ timeout: 15_000 });
     await player.getByRole('button', { name: 'Abspielen' }).waitFor();
     await page.screenshot({ path: join(RESULTS, 'editor-end.png') });
+
+    // The time-lapse as a video: 2 s at 640 x 360, WebM with VP9.
+    await player.getByText('Als Video speichern').click();
+    await player.getByLabel('Größe (Pixel)').selectOption('640x360');
+    await player.getByLabel('Länge (Sekunden)').fill('2');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await player.getByRole('button', { name: 'Video erstellen' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`mitschrift-zeitraffer-${SKETCH}-640x360.webm`);
+    await player.getByText('Video gespeichert.').waitFor();
+    const bytes = await readFile((await file.path())!);
+    expect(bytes.readUInt32BE(0)).toBe(0x1a45dfa3); // EBML
+    expect(bytes.includes(Buffer.from('V_VP9'))).toBe(true);
+    const input = new Input({ source: new BufferSource(new Uint8Array(bytes)), formats: ALL_FORMATS });
+    const track = (await input.getPrimaryVideoTrack())!;
+    expect([track.displayWidth, track.displayHeight]).toEqual([640, 360]);
+    expect(await input.computeDuration()).toBeCloseTo(2, 1);
+    let packets = 0;
+    for await (const packet of new EncodedPacketSink(track).packets()) {
+      packets += packet ? 1 : 0;
+    }
+    expect(packets).toBe(60);
+    // First frame the empty sheet, last frame the finished one (decoded by Chromium, on a blank
+    // page: the app's Content-Security-Policy allows no media from blob: addresses).
+    const checker = await bed.page();
+    const dark = await checker.page.evaluate(async (base64) => {
+      const video = document.createElement('video');
+      video.muted = true;
+      video.src = URL.createObjectURL(
+        new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'video/webm' }),
+      );
+      await new Promise((resolve) => (video.onloadeddata = resolve));
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 360;
+      const ctx = canvas.getContext('2d')!;
+      const darkAt = async (time: number): Promise<number> => {
+        video.currentTime = time;
+        await new Promise((resolve) => (video.onseeked = resolve));
+        ctx.drawImage(video, 0, 0);
+        const data = ctx.getImageData(0, 0, 640, 360).data;
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          count += data[i]! + data[i + 1]! + data[i + 2]! < 300 ? 1 : 0;
+        }
+        return count;
+      };
+      return { first: await darkAt(0), last: await darkAt(1.98) };
+    }, bytes.toString('base64'));
+    expect(dark.first).toBe(0);
+    expect(dark.last).toBeGreaterThan(500);
+
+    // Cancelled half-way: nothing is saved.
+    await player.getByLabel('Länge (Sekunden)').fill('20');
+    await player.getByRole('button', { name: 'Video erstellen' }).click();
+    await player.getByText(/Bild \d+ von 600/).waitFor();
+    await player.getByRole('button', { name: 'Abbrechen' }).click();
+    await player.getByText('Video abgebrochen, nichts gespeichert.').waitFor();
     await page.keyboard.press('Escape');
     await player.waitFor({ state: 'detached' });
     const check = connectSyncClient(bed.core.origin, bed.core.token, `sketch/${SKETCH}`);

@@ -84,7 +84,9 @@ function SketchPresent({ sketchId }: { sketchId: string }) {
   }, []);
 
   if (params.get(MODE_PARAM) === 'timelapse') {
-    return <PresentTimelapse shared={shared} onClose={() => setParams({}, { replace: true })} />;
+    return (
+      <PresentTimelapse shared={shared} name={sketchId} onClose={() => setParams({}, { replace: true })} />
+    );
   }
 
   return (
@@ -117,14 +119,22 @@ function SketchPresent({ sketchId }: { sketchId: string }) {
  * `?mode=timelapse`: the time-lapse on the projector, playing at once, from the sketchnote as it is
  * once synced; closing it returns to the live sheet.
  */
-function PresentTimelapse({ shared, onClose }: { shared: SharedDoc; onClose: () => void }) {
+function PresentTimelapse({
+  shared,
+  name,
+  onClose,
+}: {
+  shared: SharedDoc;
+  name: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { everSynced } = useConnectionState(shared);
   return (
     <main className="sketch-present">
       <h1 className="visually-hidden">{t('sketch.timelapse.title')}</h1>
       {everSynced ? (
-        <TimelapsePlayer source={shared.doc} onClose={onClose} autoplay />
+        <TimelapsePlayer source={shared.doc} name={name} onClose={onClose} autoplay />
       ) : (
         <p>{t('event.loading')}</p>
       )}

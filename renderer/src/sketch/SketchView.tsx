@@ -420,7 +420,9 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
           </p>
         </div>
         <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
-        {timelapseOpen && <TimelapsePlayer source={doc} onClose={() => setTimelapseOpen(false)} />}
+        {timelapseOpen && (
+          <TimelapsePlayer source={doc} name={sketchId} onClose={() => setTimelapseOpen(false)} />
+        )}
       </section>
     </SketchWindow>
   );

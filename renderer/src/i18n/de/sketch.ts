@@ -246,6 +246,20 @@ export const sketch = {
       close: 'Zeitraffer schließen',
       canvas: 'Zeitraffer der Sketchnote',
       empty: 'Noch nichts gezeichnet: der Zeitraffer ist leer.',
+      video: {
+        open: 'Als Video speichern',
+        size: 'Größe (Pixel)',
+        seconds: 'Länge (Sekunden)',
+        start: 'Video erstellen',
+        cancel: 'Abbrechen',
+        progress: 'Fortschritt des Videos',
+        frames: 'Bild {{done}} von {{total}}',
+        done: 'Video gespeichert.',
+        cancelled: 'Video abgebrochen, nichts gespeichert.',
+        noEncoder:
+          'Dieser Browser kann keine Videos erstellen (WebCodecs fehlt). Bitte Chrome, Edge oder die Desktop-App nutzen.',
+        failed: 'Das Video konnte nicht erstellt werden: {{reason}}',
+      },
     },
     image: {
       insert: 'Bild einfügen…',

@@ -248,6 +248,20 @@ export const sketch: Pick<Messages, 'sketch'> = {
       close: 'Close the time-lapse',
       canvas: 'Time-lapse of the sketchnote',
       empty: 'Nothing drawn yet: the time-lapse is empty.',
+      video: {
+        open: 'Save as video',
+        size: 'Size (pixels)',
+        seconds: 'Length (seconds)',
+        start: 'Make the video',
+        cancel: 'Cancel',
+        progress: 'Progress of the video',
+        frames: 'Frame {{done}} of {{total}}',
+        done: 'Video saved.',
+        cancelled: 'Video cancelled, nothing saved.',
+        noEncoder:
+          'This browser cannot make videos (no WebCodecs). Please use Chrome, Edge or the desktop app.',
+        failed: 'The video could not be made: {{reason}}',
+      },
     },
     image: {
       insert: 'Insert picture…',

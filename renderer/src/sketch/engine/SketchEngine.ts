@@ -1592,6 +1592,24 @@ export class SketchEngine implements SketchEditorApi {
   }
 
   paintOverview(ctx: CanvasRenderingContext2D, rect: SceneRect, width: number, height: number): void {
+    this.paintArea(ctx, rect, width, height, 'overview');
+  }
+
+  /**
+   * Paints `rect` of the sheet, fitted and centred, into a context of `width` x `height` pixels at
+   * full detail, now (the time-lapse video's frames); `stats().sceneComplete` says the scene is whole.
+   */
+  paintSheet(ctx: Ctx2D, rect: SceneRect, width: number, height: number): void {
+    this.paintArea(ctx, rect, width, height, 'full');
+  }
+
+  private paintArea(
+    ctx: Ctx2D,
+    rect: SceneRect,
+    width: number,
+    height: number,
+    detail: 'overview' | 'full',
+  ): void {
     const scale = Math.min(width / Math.max(1, rect.width), height / Math.max(1, rect.height));
     const meta = readSheetMeta(this.doc);
     ctx.save();
@@ -1605,14 +1623,14 @@ export class SketchEngine implements SketchEditorApi {
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
     const layers = readLayerSettings(this.doc);
-    const deviceScale = scale * (window.devicePixelRatio || 1);
+    const deviceScale = detail === 'full' ? scale : scale * (window.devicePixelRatio || 1);
     for (const item of this.scene.searchOrdered(rect)) {
       const layer = layers[item.layer];
       if (!layer.visible || item.hidden) {
         continue;
       }
       ctx.globalAlpha = layer.opacity;
-      if (item.type === 'stroke') {
+      if (item.type === 'stroke' && detail === 'overview') {
         ctx.beginPath();
         item.traceSimplified(ctx, deviceScale);
         ctx.strokeStyle = item.fillStyle;

@@ -5,7 +5,9 @@ import { ReplayDoc } from '../../../../shared/sketch/replayDoc.js';
 import { playbackSeconds, visibleCount, type ReplayPace } from '../../../../shared/sketch/timelapse.js';
 import { getUserId } from '../../platform/preferences.js';
 import type { SketchEngine } from '../engine/SketchEngine.js';
+import { saveBlob } from '../../api/download.js';
 import { SketchCanvas } from '../SketchCanvas.js';
+import { VideoExportError, exportTimelapseVideo } from './exportVideo.js';
 
 /** The paces offered: multiples of real time, or the whole replay in a fixed length. */
 type PaceId = 'fit30' | 'fit60' | 'x1' | 'x5' | 'x10' | 'x30' | 'x60';
@@ -35,10 +37,13 @@ function clock(ms: number): string {
  */
 export function TimelapsePlayer({
   source,
+  name,
   onClose,
   autoplay = false,
 }: {
   source: Y.Doc;
+  /** The sketchnote's id, for the video's file name. */
+  name: string;
   onClose?: () => void;
   autoplay?: boolean;
 }) {
@@ -94,6 +99,21 @@ export function TimelapsePlayer({
     close.current?.focus();
   }, []);
 
+  // Escape closes the player wherever the focus is (a button that was replaced leaves it on the page).
+  useEffect(() => {
+    if (!onClose) {
+      return undefined;
+    }
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape' && !event.defaultPrevented) {
+        event.preventDefault();
+        onClose();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
   const togglePlay = (): void => {
     if (!playing && time >= duration) {
       setTime(0);
@@ -102,18 +122,7 @@ export function TimelapsePlayer({
   };
 
   return (
-    <div
-      className="timelapse"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={`${id}-title`}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && onClose) {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
-    >
+    <div className="timelapse" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>
       <div className="timelapse__bar">
         <h2 id={`${id}-title`} className="timelapse__title">
           {t('sketch.timelapse.title')}
@@ -160,6 +169,17 @@ export function TimelapsePlayer({
             total: replay.timeline.entries.length,
           })}
         </span>
+        <VideoExport
+          engine={engine}
+          replay={replay}
+          name={name}
+          onBusy={(busy) => {
+            setPlaying(false);
+            if (!busy) {
+              replay.setTime(time);
+            }
+          }}
+        />
         {onClose && (
           <button ref={close} type="button" className="button" onClick={onClose}>
             {t('sketch.timelapse.close')}
@@ -177,5 +197,133 @@ export function TimelapsePlayer({
         />
       </div>
     </div>
+  );
+}
+
+/** The video sizes offered (16:9). */
+const VIDEO_SIZES = [
+  { id: '640x360', width: 640, height: 360 },
+  { id: '1280x720', width: 1280, height: 720 },
+  { id: '1920x1080', width: 1920, height: 1080 },
+  { id: '3840x2160', width: 3840, height: 2160 },
+] as const;
+const DEFAULT_SIZE = VIDEO_SIZES[2];
+const MIN_SECONDS = 2;
+const MAX_SECONDS = 600;
+
+/**
+ * "Als Video speichern": the time-lapse as a WebM file of a chosen size and length, with a
+ * progress bar and "Abbrechen" (exportVideo.ts). The player pauses while it runs.
+ */
+function VideoExport({
+  engine,
+  replay,
+  name,
+  onBusy,
+}: {
+  engine: SketchEngine | null;
+  replay: ReplayDoc;
+  name: string;
+  onBusy: (busy: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [sizeId, setSizeId] = useState<string>(DEFAULT_SIZE.id);
+  const [seconds, setSeconds] = useState(30);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [message, setMessage] = useState('');
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
+  const validSeconds = Number.isFinite(seconds) && seconds >= MIN_SECONDS && seconds <= MAX_SECONDS;
+
+  async function start(): Promise<void> {
+    if (!engine) {
+      return;
+    }
+    const size = VIDEO_SIZES.find((s) => s.id === sizeId) ?? DEFAULT_SIZE;
+    const controller = new AbortController();
+    abort.current = controller;
+    setMessage('');
+    setProgress({ done: 0, total: 1 });
+    onBusy(true);
+    try {
+      const blob = await exportTimelapseVideo(engine, replay, {
+        width: size.width,
+        height: size.height,
+        seconds,
+        signal: controller.signal,
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
+      saveBlob(blob, `mitschrift-zeitraffer-${name}-${size.id}.webm`);
+      setMessage(t('sketch.timelapse.video.done'));
+    } catch (error) {
+      setMessage(
+        controller.signal.aborted
+          ? t('sketch.timelapse.video.cancelled')
+          : error instanceof VideoExportError && error.reason === 'noEncoder'
+            ? t('sketch.timelapse.video.noEncoder')
+            : t('sketch.timelapse.video.failed', {
+                reason: error instanceof Error ? error.message : String(error),
+              }),
+      );
+    } finally {
+      abort.current = null;
+      setProgress(null);
+      onBusy(false);
+    }
+  }
+
+  const percent = progress ? Math.round((progress.done / Math.max(1, progress.total)) * 100) : 0;
+  return (
+    <details className="timelapse__video">
+      <summary>{t('sketch.timelapse.video.open')}</summary>
+      <div className="timelapse__video-form">
+        <label htmlFor={`${id}-size`}>{t('sketch.timelapse.video.size')}</label>
+        <select
+          id={`${id}-size`}
+          value={sizeId}
+          disabled={progress !== null}
+          onChange={(event) => setSizeId(event.target.value)}
+        >
+          {VIDEO_SIZES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.width} × {s.height}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-seconds`}>{t('sketch.timelapse.video.seconds')}</label>
+        <input
+          id={`${id}-seconds`}
+          type="number"
+          min={MIN_SECONDS}
+          max={MAX_SECONDS}
+          value={seconds}
+          disabled={progress !== null}
+          aria-invalid={!validSeconds}
+          onChange={(event) => setSeconds(event.target.valueAsNumber)}
+        />
+        {progress ? (
+          <>
+            <progress max={100} value={percent} aria-label={t('sketch.timelapse.video.progress')} />
+            <span>{t('sketch.timelapse.video.frames', { done: progress.done, total: progress.total })}</span>
+            <button type="button" className="button" onClick={() => abort.current?.abort()}>
+              {t('sketch.timelapse.video.cancel')}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!validSeconds || !engine}
+            onClick={() => void start()}
+          >
+            {t('sketch.timelapse.video.start')}
+          </button>
+        )}
+        <p role="status" className="timelapse__video-status">
+          {message}
+        </p>
+      </div>
+    </details>
   );
 }
