@@ -165,6 +165,36 @@ export const ROUTES = {
     need: organiserOf('path'),
     body: 'none',
   },
+  // Publishing to the open-data portal: the settings and the token are the workspace owner's; the
+  // event's organisers publish with them (the token never leaves the core).
+  publishSettings: { method: 'GET', path: '/api/publish/settings', need: OWNER, body: 'none' },
+  putPublishSettings: { method: 'PUT', path: '/api/publish/settings', need: OWNER, body: 'json' },
+  putPublishToken: { method: 'PUT', path: '/api/publish/token', need: OWNER, body: 'json' },
+  clearPublishToken: { method: 'POST', path: '/api/publish/token/clear', need: OWNER, body: 'none' },
+  publishOrganisations: {
+    method: 'GET',
+    path: '/api/publish/organisations',
+    need: OWNER,
+    body: 'none',
+  },
+  startPublish: {
+    method: 'POST',
+    path: '/api/events/:eventId/publications',
+    need: organiserOf('path'),
+    body: 'json',
+  },
+  publishStatus: {
+    method: 'GET',
+    path: '/api/events/:eventId/publications/:publishId',
+    need: organiserOf('path'),
+    body: 'none',
+  },
+  cancelPublish: {
+    method: 'POST',
+    path: '/api/events/:eventId/publications/:publishId/cancel',
+    need: organiserOf('path'),
+    body: 'none',
+  },
   // A session's attachments (shared/api/attachmentContract.ts).
   listAttachments: {
     method: 'GET',

@@ -10,6 +10,8 @@ export const coreLaunchSchema = z.object({
   port: z.number().int().min(0).max(65535),
   token: z.string().min(16),
   rendererDir: z.string().min(1).optional(),
+  /** The desktop shell keeps the portal token itself (safeStorage) and hands it over after each start. */
+  publishTokenStorage: z.enum(['file', 'memory']).optional(),
 });
 
 /** What the core process reports to its parent. */
@@ -62,8 +64,15 @@ channel.onMessage((message) => {
       setTimeout(() => process.exit(1), 50);
       return;
     }
-    const { dataDir, host, port, token, rendererDir } = launch.data;
-    startCore({ dataDir, host, port, token, ...(rendererDir ? { rendererDir } : {}) }).then(
+    const { dataDir, host, port, token, rendererDir, publishTokenStorage } = launch.data;
+    startCore({
+      dataDir,
+      host,
+      port,
+      token,
+      ...(rendererDir ? { rendererDir } : {}),
+      ...(publishTokenStorage ? { publishTokenStorage } : {}),
+    }).then(
       (running) => {
         core = running;
         channel.send({ type: 'listening', origin: running.origin, joinUrl: running.joinUrl });

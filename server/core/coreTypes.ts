@@ -38,6 +38,13 @@ export interface CoreOptions {
    * cores behind a load balancer serve the same workspace. Without it, the workspace folder holds all.
    */
   scaleOut?: { postgres: string; redis: string };
+  /**
+   * Where the portal's API token is kept when set over the API: `file` (`<data>/ckan-token`, mode
+   * 0600; `serve`, the default) or `memory` (the desktop app, whose shell keeps it with safeStorage).
+   */
+  publishTokenStorage?: 'file' | 'memory';
+  /** Client settings of publications (tests: fast retries). */
+  publishClient?: { attempts?: number; backoffMs?: number; timeoutMs?: number };
 }
 
 /** A running core. */

@@ -9,6 +9,8 @@ import { allows, docAccess, sessionAccess, type EventLookup } from '../access/ac
 import type { Principal } from '../access/accessTable.js';
 import { matchRoute, safeDecode } from '../access/routeMatch.js';
 import { ExportJobs } from '../bundle/exportJobs.js';
+import { PublishConfig } from '../publish/publishConfig.js';
+import { PublishJobs } from '../publish/publishJobs.js';
 import type { ApiContext } from '../http/apiContext.js';
 import { handleApi } from '../http/apiRoutes.js';
 import { EventTokens } from '../access/eventTokens.js';
@@ -112,10 +114,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     let origin = '';
     let closing: Promise<void> | undefined;
     const exports = new ExportJobs(options.dataDir);
+    const publishConfig = new PublishConfig(options.dataDir, options.publishTokenStorage ?? 'file');
+    const publications = new PublishJobs(publishConfig, options.publishClient);
     const api: Omit<ApiContext, 'principal'> & { share?: NetworkShare } = {
       registry,
       store,
       exports,
+      publish: { config: publishConfig, jobs: publications },
       version: APP_VERSION,
       dataDir: options.dataDir,
       joins,
@@ -354,6 +359,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
           await share.stop();
           await joins.close();
           exports.close();
+          publications.close();
           sync.close();
           await new Promise<void>((r) => {
             server.close(() => r());

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RouteParams } from '../access/accessCheck.js';
 import type { Principal, RouteId } from '../access/accessTable.js';
 import type { ExportJobs } from '../bundle/exportJobs.js';
+import type { PublishConfig } from '../publish/publishConfig.js';
+import type { PublishJobs } from '../publish/publishJobs.js';
 import type { NetworkShare } from '../core/networkShare.js';
 import type { EventTokens } from '../access/eventTokens.js';
 import type { DocStorage } from '../storage/docStorage.js';
@@ -28,6 +30,8 @@ export interface ApiContext {
   live?: LiveFigures;
   /** Documentation bundles being made or ready to download (absent in cores started without them). */
   exports?: ExportJobs;
+  /** Publishing to the open-data portal: settings, token and running publications (absent in cores started without them). */
+  publish?: { config: PublishConfig; jobs: PublishJobs };
   /** Who sent the request; the access table has already allowed it the route. */
   principal: Principal;
 }

@@ -18,6 +18,7 @@ import { attachmentHandlers } from './attachmentRoutes.js';
 import { bundleHandlers } from './bundleRoutes.js';
 import { eventHandlers } from './eventRoutes.js';
 import { padHandlers } from './padRoutes.js';
+import { publishHandlers } from './publishRoutes.js';
 import { BadRequestError, readJsonBody, sendError, sendJson } from './responses.js';
 import { shareHandlers } from './shareRoutes.js';
 import { sketchHandlers } from './sketchRoutes.js';
@@ -80,6 +81,7 @@ export const API_HANDLERS: Record<ApiRouteId, RouteHandler> = {
   ...eventHandlers,
   ...bundleHandlers,
   ...attachmentHandlers,
+  ...publishHandlers,
   ...padHandlers,
   ...sketchHandlers,
   ...shareHandlers,

@@ -15,8 +15,8 @@ import { readJsonBody, sendError, sendJson } from './responses.js';
  * synchronously, so the export sees one consistent state and holds nothing open while it runs.
  */
 
-/** The registry and the pad history as a bundle source. */
-function coreSource(ctx: ApiContext): BundleSourceAccess {
+/** The registry and the pad history as a bundle source (exports and publications). */
+export function coreSource(ctx: ApiContext): BundleSourceAccess {
   return {
     read: (name, read) => ctx.registry.read(name, read),
     attachments: (sessionId) => readAttachments(ctx.dataDir, sessionId),

@@ -21,6 +21,14 @@ export class CkanError extends Error {
   }
 }
 
+/** A publish that was cancelled (its client's signal aborted); nothing more is sent. */
+export class PublishCancelledError extends Error {
+  constructor() {
+    super('Publishing was cancelled; what was sent before stays on the portal, a new publish resumes.');
+    this.name = 'PublishCancelledError';
+  }
+}
+
 const envelopeSchema = z.object({
   success: z.boolean(),
   result: z.unknown().optional(),
@@ -37,6 +45,8 @@ export interface CkanClientOptions {
   backoffMs?: number;
   /** Per-request time limit in ms (default 60 s). */
   timeoutMs?: number;
+  /** Aborting stops the request in flight and every later one ({@link PublishCancelledError}). */
+  signal?: AbortSignal;
 }
 
 function validationText(error: Record<string, unknown>): string {
@@ -64,6 +74,7 @@ export class CkanClient {
   private readonly attempts: number;
   private readonly backoffMs: number;
   private readonly timeoutMs: number;
+  private readonly signal: AbortSignal | undefined;
 
   constructor(options: CkanClientOptions) {
     const url = new URL(options.portal);
@@ -75,6 +86,14 @@ export class CkanClient {
     this.attempts = options.attempts ?? 5;
     this.backoffMs = options.backoffMs ?? 500;
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.signal = options.signal;
+  }
+
+  /** Throws {@link PublishCancelledError} once the client's signal has aborted. */
+  checkCancelled(): void {
+    if (this.signal?.aborted) {
+      throw new PublishCancelledError();
+    }
   }
 
   /**
@@ -88,14 +107,17 @@ export class CkanClient {
     beforeRetry?: () => Promise<{ done: true; value: T } | { done: false }>,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      this.checkCancelled();
       try {
         return (await this.once(action, body)) as T;
       } catch (error) {
+        this.checkCancelled();
         if (!retryable(error) || attempt >= this.attempts) {
           throw error;
         }
         const delay = this.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random());
         await new Promise((resolve) => setTimeout(resolve, delay));
+        this.checkCancelled();
         if (beforeRetry) {
           const check = await beforeRetry();
           if (check.done) {
@@ -116,7 +138,9 @@ export class CkanClient {
         headers: { Authorization: this.token, ...(isForm ? {} : { 'Content-Type': 'application/json' }) },
         body: isForm ? body : JSON.stringify(body),
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: this.signal
+          ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.signal])
+          : AbortSignal.timeout(this.timeoutMs),
       });
       text = await response.text();
     } catch (error) {

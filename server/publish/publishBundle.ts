@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BundleFile } from '../bundle/bundleTypes.js';
-import { formatOf, sha256 } from '../bundle/metadata.js';
+import { METADATA_FILE, formatOf, sha256 } from '../bundle/metadata.js';
 import type { CkanClient } from './ckanClient.js';
 import { CkanError } from './ckanClient.js';
 
@@ -31,6 +31,26 @@ export interface CkanDatasetFields {
   [key: string]: unknown;
 }
 
+/** The dataset's CKAN fields, from the bundle's metadata.json (its `ckan` part). */
+export function datasetFieldsOf(files: readonly BundleFile[]): CkanDatasetFields {
+  const metadata = files.find((f) => f.path === METADATA_FILE);
+  if (!metadata) {
+    throw new Error(`The bundle has no ${METADATA_FILE}.`);
+  }
+  return z
+    .object({ ckan: z.object({ name: z.string(), title: z.string() }).passthrough() })
+    .parse(JSON.parse(Buffer.from(metadata.bytes).toString('utf8'))).ckan;
+}
+
+/** What publishing does with one file. */
+type FileAction = 'create' | 'update' | 'unchanged';
+
+/** What a publish will do, known before anything is written. */
+interface PublishPlan {
+  dataset: 'created' | 'updated';
+  files: { path: string; action: FileAction }[];
+}
+
 /** What one publish did (or, in a dry run, would do). */
 export interface PublishReport {
   datasetUrl: string;
@@ -50,6 +70,10 @@ export interface PublishOptions {
   /** Largest upload the portal takes, in bytes (checked before anything is sent). */
   maxBytes?: number;
   onProgress?: (line: string) => void;
+  /** Called once with the plan, before anything is written (a dry run stops after it). */
+  onPlan?: (plan: PublishPlan) => void;
+  /** Called as each file is sent and when the portal has it. */
+  onFile?: (path: string, state: 'sending' | 'sent') => void;
 }
 
 async function findDataset(client: CkanClient, name: string): Promise<Dataset | undefined> {
@@ -76,6 +100,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRep
       null,
     );
   }
+  client.checkCancelled();
   let dataset = await findDataset(client, fields.name);
   const report: PublishReport = {
     datasetUrl: `${client.portal}/dataset/${fields.name}`,
@@ -84,6 +109,19 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRep
     updated: [],
     unchanged: [],
   };
+  const known = new Map((dataset?.resources ?? []).map((r) => [r.name ?? '', r]));
+  options.onPlan?.({
+    dataset: report.dataset,
+    files: options.files.map((file) => {
+      const existing = known.get(file.path);
+      const action: FileAction = !existing
+        ? 'create'
+        : existing.hash === sha256(file.bytes)
+          ? 'unchanged'
+          : 'update';
+      return { path: file.path, action };
+    }),
+  });
   const body = { ...fields, owner_org: options.org };
   if (!dataset) {
     if (options.dryRun) {
@@ -91,6 +129,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRep
       report.created = options.files.map((f) => f.path);
       return report;
     }
+    client.checkCancelled();
     say(`creating dataset ${fields.name}`);
     const created = await client.call('package_create', body, async () => {
       const found = await findDataset(client, fields.name);
@@ -98,6 +137,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRep
     });
     dataset = datasetSchema.parse(created);
   } else if (!options.dryRun) {
+    client.checkCancelled();
     say(`updating dataset ${fields.name}`);
     // Resources are left out: a patch with a list replaces the whole list.
     const { resources: _unused, ...withoutResources } = body as Record<string, unknown>;
@@ -138,7 +178,9 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRep
       );
       return data;
     };
+    client.checkCancelled();
     say(`${existing ? 'updating' : 'uploading'} ${file.path} (${file.bytes.byteLength} bytes)`);
+    options.onFile?.(file.path, 'sending');
     if (existing) {
       await client.call('resource_patch', form());
       report.updated.push(file.path);
@@ -150,6 +192,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRep
       });
       report.created.push(file.path);
     }
+    options.onFile?.(file.path, 'sent');
   }
   return report;
 }

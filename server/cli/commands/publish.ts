@@ -4,10 +4,9 @@ import { APP_VERSION } from '../../core/version.js';
 import { buildBundle } from '../../bundle/buildBundle.js';
 import { BUNDLE_PROFILES, type BundleProfile } from '../../bundle/bundleTypes.js';
 import { BundleRequestError } from '../../bundle/collectBundle.js';
-import { METADATA_FILE } from '../../bundle/metadata.js';
 import { collectFromWorkspace } from '../../bundle/workspaceSource.js';
 import { CkanClient, CkanError } from '../../publish/ckanClient.js';
-import { publishBundle, type CkanDatasetFields } from '../../publish/publishBundle.js';
+import { datasetFieldsOf, publishBundle } from '../../publish/publishBundle.js';
 import {
   UsageError,
   dataDirFrom,
@@ -68,10 +67,7 @@ async function runPublish(args: string[]): Promise<number> {
       generator: `Mitschrift ${APP_VERSION}`,
     });
     const built = await buildBundle(collected, { profile });
-    const metadata = built.files.find((f) => f.path === METADATA_FILE);
-    const fields = (
-      JSON.parse(Buffer.from(metadata?.bytes ?? []).toString('utf8')) as { ckan: CkanDatasetFields }
-    ).ckan;
+    const fields = datasetFieldsOf(built.files);
     const report = await publishBundle({
       client,
       org: values.org,

@@ -109,6 +109,10 @@ export async function startStandIn(options: { maxBytes?: number } = {}): Promise
       ok(res, result);
     };
     switch (action) {
+      case 'organization_list_for_user':
+        // The editor token's user may create datasets in one organisation.
+        ok(res, [{ name: 'ito', title: 'IT-Referat', display_name: 'IT-Referat' }]);
+        return;
       case 'package_show': {
         const found = find(data.id);
         if (found) {
