@@ -27,6 +27,7 @@ import { EventSettings } from './EventSettings.js';
 import { BundleButton } from './BundleDialog.js';
 import { ExportPanel } from './ExportPanel.js';
 import { PeopleEditor } from './PeopleEditor.js';
+import { PublishPanel } from './PublishPanel.js';
 import { ProjectorLink } from './ProjectorLink.js';
 import { RoomsEditor } from './RoomsEditor.js';
 import { SlotsEditor } from './SlotsEditor.js';
@@ -209,6 +210,7 @@ function EventPage({
                   eventId={entry.id}
                   sessions={snapshot.sessions.map((s) => ({ id: s.id, title: s.title }))}
                 />
+                <PublishPanel eventId={entry.id} owner={session.role === 'owner'} />
                 <PlanImport target={{ kind: 'merge', eventId: entry.id }} />
               </>
             )}
