@@ -4,15 +4,12 @@ import { findWrapping, liftTarget } from '@tiptap/pm/transform';
 import type { Node as PmNode, Schema } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import type { RunningCore } from '../../../server/core/coreTypes.js';
-import { startLoopbackCore } from '../../helpers/loopbackCore.js';
+import { ConvergenceSession } from '../../helpers/convergenceSession.js';
+import type * as Y from 'yjs';
 import { readPadContent } from '../../../shared/pad/padContent.js';
 import { contentFragment } from '../../../shared/pad/padLayout.js';
 import { MARK } from '../../../shared/pad/padNames.js';
 import { checkAgainstSchema, padSchema } from '../../../shared/pad/padSchema.js';
-import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
-import { makeTempDir } from '../../helpers/tempDir.js';
 
 /**
  * Seeded randomised convergence of notes pads, driven the way the editor drives them: every edit is a
@@ -28,17 +25,11 @@ const STEPS = 300;
 const DOC = 'pad/convergence';
 const LIMITS = { maxDepth: 64, maxNodes: 100_000, maxTextLength: 10_000_000 };
 
-let temp: ReturnType<typeof makeTempDir> | undefined;
-let core: RunningCore | undefined;
-const clients: SyncClient[] = [];
+let session: ConvergenceSession | undefined;
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) {
-    c.destroy();
-  }
-  await core?.close();
-  core = undefined;
-  temp?.cleanup();
+  await session?.close();
+  session = undefined;
 });
 
 /** Start positions (inside) of every textblock of a document. */
@@ -168,60 +159,13 @@ async function runSeed(seed: number): Promise<{ steps: number; disconnects: numb
   const schema = padSchema();
   const gen = prng.create(seed);
   kindsApplied.clear();
-  temp = makeTempDir('mitschrift-conv-');
-  const dataDir = temp.dir;
-  core = await startLoopbackCore(dataDir);
-  const port = Number(new URL(core.origin).port);
-  for (let i = 0; i < CLIENTS; i++) {
-    clients.push(connectSyncClient(core.origin, core.token, DOC, new Y.Doc()));
-  }
-  await Promise.all(clients.map((c) => c.synced));
+  const run = await ConvergenceSession.start(DOC, CLIENTS, 'mitschrift-conv-');
+  session = run;
+  await run.run(gen, STEPS, (doc, token, user) => randomEdit(schema, doc, gen, token, user));
+  const { clients, issued } = run;
 
-  const issued: string[] = [];
-  let disconnects = 0;
-  const restartAt = Math.floor(STEPS / 2);
-  for (let step = 0; step < STEPS; step++) {
-    if (step === restartAt) {
-      // The core goes down mid-session (flushing as on SIGTERM) and comes back on the same port.
-      await core.close();
-      for (let k = 0; k < 10; k++) {
-        const who = prng.uint32(gen, 0, CLIENTS - 1);
-        const tok = `c${who}-down${k}`;
-        randomEdit(schema, clients[who]!.doc, gen, tok, `user${who}`);
-        issued.push(tok);
-      }
-      core = await startLoopbackCore(dataDir, { port });
-    }
-    const who = prng.uint32(gen, 0, CLIENTS - 1);
-    const client = clients[who]!;
-    const roll = prng.real53(gen);
-    if (roll < 0.04 && client.provider.wsconnected) {
-      client.provider.disconnect();
-      disconnects += 1;
-    } else if (roll < 0.1 && !client.provider.shouldConnect) {
-      client.provider.connect();
-    }
-    const tok = `c${who}-${step}`;
-    randomEdit(schema, client.doc, gen, tok, `user${who}`);
-    issued.push(tok);
-    if (prng.real53(gen) < 0.3) {
-      await new Promise((r) => setTimeout(r, prng.uint32(gen, 0, 8)));
-    }
-  }
-
-  expect(disconnects, 'the run should include disconnects').toBeGreaterThan(2);
-  for (const c of clients) {
-    if (!c.provider.shouldConnect) {
-      c.provider.connect();
-    }
-  }
-  const states = (): string[] =>
-    clients.map((c) => Buffer.from(Y.encodeStateVector(c.doc)).toString('base64'));
-  await waitFor(
-    () => clients.every((c) => c.provider.synced) && new Set(states()).size === 1,
-    20_000,
-    `all ${CLIENTS} clients to converge (seed ${seed})`,
-  );
+  expect(run.disconnects, 'the run should include disconnects').toBeGreaterThan(2);
+  await run.converge(`all ${CLIENTS} clients to converge (seed ${seed})`);
   const contents = clients.map((c) => JSON.stringify(readPadContent(c.doc)));
   expect(new Set(contents).size, `seed ${seed}: the documents differ`).toBe(1);
   for (const c of clients) {
@@ -240,18 +184,10 @@ async function runSeed(seed: number): Promise<{ steps: number; disconnects: numb
   ).toBeGreaterThanOrEqual(7);
 
   // What the core wrote to disk is the same document.
-  for (const c of clients.splice(0)) {
-    c.destroy();
-  }
-  await new Promise((r) => setTimeout(r, 100));
-  await core.close();
-  core = await startLoopbackCore(dataDir);
-  const fresh = connectSyncClient(core.origin, core.token, DOC, new Y.Doc());
-  clients.push(fresh);
-  await fresh.synced;
-  expect(JSON.stringify(readPadContent(fresh.doc))).toBe(contents[0]);
-  expect(new Set(fresh.doc.getArray<string>('journal').toArray())).toEqual(new Set(issued));
-  return { steps: issued.length, disconnects, size: contents[0]!.length };
+  const fresh = await run.reopen();
+  expect(JSON.stringify(readPadContent(fresh))).toBe(contents[0]);
+  expect(new Set(fresh.getArray<string>('journal').toArray())).toEqual(new Set(issued));
+  return { steps: issued.length, disconnects: run.disconnects, size: contents[0]!.length };
 }
 
 describe('convergence of editor transactions under disconnects and a core restart', () => {

@@ -1,7 +1,7 @@
 import * as prng from 'lib0/prng';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import type { RunningCore } from '../../../server/core/coreTypes.js';
+import { ConvergenceSession } from '../../helpers/convergenceSession.js';
+import type * as Y from 'yjs';
 import { affineRotate, affineTranslate, transformItems } from '../../../shared/sketch/edit/transform.js';
 import { erasePartOfStroke, erasePartial } from '../../../shared/sketch/edit/eraser.js';
 import { decodeObject } from '../../../shared/sketch/objects/objectCodec.js';
@@ -24,9 +24,6 @@ import {
 import { LAYER_IDS, strokesMap } from '../../../shared/sketch/sketchLayout.js';
 import { decodeStroke, encodeStroke } from '../../../shared/sketch/strokeCodec.js';
 import { syntheticSketch } from '../../../shared/sketch/synthetic.js';
-import { startLoopbackCore } from '../../helpers/loopbackCore.js';
-import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
-import { makeTempDir } from '../../helpers/tempDir.js';
 import { rect } from '../../shared/sketch/objectsFixtures.js';
 
 /**
@@ -43,17 +40,11 @@ const CLIENTS = 4;
 const STEPS = 240;
 const DOC = 'sketch/convergence';
 
-let temp: ReturnType<typeof makeTempDir> | undefined;
-let core: RunningCore | undefined;
-const clients: SyncClient[] = [];
+let session: ConvergenceSession | undefined;
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) {
-    c.destroy();
-  }
-  await core?.close();
-  core = undefined;
-  temp?.cleanup();
+  await session?.close();
+  session = undefined;
 });
 
 /** What a client's document holds, in paint order, as comparable text. */
@@ -201,61 +192,15 @@ function createdIds(doc: Y.Doc): Set<string> {
 async function runSeed(seed: number): Promise<{ steps: number; disconnects: number; items: number }> {
   const gen = prng.create(seed);
   kindsApplied.clear();
-  temp = makeTempDir('mitschrift-sketch-conv-');
-  const dataDir = temp.dir;
-  core = await startLoopbackCore(dataDir);
-  const port = Number(new URL(core.origin).port);
-  for (let i = 0; i < CLIENTS; i++) {
-    clients.push(connectSyncClient(core.origin, core.token, DOC, new Y.Doc()));
-  }
-  await Promise.all(clients.map((c) => c.synced));
-
-  const issued: string[] = [];
   const erased = new Set<string>();
   const made = new Set<string>();
-  let disconnects = 0;
-  const restartAt = Math.floor(STEPS / 2);
-  for (let step = 0; step < STEPS; step++) {
-    if (step === restartAt) {
-      await core.close();
-      for (let k = 0; k < 10; k++) {
-        const who = prng.uint32(gen, 0, CLIENTS - 1);
-        const tok = `c${who}d${k}`;
-        randomEdit(gen, clients[who]!.doc, tok, `user${who}`, erased, made);
-        issued.push(tok);
-      }
-      core = await startLoopbackCore(dataDir, { port });
-    }
-    const who = prng.uint32(gen, 0, CLIENTS - 1);
-    const client = clients[who]!;
-    const roll = prng.real53(gen);
-    if (roll < 0.04 && client.provider.wsconnected) {
-      client.provider.disconnect();
-      disconnects += 1;
-    } else if (roll < 0.1 && !client.provider.shouldConnect) {
-      client.provider.connect();
-    }
-    const tok = `c${who}s${step}`;
-    randomEdit(gen, client.doc, tok, `user${who}`, erased, made);
-    issued.push(tok);
-    if (prng.real53(gen) < 0.3) {
-      await new Promise((r) => setTimeout(r, prng.uint32(gen, 0, 8)));
-    }
-  }
+  const run = await ConvergenceSession.start(DOC, CLIENTS, 'mitschrift-sketch-conv-');
+  session = run;
+  await run.run(gen, STEPS, (doc, token, user) => randomEdit(gen, doc, token, user, erased, made));
+  const { clients, issued } = run;
 
-  expect(disconnects, 'the run should include disconnects').toBeGreaterThan(2);
-  for (const c of clients) {
-    if (!c.provider.shouldConnect) {
-      c.provider.connect();
-    }
-  }
-  const vectors = (): string[] =>
-    clients.map((c) => Buffer.from(Y.encodeStateVector(c.doc)).toString('base64'));
-  await waitFor(
-    () => clients.every((c) => c.provider.synced) && new Set(vectors()).size === 1,
-    20_000,
-    `all ${CLIENTS} clients to converge (seed ${seed})`,
-  );
+  expect(run.disconnects, 'the run should include disconnects').toBeGreaterThan(2);
+  await run.converge(`all ${CLIENTS} clients to converge (seed ${seed})`);
   const pictures = clients.map((c) => snapshot(c.doc));
   expect(new Set(pictures).size, `seed ${seed}: the sketchnotes differ`).toBe(1);
   for (const c of clients) {
@@ -278,17 +223,9 @@ async function runSeed(seed: number): Promise<{ steps: number; disconnects: numb
   );
 
   // What the core wrote to disk is the same sketchnote.
-  for (const c of clients.splice(0)) {
-    c.destroy();
-  }
-  await new Promise((r) => setTimeout(r, 100));
-  await core.close();
-  core = await startLoopbackCore(dataDir);
-  const fresh = connectSyncClient(core.origin, core.token, DOC, new Y.Doc());
-  clients.push(fresh);
-  await fresh.synced;
-  expect(snapshot(fresh.doc)).toBe(pictures[0]);
-  return { steps: issued.length, disconnects, items: paintOrder(fresh.doc).length };
+  const fresh = await run.reopen();
+  expect(snapshot(fresh)).toBe(pictures[0]);
+  return { steps: issued.length, disconnects: run.disconnects, items: paintOrder(fresh).length };
 }
 
 describe('convergence of sketch edits under disconnects and a core restart', () => {
