@@ -24,6 +24,10 @@ interface CoreLaunch {
   port: number;
   token: string;
   rendererDir?: string;
+  /** `memory`: the core keeps the portal token only in memory; the shell keeps it encrypted. */
+  publishTokenStorage?: 'file' | 'memory';
+  /** The portal token handed to each start (kept up to date from the core's reports). */
+  publishToken?: string;
 }
 
 /** The running core as the shell sees it. */
@@ -46,6 +50,8 @@ export interface SupervisorOptions {
   restartWindowMs?: number;
   /** How long a shutdown may take before the process is killed. */
   shutdownTimeoutMs?: number;
+  /** Called when the core reports a new portal token (null: cleared), to keep it with safeStorage. */
+  onPublishToken?: (token: string | null) => void;
   /** Called when a restarted core listens again. */
   onRestarted?: (origin: string) => void;
   /** Called once when the supervisor gives up (the shell shows a dialog and quits). */
@@ -53,6 +59,12 @@ export interface SupervisorOptions {
   now?: () => number;
   log?: (message: string) => void;
 }
+
+/** The core's report of a new (or cleared) portal token. */
+const publishTokenReportSchema = z.object({
+  type: z.literal('publish-token'),
+  token: z.string().min(8).max(2000).nullable(),
+});
 
 const reportSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('listening'), origin: z.string().url(), joinUrl: z.string().url() }),
@@ -99,6 +111,18 @@ export function superviseCore(options: SupervisorOptions): Promise<SupervisedCor
         });
       });
       current.on('message', (message) => {
+        const tokenReport = publishTokenReportSchema.safeParse(message);
+        if (tokenReport.success) {
+          // Restarts hand the new token over again; the shell stores it encrypted.
+          const { token } = tokenReport.data;
+          if (token === null) {
+            delete launch.publishToken;
+          } else {
+            launch.publishToken = token;
+          }
+          options.onPublishToken?.(token);
+          return;
+        }
         const report = reportSchema.safeParse(message);
         if (!report.success || settled) {
           return;

@@ -6,6 +6,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  safeStorage,
   screen,
   session,
   shell,
@@ -19,6 +20,7 @@ import { findJoinLinkInArgv, joinUrlWithPath, parseJoinLink, PROTOCOL_SCHEME } f
 import { buildMenuTemplate } from './menu.js';
 import { menuLanguageFor } from './menuStrings.js';
 import { createProjectorController, type ProjectorController } from './projector.js';
+import { publishTokenVault } from './publishTokenVault.js';
 import { installSessionGuards, installWebContentsGuards, isExternalLink } from './security.js';
 import { assertSecureWindowOptions, mainWindowOptions, projectorWindowOptions } from './windowOptions.js';
 
@@ -113,6 +115,9 @@ async function start(): Promise<void> {
   try {
     // The core runs in its own process (server/core/coreProcess.ts), so a failure there cannot take
     // the window down; the supervisor restarts it on the same port with the same token.
+    // The portal token: encrypted with safeStorage here, only in memory in the core.
+    const tokenVault = publishTokenVault(safeStorage, join(app.getPath('userData'), 'ckan-token.enc'));
+    const keptToken = tokenVault.load();
     core = await superviseCore({
       fork: () =>
         utilityProcess.fork(join(import.meta.dirname, 'coreProcess.js'), [], {
@@ -125,7 +130,10 @@ async function start(): Promise<void> {
         // A fresh secret per launch: the window gets it through the join URL, nothing else needs it.
         token: randomBytes(32).toString('base64url'),
         rendererDir,
+        publishTokenStorage: 'memory',
+        ...(keptToken ? { publishToken: keptToken } : {}),
       },
+      onPublishToken: (token) => tokenVault.save(token),
       onRestarted: (origin) => console.error(`The core runs again at ${origin}.`),
       onFatal: (message) => {
         coreClosed = true;

@@ -12,11 +12,16 @@ export const coreLaunchSchema = z.object({
   rendererDir: z.string().min(1).optional(),
   /** The desktop shell keeps the portal token itself (safeStorage) and hands it over after each start. */
   publishTokenStorage: z.enum(['file', 'memory']).optional(),
+  /** The portal token the shell kept encrypted (safeStorage), decrypted for this start; `memory` only. */
+  publishToken: z.string().min(8).max(2000).optional(),
 });
 
 /** What the core process reports to its parent. */
 export type CoreProcessReport =
-  { type: 'listening'; origin: string; joinUrl: string } | { type: 'failed'; message: string };
+  | { type: 'listening'; origin: string; joinUrl: string }
+  | { type: 'failed'; message: string }
+  /** The portal token was set (or cleared: null) over the API; the shell keeps it with safeStorage. */
+  | { type: 'publish-token'; token: string | null };
 
 /** The two ways a parent talks to us: Electron's utilityProcess (parentPort) or Node's fork (process.send). */
 interface ParentChannel {
@@ -64,7 +69,7 @@ channel.onMessage((message) => {
       setTimeout(() => process.exit(1), 50);
       return;
     }
-    const { dataDir, host, port, token, rendererDir, publishTokenStorage } = launch.data;
+    const { dataDir, host, port, token, rendererDir, publishTokenStorage, publishToken } = launch.data;
     startCore({
       dataDir,
       host,
@@ -72,6 +77,14 @@ channel.onMessage((message) => {
       token,
       ...(rendererDir ? { rendererDir } : {}),
       ...(publishTokenStorage ? { publishTokenStorage } : {}),
+      ...(publishTokenStorage === 'memory'
+        ? {
+            publishTokenKeeper: {
+              ...(publishToken ? { token: publishToken } : {}),
+              onChange: (changed: string | null) => channel.send({ type: 'publish-token', token: changed }),
+            },
+          }
+        : {}),
     }).then(
       (running) => {
         core = running;

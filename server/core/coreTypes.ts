@@ -1,3 +1,4 @@
+import type { ShellTokenKeeper } from '../publish/publishConfig.js';
 import type { StoreProblem } from '../../shared/api/contract.js';
 import type { NetworkInterface } from '../../shared/api/shareContract.js';
 import type { SyncLimits } from '../sync/syncLimits.js';
@@ -43,6 +44,8 @@ export interface CoreOptions {
    * 0600; `serve`, the default) or `memory` (the desktop app, whose shell keeps it with safeStorage).
    */
   publishTokenStorage?: 'file' | 'memory';
+  /** With `memory`: the token the shell kept (safeStorage) and who to tell when it changes. */
+  publishTokenKeeper?: ShellTokenKeeper;
   /** Client settings of publications (tests: fast retries). */
   publishClient?: { attempts?: number; backoffMs?: number; timeoutMs?: number };
 }

@@ -114,7 +114,12 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     let origin = '';
     let closing: Promise<void> | undefined;
     const exports = new ExportJobs(options.dataDir);
-    const publishConfig = new PublishConfig(options.dataDir, options.publishTokenStorage ?? 'file');
+    const publishConfig = new PublishConfig(
+      options.dataDir,
+      options.publishTokenStorage ?? 'file',
+      process.env,
+      options.publishTokenKeeper,
+    );
     const publications = new PublishJobs(publishConfig, options.publishClient);
     const api: Omit<ApiContext, 'principal'> & { share?: NetworkShare } = {
       registry,

@@ -18,6 +18,14 @@ import {
 /** Where the token is kept when it is set over the API. */
 export type TokenStorage = 'file' | 'memory';
 
+/** The desktop shell's side of a `memory` token: the token it kept, and who to tell of changes. */
+export interface ShellTokenKeeper {
+  /** The token the shell decrypted at start (safeStorage), if it kept one. */
+  token?: string;
+  /** Told of every new token (and null when it is cleared), so the shell can keep it encrypted. */
+  onChange?: (token: string | null) => void;
+}
+
 /** The settings before anyone chose any. */
 const DEFAULTS: PublishSettings = { portal: '', organisation: '', profile: 'public', maxMb: 10 };
 
@@ -39,7 +47,10 @@ export class PublishConfig {
     private readonly dataDir: string,
     private readonly storage: TokenStorage,
     private readonly env: NodeJS.ProcessEnv = process.env,
-  ) {}
+    private readonly shell: ShellTokenKeeper = {},
+  ) {
+    this.memoryToken = storage === 'memory' ? shell.token : undefined;
+  }
 
   /** The settings; a missing or damaged file gives the defaults (settings are easy to enter again). */
   settings(): PublishSettings {
@@ -78,6 +89,7 @@ export class PublishConfig {
   setToken(token: string): void {
     if (this.storage === 'memory') {
       this.memoryToken = token;
+      this.shell.onChange?.(token);
       return;
     }
     writeAtomic(join(this.dataDir, TOKEN_FILE), `${token}\n`, 0o600);
@@ -85,7 +97,11 @@ export class PublishConfig {
 
   /** Forgets the token (an environment variable stays, it is not ours to change). */
   clearToken(): void {
-    this.memoryToken = undefined;
+    if (this.storage === 'memory') {
+      this.memoryToken = undefined;
+      this.shell.onChange?.(null);
+      return;
+    }
     rmSync(join(this.dataDir, TOKEN_FILE), { force: true });
   }
 

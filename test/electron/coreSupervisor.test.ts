@@ -80,6 +80,40 @@ describe('the core supervisor', () => {
     expect(restarted).toEqual(['http://127.0.0.1:43210']);
   });
 
+  it('hands the portal token the core reports to the shell, and to every restart', async () => {
+    vi.useFakeTimers();
+    const forks: FakeCore[] = [];
+    const kept: (string | null)[] = [];
+    await superviseCore({
+      fork: () => {
+        const fake = new FakeCore(listeningCore);
+        forks.push(fake);
+        return fake;
+      },
+      launch: { ...launch, publishTokenStorage: 'memory', publishToken: 'old-token-1234' },
+      onPublishToken: (token) => kept.push(token),
+      onFatal: () => expect.fail('not fatal'),
+      log: () => undefined,
+    });
+    expect(forks[0]!.sent[0]).toMatchObject({
+      publishTokenStorage: 'memory',
+      publishToken: 'old-token-1234',
+    });
+    forks[0]!.report({ type: 'publish-token', token: 'new-token-5678' });
+    // Malformed reports change nothing.
+    forks[0]!.report({ type: 'publish-token', token: 42 });
+    forks[0]!.report({ type: 'publish-token', token: 'short' });
+    expect(kept).toEqual(['new-token-5678']);
+    forks[0]!.exit(1);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(forks[1]!.sent[0]).toMatchObject({ publishToken: 'new-token-5678' });
+    forks[1]!.report({ type: 'publish-token', token: null });
+    expect(kept).toEqual(['new-token-5678', null]);
+    forks[1]!.exit(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(forks[2]!.sent[0]).not.toHaveProperty('publishToken');
+  });
+
   it('backs off between restarts and gives up after too many in a minute', async () => {
     vi.useFakeTimers();
     const forks: FakeCore[] = [];
