@@ -177,6 +177,7 @@ export const ROUTES = {
     need: OWNER,
     body: 'none',
   },
+  publishLicences: { method: 'GET', path: '/api/publish/licences', need: OWNER, body: 'none' },
   startPublish: {
     method: 'POST',
     path: '/api/events/:eventId/publications',

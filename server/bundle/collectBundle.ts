@@ -37,8 +37,20 @@ export interface CollectOptions {
   profile: BundleProfile;
   /** Only these sessions (in plan order); all when absent. */
   sessionIds?: readonly string[];
-  now: Date;
+  /**
+   * The bundle's date (PDF dates, metadata, the ZIP's file times). Absent: the event's own date
+   * ({@link eventDate}), so publishing an unchanged event again gives byte-identical files and
+   * uploads nothing.
+   */
+  now?: Date;
   generator: string;
+}
+
+/** The event's date: its last day (midnight UTC), or when it was created if it has no days. */
+function eventDate(days: readonly string[], createdAt: string): Date {
+  const last = [...days].sort().at(-1);
+  const date = new Date(last === undefined ? createdAt : `${last}T00:00:00.000Z`);
+  return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }
 
 /**
@@ -80,7 +92,7 @@ export function collectBundle(
     snapshot,
     people,
     organiserContact,
-    now: options.now,
+    now: options.now ?? eventDate(snapshot.meta.days, entry.createdAt),
     generator: options.generator,
     sessions: chosen.map(({ session, room, slot }) => ({
       session,

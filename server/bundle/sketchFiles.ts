@@ -27,7 +27,7 @@ export async function sketchFilesFor(
     sessionId: item.session.id,
   });
   const svg = await exportSketchToBuffer(scene, { format: 'svg' });
-  const pdf = await exportSketchToBuffer(scene, { format: 'pdf', title });
+  const pdf = await exportSketchToBuffer(scene, { format: 'pdf', title, date: input.now });
   let png;
   try {
     png = await exportSketchToBuffer(scene, { format: 'png', dpi: 300 });
@@ -37,7 +37,6 @@ export async function sketchFilesFor(
     }
     png = await exportSketchToBuffer(scene, { format: 'png', dpi: 150 });
   }
-  void input;
   return [
     file('sketchnote.svg', new Uint8Array(svg.bytes), mediaTypeOf('svg'), 'SVG'),
     file('sketchnote.pdf', new Uint8Array(pdf.bytes), mediaTypeOf('pdf'), 'PDF'),

@@ -33,6 +33,8 @@ export interface ExportRun {
   onProgress?: ExportProgress;
   /** The PDF's title. */
   title?: string;
+  /** The PDF's creation date (the clock's when absent). */
+  date?: Date;
 }
 
 /** Millimetres per scene unit (96 units per inch). */

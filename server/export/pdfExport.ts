@@ -51,6 +51,8 @@ export interface PdfOptions {
   onProgress?: ExportProgress;
   /** The document's title (its info dictionary). */
   title?: string;
+  /** Its creation date (the clock's when absent); a fixed date makes the file reproducible. */
+  date?: Date;
 }
 
 function tracePolylines(doc: Doc, lines: readonly Polyline[]): void {
@@ -225,7 +227,11 @@ export async function writePdf(scene: ExportScene, options: PdfOptions, out: Wri
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
-    info: { Title: options.title ?? 'Sketchnote', Creator: 'Mitschrift' },
+    info: {
+      Title: options.title ?? 'Sketchnote',
+      Creator: 'Mitschrift',
+      ...(options.date ? { CreationDate: options.date, ModDate: options.date } : {}),
+    },
   });
   const finished = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);

@@ -3,10 +3,12 @@ import {
   publishRequestSchema,
   publishSettingsSchema,
   publishTokenSchema,
+  type LicenceList,
   type OrganisationList,
 } from '../../shared/api/publishContract.js';
 import { BundleRequestError, collectBundle } from '../bundle/collectBundle.js';
 import { CkanClient, CkanError } from '../publish/ckanClient.js';
+import { portalLicences } from '../publish/portalLicence.js';
 import { coreSource } from './bundleRoutes.js';
 import { param, type ApiContext, type ApiRouteId, type RouteCall, type RouteHandler } from './apiContext.js';
 import { readJsonBody, sendError, sendJson } from './responses.js';
@@ -35,6 +37,46 @@ function statusOf(error: CkanError): number {
     : error.kind === 'unreachable' || error.kind === 'portal'
       ? 502
       : 400;
+}
+
+/**
+ * Asks the portal something on the owner's behalf (with the kept token) and answers the result;
+ * 409 before the portal and token are set, the portal's errors in plain words otherwise.
+ */
+async function askPortal(
+  ctx: ApiContext,
+  call: RouteCall,
+  ask: (client: CkanClient) => Promise<unknown>,
+): Promise<void> {
+  const publish = publishing(ctx, call);
+  if (!publish) {
+    return;
+  }
+  const { portal } = publish.config.settings();
+  const token = publish.config.token();
+  if (portal === '' || !token) {
+    sendError(
+      call.res,
+      409,
+      'Set the portal address and its API token first.',
+      undefined,
+      'publish-settings',
+    );
+    return;
+  }
+  try {
+    sendJson(
+      call.res,
+      200,
+      await ask(new CkanClient({ portal, token: token.token, attempts: 2, timeoutMs: 15_000 })),
+    );
+  } catch (error) {
+    if (error instanceof CkanError) {
+      sendError(call.res, statusOf(error), error.message, undefined, `ckan-${error.kind}`);
+      return;
+    }
+    throw error;
+  }
 }
 
 /** The handlers of the publishing routes. */
@@ -67,24 +109,7 @@ export const publishHandlers = {
     }
   },
   publishOrganisations: async (ctx, call) => {
-    const publish = publishing(ctx, call);
-    if (!publish) {
-      return;
-    }
-    const { portal } = publish.config.settings();
-    const token = publish.config.token();
-    if (portal === '' || !token) {
-      sendError(
-        call.res,
-        409,
-        'Set the portal address and its API token first.',
-        undefined,
-        'publish-settings',
-      );
-      return;
-    }
-    try {
-      const client = new CkanClient({ portal, token: token.token, attempts: 2, timeoutMs: 15_000 });
+    await askPortal(ctx, call, async (client) => {
       const result = await client.call('organization_list_for_user', { permission: 'create_dataset' });
       const parsed = organisationListSchema.shape.organisations.safeParse(
         Array.isArray(result)
@@ -95,22 +120,20 @@ export const publishHandlers = {
           : null,
       );
       if (!parsed.success) {
-        sendError(
-          call.res,
-          502,
+        throw new CkanError(
           'The portal answered organization_list_for_user with something that is not a list of organisations.',
+          'portal',
+          null,
         );
-        return;
       }
       const body: OrganisationList = { organisations: parsed.data };
-      sendJson(call.res, 200, body);
-    } catch (error) {
-      if (error instanceof CkanError) {
-        sendError(call.res, statusOf(error), error.message, undefined, `ckan-${error.kind}`);
-        return;
-      }
-      throw error;
-    }
+      return body;
+    });
+  },
+  publishLicences: async (ctx, call) => {
+    await askPortal(ctx, call, async (client): Promise<LicenceList> => ({
+      licences: await portalLicences(client),
+    }));
   },
   startPublish: async (ctx, call) => {
     const publish = publishing(ctx, call);
@@ -122,7 +145,6 @@ export const publishHandlers = {
     try {
       const collected = collectBundle(coreSource(ctx), eventId, {
         profile: publish.config.settings().profile,
-        now: new Date(),
         generator: `Mitschrift ${ctx.version}`,
       });
       sendJson(call.res, 202, publish.jobs.start(collected, body.dryRun));

@@ -27,7 +27,13 @@ export interface ShellTokenKeeper {
 }
 
 /** The settings before anyone chose any. */
-const DEFAULTS: PublishSettings = { portal: '', organisation: '', profile: 'public', maxMb: 10 };
+const DEFAULTS: PublishSettings = {
+  portal: '',
+  organisation: '',
+  licence: '',
+  profile: 'public',
+  maxMb: 10,
+};
 
 const SETTINGS_FILE = 'publish.json';
 const TOKEN_FILE = 'ckan-token';

@@ -6,6 +6,7 @@ import { ExportCancelledError, type BundleInput } from '../bundle/bundleTypes.js
 import { CkanClient, CkanError, PublishCancelledError } from './ckanClient.js';
 import type { PublishConfig } from './publishConfig.js';
 import { datasetFieldsOf, publishBundle } from './publishBundle.js';
+import { chooseLicence, portalLicences } from './portalLicence.js';
 
 /** Ended publications kept for their status. */
 const KEEP = 10;
@@ -96,10 +97,12 @@ export class PublishJobs {
         signal: controller.signal,
         ...this.client,
       });
+      const fields = datasetFieldsOf(files);
+      const licence = chooseLicence(await portalLicences(client), fields, settings.licence);
       const report = await publishBundle({
         client,
         org: settings.organisation,
-        dataset: datasetFieldsOf(files),
+        dataset: { ...fields, license_id: licence },
         files,
         dryRun: status.dryRun,
         maxBytes: Math.floor(settings.maxMb * 1024 * 1024),

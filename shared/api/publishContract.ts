@@ -12,6 +12,7 @@ import { idSchema } from '../docs/docName.js';
  *   PUT  /api/publish/token             body PublishToken    → PublishSettingsInfo (owner)
  *   POST /api/publish/token/clear                           → PublishSettingsInfo (owner)
  *   GET  /api/publish/organisations                         → OrganisationList (owner; asks the portal)
+ *   GET  /api/publish/licences                              → LicenceList (owner; the portal's license_list)
  *   POST /api/events/:id/publications   body PublishRequest  → 202 PublishStatus
  *   GET  /api/events/:id/publications/:publishId            → PublishStatus
  *   POST /api/events/:id/publications/:publishId/cancel     → PublishStatus
@@ -28,6 +29,8 @@ export const publishSettingsSchema = z.object({
       'The portal must be an http(s) address.',
     ),
   organisation: z.string().trim().max(100),
+  /** The dataset's licence id from the portal's `license_list`; '' means the event's own licence. */
+  licence: z.string().trim().max(200).default(''),
   profile: z.enum(['public', 'internal']),
   /** The portal's upload limit in MB (ckan.max_resource_size), checked before anything is sent. */
   maxMb: z.number().positive().max(10_000),
@@ -55,6 +58,16 @@ export const organisationListSchema = z.object({
 });
 /** The organisations of the token's user. */
 export type OrganisationList = z.infer<typeof organisationListSchema>;
+
+/** A licence as the portal lists it. */
+const portalLicenceSchema = z.object({ id: z.string(), title: z.string() });
+/** A licence of the portal. */
+export type PortalLicence = z.infer<typeof portalLicenceSchema>;
+
+/** `GET /api/publish/licences`: the portal's licences (`license_list`). */
+export const licenceListSchema = z.object({ licences: z.array(portalLicenceSchema) });
+/** The portal's licences. */
+export type LicenceList = z.infer<typeof licenceListSchema>;
 
 /** Body of `POST /api/events/:id/publications`. */
 export const publishRequestSchema = z.object({ dryRun: z.boolean() });

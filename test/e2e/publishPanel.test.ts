@@ -36,14 +36,22 @@ describe('the publish panel', () => {
     await panel.getByText('API-Token (gespeichert)').waitFor();
     // The token is never shown again, not even in the field.
     expect(await panel.getByLabel(/API-Token/).inputValue()).toBe('');
-    await panel.getByRole('button', { name: 'Organisationen vom Portal laden' }).click();
+    await panel.getByRole('button', { name: 'Organisationen und Lizenzen vom Portal laden' }).click();
     await panel.getByLabel('Organisation').selectOption({ label: 'IT-Referat' });
+    // The licence comes from the portal's license_list; the event's own stays the default.
+    const licence = panel.getByLabel('Lizenz des Datensatzes');
+    await licence.locator('option', { hasText: 'Datenlizenz Deutschland' }).waitFor({ state: 'attached' });
+    expect(await licence.inputValue()).toBe('');
+    await licence.selectOption({
+      label: 'Datenlizenz Deutschland Namensnennung 2.0 (http://dcat-ap.de/def/licenses/dl-by-de/2.0)',
+    });
     await panel.getByRole('button', { name: 'Einstellungen speichern' }).click();
     await panel.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
     await panel.getByText(/Fertig: \d+ Dateien gesendet/).waitFor({ timeout: 60_000 });
     const link = panel.getByRole('link', { name: 'Datensatz im Portal öffnen' });
     expect(await link.getAttribute('href')).toContain(ckan.url);
     expect(ckan.datasets).toHaveLength(1);
+    expect(ckan.datasets[0]?.license_id).toBe('http://dcat-ap.de/def/licenses/dl-by-de/2.0');
     await page.screenshot({ path: join(RESULTS, 'published.png'), fullPage: true });
     await expectAccessible(page, 'publish panel');
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  licenceListSchema,
   organisationListSchema,
   publishSettingsInfoSchema,
   publishStatusSchema,
@@ -198,6 +199,8 @@ function PublishSettingsForm({
   const [profile, setProfile] = useState(settings.profile);
   const [token, setToken] = useState('');
   const [organisations, setOrganisations] = useState<Array<{ name: string; title: string }>>([]);
+  const [licence, setLicence] = useState(settings.licence);
+  const [licences, setLicences] = useState<Array<{ id: string; title: string }>>([]);
   const [saved, setSaved] = useState('');
 
   const save = async (): Promise<void> => {
@@ -206,7 +209,7 @@ function PublishSettingsForm({
       let next = await request(
         'publish/settings',
         publishSettingsInfoSchema,
-        json('PUT', { portal, organisation, profile, maxMb: settings.maxMb }),
+        json('PUT', { portal, organisation, licence, profile, maxMb: settings.maxMb }),
       );
       if (token.trim() !== '') {
         next = await request('publish/token', publishSettingsInfoSchema, json('PUT', { token }));
@@ -222,6 +225,7 @@ function PublishSettingsForm({
   const loadOrganisations = async (): Promise<void> => {
     try {
       setOrganisations((await request('publish/organisations', organisationListSchema)).organisations);
+      setLicences((await request('publish/licences', licenceListSchema)).licences);
     } catch (error) {
       onError(error);
     }
@@ -260,6 +264,7 @@ function PublishSettingsForm({
       <div className="publish-panel__org">
         {organisations.length > 0 ? (
           <select
+            className="input input--select"
             id={`${id}-org`}
             value={organisation}
             onChange={(event) => setOrganisation(event.target.value)}
@@ -273,6 +278,7 @@ function PublishSettingsForm({
           </select>
         ) : (
           <input
+            className="input"
             id={`${id}-org`}
             value={organisation}
             onChange={(event) => setOrganisation(event.target.value)}
@@ -287,6 +293,23 @@ function PublishSettingsForm({
           {t('plan.publish.loadOrganisations')}
         </button>
       </div>
+      <label htmlFor={`${id}-licence`}>{t('plan.publish.licence')}</label>
+      <select
+        className="input input--select"
+        id={`${id}-licence`}
+        value={licence}
+        onChange={(event) => setLicence(event.target.value)}
+      >
+        <option value="">{t('plan.publish.eventLicence')}</option>
+        {licence !== '' && !licences.some((l) => l.id === licence) ? (
+          <option value={licence}>{licence}</option>
+        ) : null}
+        {licences.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.title === l.id ? l.id : `${l.title} (${l.id})`}
+          </option>
+        ))}
+      </select>
       <label htmlFor={`${id}-profile`}>{t('plan.publish.profile')}</label>
       <select
         className="input input--select"

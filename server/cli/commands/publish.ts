@@ -7,6 +7,7 @@ import { BundleRequestError } from '../../bundle/collectBundle.js';
 import { collectFromWorkspace } from '../../bundle/workspaceSource.js';
 import { CkanClient, CkanError } from '../../publish/ckanClient.js';
 import { datasetFieldsOf, publishBundle } from '../../publish/publishBundle.js';
+import { chooseLicence, portalLicences } from '../../publish/portalLicence.js';
 import {
   UsageError,
   dataDirFrom,
@@ -18,7 +19,7 @@ import {
 /** Usage of `publish`. */
 const publishUsage: CommandUsage = {
   usage:
-    'mitschrift publish EVENT --data DIR --portal URL --org ORG [--profile public|internal] [--dry-run] [--max-mb N]',
+    'mitschrift publish EVENT --data DIR --portal URL --org ORG [--profile public|internal] [--licence ID] [--dry-run] [--max-mb N]',
   summary:
     "Publish the event's bundle to a CKAN portal (token from CKAN_API_TOKEN); again updates, never duplicates.",
 };
@@ -33,6 +34,7 @@ async function runPublish(args: string[]): Promise<number> {
       profile: { type: 'string', default: 'public' },
       'dry-run': { type: 'boolean', default: false },
       'max-mb': { type: 'string', default: '10' },
+      licence: { type: 'string', default: '' },
     },
     allowPositionals: true,
     strict: true,
@@ -63,15 +65,16 @@ async function runPublish(args: string[]): Promise<number> {
     const client = new CkanClient({ portal: values.portal, token });
     const collected = collectFromWorkspace(dataDir, event, {
       profile,
-      now: new Date(),
       generator: `Mitschrift ${APP_VERSION}`,
     });
     const built = await buildBundle(collected, { profile });
     const fields = datasetFieldsOf(built.files);
+    // The licence id the portal lists: --licence, else the event's licence under one of its names.
+    const licence = chooseLicence(await portalLicences(client), fields, values.licence.trim());
     const report = await publishBundle({
       client,
       org: values.org,
-      dataset: fields,
+      dataset: { ...fields, license_id: licence },
       files: built.files,
       dryRun: values['dry-run'],
       maxBytes: Math.floor(maxMb * 1024 * 1024),

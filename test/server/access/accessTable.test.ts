@@ -88,6 +88,7 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
   clearPublishToken: () => ({ path: '/api/publish/token/clear' }),
   // No token is set when this runs (clearPublishToken ran before): the owner is told so (409).
   publishOrganisations: () => ({ path: '/api/publish/organisations' }),
+  publishLicences: () => ({ path: '/api/publish/licences' }),
   startPublish: ({ eventId }) => ({ path: `/api/events/${eventId}/publications`, ...json({ dryRun: true }) }),
   publishStatus: ({ eventId }) => ({ path: `/api/events/${eventId}/publications/unknown` }),
   cancelPublish: ({ eventId }) => ({ path: `/api/events/${eventId}/publications/unknown/cancel` }),
@@ -171,6 +172,7 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   putPublishToken: { view: 403, edit: 200 },
   clearPublishToken: { view: 403, edit: 200 },
   publishOrganisations: { view: 403, edit: 409 },
+  publishLicences: { view: 403, edit: 409 },
   startPublish: { view: 403, edit: 202 },
   publishStatus: { view: 403, edit: 404 },
   cancelPublish: { view: 403, edit: 404 },
@@ -456,6 +458,7 @@ const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = 
   putPublishToken: 'owner',
   clearPublishToken: 'owner',
   publishOrganisations: 'owner',
+  publishLicences: 'owner',
   startPublish: ['organiser'],
   publishStatus: ['organiser'],
   cancelPublish: ['organiser'],

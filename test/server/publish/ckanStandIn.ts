@@ -109,6 +109,18 @@ export async function startStandIn(options: { maxBytes?: number } = {}): Promise
       ok(res, result);
     };
     switch (action) {
+      case 'license_list':
+        // Core CKAN's ids plus one GovData-style IRI id, as German portals list them.
+        ok(res, [
+          { id: 'cc-by', title: 'Creative Commons Attribution' },
+          { id: 'cc-zero', title: 'Creative Commons CCZero' },
+          {
+            id: 'http://dcat-ap.de/def/licenses/dl-by-de/2.0',
+            title: 'Datenlizenz Deutschland Namensnennung 2.0',
+          },
+          { id: 'other-open', title: 'Other (Open)' },
+        ]);
+        return;
       case 'organization_list_for_user':
         // The editor token's user may create datasets in one organisation.
         ok(res, [{ name: 'ito', title: 'IT-Referat', display_name: 'IT-Referat' }]);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  licenceListSchema,
   organisationListSchema,
   publishSettingsInfoSchema,
   publishStatusSchema,
@@ -94,6 +95,10 @@ describe('publishing from the core', { timeout: 60_000 }, () => {
     const orgAnswer = await api('/api/publish/organisations');
     const organisations = organisationListSchema.parse(await orgAnswer.json());
     expect(organisations.organisations.map((o) => o.name)).toContain('ito');
+    const licences = licenceListSchema.parse(await (await api('/api/publish/licences')).json());
+    expect(licences.licences.map((l) => l.id)).toEqual(
+      expect.arrayContaining(['cc-by', 'http://dcat-ap.de/def/licenses/dl-by-de/2.0']),
+    );
   });
 
   it('publishes the event once, with progress per file, and again without duplicates, skipping unchanged files', async () => {
@@ -109,12 +114,34 @@ describe('publishing from the core', { timeout: 60_000 }, () => {
     expect(second.state).toBe('done');
     expect(second.dataset).toBe('updated');
     expect(ckan.datasets).toHaveLength(1);
-    // Unchanged files are compared by SHA-256 and skipped (the website); the PDFs carry their
-    // creation time, so they count as changed and are sent again, and with them the metadata.
-    const html = second.files.filter((f) => f.path.endsWith('.html'));
-    expect(html.length).toBeGreaterThan(0);
-    expect(html.every((f) => f.action === 'unchanged' && f.state === 'skipped')).toBe(true);
-    expect(ckan.uploads - uploads).toBe(second.files.filter((f) => f.action === 'update').length);
+    // Nothing changed, so every file (PDFs, ZIP-less website, metadata) is byte-identical: they
+    // carry the event's date, not the clock's. Compared by SHA-256, all skipped, nothing uploaded.
+    expect(second.files.filter((f) => f.action !== 'unchanged').map((f) => f.path)).toEqual([]);
+    expect(second.files.every((f) => f.state === 'skipped')).toBe(true);
+    expect(ckan.uploads - uploads).toBe(0);
+  });
+
+  it("publishes with the event's licence as the portal names it, or the one chosen from license_list", async () => {
+    // The imported event has CC BY 4.0: core CKAN's id for it is `cc-by`, which the portal lists.
+    expect(ckan.datasets[0]?.license_id).toBe('cc-by');
+    const settings = { portal: ckan.url, organisation: 'ito', profile: 'public', maxMb: 100 };
+    await api('/api/publish/settings', {
+      method: 'PUT',
+      body: JSON.stringify({ ...settings, licence: 'cc-by-4.0-not-listed' }),
+    });
+    const refused = await publishToEnd();
+    expect(refused.state).toBe('failed');
+    expect(refused.error?.kind).toBe('validation');
+    expect(refused.error?.message).toMatch(/does not offer the licence "cc-by-4.0-not-listed".*settings/);
+    const iri = 'http://dcat-ap.de/def/licenses/dl-by-de/2.0';
+    await api('/api/publish/settings', {
+      method: 'PUT',
+      body: JSON.stringify({ ...settings, licence: iri }),
+    });
+    const chosen = await publishToEnd();
+    expect(chosen.state).toBe('done');
+    expect(ckan.datasets).toHaveLength(1);
+    expect(ckan.datasets[0]?.license_id).toBe(iri);
   });
 
   it('names a refused token in plain words, and the token is in no answer and no log line', async () => {
