@@ -1,4 +1,4 @@
-import { ATTACHMENT_TYPES } from './attachments.js';
+import { ATTACHMENT_TYPES, attachedBytes } from './attachments.js';
 import type { BundleFile, BundleSession } from './bundleTypes.js';
 import { germanSlug } from './bundleNames.js';
 
@@ -8,10 +8,11 @@ import { germanSlug } from './bundleNames.js';
  */
 export function attachmentFiles(item: BundleSession, folder: string): BundleFile[] {
   const files: BundleFile[] = [];
-  item.attachments.forEach(({ attachment, bytes }, i) => {
-    if (attachment.kind !== 'file' || !bytes) {
+  item.attachments.forEach(({ attachment, file }, i) => {
+    if (attachment.kind !== 'file' || file === undefined) {
       return;
     }
+    const bytes = attachedBytes(file, attachment.title);
     const type = ATTACHMENT_TYPES[attachment.type];
     files.push({
       path: `${folder}/attachments/${String(i + 1).padStart(2, '0')}-${germanSlug(attachment.title, 50) || 'anhang'}.${type.ext}`,

@@ -234,7 +234,7 @@ export function listAttachments(dataDir: string, sessionId: string): Attachment[
   });
 }
 
-/** A session's attachments with the bytes of its files (and photos' booklet copies), for a bundle. */
+/** A session's attachments with where their files (and photos' booklet copies) are, for a bundle. */
 export function readAttachments(dataDir: string, sessionId: string): AttachedItem[] {
   return listAttachments(dataDir, sessionId).map((attachment) => {
     if (attachment.kind !== 'file') {
@@ -243,10 +243,22 @@ export function readAttachments(dataDir: string, sessionId: string): AttachedIte
     const paths = filePaths(dataDir, sessionId, attachment);
     return {
       attachment,
-      bytes: new Uint8Array(readFileSync(paths.original)),
-      ...(existsSync(paths.booklet) ? { booklet: new Uint8Array(readFileSync(paths.booklet)) } : {}),
+      file: paths.original,
+      ...(existsSync(paths.booklet) ? { bookletFile: paths.booklet } : {}),
     };
   });
+}
+
+/** The bytes of an attached file, or an error naming it when it went away while a bundle was made. */
+export function attachedBytes(path: string, title: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (error) {
+    throw new Error(
+      `The attachment "${title}" could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); was it removed while the bundle was made? Export again.`,
+      { cause: error },
+    );
+  }
 }
 
 /** A file attachment and where its bytes are, for a download; undefined for a link or an unknown id. */

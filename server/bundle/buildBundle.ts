@@ -1,6 +1,9 @@
 import { attachmentFiles } from './attachmentFiles.js';
+import { attachedBytes } from './attachments.js';
 import { bookletPhoto } from './bookletPhoto.js';
+import type { BundleSpool } from './bundleSpool.js';
 import type {
+  BundleEntry,
   BundleFile,
   BundleInput,
   BundleProfile,
@@ -19,13 +22,15 @@ import { websiteFiles } from './website.js';
 /** What {@link buildBundle} needs besides the data. */
 export interface BuildOptions {
   profile: BundleProfile;
+  /** Where each file is written as soon as it is made (bundleSpool.ts). */
+  spool: BundleSpool;
   onProgress?: (progress: BundleProgress) => void;
   signal?: AbortSignal;
 }
 
-/** A finished bundle in memory: its files (in the order they are written) and what was pseudonymised. */
+/** A made bundle: its files (in the spool, in the order they were made) and what was pseudonymised. */
 export interface BuiltBundle {
-  files: BundleFile[];
+  files: BundleEntry[];
   pseudonyms: PseudonymEntry[];
 }
 
@@ -37,10 +42,11 @@ async function withBookletPhotos(input: BundleInput): Promise<BundleInput> {
   for (const item of input.sessions) {
     const attachments = [];
     for (const attached of item.attachments) {
-      const { attachment, bytes } = attached;
-      if (attached.booklet || !bytes || attachment.kind !== 'file' || attachment.type === 'pdf') {
+      const { attachment, file } = attached;
+      if (attached.bookletFile || !file || attachment.kind !== 'file' || attachment.type === 'pdf') {
         attachments.push(attached);
       } else {
+        const bytes = attachedBytes(file, attachment.title);
         attachments.push({ ...attached, booklet: (await bookletPhoto(bytes, attachment.type)).jpeg });
       }
     }
@@ -50,9 +56,9 @@ async function withBookletPhotos(input: BundleInput): Promise<BundleInput> {
 }
 
 /**
- * Makes every file of a bundle from collected data: privacy first (privacy.ts), then per session
- * the notes archive, the session PDF and the sketchnote files, then the booklet, the website,
- * `metadata.json` and `SHA256SUMS`. Reports progress per step and stops between steps when
+ * Makes every file of a bundle from collected data into the spool: privacy first (privacy.ts), then
+ * per session the notes archive, the sketchnote files, the attachments and the session PDF, then
+ * the booklet, the website, `metadata.json` and `SHA256SUMS`. Each file goes to disk when made. Reports progress per step and stops between steps when
  * `signal` is aborted ({@link ExportCancelledError}).
  */
 export async function buildBundle(collected: BundleInput, options: BuildOptions): Promise<BuiltBundle> {
@@ -73,18 +79,19 @@ export async function buildBundle(collected: BundleInput, options: BuildOptions)
       throw new ExportCancelledError();
     }
   };
-  const files: BundleFile[] = [];
+  const files: BundleEntry[] = [];
+  const add = (file: BundleFile): void => {
+    files.push(options.spool.add(file));
+  };
   const folders = input.sessions.map((s, i) => sessionFolder(i + 1, s.session.title));
   for (const [i, item] of input.sessions.entries()) {
     const folder = folders[i] ?? '';
     await step(`Mitschrift: ${item.session.title}`);
-    files.push(
-      ...padFiles(item, folder, input.now),
-      ...(await sketchFilesFor(input, item, folder)),
-      ...attachmentFiles(item, folder),
-    );
+    padFiles(item, folder, input.now).forEach(add);
+    (await sketchFilesFor(input, item, folder)).forEach(add);
+    attachmentFiles(item, folder).forEach(add);
     await step(`PDF: ${item.session.title}`);
-    files.push({
+    add({
       path: `${folder}/session.pdf`,
       bytes: await sessionPdf(input, options.profile, item),
       mediaType: 'application/pdf',
@@ -93,25 +100,24 @@ export async function buildBundle(collected: BundleInput, options: BuildOptions)
     });
   }
   await step('Heft (PDF)');
-  files.unshift({
+  add({
     path: 'dokumentation.pdf',
     bytes: await bookletPdf(input, options.profile),
     mediaType: 'application/pdf',
     title: `${input.title}: Heft (PDF)`,
   });
   await step('Website');
-  files.unshift(...websiteFiles(input, options.profile, folders, files));
+  websiteFiles(input, options.profile, folders, files).forEach(add);
   await step('Metadaten');
-  const metadata: BundleFile = {
+  add({
     path: METADATA_FILE,
     bytes: encoder.encode(
       `${JSON.stringify(buildMetadata(input, options.profile, files, pseudonyms.length), null, 2)}\n`,
     ),
     mediaType: 'application/json',
     title: `${input.title}: Metadaten (DCAT-AP.de)`,
-  };
-  files.push(metadata);
-  files.push({
+  });
+  add({
     path: SUMS_FILE,
     bytes: encoder.encode(sumsFile(files)),
     mediaType: 'text/plain',

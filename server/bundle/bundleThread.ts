@@ -2,26 +2,28 @@ import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../core/workerEntry.js';
 import {
   ExportCancelledError,
-  type BundleFile,
+  type BundleEntry,
   type BundleInput,
   type BundleProfile,
   type BundleProgress,
   type PseudonymEntry,
 } from './bundleTypes.js';
+import type { BundleSpool } from './bundleSpool.js';
 import type { BundleJob, BundleMessage } from './bundleWorker.js';
 
 /** What a bundle made in a worker gives back. */
 export interface ThreadedBundle {
-  fileCount: number;
   pseudonyms: PseudonymEntry[];
-  /** The files, when no ZIP was asked for. */
-  files?: BundleFile[];
+  /** The files, in the spool. */
+  files: BundleEntry[];
 }
 
 /** What {@link buildBundleInWorker} needs besides the data. */
 export interface ThreadOptions {
   profile: BundleProfile;
-  /** Write the ZIP there (in the worker); without it the files come back. */
+  /** The spool the worker writes the files into (bundleSpool.ts; the caller removes it). */
+  spool: BundleSpool;
+  /** Write the ZIP there too (in the worker). */
   zip?: string;
   onProgress?: (progress: BundleProgress) => void;
   /** Aborting terminates the worker at once; the promise rejects with ExportCancelledError. */
@@ -61,13 +63,7 @@ export function buildBundleInWorker(collected: BundleInput, options: ThreadOptio
           }
           return;
         case 'done':
-          settle(() =>
-            resolve({
-              fileCount: message.fileCount,
-              pseudonyms: message.pseudonyms,
-              ...(message.files ? { files: message.files } : {}),
-            }),
-          );
+          settle(() => resolve({ pseudonyms: message.pseudonyms, files: message.files }));
           return;
         case 'failed':
           settle(() => reject(new Error(message.message)));
@@ -81,6 +77,7 @@ export function buildBundleInWorker(collected: BundleInput, options: ThreadOptio
     const job: BundleJob = {
       collected,
       profile: options.profile,
+      spool: options.spool.dir,
       ...(options.zip === undefined ? {} : { zip: options.zip }),
     };
     worker.postMessage(job);

@@ -2,7 +2,6 @@ import type { EventSnapshot, Room, Session, Slot } from '../../shared/event/even
 import type { Person } from '../../shared/event/peopleSnapshot.js';
 import type { PadDoc } from '../../shared/pad/padJson.js';
 import type { ChatMessage, PadAuthor } from '../../shared/pad/padLayout.js';
-import type { ExportScene } from '../../shared/sketch/export/exportScene.js';
 import type { Attachment } from './attachments.js';
 
 /**
@@ -33,17 +32,29 @@ export interface BundleSession {
   slot: Slot | null;
   /** Undefined when nobody ever opened the session's pad. */
   pad: PadData | undefined;
-  /** The session's sketchnote as the export draws it; absent when it has none. */
-  sketch?: ExportScene;
+  /** The session's sketchnote (read into a scene by bundleSketch.ts); absent when it has none. */
+  sketch?: BundleSketch;
   /** Files (with their bytes) and links attached to the session. */
   attachments: AttachedItem[];
 }
 
-/** An attachment with its bytes (files) for the bundle. */
+/** A sketch document in a bundle: its bytes, and its text objects' texts by id (privacy.ts edits those). */
+export interface BundleSketch {
+  update: Uint8Array;
+  texts: Record<string, string>;
+}
+
+/**
+ * An attachment for the bundle. A file's bytes stay on disk until its step reads them
+ * (attachedBytes), so an event's photos never all sit in memory (or in a worker's copy of it).
+ */
 export interface AttachedItem {
   attachment: Attachment;
-  bytes?: Uint8Array;
-  /** A photo's copy for the PDFs (upright, scaled down; bookletPhoto.ts); made by the export when missing. */
+  /** Where a file attachment's bytes are. */
+  file?: string;
+  /** Where a photo's copy for the PDFs is (upright, scaled down; bookletPhoto.ts). */
+  bookletFile?: string;
+  /** That copy, when the export had to make it (photos attached before copies were made). */
   booklet?: Uint8Array;
 }
 
@@ -72,6 +83,17 @@ export interface BundleFile {
   title: string;
   /** The session the file belongs to; absent for files of the whole event. */
   sessionId?: string;
+}
+
+/** A file of a made bundle, its bytes on disk (bundleSpool.ts): what it is, its size and SHA-256. */
+export interface BundleEntry {
+  path: string;
+  mediaType: string;
+  title: string;
+  sessionId?: string;
+  size: number;
+  /** Hex SHA-256 of the bytes (metadata.json, SHA256SUMS, publishing's "unchanged"). */
+  sha256: string;
 }
 
 /** Progress of an export: `done` of `total` steps, and what it is doing now. */

@@ -3,11 +3,11 @@ import { WORKSPACE_DOC, docNameFor, type DocName } from '../../shared/docs/docNa
 import { listEvents } from '../../shared/docs/workspaceIndex.js';
 import { sessionsInPlanOrder } from '../../shared/event/planOrder.js';
 import { readEvent } from '../../shared/event/readEvent.js';
-import { readExportScene } from '../../shared/sketch/export/exportScene.js';
 import { readPadContent } from '../../shared/pad/padContent.js';
 import { readAuthors, readChat } from '../../shared/pad/padLayout.js';
 import { exportPad, type PadHandle } from '../pad/padService.js';
 import { readEventPeople } from '../plan/eventPeople.js';
+import { readBundleSketch } from './bundleSketch.js';
 import type { AttachedItem, BundleInput, BundleProfile, PadData } from './bundleTypes.js';
 
 /** How the collector reaches the workspace: the DocRegistry in the core, the locked store in the CLI. */
@@ -100,7 +100,7 @@ export function collectBundle(
       slot,
       attachments: access.attachments(session.id),
       ...(session.sketchId && access.exists(docNameFor('sketch', session.sketchId))
-        ? { sketch: access.read(docNameFor('sketch', session.sketchId), readExportScene) }
+        ? { sketch: access.read(docNameFor('sketch', session.sketchId), readBundleSketch) }
         : {}),
       pad: access.withPad(session.id, (handle): PadData => {
         const data: PadData = {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ExportStatus } from '../../shared/api/bundleContract.js';
 import { newId } from '../../shared/event/ids.js';
+import { BundleSpool } from './bundleSpool.js';
 import { buildBundleInWorker } from './bundleThread.js';
 import { ExportCancelledError, type BundleInput, type BundleProfile } from './bundleTypes.js';
 
@@ -55,17 +56,20 @@ export class ExportJobs {
   }
 
   private async run(job: Job, collected: BundleInput, profile: BundleProfile): Promise<void> {
+    // The files wait in a spool folder beside the ZIPs until the worker has zipped them.
+    const spool = BundleSpool.create(join(this.dir, 'spool'));
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const built = await buildBundleInWorker(collected, {
         profile,
+        spool,
         zip: job.file,
         signal: job.controller.signal,
         onProgress: (p) => Object.assign(job.status, { done: p.done, total: p.total, step: p.step }),
       });
       Object.assign(job.status, {
         state: 'done',
-        files: built.fileCount,
+        files: built.files.length,
         bytes: statSync(job.file).size,
         pseudonyms: built.pseudonyms.map(({ pseudonym, name, roles }) => ({ pseudonym, name, roles })),
       });
@@ -79,6 +83,8 @@ export class ExportJobs {
         job.status.state = 'failed';
         job.status.error = error instanceof Error ? error.message : String(error);
       }
+    } finally {
+      spool.remove();
     }
   }
 

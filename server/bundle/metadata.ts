@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BundleFile, BundleInput, BundleProfile } from './bundleTypes.js';
+import type { BundleEntry, BundleInput, BundleProfile } from './bundleTypes.js';
 import { datasetNameFor } from './bundleNames.js';
 import { eventDates, temporalRange } from './bundleText.js';
 import { licenceNames } from './licences.js';
@@ -38,7 +38,7 @@ function ckanTags(tags: readonly string[]): { name: string }[] {
 }
 
 /** The CKAN format of a file (`PDF`, `HTML` …). */
-export function formatOf(file: BundleFile): string {
+export function formatOf(file: Pick<BundleEntry, 'path'>): string {
   const ext = /\.([a-z0-9]+)$/i.exec(file.path)?.[1]?.toUpperCase() ?? '';
   return ext === 'ETHERPAD' ? 'JSON' : ext === 'MD' ? 'Markdown' : ext === 'TXT' ? 'TXT' : ext;
 }
@@ -49,7 +49,7 @@ const EMAIL = /[^\s<>@]+@[^\s<>@]+\.[a-z]{2,}/i;
 export function buildMetadata(
   input: BundleInput,
   profile: BundleProfile,
-  files: readonly BundleFile[],
+  files: readonly BundleEntry[],
   pseudonyms: number,
 ): unknown {
   const meta = input.snapshot.meta;
@@ -131,14 +131,14 @@ export function buildMetadata(
       name: f.title,
       format: formatOf(f),
       mimetype: f.mediaType,
-      size: f.bytes.byteLength,
-      sha256: sha256(f.bytes),
+      size: f.size,
+      sha256: f.sha256,
       ...(f.sessionId ? { session: f.sessionId } : {}),
     })),
   };
 }
 
 /** The `sha256sum -c` list of the files. */
-export function sumsFile(files: readonly BundleFile[]): string {
-  return files.map((f) => `${sha256(f.bytes)}  ${f.path}\n`).join('');
+export function sumsFile(files: readonly BundleEntry[]): string {
+  return files.map((f) => `${f.sha256}  ${f.path}\n`).join('');
 }

@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { NODE, MARK, SAFE_LINK, type PadNode } from '../../shared/pad/padJson.js';
+import { attachedBytes } from './attachments.js';
+import { sketchSceneOf } from './bundleSketch.js';
 import type { BundleInput, BundleProfile, BundleSession } from './bundleTypes.js';
 import { LABELS, LINK_KINDS, eventDates, slotText } from './bundleText.js';
 import { drawScene, registerSceneFonts } from '../export/pdfExport.js';
@@ -87,13 +89,18 @@ function finish(doc: Doc): Promise<Uint8Array> {
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  addPageNumbers(doc);
+  numberAndFlushPages(doc);
   doc.end();
   return done;
 }
 
-/** Page numbers at the foot of every page but the cover, marked as pagination artifacts (not read aloud). */
-function addPageNumbers(doc: Doc): void {
+/**
+ * Page numbers at the foot of every buffered page but the cover, marked as pagination artifacts
+ * (not read aloud), then the pages are written out. The booklet calls this between chapters: pages
+ * are buffered only until then, so a booklet with 25 sketchnotes as vectors never holds all their
+ * drawing at once (buffering every page for "N / total" at the end took gigabytes).
+ */
+function numberAndFlushPages(doc: Doc): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     if (i === 0) {
@@ -107,7 +114,7 @@ function addPageNumbers(doc: Doc): void {
       .font('body')
       .fontSize(SIZE.small)
       .fillColor(COLOUR.muted)
-      .text(`${i + 1} / ${range.count}`, doc.page.margins.left, doc.page.height - 40, {
+      .text(String(i + 1), doc.page.margins.left, doc.page.height - 40, {
         width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
         align: 'center',
         lineBreak: false,
@@ -115,6 +122,11 @@ function addPageNumbers(doc: Doc): void {
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
+  if (range.count > 0) {
+    doc.switchToPage(range.start + range.count - 1);
+    doc.font('body').fontSize(SIZE.body).fillColor(COLOUR.text);
+  }
+  doc.flushPages();
 }
 
 /** One tagged block of text: a structure element whose content is marked as it is drawn. */
@@ -290,7 +302,7 @@ async function chapter(
 
 /** The sketchnote as vectors (the export's own drawing code), on its own page, with alternative text. */
 async function sketchFigure(doc: Doc, sect: Struct, item: BundleSession): Promise<void> {
-  const scene = item.sketch;
+  const scene = item.sketch && sketchSceneOf(item.sketch);
   if (!scene || scene.items.length === 0) {
     return;
   }
@@ -327,8 +339,9 @@ function attachmentsSection(doc: Doc, sect: Struct, item: BundleSession): void {
     return;
   }
   heading(doc, sect, 3, LABELS.attachments);
-  for (const { attachment, bytes, booklet } of item.attachments) {
-    const photo = booklet ?? bytes;
+  for (const { attachment, file, bookletFile, booklet } of item.attachments) {
+    const path = bookletFile ?? file;
+    const photo = booklet ?? (path === undefined ? undefined : attachedBytes(path, attachment.title));
     if (attachment.kind === 'file' && attachment.type !== 'pdf' && photo) {
       const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
       if (doc.y + 260 > doc.page.height - doc.page.margins.bottom) {
@@ -418,6 +431,7 @@ export async function bookletPdf(input: BundleInput, profile: BundleProfile): Pr
   plan.end();
 
   for (const item of input.sessions) {
+    numberAndFlushPages(doc);
     doc.addPage();
     doc.outline.addItem(item.session.title);
     await chapter(doc, root, input, item, 1);

@@ -1,6 +1,4 @@
 import type { EventMeta } from '../../shared/event/eventSnapshot.js';
-import type { ExportScene } from '../../shared/sketch/export/exportScene.js';
-import type { SketchObject } from '../../shared/sketch/objects/objectCodec.js';
 import { MARK, type PadDoc, type PadNode } from '../../shared/pad/padJson.js';
 import type { PadAuthor } from '../../shared/pad/padLayout.js';
 import type { BundleInput, BundleProfile, BundleSession, PseudonymEntry } from './bundleTypes.js';
@@ -99,7 +97,7 @@ export function applyPrivacy(input: BundleInput, profile: BundleProfile): Privac
 
   const sessions: BundleSession[] = input.sessions.map(
     ({ session, room, slot, pad, attachments, sketch }) => ({
-      ...(sketch ? { sketch: scrubScene(sketch, scrub) } : {}),
+      ...(sketch ? { sketch: { ...sketch, texts: scrubTexts(sketch.texts, scrub) } } : {}),
       attachments: attachments.map((a) => ({
         ...a,
         attachment: { ...a.attachment, title: scrub(a.attachment.title) },
@@ -148,15 +146,9 @@ export function applyPrivacy(input: BundleInput, profile: BundleProfile): Privac
   };
 }
 
-/** The sketchnote with names replaced in its text objects. */
-function scrubScene(scene: ExportScene, scrub: (text: string) => string): ExportScene {
-  const fix = (object: SketchObject): SketchObject =>
-    object.kind === 'text' ? { ...object, text: scrub(object.text) } : object;
-  return {
-    ...scene,
-    items: scene.items.map((item) => (item.type === 'object' ? { ...item, object: fix(item.object) } : item)),
-    objects: new Map([...scene.objects].map(([id, object]) => [id, fix(object)])),
-  };
+/** The sketchnote's texts with names replaced. */
+function scrubTexts(texts: Record<string, string>, scrub: (text: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(texts).map(([id, text]) => [id, scrub(text)]));
 }
 
 function escapeRegExp(text: string): string {

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../shared/pad/etherpad/exportHtml.js';
 import { padDocToHtmlBody } from '../../shared/pad/padHtml.js';
-import type { BundleFile, BundleInput, BundleProfile } from './bundleTypes.js';
+import type { BundleEntry, BundleFile, BundleInput, BundleProfile } from './bundleTypes.js';
 import { LABELS, LINK_KINDS, eventDates, slotText } from './bundleText.js';
 import { licenceNames } from './licences.js';
 
@@ -78,7 +78,7 @@ export function websiteFiles(
   input: BundleInput,
   profile: BundleProfile,
   folders: readonly string[],
-  files: readonly BundleFile[],
+  files: readonly BundleEntry[],
 ): BundleFile[] {
   const meta = input.snapshot.meta;
   const rows = input.sessions.map(

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { API_PREFIX, SYNC_PREFIX } from '../../shared/routes/deepLinks.js';
 import { TOKEN_QUERY_PARAM } from '../../shared/api/contract.js';
@@ -120,7 +121,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       process.env,
       options.publishTokenKeeper,
     );
-    const publications = new PublishJobs(publishConfig, options.publishClient);
+    const publications = new PublishJobs(
+      publishConfig,
+      join(options.dataDir, 'publish-spool'),
+      options.publishClient,
+    );
     const api: Omit<ApiContext, 'principal'> & { share?: NetworkShare } = {
       registry,
       store,

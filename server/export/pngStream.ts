@@ -19,10 +19,32 @@ function chunk(type: string, data: Buffer): Buffer {
   return out;
 }
 
+const HIGH_BITS = 0x80808080;
+const LOW_BITS = 0x7f7f7f7f;
+
+/**
+ * PNG's "Up" filter on whole words: each byte minus the byte above it, modulo 256, four bytes at
+ * a time without borrows between them (Hacker's Delight, 2-18); a 300-dpi A0 has 420 million
+ * bytes, so this is most of the writer's time.
+ */
+function upFilter(row: Uint32Array, above: Uint32Array, out: Uint32Array): void {
+  for (let i = 0; i < row.length; i++) {
+    const x = row[i] ?? 0;
+    const y = above[i] ?? 0;
+    out[i] = ((x | HIGH_BITS) - (y & LOW_BITS)) ^ ((x ^ ~y) & HIGH_BITS);
+  }
+}
+
 /** Writes a PNG to `out`: call {@link PngRowWriter.writeRows} top to bottom, then `finish`. */
 export class PngRowWriter {
   private readonly deflate = createDeflate({ level: 6, memLevel: 9 });
-  private previous: Buffer;
+  /** The row above and this row, padded to whole 32-bit words, and their difference. */
+  private previous: Uint8Array;
+  private current: Uint8Array;
+  private previousWords: Uint32Array;
+  private currentWords: Uint32Array;
+  private readonly diff: Uint8Array;
+  private readonly diffWords: Uint32Array;
   private rows = 0;
   private failure: Error | null = null;
   private readonly flushed: Promise<void>;
@@ -33,7 +55,13 @@ export class PngRowWriter {
     readonly height: number,
     dpi: number,
   ) {
-    this.previous = Buffer.alloc(width * 3);
+    const words = Math.ceil((width * 3) / 4);
+    this.previousWords = new Uint32Array(words);
+    this.currentWords = new Uint32Array(words);
+    this.diffWords = new Uint32Array(words);
+    this.previous = new Uint8Array(this.previousWords.buffer);
+    this.current = new Uint8Array(this.currentWords.buffer);
+    this.diff = new Uint8Array(this.diffWords.buffer);
     const header = Buffer.alloc(13);
     header.writeUInt32BE(width, 0);
     header.writeUInt32BE(height, 4);
@@ -68,13 +96,13 @@ export class PngRowWriter {
     const stride = this.width * 3;
     const filtered = Buffer.alloc(count * (stride + 1));
     for (let r = 0; r < count; r++) {
-      const row = rgb.subarray(r * stride, (r + 1) * stride);
+      this.current.set(rgb.subarray(r * stride, (r + 1) * stride));
+      upFilter(this.currentWords, this.previousWords, this.diffWords);
       const at = r * (stride + 1);
       filtered[at] = 2; // Up: each byte minus the one above it
-      for (let i = 0; i < stride; i++) {
-        filtered[at + 1 + i] = ((row[i] ?? 0) - (this.previous[i] ?? 0)) & 0xff;
-      }
-      this.previous = Buffer.from(row);
+      filtered.set(this.diff.subarray(0, stride), at + 1);
+      [this.previous, this.current] = [this.current, this.previous];
+      [this.previousWords, this.currentWords] = [this.currentWords, this.previousWords];
     }
     this.rows += count;
     if (!this.deflate.write(filtered)) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { BundleFile } from '../bundle/bundleTypes.js';
-import { METADATA_FILE, formatOf, sha256 } from '../bundle/metadata.js';
+import type { BundleEntry } from '../bundle/bundleTypes.js';
+import { METADATA_FILE, formatOf } from '../bundle/metadata.js';
 import type { CkanClient } from './ckanClient.js';
 import { CkanError } from './ckanClient.js';
 
@@ -32,14 +32,17 @@ export interface CkanDatasetFields {
 }
 
 /** The dataset's CKAN fields, from the bundle's metadata.json (its `ckan` part). */
-export function datasetFieldsOf(files: readonly BundleFile[]): CkanDatasetFields {
+export function datasetFieldsOf(
+  files: readonly BundleEntry[],
+  read: (file: BundleEntry) => Uint8Array,
+): CkanDatasetFields {
   const metadata = files.find((f) => f.path === METADATA_FILE);
   if (!metadata) {
     throw new Error(`The bundle has no ${METADATA_FILE}.`);
   }
   return z
     .object({ ckan: z.object({ name: z.string(), title: z.string() }).passthrough() })
-    .parse(JSON.parse(Buffer.from(metadata.bytes).toString('utf8'))).ckan;
+    .parse(JSON.parse(Buffer.from(read(metadata)).toString('utf8'))).ckan;
 }
 
 /** What publishing does with one file. */
@@ -65,7 +68,9 @@ export interface PublishOptions {
   client: CkanClient;
   org: string;
   dataset: CkanDatasetFields;
-  files: readonly BundleFile[];
+  files: readonly BundleEntry[];
+  /** A file's bytes (from the bundle's spool), read only when it is uploaded. */
+  read: (file: BundleEntry) => Uint8Array;
   dryRun?: boolean;
   /** Largest upload the portal takes, in bytes (checked before anything is sent). */
   maxBytes?: number;
@@ -92,10 +97,10 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRep
   const { client, dataset: fields } = options;
   const say = options.onProgress ?? (() => undefined);
   const limit = options.maxBytes ?? 10 * 1024 * 1024;
-  const tooLarge = options.files.filter((f) => f.bytes.byteLength > limit);
+  const tooLarge = options.files.filter((f) => f.size > limit);
   if (tooLarge.length > 0) {
     throw new CkanError(
-      `${tooLarge.map((f) => `${f.path} (${f.bytes.byteLength} bytes)`).join(', ')} ${tooLarge.length === 1 ? 'is' : 'are'} larger than the portal's limit of ${limit} bytes; nothing was published.`,
+      `${tooLarge.map((f) => `${f.path} (${f.size} bytes)`).join(', ')} ${tooLarge.length === 1 ? 'is' : 'are'} larger than the portal's limit of ${limit} bytes; nothing was published.`,
       'too-large',
       null,
     );
@@ -116,7 +121,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRep
       const existing = known.get(file.path);
       const action: FileAction = !existing
         ? 'create'
-        : existing.hash === sha256(file.bytes)
+        : existing.hash === file.sha256
           ? 'unchanged'
           : 'update';
       return { path: file.path, action };
@@ -148,7 +153,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRep
   }
   const byName = new Map(dataset.resources.map((r) => [r.name ?? '', r]));
   for (const file of options.files) {
-    const hash = sha256(file.bytes);
+    const hash = file.sha256;
     const existing = byName.get(file.path);
     if (existing && existing.hash === hash) {
       report.unchanged.push(file.path);
@@ -173,13 +178,13 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRep
       data.set('hash', hash);
       data.set(
         'upload',
-        new Blob([new Uint8Array(file.bytes)], { type: file.mediaType }),
+        new Blob([new Uint8Array(options.read(file))], { type: file.mediaType }),
         file.path.split('/').pop() ?? 'file',
       );
       return data;
     };
     client.checkCancelled();
-    say(`${existing ? 'updating' : 'uploading'} ${file.path} (${file.bytes.byteLength} bytes)`);
+    say(`${existing ? 'updating' : 'uploading'} ${file.path} (${file.size} bytes)`);
     options.onFile?.(file.path, 'sending');
     if (existing) {
       await client.call('resource_patch', form());

@@ -1,8 +1,10 @@
+import { rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { PublishErrorKind, PublishStatus } from '../../shared/api/publishContract.js';
 import { newId } from '../../shared/event/ids.js';
+import { BundleSpool } from '../bundle/bundleSpool.js';
 import { buildBundleInWorker } from '../bundle/bundleThread.js';
-import { ExportCancelledError, type BundleInput } from '../bundle/bundleTypes.js';
+import { ExportCancelledError, type BundleEntry, type BundleInput } from '../bundle/bundleTypes.js';
 import { CkanClient, CkanError, PublishCancelledError } from './ckanClient.js';
 import type { PublishConfig } from './publishConfig.js';
 import { datasetFieldsOf, publishBundle } from './publishBundle.js';
@@ -28,9 +30,13 @@ export class PublishJobs {
 
   constructor(
     private readonly config: PublishConfig,
+    /** Where bundles wait while they are uploaded (emptied now: nothing in it outlives a core). */
+    private readonly spoolDir: string,
     /** Client settings for tests (fast retries). */
     private readonly client: { attempts?: number; backoffMs?: number; timeoutMs?: number } = {},
-  ) {}
+  ) {
+    rmSync(spoolDir, { recursive: true, force: true });
+  }
 
   /** Starts publishing collected data; answers at once with its first status. */
   start(collected: BundleInput, dryRun: boolean): PublishStatus {
@@ -76,17 +82,19 @@ export class PublishJobs {
       this.fail(job, 'settings', "The portal's API token is not set; the owner sets it in Settings.");
       return;
     }
+    const spool = BundleSpool.create(this.spoolDir);
     try {
       const built = await buildBundleInWorker(collected, {
         profile: settings.profile,
+        spool,
         signal: controller.signal,
         onProgress: (p) => Object.assign(status, { done: p.done, total: p.total, step: p.step }),
       });
-      const files = built.files ?? [];
+      const { files } = built;
       status.phase = 'portal';
       status.files = files.map((f) => ({
         path: f.path,
-        bytes: f.bytes.byteLength,
+        bytes: f.size,
         action: null,
         state: 'waiting',
       }));
@@ -97,13 +105,15 @@ export class PublishJobs {
         signal: controller.signal,
         ...this.client,
       });
-      const fields = datasetFieldsOf(files);
+      const read = (file: BundleEntry): Uint8Array => spool.read(file);
+      const fields = datasetFieldsOf(files, read);
       const licence = chooseLicence(await portalLicences(client), fields, settings.licence);
       const report = await publishBundle({
         client,
         org: settings.organisation,
         dataset: { ...fields, license_id: licence },
         files,
+        read,
         dryRun: status.dryRun,
         maxBytes: Math.floor(settings.maxMb * 1024 * 1024),
         onPlan: (plan) => {
@@ -142,6 +152,8 @@ export class PublishJobs {
           error instanceof Error ? error.message : String(error),
         );
       }
+    } finally {
+      spool.remove();
     }
   }
 

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { idSchema } from '../../../shared/docs/docName.js';
 import { APP_VERSION } from '../../core/version.js';
 import { buildBundle } from '../../bundle/buildBundle.js';
 import { BUNDLE_PROFILES, type BundleProfile, type PseudonymEntry } from '../../bundle/bundleTypes.js';
 import { BundleRequestError } from '../../bundle/collectBundle.js';
-import { writeBundleFolder, writeBundleZip } from '../../bundle/writeBundle.js';
+import { BundleSpool } from '../../bundle/bundleSpool.js';
+import { writeBundleZip } from '../../bundle/writeBundle.js';
 import { collectFromWorkspace } from '../../bundle/workspaceSource.js';
 import {
   UsageError,
@@ -69,6 +70,8 @@ async function runExport(args: string[]): Promise<number> {
   requireWorkspace(dataDir);
   const out = resolve(values.out);
   const now = new Date();
+  // Spooled beside the output (same file system): a folder export is then one rename.
+  const spool = BundleSpool.create(dirname(out));
   try {
     const collected = collectFromWorkspace(dataDir, event, {
       profile,
@@ -78,14 +81,15 @@ async function runExport(args: string[]): Promise<number> {
     });
     const built = await buildBundle(collected, {
       profile,
+      spool,
       onProgress: (p) => console.error(`[${p.done}/${p.total}] ${p.step}`),
     });
     if (values.zip) {
-      await writeBundleZip(built.files, out, now);
+      await writeBundleZip(spool, built.files, out, now);
     } else {
-      writeBundleFolder(built.files, out);
+      spool.moveTo(out);
     }
-    const bytes = built.files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
+    const bytes = built.files.reduce((sum, f) => sum + f.size, 0);
     if (profile === 'public') {
       console.info(pseudonymLines(built.pseudonyms).join('\n'));
     }
@@ -99,6 +103,8 @@ async function runExport(args: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  } finally {
+    spool.remove();
   }
 }
 

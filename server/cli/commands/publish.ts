@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { idSchema } from '../../../shared/docs/docName.js';
 import { APP_VERSION } from '../../core/version.js';
 import { buildBundle } from '../../bundle/buildBundle.js';
-import { BUNDLE_PROFILES, type BundleProfile } from '../../bundle/bundleTypes.js';
+import { BundleSpool } from '../../bundle/bundleSpool.js';
+import { BUNDLE_PROFILES, type BundleEntry, type BundleProfile } from '../../bundle/bundleTypes.js';
 import { BundleRequestError } from '../../bundle/collectBundle.js';
 import { collectFromWorkspace } from '../../bundle/workspaceSource.js';
 import { CkanClient, CkanError } from '../../publish/ckanClient.js';
@@ -61,14 +63,17 @@ async function runPublish(args: string[]): Promise<number> {
   }
   const dataDir = dataDirFrom(values.data);
   requireWorkspace(dataDir);
+  // The files wait on disk inside the workspace while they are uploaded (never all in memory).
+  const spool = BundleSpool.create(join(dataDir, 'publish-spool-cli'));
   try {
     const client = new CkanClient({ portal: values.portal, token });
     const collected = collectFromWorkspace(dataDir, event, {
       profile,
       generator: `Mitschrift ${APP_VERSION}`,
     });
-    const built = await buildBundle(collected, { profile });
-    const fields = datasetFieldsOf(built.files);
+    const built = await buildBundle(collected, { profile, spool });
+    const read = (file: BundleEntry): Uint8Array => spool.read(file);
+    const fields = datasetFieldsOf(built.files, read);
     // The licence id the portal lists: --licence, else the event's licence under one of its names.
     const licence = chooseLicence(await portalLicences(client), fields, values.licence.trim());
     const report = await publishBundle({
@@ -76,6 +81,7 @@ async function runPublish(args: string[]): Promise<number> {
       org: values.org,
       dataset: { ...fields, license_id: licence },
       files: built.files,
+      read,
       dryRun: values['dry-run'],
       maxBytes: Math.floor(maxMb * 1024 * 1024),
       onProgress: (line) => console.error(line),
@@ -91,6 +97,8 @@ async function runPublish(args: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  } finally {
+    spool.remove();
   }
 }
 

@@ -9,11 +9,11 @@ import {
   removeAttachment,
   sniffType,
 } from '../../../server/bundle/attachments.js';
-import { buildBundle } from '../../../server/bundle/buildBundle.js';
 import { collectFromWorkspace } from '../../../server/bundle/workspaceSource.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { makeBundleWorkspace } from './bundleWorkspace.js';
 import { jpegOf, photoPixels, withOrientation } from './photoFixtures.js';
+import { buildSpooled } from './spooledBundle.js';
 
 /** A 1x1 PNG. */
 const PNG = Uint8Array.from(
@@ -89,7 +89,7 @@ describe('attachments', () => {
         'Aufzeichnung',
       ]);
       const collected = collectFromWorkspace(data, eventId, { profile: 'public', now: NOW, generator: 't' });
-      const { files } = await buildBundle(collected, { profile: 'public' });
+      const { files } = await buildSpooled(collected, { profile: 'public' });
       const paths = files.map((f) => f.path);
       expect(paths).toContain(
         'sessions/01-offene-daten-in-der-verwaltung/attachments/01-folien-offene-daten.pdf',
@@ -157,7 +157,7 @@ describe('attachments', () => {
         NOW,
       );
       const collected = collectFromWorkspace(data, eventId, { profile: 'public', now: NOW, generator: 't' });
-      const { files } = await buildBundle(collected, { profile: 'internal' });
+      const { files } = await buildSpooled(collected, { profile: 'internal' });
       const kept = files.find((f) => f.path.endsWith('-flipchart.jpg'));
       expect(Buffer.from(kept?.bytes ?? []).equals(Buffer.from(original))).toBe(true);
       const booklet = Buffer.from(files.find((f) => f.path === 'dokumentation.pdf')?.bytes ?? []).toString(

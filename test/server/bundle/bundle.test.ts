@@ -1,19 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkEtherpadFile, parseEtherpadFile } from '../../../shared/pad/etherpad/index.js';
-import { buildBundle } from '../../../server/bundle/buildBundle.js';
-import { ExportCancelledError, type BundleFile } from '../../../server/bundle/bundleTypes.js';
+import { ExportCancelledError } from '../../../server/bundle/bundleTypes.js';
 import { BundleRequestError } from '../../../server/bundle/collectBundle.js';
 import { sha256 } from '../../../server/bundle/metadata.js';
 import { collectFromWorkspace } from '../../../server/bundle/workspaceSource.js';
-import { writeBundleFolder, writeBundleZip } from '../../../server/bundle/writeBundle.js';
+import { writeBundleZip } from '../../../server/bundle/writeBundle.js';
 import { runCliToEnd } from '../../helpers/cliProcess.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { CONSENTING_NAME, SECRET_EMAIL, SECRET_NAME, makeBundleWorkspace } from './bundleWorkspace.js';
+import { buildSpooled, type SpooledBundle } from './spooledBundle.js';
 
 const NOW = new Date('2026-05-10T12:00:00.000Z');
 const hasPdftotext = (() => {
@@ -35,14 +35,14 @@ beforeAll(() => {
 });
 afterAll(() => temp.cleanup());
 
-async function build(profile: 'public' | 'internal', sessionIds?: string[]): ReturnType<typeof buildBundle> {
+async function build(profile: 'public' | 'internal', sessionIds?: string[]): Promise<SpooledBundle> {
   const collected = collectFromWorkspace(data, eventId, {
     profile,
     now: NOW,
     generator: 'Mitschrift test',
     ...(sessionIds ? { sessionIds } : {}),
   });
-  return buildBundle(collected, { profile });
+  return buildSpooled(collected, { profile }, join(temp.dir, 'spool'));
 }
 
 function listFiles(dir: string): string[] {
@@ -77,9 +77,9 @@ describe('documentation bundle: privacy (public profile)', () => {
         ['Autor:in 2', 'Jonas Ohnezustimmung', ['host']],
       ]);
       const folder = join(temp.dir, 'public');
-      writeBundleFolder(built.files, folder);
+      cpSync(built.spool.dir, folder, { recursive: true });
       const zipPath = join(temp.dir, 'public.zip');
-      await writeBundleZip(built.files, zipPath, NOW);
+      await writeBundleZip(built.spool, built.files, zipPath, NOW);
 
       const onDisk = listFiles(folder);
       expect(onDisk.map((f) => relative(folder, f).split('\\').join('/')).sort()).toEqual(
@@ -161,12 +161,13 @@ describe('documentation bundle: privacy (public profile)', () => {
 });
 
 describe('documentation bundle: files', () => {
-  let files: BundleFile[];
+  let files: SpooledBundle['files'];
   let folder: string;
   beforeAll(async () => {
-    files = (await build('public')).files;
+    const built = await build('public');
+    files = built.files;
     folder = join(temp.dir, 'files');
-    writeBundleFolder(files, folder);
+    built.spool.moveTo(folder);
   }, 60_000);
 
   it('lists every file with its SHA-256 in SHA256SUMS and metadata.json (DCAT-AP.de mapped to CKAN)', () => {
@@ -310,7 +311,7 @@ describe('documentation bundle: choosing and cancelling', () => {
     const controller = new AbortController();
     const steps: string[] = [];
     await expect(
-      buildBundle(collected, {
+      buildSpooled(collected, {
         profile: 'public',
         signal: controller.signal,
         onProgress: (p) => {
@@ -350,6 +351,15 @@ describe('mitschrift export', () => {
         /Wrote .*cli\.zip \(public, 3 sessions, 21 files, \d+ bytes before compression\)\./,
       );
       expect(Object.keys(unzipSync(readFileSync(out)))).toContain('metadata.json');
+      // The files waited in a spool folder beside the ZIP; it is gone.
+      expect(readdirSync(dirname(out)).filter((name) => name.startsWith('.mitschrift-bundle-'))).toEqual([]);
+      const asFolder = join(temp.dir, 'cli-folder');
+      const folderRun = await runCliToEnd(['export', eventId, '--data', data, '--out', asFolder]);
+      expect(folderRun.code).toBe(0);
+      expect(readdirSync(asFolder)).toEqual(
+        expect.arrayContaining(['SHA256SUMS', 'dokumentation.pdf', 'sessions']),
+      );
+      expect(readdirSync(temp.dir).filter((name) => name.startsWith('.mitschrift-bundle-'))).toEqual([]);
 
       const bad = await runCliToEnd([
         'export',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthResponseSchema } from '../../../shared/api/contract.js';
 import { exportStatusSchema, type ExportStatus } from '../../../shared/api/bundleContract.js';
+import { BundleSpool } from '../../../server/bundle/bundleSpool.js';
 import { buildBundleInWorker } from '../../../server/bundle/bundleThread.js';
 import { ExportCancelledError } from '../../../server/bundle/bundleTypes.js';
 import { collectFromWorkspace } from '../../../server/bundle/workspaceSource.js';
@@ -32,15 +33,21 @@ describe('bundle worker thread', () => {
   it('makes the files in a worker and hands them back with progress', { timeout: 120_000 }, async () => {
     const steps: number[] = [];
     let exited: number | undefined;
+    const spool = BundleSpool.create(join(temp.dir, 'spool'));
     const built = await buildBundleInWorker(collectFromWorkspace(data, eventId, options), {
       profile: 'internal',
+      spool,
       onProgress: (p) => steps.push(p.done),
       onExit: (code) => {
         exited = code;
       },
     });
-    expect(built.files?.map((f) => f.path)).toContain('dokumentation.pdf');
-    expect(built.fileCount).toBe(built.files?.length);
+    expect(built.files.map((f) => f.path)).toContain('dokumentation.pdf');
+    // The worker wrote every file into the spool; only their names, sizes and hashes came back.
+    for (const file of built.files) {
+      expect(spool.read(file).byteLength).toBe(file.size);
+    }
+    expect(Buffer.from(spool.read({ path: 'dokumentation.pdf' }).subarray(0, 5)).toString()).toBe('%PDF-');
     expect(new Set(steps).size).toBeGreaterThan(2);
     for (let i = 0; i < 100 && exited === undefined; i++) {
       await new Promise((r) => setTimeout(r, 50));
@@ -54,6 +61,7 @@ describe('bundle worker thread', () => {
     let progressAfterCancel = 0;
     const running = buildBundleInWorker(collectFromWorkspace(data, eventId, options), {
       profile: 'internal',
+      spool: BundleSpool.create(join(temp.dir, 'spool')),
       signal: controller.signal,
       onProgress: () => {
         if (controller.signal.aborted) {

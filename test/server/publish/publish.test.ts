@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { BundleFile } from '../../../server/bundle/bundleTypes.js';
+import type { BundleEntry, BundleFile } from '../../../server/bundle/bundleTypes.js';
 import { sha256 } from '../../../server/bundle/metadata.js';
 import { CkanClient, CkanError } from '../../../server/publish/ckanClient.js';
 import { publishBundle } from '../../../server/publish/publishBundle.js';
@@ -80,6 +80,18 @@ async function sharedPortal(maxBytes?: number): Promise<Portal> {
 }
 
 const encoder = new TextEncoder();
+/** Files held in memory the way a publish reads a spool: entries with their SHA-256, bytes on request. */
+function memoryBundle(files: readonly BundleFile[]): {
+  files: BundleEntry[];
+  read: (file: BundleEntry) => Uint8Array;
+} {
+  const bytes = new Map(files.map((f) => [f.path, f.bytes]));
+  return {
+    files: files.map(({ bytes: b, ...rest }) => ({ ...rest, size: b.byteLength, sha256: sha256(b) })),
+    read: (file) => bytes.get(file.path) ?? new Uint8Array(),
+  };
+}
+
 const FILES: BundleFile[] = [
   {
     path: 'index.html',
@@ -131,7 +143,7 @@ describe.each(portals)('publishing to CKAN (%s)', (_name, startPortal) => {
           client: client(portal),
           org: 'ito',
           dataset: DATASET,
-          files: FILES,
+          ...memoryBundle(FILES),
         });
         expect(first).toMatchObject({
           dataset: 'created',
@@ -145,7 +157,7 @@ describe.each(portals)('publishing to CKAN (%s)', (_name, startPortal) => {
           client: client(portal),
           org: 'ito',
           dataset: DATASET,
-          files: FILES,
+          ...memoryBundle(FILES),
         });
         expect(second).toMatchObject({
           dataset: 'updated',
@@ -167,7 +179,7 @@ describe.each(portals)('publishing to CKAN (%s)', (_name, startPortal) => {
           client: client(portal),
           org: 'ito',
           dataset: DATASET,
-          files: changed,
+          ...memoryBundle(changed),
           dryRun: true,
         });
         expect(third.updated).toEqual(['sessions/01-a/notes.md']);
@@ -175,7 +187,7 @@ describe.each(portals)('publishing to CKAN (%s)', (_name, startPortal) => {
           client: client(portal),
           org: 'ito',
           dataset: DATASET,
-          files: changed,
+          ...memoryBundle(changed),
         });
         expect(fourth.updated).toEqual(['sessions/01-a/notes.md']);
         expect((await portal.resources()).length).toBe(FILES.length);
@@ -197,7 +209,7 @@ describe.each(portals)('publishing to CKAN (%s)', (_name, startPortal) => {
           client: client(portal),
           org: 'ito',
           dataset: DATASET,
-          files: FILES,
+          ...memoryBundle(FILES),
         });
         expect(report.created).toHaveLength(FILES.length);
         expect(await portal.datasets()).toBe(1);
@@ -218,25 +230,31 @@ describe.each(portals)('publishing to CKAN (%s)', (_name, startPortal) => {
           client: client(portal),
           org: 'mobilitaetsreferat',
           dataset: DATASET,
-          files: FILES,
+          ...memoryBundle(FILES),
         });
         await expect(denied).rejects.toThrow(/^No permission for package_create/);
         const badName = publishBundle({
           client: client(portal),
           org: 'ito',
           dataset: { ...DATASET, name: 'Ä' },
-          files: FILES,
+          ...memoryBundle(FILES),
         });
         await expect(badName).rejects.toThrow(/field by field: name: /);
         const big = [{ ...FILES[0]!, bytes: new Uint8Array(4096) }];
         await expect(
-          publishBundle({ client: client(portal), org: 'ito', dataset: DATASET, files: big, maxBytes: 2048 }),
+          publishBundle({
+            client: client(portal),
+            org: 'ito',
+            dataset: DATASET,
+            ...memoryBundle(big),
+            maxBytes: 2048,
+          }),
         ).rejects.toThrow(/larger than the portal's limit of 2048 bytes; nothing was published/);
         const portalSide = publishBundle({
           client: client(portal),
           org: 'ito',
           dataset: DATASET,
-          files: big,
+          ...memoryBundle(big),
         });
         await expect(portalSide).rejects.toThrow(/larger than the portal's upload limit/);
         const secret = 'editor-token';
@@ -244,7 +262,7 @@ describe.each(portals)('publishing to CKAN (%s)', (_name, startPortal) => {
           client: client(portal, `${secret}-wrong`),
           org: 'ito',
           dataset: DATASET,
-          files: FILES,
+          ...memoryBundle(FILES),
         }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(CkanError);
         expect(String((error as Error).message)).not.toContain(secret);
