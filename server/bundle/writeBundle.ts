@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { ZipDeflate, ZipPassThrough } from 'fflate';
+import { zipInto } from '../export/zipStream.js';
 import type { BundleSpool } from './bundleSpool.js';
 import type { BundleEntry } from './bundleTypes.js';
 
@@ -33,17 +34,7 @@ export async function writeBundleZip(
   // Awaited below; a write error that ends the loop first must not go unhandled meanwhile.
   finished.catch(() => undefined);
   try {
-    let failed: Error | undefined;
-    const zip = new Zip((error, chunk, final) => {
-      if (error) {
-        failed = error;
-        return;
-      }
-      stream.write(chunk);
-      if (final) {
-        stream.end();
-      }
-    });
+    const { zip, throwIfFailed } = zipInto(stream);
     for (const file of files) {
       const entry = STORED.test(file.path)
         ? new ZipPassThrough(file.path)
@@ -51,15 +42,14 @@ export async function writeBundleZip(
       entry.mtime = date;
       zip.add(entry);
       entry.push(spool.read(file), true);
-      if (failed) {
-        throw failed;
-      }
+      throwIfFailed();
       if (stream.writableNeedDrain) {
         // events.once removes its listeners again (no pile of 'error' listeners over 279 files).
         await once(stream, 'drain');
       }
     }
     zip.end();
+    throwIfFailed();
     await finished;
     renameSync(temp, out);
   } catch (error) {

@@ -1,11 +1,12 @@
 import { Writable } from 'node:stream';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { ZipDeflate, ZipPassThrough } from 'fflate';
 import type { EventDetail } from '../../shared/api/eventContract.js';
 import type { SketchRenderFormat, SketchRenderOptions } from '../../shared/api/sketchContract.js';
 import { sketchIdFor } from '../../shared/event/eventChanges.js';
 import type { ExportScene } from '../../shared/sketch/export/exportScene.js';
 import { slugify } from '../plan/eventService.js';
 import { ExportCancelledError, exportSketch } from './exportSketch.js';
+import { zipInto } from './zipStream.js';
 
 /** One sketchnote of an event, as the event-wide export names it. */
 export interface EventSketch {
@@ -64,17 +65,7 @@ export async function writeEventSketchesZip(
   out: Writable,
   run: { signal?: AbortSignal; onSketch?: (index: number, sketch: EventSketch) => void } = {},
 ): Promise<void> {
-  let failure: Error | null = null;
-  const zip = new Zip((error, chunk, final) => {
-    if (error) {
-      failure = error;
-      return;
-    }
-    out.write(chunk);
-    if (final) {
-      out.end();
-    }
-  });
+  const { zip, throwIfFailed } = zipInto(out);
   for (const [index, sketch] of sketches.entries()) {
     if (run.signal?.aborted) {
       throw new ExportCancelledError();
@@ -98,12 +89,8 @@ export async function writeEventSketchesZip(
       },
     });
     await exportSketch(readScene(sketch.sketchId), { ...options, signal: run.signal }, sink);
-    if (failure) {
-      throw failure;
-    }
+    throwIfFailed();
   }
   zip.end();
-  if (failure) {
-    throw failure;
-  }
+  throwIfFailed();
 }
