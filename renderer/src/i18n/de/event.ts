@@ -385,7 +385,7 @@ export const event = {
       chooseOrganisation: 'Organisation wählen',
       loadOrganisations: 'Organisationen und Lizenzen vom Portal laden',
       licence: 'Lizenz des Datensatzes',
-      eventLicence: 'Lizenz der Veranstaltung (wie das Portal sie nennt)',
+      eventLicence: 'Lizenz der Veranstaltung',
       profile: 'Profil',
       profiles: { public: 'Öffentlich', internal: 'Intern (mit Namen und Verlauf)' },
       save: 'Einstellungen speichern',

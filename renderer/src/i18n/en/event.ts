@@ -384,7 +384,7 @@ export const event: Pick<Messages, 'event' | 'plan'> = {
       chooseOrganisation: 'Choose an organisation',
       loadOrganisations: 'Load organisations and licences from the portal',
       licence: 'Licence of the dataset',
-      eventLicence: "The event's licence (as the portal names it)",
+      eventLicence: "The event's licence",
       profile: 'Profile',
       profiles: { public: 'Public', internal: 'Internal (with names and history)' },
       save: 'Save settings',
