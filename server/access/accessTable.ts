@@ -289,6 +289,13 @@ export const ROUTES = {
     need: { who: 'roles', roles: READERS, event: 'sketch' },
     body: 'none',
   },
+  // The session a sketchnote documents (the talk header): whoever may read the sketchnote.
+  sketchSession: {
+    method: 'GET',
+    path: '/api/sketches/:sketchId/session',
+    need: { who: 'roles', roles: READERS, event: 'sketch' },
+    body: 'none',
+  },
   // Every sketchnote of the event in one ZIP: whoever may read the event's sketchnotes.
   renderEventSketches: {
     method: 'GET',

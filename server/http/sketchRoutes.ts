@@ -7,6 +7,7 @@ import {
   sketchRenderOptionsSchema,
   type ImportExcalidrawResponse,
   type SketchExportSize,
+  type SketchSession,
   type SketchRenderOptions,
 } from '../../shared/api/sketchContract.js';
 import { WORKSPACE_DOC, docNameFor } from '../../shared/docs/docName.js';
@@ -131,6 +132,34 @@ export const sketchHandlers = {
             sketches: eventSketchesOf(detail, (id) => sketchExists(ctx.store, id)).length,
           }
         : null,
+    };
+    sendJson(call.res, 200, body);
+  },
+  sketchSession: (ctx, call) => {
+    const sketchId = param(call, 'sketchId');
+    const eventId = sketchEventOf(ctx.registry, sketchId);
+    const detail = eventId === undefined ? undefined : readEventDetail(ctx.registry, eventId);
+    const session = detail?.sessions.find((s) => s.sketchId === sketchId || s.id === sketchId);
+    if (!detail || !session) {
+      sendError(
+        call.res,
+        404,
+        `The sketchnote "${sketchId}" belongs to no planned session.`,
+        undefined,
+        'no-session',
+      );
+      return;
+    }
+    const body: SketchSession = {
+      event: { id: detail.id, title: detail.title, venue: detail.venue, timeZone: detail.timeZone },
+      session: {
+        id: session.id,
+        title: session.title,
+        hosts: session.hosts,
+        room: session.room,
+        start: session.start,
+        end: session.end,
+      },
     };
     sendJson(call.res, 200, body);
   },

@@ -223,3 +223,27 @@ export function setSketchToolPrefs(prefs: SketchToolPrefs): void {
   const clean = sketchToolSchema.parse(prefs);
   write(`${SKETCH_TOOLS_KEY}.${getUserId()}`, JSON.stringify(clean));
 }
+
+const SKETCH_LIBRARY_KEY = 'mitschrift.sketchLibrary';
+
+/** The recorder's stamps and templates as stored (a library file's text), or null when there are none. */
+export function getSketchLibraryText(): string | null {
+  return read(SKETCH_LIBRARY_KEY);
+}
+
+/**
+ * Stores the recorder's library. False when the storage refused it (full, or blocked), so the
+ * editor can say that the new entry was not kept, unlike the other preferences whose loss is harmless.
+ */
+export function setSketchLibraryText(text: string): boolean {
+  try {
+    const store = storage();
+    if (!store) {
+      return false;
+    }
+    store.setItem(SKETCH_LIBRARY_KEY, text);
+    return true;
+  } catch {
+    return false;
+  }
+}

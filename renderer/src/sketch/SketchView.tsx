@@ -41,6 +41,7 @@ import { StylePanel, type EditorStyle } from './StylePanel.js';
 import { ToolBar } from './ToolBar.js';
 import { TimelapsePlayer } from './timelapse/TimelapsePlayer.js';
 import { ImageButton } from './images/ImageButton.js';
+import { LibraryPanel } from './library/LibraryPanel.js';
 import { pictureFiles, useImageInsert } from './images/useImageInsert.js';
 import { CameraControls } from './CameraControls.js';
 import { useCamera } from './useCamera.js';
@@ -321,6 +322,9 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
   // The settings float over the canvas; on a narrow window they start folded away.
   const [panelsOpen, setPanelsOpen] = useState(() => window.innerWidth >= PANELS_OPEN_MIN_WIDTH);
   const panelsId = useId();
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const libraryId = useId();
+  const libraryButton = useRef<HTMLButtonElement>(null);
 
   return (
     <SketchWindow
@@ -373,6 +377,16 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
               onHelp={onHelp}
             />
             <ImageButton onFiles={(files, at) => void insertImages(files, at)} />
+            <button
+              ref={libraryButton}
+              type="button"
+              className="button button--quiet"
+              aria-expanded={libraryOpen}
+              aria-controls={libraryOpen ? libraryId : undefined}
+              onClick={() => setLibraryOpen((open) => !open)}
+            >
+              {t('sketch.library.open')}
+            </button>
             <SheetControls doc={doc} engine={engine} />
           </div>
         )}
@@ -403,6 +417,24 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
             />
           )}
           {!focus && <Minimap engine={engine} />}
+          {!focus && libraryOpen && (
+            <LibraryPanel
+              id={libraryId}
+              engine={engine}
+              doc={doc}
+              sketchId={sketchId}
+              colour={palette.colour}
+              layer={style.layer}
+              author={author}
+              templateStyle={{ colour: '#37474f', fontFamily: style.fontFamily, style: style.shapeStyle }}
+              hasSelection={selection.items.length > 0}
+              onStatus={showStatus}
+              onClose={() => {
+                setLibraryOpen(false);
+                libraryButton.current?.focus();
+              }}
+            />
+          )}
           {!focus && panelsOpen && (
             <div className="sketch-editor__side" id={panelsId}>
               <StylePanel tool={tool} style={style} sheetScale={scale} onChange={changeStyle} />

@@ -1,8 +1,10 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { sketchSessionSchema } from '../../../shared/api/sketchContract.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { DocName } from '../../../shared/docs/docName.js';
 import { eventPath, routePatterns } from '../../../shared/routes/deepLinks.js';
+import { request } from '../api/coreApi.js';
 import { useSession } from '../api/session.js';
 import { ConnectionStatus } from '../components/ConnectionStatus.js';
 import { LanguageToggle } from '../components/LanguageToggle.js';
@@ -34,7 +36,8 @@ export function SketchWindow({
   const joined = session !== null && session.docs.workspace === 'none' && session.eventId !== null;
   const home = joined && session.eventId !== null ? eventPath(session.eventId) : routePatterns.events;
   const back = link.from ?? home;
-  const title = link.title ?? t('sketch.title');
+  const planned = usePlannedTitle(link.title === undefined ? docName : null);
+  const title = link.title ?? planned ?? t('sketch.title');
 
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
@@ -69,4 +72,27 @@ export function SketchWindow({
 /** The connection of the sketchnote's document (shared with the canvas: one connection per name). */
 function DocStatus({ name }: { name: DocName }) {
   return <ConnectionStatus shared={useSharedDoc(name)} />;
+}
+
+/**
+ * The title of the planned session a sketchnote documents, for a sketchnote opened by a deep link
+ * (QR code, bookmark) that brought no title along; null while unknown or outside the plan.
+ */
+function usePlannedTitle(docName: DocName | null): string | null {
+  const [title, setTitle] = useState<string | null>(null);
+  useEffect(() => {
+    if (docName === null || !docName.startsWith('sketch/')) {
+      return;
+    }
+    let live = true;
+    const sketchId = docName.slice('sketch/'.length);
+    request(`sketches/${encodeURIComponent(sketchId)}/session`, sketchSessionSchema).then(
+      (found) => live && setTitle(found.session.title),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [docName]);
+  return title;
 }

@@ -1,9 +1,15 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { strokeJsonSchema } from '../sketchLayout.js';
+import { strokeJsonSchema, type StrokeJson } from '../sketchLayout.js';
 import { decodeStroke } from '../strokeCodec.js';
 import { addAsset, assetJsonSchema, decodeAsset, type AssetJson } from './assets.js';
-import { decodeObject, isPlainObject, objectIdSchema, type SketchObject } from './objectCodec.js';
+import {
+  decodeObject,
+  isPlainObject,
+  objectIdSchema,
+  type ObjectJson,
+  type SketchObject,
+} from './objectCodec.js';
 import { placeItems, shiftStroke, snapshotItems, type IdMaker, type ItemSnapshot } from './objectEdits.js';
 import { objectBounds, unionBoxes, type Box } from './geometry.js';
 import { assetsMap } from './objectLayout.js';
@@ -72,6 +78,11 @@ function snapshotBounds(snapshot: ItemSnapshot): Box | null {
  * to the top-left of their box; null when none of them exists.
  */
 export function copyItems(doc: Y.Doc, refs: readonly ItemRef[]): string | null {
+  return copyItemsWithBox(doc, refs)?.text ?? null;
+}
+
+/** As {@link copyItems}, with the box the positions are relative to (where the items sit on the scene). */
+export function copyItemsWithBox(doc: Y.Doc, refs: readonly ItemRef[]): { text: string; box: Box } | null {
   const snapshot = snapshotItems(doc, refs);
   const box = snapshotBounds(snapshot);
   if (!box) {
@@ -96,14 +107,40 @@ export function copyItems(doc: Y.Doc, refs: readonly ItemRef[]): string | null {
       }
     }
   }
+  return {
+    text: clipboardText({
+      width: box.width,
+      height: box.height,
+      strokes,
+      objects,
+      assets: Object.fromEntries(images),
+    }),
+    box,
+  };
+}
+
+/** What a clipboard text holds (see the format above); positions relative to the box's top-left. */
+export interface ClipboardContent {
+  width: number;
+  height: number;
+  strokes: ReadonlyArray<{ id: string; groupId?: string; stroke: StrokeJson }>;
+  objects: ReadonlyArray<{ id: string; object: ObjectJson }>;
+  assets?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The clipboard text of prepared items: what a copy writes, and what the library's icons,
+ * stamps and templates (shared/sketch/library/) hand to the same paste.
+ */
+export function clipboardText(content: ClipboardContent): string {
   return JSON.stringify({
     type: SKETCH_CLIPBOARD_TYPE,
     version: 1,
-    width: box.width,
-    height: box.height,
-    strokes,
-    objects,
-    assets: Object.fromEntries(images),
+    width: content.width,
+    height: content.height,
+    strokes: content.strokes,
+    objects: content.objects,
+    assets: content.assets ?? {},
   });
 }
 

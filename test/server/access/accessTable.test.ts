@@ -143,6 +143,7 @@ const SAMPLES: Record<RouteId, (ids: Ids) => Sample> = {
   renderSketch: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export?format=svg` }),
   sketchExportSize: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/export-size?dpi=150` }),
   renderEventSketches: ({ eventId }) => ({ path: `/api/events/${eventId}/sketches.zip?format=svg` }),
+  sketchSession: ({ sketchId }) => ({ path: `/api/sketches/${sketchId}/session` }),
   page: ({ padId }) => ({ path: `/pad/${padId}` }),
 };
 
@@ -203,6 +204,8 @@ const EXPECTED: Record<RouteId, { view: number; edit: number }> = {
   sketchExportSize: { view: 403, edit: 200 },
   // Let in; this event's sessions have no sketchnote yet (the route's own test has some).
   renderEventSketches: { view: 403, edit: 404 },
+  // Let in; the sample sketchnote belongs to no planned session (the route's own test has one).
+  sketchSession: { view: 403, edit: 404 },
   page: { view: 200, edit: 200 },
 };
 
@@ -447,6 +450,7 @@ const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = 
   renderSketch: ['organiser', 'recorder', 'edit', 'view'],
   sketchExportSize: ['organiser', 'recorder', 'edit', 'view'],
   renderEventSketches: ['organiser', 'recorder', 'edit', 'view'],
+  sketchSession: ['organiser', 'recorder', 'edit', 'view'],
   startExport: ['organiser'],
   exportStatus: ['organiser'],
   cancelExport: ['organiser'],

@@ -34,7 +34,8 @@ import {
 } from '../../../../shared/sketch/edit/transform.js';
 import { changeSheetFormat } from '../../../../shared/sketch/edit/sheetFormat.js';
 import { readAsset, type AssetJson } from '../../../../shared/sketch/objects/assets.js';
-import { copyItems, pasteItems } from '../../../../shared/sketch/objects/clipboard.js';
+import { copyItems, copyItemsWithBox } from '../../../../shared/sketch/objects/clipboard.js';
+import { clipboardBox } from '../../../../shared/sketch/library/libraryItems.js';
 import type { SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
 import {
   deleteItems,
@@ -72,6 +73,7 @@ import { ShapeTool } from './tools/ShapeTool.js';
 import { TextTool } from './tools/TextTool.js';
 import type { Tool, ToolHost, ToolPointer } from './tools/toolHost.js';
 import { placeImage } from './placeImage.js';
+import { placeClipboard } from './placeClipboard.js';
 import { LiveLayer, type LiveInk } from './LiveLayer.js';
 import { PointerInput, type InkSample, type InputTarget } from './PointerInput.js';
 import { SketchSync } from './SketchSync.js';
@@ -1238,13 +1240,26 @@ export class SketchEngine implements SketchEditorApi {
   }
 
   private refKnown = (ref: ItemRef): boolean => this.scene.has(refKey(ref));
+  /** A selection prune is queued (see afterSceneChange). */
+  private prunePending = false;
 
   private afterSceneChange(): void {
     this.sceneDirty = true;
     this.requestFrame();
-    this.selection.prune(this.refKnown);
-    if (this.selection.size > 0) {
-      this.scheduleOverlay();
+    // After the current change is handled: a moved stroke is removed and added again in one
+    // document event (two calls), and must stay selected.
+    if (!this.prunePending) {
+      this.prunePending = true;
+      queueMicrotask(() => {
+        this.prunePending = false;
+        if (this.destroyed) {
+          return;
+        }
+        this.selection.prune(this.refKnown);
+        if (this.selection.size > 0) {
+          this.scheduleOverlay();
+        }
+      });
     }
     if (this.sceneNotifyTimer === null && this.sceneListeners.size > 0) {
       this.sceneNotifyTimer = setTimeout(() => {
@@ -1532,36 +1547,43 @@ export class SketchEngine implements SketchEditorApi {
   }
 
   paste(text: string): PasteOutcome {
-    let box: { width: number; height: number } = { width: 0, height: 0 };
-    try {
-      const json = JSON.parse(text) as { width?: unknown; height?: unknown };
-      if (typeof json.width === 'number' && typeof json.height === 'number') {
-        box = { width: json.width, height: json.height };
-      }
-    } catch {
-      // pasteItems names the problem below.
-    }
+    const box = clipboardBox(text) ?? { width: 0, height: 0 };
     const centre = this.lastPointer ?? { x: this.viewport.width / 2, y: this.viewport.height / 2 };
     const at = screenToScene(this.view, centre);
-    let outcome: PasteOutcome = { ok: false, reason: 'nothing pasted' };
-    this.doc.transact(() => {
-      const result = pasteItems(this.doc, text, {
-        at: { x: at.x - box.width / 2, y: at.y - box.height / 2 },
-        newId: makeId,
-        author: this.author,
-        now: Date.now(),
-      });
-      outcome = result.ok
-        ? { ok: true, count: result.added.length, rejected: result.rejected.length }
-        : { ok: false, reason: result.reason };
-      if (result.ok) {
-        if (this.tool !== 'select' && this.tool !== 'lasso') {
-          this.setTool('select');
-        }
-        this.selection.set(result.added);
+    return this.insertClipboard(text, { x: at.x - box.width / 2, y: at.y - box.height / 2 });
+  }
+
+  insertClipboard(text: string, topLeft?: Point): PasteOutcome {
+    let at = topLeft;
+    if (!at) {
+      const box = clipboardBox(text) ?? { width: 0, height: 0 };
+      const centre = screenToScene(this.view, { x: this.viewport.width / 2, y: this.viewport.height / 2 });
+      at = { x: centre.x - box.width / 2, y: centre.y - box.height / 2 };
+    }
+    const { outcome, added } = placeClipboard(this.toolHost, text, at);
+    if (outcome.ok) {
+      if (this.tool !== 'select' && this.tool !== 'lasso') {
+        this.setTool('select');
       }
-    }, this.origin);
+      this.selection.set(added);
+    }
     return outcome;
+  }
+
+  copyAll(): { text: string; box: SceneRect } | null {
+    const refs: ItemRef[] = [...this.scene.all()].map((item) => ({ type: item.type, id: item.id }));
+    return refs.length === 0 ? null : copyItemsWithBox(this.doc, refs);
+  }
+
+  visibleArea(): SceneRect {
+    const topLeft = screenToScene(this.view, { x: 0, y: 0 });
+    const bottomRight = screenToScene(this.view, { x: this.viewport.width, y: this.viewport.height });
+    return {
+      x: topLeft.x,
+      y: topLeft.y,
+      width: bottomRight.x - topLeft.x,
+      height: bottomRight.y - topLeft.y,
+    };
   }
 
   zoomBy(factor: number): void {

@@ -123,6 +123,15 @@ export interface SketchEditorApi {
   /** Places a prepared picture (a drop point, where the pointer last was, or the middle); false if the layer refuses it. */
   insertImage(asset: AssetJson, at?: Point | 'pointer' | 'centre'): boolean;
   paste(text: string): PasteOutcome;
+  /**
+   * Places clipboard text (an icon, stamp or template from the library) with its box's top-left at
+   * `topLeft` (scene units; the middle of the view when absent) and selects it.
+   */
+  insertClipboard(text: string, topLeft?: Point): PasteOutcome;
+  /** Everything on the sketchnote as clipboard text with its box on the scene (a template), or null when empty. */
+  copyAll(): { text: string; box: SceneRect } | null;
+  /** The part of the scene the canvas shows now. */
+  visibleArea(): SceneRect;
 
   /** Zooms about the view centre by a factor (>1 zooms in). */
   zoomBy(factor: number): void;
