@@ -16,7 +16,7 @@ import {
 
 /**
  * The built-in sketchnote icons: drawn by us for Mitschrift (no third-party artwork; licence in
- * `shared/sketch/library/ICONS-LICENSE.md`), each a few pen lines in a 100 x 100 box. Placed on a
+ * `assets/sketch-icons/LICENSE.md`), each a few pen lines in a 100 x 100 box. Placed on a
  * sketchnote they become ordinary strokes in one group, so a recorder recolours, resizes, erases
  * or redraws parts of them like her own ink. Keywords are searched in both languages whatever the
  * interface language is; the first keyword of a language is the icon's name in it.
