@@ -7,7 +7,7 @@ import { zoomTo } from '../../../shared/sketch/viewTransform.js';
 import { useZoomPercent, type EditorEngine } from './editorApi.js';
 import { useSheetFormat } from './useSheetFormat.js';
 import { FormatChangeDialog, type PendingFormatChange } from './FormatChangeDialog.js';
-import { ZOOM_STEP } from './shortcutMap.js';
+import { ZOOM_STEP } from './actions/zoomStep.js';
 
 /**
  * The sheet format (A4, A3, A0, panorama, screen or infinite; shared with everyone) and the zoom:

@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SHORTCUT_ROWS, type KeyToken, type ShortcutRow } from './shortcutMap.js';
+import type { KeyToken } from './actions/editorAction.js';
+import { shortcutRows, type ShortcutRow } from './shortcutMap.js';
 
 /**
  * The list of keyboard shortcuts in a modal <dialog> (showModal: the browser keeps focus inside,
@@ -66,7 +67,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
             </tr>
           </thead>
           <tbody>
-            {SHORTCUT_ROWS.map((row, i) => (
+            {shortcutRows().map((row, i) => (
               <tr key={i}>
                 <td>
                   {row.combos.map((combo, c) => (

@@ -292,6 +292,8 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
   const onPasteImages = useCallback((files: File[]) => void insertImages(files, 'pointer'), [insertImages]);
   const clipboard = useSketchShortcuts({
     engine,
+    canUndo: undoState[0] === 'u',
+    canRedo: undoState[1] === 'r',
     onUndo,
     onRedo,
     onHelp,
@@ -409,12 +411,7 @@ function SketchEditor({ sketchId }: { sketchId: string }) {
             className="sketch-surface"
           />
           {engine && selection.items.length > 0 && (
-            <SelectionBar
-              engine={engine}
-              selection={selection}
-              onCopy={clipboard.copy}
-              onCut={clipboard.cut}
-            />
+            <SelectionBar selection={selection} context={clipboard.actionContext} />
           )}
           {!focus && <Minimap engine={engine} />}
           {!focus && libraryOpen && (

@@ -3,6 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useRovingToolbar } from '../components/useRovingToolbar.js';
 import type { SketchTool } from './engine/editorTypes.js';
 import { Icon } from './icons.js';
+import {
+  ariaKeyShortcuts,
+  comboTokens,
+  editorAction,
+  type ActionName,
+  type KeyToken,
+} from './actions/editorAction.js';
 import { toolShortcut } from './shortcutMap.js';
 
 /** The icon of each tool (paths in a 24 × 24 box). */
@@ -84,7 +91,17 @@ export interface ToolBarProps {
  */
 export function ToolBar({ tool, onTool, canUndo, canRedo, onUndo, onRedo, onHelp, controls }: ToolBarProps) {
   const { t } = useTranslation();
-  const ctrl = t('sketch.keys.ctrl');
+  const keyName = (token: KeyToken): string =>
+    'named' in token ? t(`sketch.keys.${token.named}`) : token.char;
+  /** The tooltip shortcut and aria-keyshortcuts of a registered action. */
+  const keysOf = (name: ActionName): { shortcut: string; keyshortcuts: string } => {
+    const action = editorAction(name);
+    const first = action.keys[0];
+    return {
+      shortcut: first ? comboTokens(first).map(keyName).join('+') : '',
+      keyshortcuts: ariaKeyShortcuts(action),
+    };
+  };
 
   const { buttonProps, onKeyDown } = useRovingToolbar(ITEMS.length, {
     initial: indexOfTool(tool),
@@ -152,8 +169,7 @@ export function ToolBar({ tool, onTool, canUndo, canRedo, onUndo, onRedo, onHelp
         {button(ITEMS.length - 3, {
           id: 'undo',
           label: t('sketch.undo'),
-          shortcut: `${ctrl}+Z`,
-          keyshortcuts: 'Control+Z Meta+Z',
+          ...keysOf('undo'),
           disabled: !canUndo,
           glyph: <Icon>{UNDO_ICON}</Icon>,
           onClick: onUndo,
@@ -161,8 +177,7 @@ export function ToolBar({ tool, onTool, canUndo, canRedo, onUndo, onRedo, onHelp
         {button(ITEMS.length - 2, {
           id: 'redo',
           label: t('sketch.redo'),
-          shortcut: `${ctrl}+Y`,
-          keyshortcuts: 'Control+Y Control+Shift+Z Meta+Shift+Z',
+          ...keysOf('redo'),
           disabled: !canRedo,
           glyph: <Icon>{REDO_ICON}</Icon>,
           onClick: onRedo,
@@ -172,8 +187,7 @@ export function ToolBar({ tool, onTool, canUndo, canRedo, onUndo, onRedo, onHelp
         {button(ITEMS.length - 1, {
           id: 'help',
           label: t('sketch.help'),
-          shortcut: '?',
-          keyshortcuts: '?',
+          ...keysOf('help'),
           glyph: (
             <span aria-hidden="true" className="sketch-tool__text">
               ?

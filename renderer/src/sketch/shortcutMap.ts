@@ -1,43 +1,24 @@
-import type { OrderMove, SketchTool } from './engine/editorTypes.js';
+import './actions/index.js';
+import {
+  actionForKey,
+  comboTokens,
+  editorActions,
+  readKey,
+  type ActionName,
+  type EditorAction,
+  type KeyLike,
+  type KeyToken,
+} from './actions/editorAction.js';
+import type { SketchTool } from './engine/editorTypes.js';
 
 /**
- * The keyboard shortcuts of the sketch editor as pure data and functions (no DOM), so the help
- * overlay, the key handler and the unit tests agree. Letters follow Excalidraw and tldraw.
+ * The keyboard of the sketch editor (no DOM): tool letters, the registered actions' keys
+ * (`actions/`), and which events belong to text fields. The help overlay, the key handler and the
+ * unit tests read the same tables. Letters follow Excalidraw and tldraw.
  */
 
-/** One step of the zoom keys and buttons. */
-export const ZOOM_STEP = 1.25;
-
-/** The parts of a KeyboardEvent the mapping looks at. */
-export interface KeyLike {
-  key: string;
-  /** The physical key (`KeyboardEvent.code`), used only for Shift+1 (its character depends on the layout). */
-  code?: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  shiftKey: boolean;
-  altKey: boolean;
-}
-
-export type SketchAction =
-  | { type: 'tool'; tool: SketchTool }
-  | { type: 'undo' }
-  | { type: 'redo' }
-  | { type: 'copy' }
-  | { type: 'cut' }
-  | { type: 'paste' }
-  | { type: 'duplicate' }
-  | { type: 'delete' }
-  | { type: 'selectAll' }
-  | { type: 'group' }
-  | { type: 'ungroup' }
-  | { type: 'order'; move: OrderMove }
-  | { type: 'zoomIn' }
-  | { type: 'zoomOut' }
-  | { type: 'fit' }
-  | { type: 'deselect' }
-  | { type: 'focus' }
-  | { type: 'help' };
+/** What a key press does: choose a tool, or run a registered editor action. */
+export type KeyPress = { type: 'tool'; tool: SketchTool } | { type: 'action'; action: EditorAction };
 
 /** Tool letters (pressed without modifiers). */
 export const TOOL_KEYS: Readonly<Record<string, SketchTool>> = {
@@ -61,85 +42,20 @@ export function toolShortcut(tool: SketchTool): string | undefined {
 }
 
 /**
- * The editor action of a key press, or null when the key is not a sketch shortcut (then the
- * browser or the canvas handles it). AltGr (reported as Ctrl+Alt on Windows) and Option on a Mac
- * produce characters such as `[`, `]` and `?` on many layouts, so for such symbol keys Alt is not
- * a modifier and AltGr does not count as Ctrl.
+ * What a key press does, or null when it is not a sketch shortcut (then the browser or the canvas
+ * handles it): an action of the registry (`actions/`), else a tool letter pressed alone.
  */
-export function actionFor(event: KeyLike): SketchAction | null {
-  const key = event.key;
-  if (key === '' || key === 'Dead' || key === 'Unidentified') {
+export function actionFor(event: KeyLike): KeyPress | null {
+  const action = actionForKey(event);
+  if (action) {
+    return { type: 'action', action };
+  }
+  const read = readKey(event);
+  if (!read || read.mod || event.shiftKey || event.altKey || event.key.length !== 1) {
     return null;
   }
-  const altGr = event.ctrlKey && event.altKey && !event.metaKey;
-  const mod = (event.ctrlKey || event.metaKey) && !altGr;
-  const symbol = key.length === 1 && !/[\p{L}\p{N}]/u.test(key);
-  if (event.altKey && !symbol) {
-    return null;
-  }
-  const lower = key.toLowerCase();
-
-  if (mod) {
-    switch (lower) {
-      case 'z':
-        return event.shiftKey ? { type: 'redo' } : { type: 'undo' };
-      case 'y':
-        return event.shiftKey ? null : { type: 'redo' };
-      case 'c':
-        return event.shiftKey ? null : { type: 'copy' };
-      case 'x':
-        return event.shiftKey ? null : { type: 'cut' };
-      case 'v':
-        return event.shiftKey ? null : { type: 'paste' };
-      case 'd':
-        return event.shiftKey ? null : { type: 'duplicate' };
-      case 'a':
-        return event.shiftKey ? null : { type: 'selectAll' };
-      case 'g':
-        return event.shiftKey ? { type: 'ungroup' } : { type: 'group' };
-      case '.':
-        // As tldraw: Ctrl+. hides everything but the ink (and brings it back).
-        return event.shiftKey ? null : { type: 'focus' };
-      case ']':
-        return { type: 'order', move: 'front' };
-      case '[':
-        return { type: 'order', move: 'back' };
-      default:
-        return null;
-    }
-  }
-
-  switch (key) {
-    case ']':
-      return { type: 'order', move: 'forward' };
-    case '[':
-      return { type: 'order', move: 'backward' };
-    case '+':
-    case '=':
-      return { type: 'zoomIn' };
-    case '-':
-    case '_':
-      return { type: 'zoomOut' };
-    case '0':
-      return event.shiftKey ? null : { type: 'fit' };
-    case '?':
-      return { type: 'help' };
-    case 'Delete':
-    case 'Backspace':
-      return event.shiftKey ? null : { type: 'delete' };
-    case 'Escape':
-      return { type: 'deselect' };
-    default:
-      break;
-  }
-  if (event.shiftKey && (event.code === 'Digit1' || key === '!')) {
-    return { type: 'fit' };
-  }
-  if (!event.shiftKey && !event.altKey && key.length === 1) {
-    const tool = TOOL_KEYS[lower];
-    return tool ? { type: 'tool', tool } : null;
-  }
-  return null;
+  const tool = TOOL_KEYS[read.lower];
+  return tool ? { type: 'tool', tool } : null;
 }
 
 /** What an event target may offer; a DOM Element fits. */
@@ -185,74 +101,27 @@ export function choosePasteText(
   return memory ?? fromSystem;
 }
 
-/** Keys as shown in the help table; named keys are translated (`sketch.keys.*`). */
-type NamedKey = 'ctrl' | 'shift' | 'space' | 'delete' | 'backspace' | 'escape' | 'drag';
-export type KeyToken = { named: NamedKey } | { char: string };
-
-type ShortcutAction =
-  | 'undo'
-  | 'redo'
-  | 'copy'
-  | 'cut'
-  | 'paste'
-  | 'duplicate'
-  | 'delete'
-  | 'selectAll'
-  | 'group'
-  | 'ungroup'
-  | 'forward'
-  | 'backward'
-  | 'front'
-  | 'back'
-  | 'zoomIn'
-  | 'zoomOut'
-  | 'fit'
-  | 'pan'
-  | 'deselect'
-  | 'focus'
-  | 'help';
-
 /** One row of the help table: alternative key combinations (each a sequence of keys) for one thing. */
 export interface ShortcutRow {
   combos: KeyToken[][];
-  what: { tool: SketchTool } | { action: ShortcutAction };
+  what: { tool: SketchTool } | { action: ActionName | 'pan' };
 }
 
-const CTRL: KeyToken = { named: 'ctrl' };
-const SHIFT: KeyToken = { named: 'shift' };
-const ch = (c: string): KeyToken => ({ char: c });
-
-/** Every shortcut, in the order the help overlay lists them. */
-export const SHORTCUT_ROWS: readonly ShortcutRow[] = [
-  ...Object.entries(TOOL_KEYS).map(([key, tool]): ShortcutRow => ({
-    combos: [[ch(key.toUpperCase())]],
+/** Every shortcut, in the order the help overlay lists them: the tools, then the registered actions. */
+export function shortcutRows(): ShortcutRow[] {
+  const rows: ShortcutRow[] = Object.entries(TOOL_KEYS).map(([key, tool]) => ({
+    combos: [[{ char: key.toUpperCase() }]],
     what: { tool },
-  })),
-  { combos: [[CTRL, ch('Z')]], what: { action: 'undo' } },
-  {
-    combos: [
-      [CTRL, ch('Y')],
-      [CTRL, SHIFT, ch('Z')],
-    ],
-    what: { action: 'redo' },
-  },
-  { combos: [[CTRL, ch('C')]], what: { action: 'copy' } },
-  { combos: [[CTRL, ch('X')]], what: { action: 'cut' } },
-  { combos: [[CTRL, ch('V')]], what: { action: 'paste' } },
-  { combos: [[CTRL, ch('D')]], what: { action: 'duplicate' } },
-  { combos: [[{ named: 'delete' }], [{ named: 'backspace' }]], what: { action: 'delete' } },
-  { combos: [[CTRL, ch('A')]], what: { action: 'selectAll' } },
-  { combos: [[CTRL, ch('G')]], what: { action: 'group' } },
-  { combos: [[CTRL, SHIFT, ch('G')]], what: { action: 'ungroup' } },
-  { combos: [[ch(']')]], what: { action: 'forward' } },
-  { combos: [[ch('[')]], what: { action: 'backward' } },
-  { combos: [[CTRL, ch(']')]], what: { action: 'front' } },
-  { combos: [[CTRL, ch('[')]], what: { action: 'back' } },
-  { combos: [[ch('+')]], what: { action: 'zoomIn' } },
-  { combos: [[ch('-')]], what: { action: 'zoomOut' } },
-  { combos: [[ch('0')], [SHIFT, ch('1')]], what: { action: 'fit' } },
-  { combos: [[{ named: 'space' }, { named: 'drag' }]], what: { action: 'pan' } },
-  { combos: [[{ named: 'escape' }]], what: { action: 'deselect' } },
-  { combos: [[CTRL, ch('.')]], what: { action: 'focus' } },
-  { combos: [[ch('?')]], what: { action: 'help' } },
-];
+  }));
+  for (const action of editorActions()) {
+    rows.push({
+      combos: action.keys.filter((combo) => !combo.quiet).map(comboTokens),
+      what: { action: action.name },
+    });
+    if (action.name === 'fit') {
+      // Not an action of its own: the canvas pans while Space is held.
+      rows.push({ combos: [[{ named: 'space' }, { named: 'drag' }]], what: { action: 'pan' } });
+    }
+  }
+  return rows;
+}

@@ -3,7 +3,8 @@ import { SKETCH_CLIPBOARD_MIME } from '../../../shared/sketch/objects/clipboard.
 import type { PasteOutcome } from './engine/editorTypes.js';
 import type { EditorEngine } from './editorApi.js';
 import { pictureFiles } from './images/useImageInsert.js';
-import { actionFor, choosePasteText, isEditableTarget, ZOOM_STEP, type SketchAction } from './shortcutMap.js';
+import type { ActionContext } from './actions/editorAction.js';
+import { actionFor, choosePasteText, isEditableTarget } from './shortcutMap.js';
 
 /**
  * The copy of this tab: what was last copied from any sketchnote here. Pasting falls back to it
@@ -23,6 +24,8 @@ export type ClipboardStatus =
 
 export interface SketchShortcutOptions {
   engine: EditorEngine | null;
+  canUndo?: boolean;
+  canRedo?: boolean;
   onUndo: () => void;
   onRedo: () => void;
   onHelp: () => void;
@@ -37,6 +40,8 @@ export interface SketchClipboard {
   copy: () => void;
   cut: () => void;
   paste: () => void;
+  /** What the editor's actions (`actions/`) run with now, for buttons; null before the engine is there. */
+  actionContext: () => ActionContext | null;
 }
 
 /** Waits this long after Ctrl+V for the browser's paste event before reading the clipboard API. */
@@ -136,109 +141,68 @@ export function useSketchShortcuts(options: SketchShortcutOptions): SketchClipbo
     [engine, report],
   );
 
+  const pasteTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cancelPasteFallback = useCallback((): void => {
+    if (pasteTimer.current !== null) {
+      clearTimeout(pasteTimer.current);
+      pasteTimer.current = null;
+    }
+  }, []);
+
+  const actionContext = useCallback((): ActionContext | null => {
+    if (!engine) {
+      return null;
+    }
+    const options = latest.current;
+    return {
+      engine,
+      canUndo: options.canUndo ?? true,
+      canRedo: options.canRedo ?? true,
+      undo: () => latest.current.onUndo(),
+      redo: () => latest.current.onRedo(),
+      copy: () => copyOut(false),
+      cut: () => copyOut(true),
+      paste: (from) => {
+        if (from === 'button') {
+          void readSystemClipboard().then(pasteIn);
+          return true;
+        }
+        // A key: not prevented, the browser's paste event brings the clipboard without a
+        // permission prompt. Where it does not come, read through the clipboard API (or this tab's copy).
+        cancelPasteFallback();
+        pasteTimer.current = setTimeout(() => {
+          pasteTimer.current = null;
+          void readSystemClipboard().then(pasteIn);
+        }, PASTE_EVENT_GRACE_MS);
+        return false;
+      },
+      help: () => latest.current.onHelp(),
+      ...(options.onFocusMode ? { focusMode: () => latest.current.onFocusMode?.() } : {}),
+    };
+  }, [engine, copyOut, pasteIn, cancelPasteFallback]);
+
   useEffect(() => {
     if (!engine) {
       return undefined;
     }
-    let pasteTimer: ReturnType<typeof setTimeout> | null = null;
-    const cancelPasteFallback = (): void => {
-      if (pasteTimer !== null) {
-        clearTimeout(pasteTimer);
-        pasteTimer = null;
-      }
-    };
-
-    /** Runs an action; true when it was ours (then the browser's default is prevented). */
-    const run = (action: SketchAction, repeat: boolean): boolean => {
-      const hasSelection = (): boolean => engine.getSelection().items.length > 0;
-      switch (action.type) {
-        case 'tool':
-          if (!repeat) {
-            engine.setTool(action.tool);
-          }
-          return true;
-        case 'undo':
-          latest.current.onUndo();
-          return true;
-        case 'redo':
-          latest.current.onRedo();
-          return true;
-        case 'copy':
-        case 'cut':
-          // Nothing selected: the browser copies whatever text is selected on the page.
-          return !repeat && copyOut(action.type === 'cut');
-        case 'paste':
-          // Not prevented: the browser's paste event brings the clipboard without a permission
-          // prompt. Where it does not come, read through the clipboard API (or this tab's copy).
-          if (!repeat) {
-            cancelPasteFallback();
-            pasteTimer = setTimeout(() => {
-              pasteTimer = null;
-              void readSystemClipboard().then(pasteIn);
-            }, PASTE_EVENT_GRACE_MS);
-          }
-          return false;
-        case 'duplicate':
-          if (!repeat) {
-            engine.duplicateSelection();
-          }
-          return true;
-        case 'delete':
-          if (!hasSelection()) {
-            return false;
-          }
-          engine.deleteSelection();
-          return true;
-        case 'selectAll':
-          engine.selectAll();
-          return true;
-        case 'group':
-          if (!repeat) {
-            engine.groupSelection();
-          }
-          return true;
-        case 'ungroup':
-          if (!repeat) {
-            engine.ungroupSelection();
-          }
-          return true;
-        case 'order':
-          engine.orderSelection(action.move);
-          return true;
-        case 'zoomIn':
-          engine.zoomBy(ZOOM_STEP);
-          return true;
-        case 'zoomOut':
-          engine.zoomBy(1 / ZOOM_STEP);
-          return true;
-        case 'fit':
-          engine.fit();
-          return true;
-        case 'deselect':
-          if (!hasSelection()) {
-            return false;
-          }
-          engine.clearSelection();
-          return true;
-        case 'help':
-          if (!repeat) {
-            latest.current.onHelp();
-          }
-          return true;
-        case 'focus':
-          if (!repeat) {
-            latest.current.onFocusMode?.();
-          }
-          return latest.current.onFocusMode !== undefined;
-      }
-    };
 
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.isComposing || isEditableTarget(event.target)) {
         return;
       }
-      const action = actionFor(event);
-      if (action && run(action, event.repeat)) {
+      const press = actionFor(event);
+      if (!press) {
+        return;
+      }
+      if (press.type === 'tool') {
+        if (!event.repeat) {
+          engine.setTool(press.tool);
+        }
+        event.preventDefault();
+        return;
+      }
+      const context = actionContext();
+      if (context && press.action.perform(context, event.repeat)) {
         event.preventDefault();
       }
     };
@@ -280,10 +244,10 @@ export function useSketchShortcuts(options: SketchShortcutOptions): SketchClipbo
       window.removeEventListener('cut', onCopyOrCut);
       window.removeEventListener('paste', onPaste);
     };
-  }, [engine, copyOut, pasteIn]);
+  }, [engine, copyOut, pasteIn, actionContext, cancelPasteFallback]);
 
   const copy = useCallback(() => void copyOut(false), [copyOut]);
   const cut = useCallback(() => void copyOut(true), [copyOut]);
   const paste = useCallback(() => void readSystemClipboard().then(pasteIn), [pasteIn]);
-  return { copy, cut, paste };
+  return { copy, cut, paste, actionContext };
 }

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { SKETCH_TOOLS } from '../../../renderer/src/sketch/engine/editorTypes.js';
 import {
+  editorAction,
+  type ActionName,
+  type KeyLike,
+} from '../../../renderer/src/sketch/actions/editorAction.js';
+import {
   actionFor,
   choosePasteText,
   isEditableTarget,
-  SHORTCUT_ROWS,
+  shortcutRows,
   TOOL_KEYS,
   toolShortcut,
-  type KeyLike,
 } from '../../../renderer/src/sketch/shortcutMap.js';
+
+const SHORTCUT_ROWS = shortcutRows();
+const act = (name: ActionName) => ({ type: 'action', action: editorAction(name) });
 
 function key(k: string, mods: Partial<Omit<KeyLike, 'key'>> = {}): KeyLike {
   return { key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods };
@@ -35,19 +42,19 @@ describe('sketch shortcuts', () => {
   });
 
   it('maps Ctrl (and Cmd) combinations', () => {
-    expect(actionFor(key('z', { ctrlKey: true }))).toEqual({ type: 'undo' });
-    expect(actionFor(key('z', { metaKey: true }))).toEqual({ type: 'undo' });
-    expect(actionFor(key('Z', { ctrlKey: true, shiftKey: true }))).toEqual({ type: 'redo' });
-    expect(actionFor(key('y', { ctrlKey: true }))).toEqual({ type: 'redo' });
-    expect(actionFor(key('c', { ctrlKey: true }))).toEqual({ type: 'copy' });
-    expect(actionFor(key('x', { ctrlKey: true }))).toEqual({ type: 'cut' });
-    expect(actionFor(key('v', { metaKey: true }))).toEqual({ type: 'paste' });
-    expect(actionFor(key('d', { ctrlKey: true }))).toEqual({ type: 'duplicate' });
-    expect(actionFor(key('a', { ctrlKey: true }))).toEqual({ type: 'selectAll' });
-    expect(actionFor(key('g', { ctrlKey: true }))).toEqual({ type: 'group' });
-    expect(actionFor(key('G', { ctrlKey: true, shiftKey: true }))).toEqual({ type: 'ungroup' });
-    expect(actionFor(key(']', { ctrlKey: true }))).toEqual({ type: 'order', move: 'front' });
-    expect(actionFor(key('[', { metaKey: true }))).toEqual({ type: 'order', move: 'back' });
+    expect(actionFor(key('z', { ctrlKey: true }))).toEqual(act('undo'));
+    expect(actionFor(key('z', { metaKey: true }))).toEqual(act('undo'));
+    expect(actionFor(key('Z', { ctrlKey: true, shiftKey: true }))).toEqual(act('redo'));
+    expect(actionFor(key('y', { ctrlKey: true }))).toEqual(act('redo'));
+    expect(actionFor(key('c', { ctrlKey: true }))).toEqual(act('copy'));
+    expect(actionFor(key('x', { ctrlKey: true }))).toEqual(act('cut'));
+    expect(actionFor(key('v', { metaKey: true }))).toEqual(act('paste'));
+    expect(actionFor(key('d', { ctrlKey: true }))).toEqual(act('duplicate'));
+    expect(actionFor(key('a', { ctrlKey: true }))).toEqual(act('selectAll'));
+    expect(actionFor(key('g', { ctrlKey: true }))).toEqual(act('group'));
+    expect(actionFor(key('G', { ctrlKey: true, shiftKey: true }))).toEqual(act('ungroup'));
+    expect(actionFor(key(']', { ctrlKey: true }))).toEqual(act('front'));
+    expect(actionFor(key('[', { metaKey: true }))).toEqual(act('back'));
     // Ctrl+Alt+letter is not ours (and on Windows it is AltGr).
     expect(actionFor(key('z', { ctrlKey: true, altKey: true }))).toBeNull();
     // Ctrl+0 and Ctrl+plus stay with the browser (page zoom) and the canvas.
@@ -56,24 +63,24 @@ describe('sketch shortcuts', () => {
   });
 
   it('maps paint order, zoom, fit, delete, escape and help', () => {
-    expect(actionFor(key(']'))).toEqual({ type: 'order', move: 'forward' });
-    expect(actionFor(key('['))).toEqual({ type: 'order', move: 'backward' });
+    expect(actionFor(key(']'))).toEqual(act('forward'));
+    expect(actionFor(key('['))).toEqual(act('backward'));
     // AltGr+9 on a German Windows keyboard: Ctrl+Alt and "]" – a plain bracket, not Ctrl+].
-    expect(actionFor(key(']', { ctrlKey: true, altKey: true }))).toEqual({ type: 'order', move: 'forward' });
+    expect(actionFor(key(']', { ctrlKey: true, altKey: true }))).toEqual(act('forward'));
     // Option+6 on a German Mac keyboard.
-    expect(actionFor(key(']', { altKey: true }))).toEqual({ type: 'order', move: 'forward' });
-    expect(actionFor(key('+'))).toEqual({ type: 'zoomIn' });
-    expect(actionFor(key('='))).toEqual({ type: 'zoomIn' });
-    expect(actionFor(key('-'))).toEqual({ type: 'zoomOut' });
-    expect(actionFor(key('0'))).toEqual({ type: 'fit' });
-    expect(actionFor(key('!', { shiftKey: true, code: 'Digit1' }))).toEqual({ type: 'fit' });
-    expect(actionFor(key('!', { shiftKey: true }))).toEqual({ type: 'fit' });
-    expect(actionFor(key('Delete'))).toEqual({ type: 'delete' });
-    expect(actionFor(key('Backspace'))).toEqual({ type: 'delete' });
-    expect(actionFor(key('Escape'))).toEqual({ type: 'deselect' });
-    expect(actionFor(key('?', { shiftKey: true }))).toEqual({ type: 'help' });
-    expect(actionFor(key('.', { ctrlKey: true }))).toEqual({ type: 'focus' });
-    expect(actionFor(key('.', { metaKey: true }))).toEqual({ type: 'focus' });
+    expect(actionFor(key(']', { altKey: true }))).toEqual(act('forward'));
+    expect(actionFor(key('+'))).toEqual(act('zoomIn'));
+    expect(actionFor(key('='))).toEqual(act('zoomIn'));
+    expect(actionFor(key('-'))).toEqual(act('zoomOut'));
+    expect(actionFor(key('0'))).toEqual(act('fit'));
+    expect(actionFor(key('!', { shiftKey: true, code: 'Digit1' }))).toEqual(act('fit'));
+    expect(actionFor(key('!', { shiftKey: true }))).toEqual(act('fit'));
+    expect(actionFor(key('Delete'))).toEqual(act('delete'));
+    expect(actionFor(key('Backspace'))).toEqual(act('delete'));
+    expect(actionFor(key('Escape'))).toEqual(act('deselect'));
+    expect(actionFor(key('?', { shiftKey: true }))).toEqual(act('help'));
+    expect(actionFor(key('.', { ctrlKey: true }))).toEqual(act('focus'));
+    expect(actionFor(key('.', { metaKey: true }))).toEqual(act('focus'));
     expect(actionFor(key('.'))).toBeNull();
     expect(actionFor(key('Dead'))).toBeNull();
     expect(actionFor(key('ArrowLeft'))).toBeNull();
