@@ -16,6 +16,7 @@ import {
   readExportScene,
 } from '../../../server/export/exportSketch.js';
 import { writePng } from '../../../server/export/pngExport.js';
+import { differingShare, inkShare } from '../../helpers/pixels.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { line, showcaseDoc, sketchDoc, stroke } from './exportFixtures.js';
 import { rect } from '../../shared/sketch/objectsFixtures.js';
@@ -44,36 +45,6 @@ function decodePng(bytes: Buffer): PNG {
   return PNG.sync.read(bytes);
 }
 
-/** Share of pixels whose colour differs by more than `tolerance` in some channel. */
-function differingShare(a: PNG, b: PNG, tolerance: number): number {
-  expect([a.width, a.height]).toEqual([b.width, b.height]);
-  let differing = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    for (let c = 0; c < 3; c++) {
-      if (Math.abs((a.data[i + c] ?? 0) - (b.data[i + c] ?? 0)) > tolerance) {
-        differing++;
-        break;
-      }
-    }
-  }
-  return differing / (a.width * a.height);
-}
-
-/** Share of pixels that are not the paper colour (how much ink there is). */
-function inkShare(png: PNG, paper: [number, number, number]): number {
-  let ink = 0;
-  for (let i = 0; i < png.data.length; i += 4) {
-    if (
-      Math.abs((png.data[i] ?? 0) - paper[0]) +
-        Math.abs((png.data[i + 1] ?? 0) - paper[1]) +
-        Math.abs((png.data[i + 2] ?? 0) - paper[2]) >
-      30
-    ) {
-      ink++;
-    }
-  }
-  return ink / (png.width * png.height);
-}
 
 describe('SVG export', () => {
   it('is well-formed SVG with every stroke as a path and every text as text, fonts embedded', async () => {
