@@ -45,7 +45,6 @@ function decodePng(bytes: Buffer): PNG {
   return PNG.sync.read(bytes);
 }
 
-
 describe('SVG export', () => {
   it('is well-formed SVG with every stroke as a path and every text as text, fonts embedded', async () => {
     const { bytes, mimeType } = await exportSketchToBuffer(showcaseDoc(), { format: 'svg' });

@@ -1,19 +1,17 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { BRUSHES, freehandOptions } from '../../../../shared/sketch/brushes.js';
-import { hasRealPressure, type PointerKind } from '../../../../shared/sketch/inputRouting.js';
+import type { PointerKind } from '../../../../shared/sketch/inputRouting.js';
 import { liveChunk } from '../../../../shared/sketch/liveStroke.js';
 import {
-  COORD_LIMIT,
   readLayerSettings,
   readSheetMeta,
   sheetRect,
   type BrushKind,
   type LayerId,
   type SheetFormat,
-  type StrokeJson,
 } from '../../../../shared/sketch/sketchLayout.js';
-import { encodeStroke, splitPoints, type Stroke } from '../../../../shared/sketch/strokeCodec.js';
+import type { Stroke } from '../../../../shared/sketch/strokeCodec.js';
 import { bucketFor } from '../../../../shared/sketch/tileGrid.js';
 import {
   clampView,
@@ -71,11 +69,12 @@ import { boxObjectAt, itemAt, SelectTool } from './tools/SelectTool.js';
 import { groupOf, refKey, Selection } from './tools/selection.js';
 import { ShapeTool } from './tools/ShapeTool.js';
 import { TextTool } from './tools/TextTool.js';
+import { DrawTool, liveInkOf, strokeEntries, type PenStroke } from './tools/DrawTool.js';
 import type { Tool, ToolHost, ToolPointer } from './tools/toolHost.js';
 import { placeImage } from './placeImage.js';
 import { placeClipboard } from './placeClipboard.js';
 import { LiveLayer, type LiveInk } from './LiveLayer.js';
-import { PointerInput, type InkSample, type InputTarget } from './PointerInput.js';
+import { PointerInput, type InputTarget } from './PointerInput.js';
 import { SketchSync } from './SketchSync.js';
 import { StrokeScene } from './StrokeScene.js';
 import { canvasRasterIsSoftware, TileRenderer } from './TileRenderer.js';
@@ -143,18 +142,6 @@ export interface FrameLogEntry {
   budgetMs: number;
 }
 
-interface LocalStroke {
-  id: string;
-  pointerId: number;
-  kind: PointerKind;
-  style: BrushSettings;
-  xyp: Float32Array;
-  count: number;
-  realPressure: boolean;
-  predicted: Array<[number, number, number]>;
-  published: number;
-}
-
 const DEFAULT_BRUSH: BrushSettings = {
   brush: 'fineliner',
   colour: '#1d1d1f',
@@ -191,8 +178,6 @@ const OPEN_BUDGET_MS = 80;
 const ZOOM_SETTLE_MS = 250;
 const OUTSIDE_COLOUR = '#e4e6ea';
 const KEY_ZOOM_STEP = 1.25;
-/** Samples closer than this (CSS pixels) to the previous one are merged into it. */
-const MERGE_PX = 0.35;
 
 /**
  * The ink engine of one sketch document: a tiled scene canvas for finished strokes, a live canvas
@@ -224,7 +209,7 @@ export class SketchEngine implements SketchEditorApi {
   private viewport: Size = { width: 0, height: 0 };
   private dpr = 1;
   private fitted = false;
-  private current: LocalStroke | null = null;
+  private readonly pen: DrawTool;
   private finishing: Array<{ ink: LiveInk; framesLeft: number }> = [];
   private frameHandle = 0;
   private idleHandle = 0;
@@ -345,6 +330,7 @@ export class SketchEngine implements SketchEditorApi {
     host.append(this.sceneCanvas, this.liftCanvas, this.live.canvas, this.overlay);
     this.selection = new Selection(() => this.onSelectionChanged());
     this.toolHost = this.makeToolHost();
+    this.pen = new DrawTool(this.toolHost);
     const textLabel = options.textEditorLabel ?? (() => 'Text');
     this.textTool = new TextTool(this.toolHost, this.selection, textLabel);
 
@@ -689,49 +675,6 @@ export class SketchEngine implements SketchEditorApi {
 
   // ---- drawing ----------------------------------------------------------------------------------
 
-  private appendSample(stroke: LocalStroke, sample: InkSample): void {
-    const p = screenToScene(this.view, sample);
-    const limit = COORD_LIMIT - 1;
-    const x = Math.max(-limit, Math.min(limit, p.x));
-    const y = Math.max(-limit, Math.min(limit, p.y));
-    if (stroke.count > 0) {
-      const lx = stroke.xyp[(stroke.count - 1) * 3] ?? 0;
-      const ly = stroke.xyp[(stroke.count - 1) * 3 + 1] ?? 0;
-      // Within a third of a screen pixel of the last point (a pen at rest reports the same spot
-      // over and over): keep one point with the higher pressure.
-      const near = Math.max(0.125, MERGE_PX / this.view.zoom);
-      if (Math.abs(lx - x) < near && Math.abs(ly - y) < near) {
-        const i = (stroke.count - 1) * 3 + 2;
-        stroke.xyp[i] = Math.max(stroke.xyp[i] ?? 0, sample.pressure);
-        return;
-      }
-    }
-    if ((stroke.count + 1) * 3 > stroke.xyp.length) {
-      const grown = new Float32Array(stroke.xyp.length * 2);
-      grown.set(stroke.xyp);
-      stroke.xyp = grown;
-    }
-    const i = stroke.count * 3;
-    stroke.xyp[i] = x;
-    stroke.xyp[i + 1] = y;
-    stroke.xyp[i + 2] = sample.pressure;
-    stroke.count += 1;
-    if (!stroke.realPressure) {
-      stroke.realPressure = hasRealPressure(stroke.kind, sample.pressure);
-    }
-  }
-
-  private liveInk(stroke: LocalStroke): LiveInk {
-    return {
-      xyp: stroke.xyp,
-      count: stroke.count,
-      options: freehandOptions(stroke.style, stroke.realPressure),
-      brush: stroke.style.brush,
-      colour: stroke.style.colour,
-      predicted: stroke.predicted,
-    };
-  }
-
   private readonly inputTarget: InputTarget = {
     strokeStart: (pointerId, kind, sample, eraserEnd) => {
       this.lastInteraction = performance.now();
@@ -752,64 +695,34 @@ export class SketchEngine implements SketchEditorApi {
         this.toolStart(pointerId, kind, sample);
         return;
       }
-      const layer = readLayerSettings(this.doc)[this.brush.layer];
-      if (layer.locked || !layer.visible) {
-        // Drawing on a locked or hidden layer would put ink where nobody can see or edit it; say so,
-        // rather than ignoring the pen without a word.
-        this.notice({ kind: layer.locked ? 'layerLocked' : 'layerHidden', layer: this.brush.layer });
-        return;
+      if (this.pen.down(pointerId, kind, sample)) {
+        this.markLive();
       }
-      this.current = {
-        id: makeId(),
-        pointerId,
-        kind,
-        style: { ...this.brush },
-        xyp: new Float32Array(256 * 3),
-        count: 0,
-        realPressure: false,
-        predicted: [],
-        published: 0,
-      };
-      this.appendSample(this.current, sample);
-      this.markLive();
     },
     strokeMove: (pointerId, samples, predicted) => {
       if (this.tool !== 'draw' || this.activeTool || this.panning) {
         this.toolMove(pointerId, samples);
         return;
       }
-      const stroke = this.current;
-      if (!stroke || stroke.pointerId !== pointerId) {
-        return;
+      if (this.pen.move(pointerId, samples, predicted)) {
+        this.lastInteraction = performance.now();
+        this.markLive();
       }
-      this.lastInteraction = performance.now();
-      for (const sample of samples) {
-        this.appendSample(stroke, sample);
-      }
-      stroke.predicted = predicted.map((s) => {
-        const p = screenToScene(this.view, s);
-        return [p.x, p.y, s.pressure];
-      });
-      this.markLive();
     },
     strokeEnd: (pointerId) => {
       if (this.toolEnd(pointerId, false)) {
         return;
       }
-      const stroke = this.current;
-      if (!stroke || stroke.pointerId !== pointerId) {
-        return;
+      const stroke = this.pen.up(pointerId);
+      if (stroke) {
+        this.commit(stroke);
       }
-      this.current = null;
-      stroke.predicted = [];
-      this.commit(stroke);
     },
     strokeCancel: (pointerId) => {
       if (this.toolEnd(pointerId, true)) {
         return;
       }
-      if (this.current && this.current.pointerId === pointerId) {
-        this.current = null;
+      if (this.pen.cancel(pointerId)) {
         this.sync.publishLive(null);
         this.markLive();
       }
@@ -849,28 +762,16 @@ export class SketchEngine implements SketchEditorApi {
   };
 
   /** Writes a finished stroke to the document (split if very long) in one transaction. */
-  private commit(stroke: LocalStroke): void {
+  private commit(stroke: PenStroke): void {
     if (stroke.count < 1) {
       this.sync.publishLive(null);
       this.markLive();
       return;
     }
     // Keep the ink on the live layer until the scene shows it, so it never blinks.
-    this.finishing.push({ ink: this.liveInk(stroke), framesLeft: 1 });
+    this.finishing.push({ ink: liveInkOf(stroke), framesLeft: 1 });
     try {
-      const xyp = stroke.xyp.slice(0, stroke.count * 3);
-      const createdAt = Date.now();
-      const entries: Array<{ id: string; json: StrokeJson }> = splitPoints(xyp).map((points, i) => ({
-        id: i === 0 ? stroke.id : `${stroke.id}-${i}`,
-        json: encodeStroke({
-          ...stroke.style,
-          author: this.author,
-          createdAt,
-          z: Math.floor(this.maxZ) + 1 + i,
-          points: { xyp: points, hasPressure: stroke.realPressure },
-        }),
-      }));
-      this.sync.commit(entries);
+      this.sync.commit(strokeEntries(stroke, this.author, Date.now(), this.maxZ));
     } catch (error) {
       // A failing write must not take the canvas down; the stroke stays visible until the next frame.
       console.error('Sketch: could not store the stroke.', error);
@@ -1687,7 +1588,7 @@ export class SketchEngine implements SketchEditorApi {
     return (
       this.sceneComplete &&
       !this.sceneDirty &&
-      this.current === null &&
+      this.pen.active === null &&
       this.finishing.length === 0 &&
       !this.liveDirty
     );
@@ -1699,7 +1600,7 @@ export class SketchEngine implements SketchEditorApi {
       return;
     }
     const start = performance.now();
-    const stroke = this.current;
+    const stroke = this.pen.active;
     if (stroke && stroke.count > stroke.published) {
       // At most one awareness update per frame, with only the points since the last one.
       const from = Math.max(0, stroke.published - 1);
@@ -1710,7 +1611,7 @@ export class SketchEngine implements SketchEditorApi {
     }
     const entry: FrameLogEntry = { sceneMs: 0, blitMs: 0, liveMs: 0, budgetMs: 0 };
     if (this.viewport.width > 0 && (this.sceneDirty || !this.sceneComplete)) {
-      const interacting = start - this.lastInteraction < INTERACTION_MS || this.current !== null;
+      const interacting = start - this.lastInteraction < INTERACTION_MS || this.pen.active !== null;
       let budget: number;
       if (!this.shownComplete) {
         budget = OPEN_BUDGET_MS;
@@ -1762,8 +1663,8 @@ export class SketchEngine implements SketchEditorApi {
       for (const f of this.finishing) {
         inks.push(f.ink);
       }
-      if (this.current) {
-        inks.push(this.liveInk(this.current));
+      if (this.pen.active) {
+        inks.push(liveInkOf(this.pen.active));
       }
       this.live.render(this.view, this.dpr, inks);
       if (this.sceneComplete) {

@@ -16,6 +16,7 @@ import { InkStroke } from '../../../../renderer/src/sketch/engine/InkStroke.js';
 import { ObjectItem } from '../../../../renderer/src/sketch/engine/ObjectItem.js';
 import type { BrushSettings } from '../../../../renderer/src/sketch/engine/SketchEngine.js';
 import { StrokeScene } from '../../../../renderer/src/sketch/engine/StrokeScene.js';
+import { DrawTool, strokeEntries } from '../../../../renderer/src/sketch/engine/tools/DrawTool.js';
 import { EraserTool } from '../../../../renderer/src/sketch/engine/tools/EraserTool.js';
 import { SelectTool } from '../../../../renderer/src/sketch/engine/tools/SelectTool.js';
 import { refKey, Selection } from '../../../../renderer/src/sketch/engine/tools/selection.js';
@@ -186,6 +187,45 @@ export class TestEditor {
   /** A click: down and up at one point. */
   click(x: number, y: number, options?: { shift?: boolean }): this {
     return this.pointerDown(x, y, options).pointerUp(x, y, options);
+  }
+
+  /**
+   * Draws with the pen (screen pixels, as the pointer reports them; pressure 0..1, 0.5 for a
+   * mouse) and stores the stroke as the engine does; the ids of what was stored.
+   */
+  draw(
+    samples: ReadonlyArray<readonly [number, number, number?]>,
+    kind: 'pen' | 'mouse' | 'touch' = 'pen',
+  ): string[] {
+    const pen = new DrawTool(this.host);
+    const sample = ([x, y, pressure]: readonly [number, number, number?], t: number) => ({
+      x,
+      y,
+      pressure: pressure ?? 0.5,
+      tiltX: 0,
+      tiltY: 0,
+      t,
+    });
+    const [first, ...rest] = samples;
+    if (!first || !pen.down(1, kind, sample(first, 0))) {
+      return [];
+    }
+    pen.move(
+      1,
+      rest.map((s, i) => sample(s, i + 1)),
+      [],
+    );
+    const stroke = pen.up(1);
+    if (!stroke) {
+      return [];
+    }
+    const entries = strokeEntries(stroke, this.author, 5000, this.ids++);
+    this.host.write(() => {
+      for (const { id, json } of entries) {
+        strokesMap(this.doc).set(id, json);
+      }
+    });
+    return entries.map((entry) => entry.id);
   }
 
   /** Puts a straight stroke from `a` to `b` into the document. */
