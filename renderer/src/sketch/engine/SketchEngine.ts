@@ -24,14 +24,9 @@ import {
   type Size,
   type View,
 } from '../../../../shared/sketch/viewTransform.js';
-import {
-  composeAffine,
-  transformItems,
-  transformObject,
-  type Affine,
-} from '../../../../shared/sketch/edit/transform.js';
+import { transformItems, type Affine } from '../../../../shared/sketch/edit/transform.js';
 import { changeSheetFormat } from '../../../../shared/sketch/edit/sheetFormat.js';
-import { readAsset, type AssetJson } from '../../../../shared/sketch/objects/assets.js';
+import type { AssetJson } from '../../../../shared/sketch/objects/assets.js';
 import { copyItems, copyItemsWithBox } from '../../../../shared/sketch/objects/clipboard.js';
 import { clipboardBox } from '../../../../shared/sketch/library/libraryItems.js';
 import type { SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
@@ -72,6 +67,8 @@ import { TextTool } from './tools/TextTool.js';
 import { DrawTool, liveInkOf, strokeEntries, type PenStroke } from './tools/DrawTool.js';
 import type { Tool, ToolHost, ToolPointer } from './tools/toolHost.js';
 import { placeImage } from './placeImage.js';
+import { LiftLayer } from './LiftLayer.js';
+import { ImageCache } from './ImageCache.js';
 import { placeClipboard } from './placeClipboard.js';
 import { LiveLayer, type LiveInk } from './LiveLayer.js';
 import { PointerInput, type InputTarget } from './PointerInput.js';
@@ -151,20 +148,6 @@ const DEFAULT_BRUSH: BrushSettings = {
   layer: 'drawing',
 };
 
-/** Up to this many lifted items are drawn one by one each frame (crisp); more go through one bitmap. */
-const LIFT_DIRECT_MAX = 300;
-/** The lifted bitmap's longest side, device pixels. */
-const LIFT_BITMAP_MAX_PX = 4096;
-
-/** A selection drawn once for moving it around. */
-interface LiftBitmap {
-  canvas: OffscreenCanvas;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 /** Counts as interacting for this long after the last pan, zoom or pen sample. */
 const INTERACTION_MS = 400;
 /** While interacting, a frame's own work (baking + blitting) aims to stay below this. */
@@ -243,15 +226,10 @@ export class SketchEngine implements SketchEditorApi {
     containerShape: 'cloud',
   };
   private readonly objects = new Map<string, SketchObject>();
-  private readonly images = new Map<string, ImageBitmap | 'loading' | 'failed'>();
+  private readonly images: ImageCache;
   private readonly selection: Selection;
   private readonly overlay: SVGSVGElement;
-  private readonly liftCanvas: HTMLCanvasElement;
-  private lifted: { items: SceneItem[]; followers: SceneItem[]; matrix: Affine | null } = {
-    items: [],
-    followers: [],
-    matrix: null,
-  };
+  private readonly lift: LiftLayer;
   private activeTool: { tool: Tool; pointerId: number } | null = null;
   private panning: { pointerId: number; last: Point } | null = null;
   private readonly toolHost: ToolHost;
@@ -267,11 +245,13 @@ export class SketchEngine implements SketchEditorApi {
   private overlayQueued = false;
   private fontsRequested = false;
   private overlayMarkup = '';
-  private liftBitmap: LiftBitmap | null = null;
 
   constructor(host: HTMLElement, options: SketchEngineOptions) {
     this.host = host;
     this.doc = options.doc;
+    this.images = new ImageCache(this.doc, (assetId) =>
+      this.refreshObjects((o) => o.kind === 'image' && o.assetId === assetId),
+    );
     this.origin = options.origin ?? { sketchEngine: true };
     this.author = options.author;
     this.frameBudgetMs = options.frameBudgetMs ?? 6;
@@ -315,10 +295,16 @@ export class SketchEngine implements SketchEditorApi {
     this.sceneCtx = sceneCtx;
     this.live = new LiveLayer();
     Object.assign(this.live.canvas.style, layerStyle, { pointerEvents: 'none' });
-    this.liftCanvas = document.createElement('canvas');
-    this.liftCanvas.className = 'sketch-lift';
-    // Shown only while something is lifted: an idle full-size layer would cost compositing every frame.
-    Object.assign(this.liftCanvas.style, layerStyle, { pointerEvents: 'none', display: 'none' });
+    this.lift = new LiftLayer(
+      {
+        doc: this.doc,
+        view: () => this.view,
+        dpr: () => this.dpr,
+        object: (id) => this.objects.get(id),
+        imageFor: (id) => this.images.imageFor(id),
+      },
+      layerStyle,
+    );
     this.overlay = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     this.overlay.setAttribute('class', 'sketch-overlay');
     this.overlay.setAttribute('aria-hidden', 'true');
@@ -327,7 +313,7 @@ export class SketchEngine implements SketchEditorApi {
       overflow: 'visible',
       display: 'none',
     });
-    host.append(this.sceneCanvas, this.liftCanvas, this.live.canvas, this.overlay);
+    host.append(this.sceneCanvas, this.lift.canvas, this.live.canvas, this.overlay);
     this.selection = new Selection(() => this.onSelectionChanged());
     this.toolHost = this.makeToolHost();
     this.pen = new DrawTool(this.toolHost);
@@ -381,7 +367,7 @@ export class SketchEngine implements SketchEditorApi {
     }
     this.view = next;
     this.fitted = true;
-    if (this.selection.size > 0 || this.lifted.items.length > 0 || this.activeTool) {
+    if (this.selection.size > 0 || this.lift.items.length > 0 || this.activeTool) {
       this.scheduleOverlay();
     }
     this.textTool.viewChanged();
@@ -545,11 +531,7 @@ export class SketchEngine implements SketchEditorApi {
     this.host.removeEventListener('scroll', this.unscroll);
     this.host.removeEventListener('pointerdown', this.trackModifiers, { capture: true });
     this.host.removeEventListener('pointermove', this.trackModifiers, { capture: true });
-    for (const image of this.images.values()) {
-      if (typeof image === 'object') {
-        image.close();
-      }
-    }
+    this.images.close();
     this.resizeObserver.disconnect();
     this.dprQuery?.media.removeEventListener('change', this.dprQuery.listener);
     this.input.destroy();
@@ -557,7 +539,7 @@ export class SketchEngine implements SketchEditorApi {
     this.tiles.destroy();
     this.sceneCanvas.remove();
     this.live.canvas.remove();
-    this.liftCanvas.remove();
+    this.lift.canvas.remove();
     this.overlay.remove();
     this.host.classList.remove('sketch-host');
     Reflect.deleteProperty(this.host, 'sketchEngine');
@@ -585,8 +567,7 @@ export class SketchEngine implements SketchEditorApi {
     this.sceneCanvas.width = Math.max(1, Math.round(width * dpr));
     this.sceneCanvas.height = Math.max(1, Math.round(height * dpr));
     this.live.resize(width, height, dpr);
-    this.liftCanvas.width = Math.max(1, Math.round(width * dpr));
-    this.liftCanvas.height = Math.max(1, Math.round(height * dpr));
+    this.lift.resize(Math.max(1, Math.round(width * dpr)), Math.max(1, Math.round(height * dpr)));
     this.input.updateOrigin();
     if (!this.fitted && width > 0 && height > 0) {
       this.fit();
@@ -953,7 +934,7 @@ export class SketchEngine implements SketchEditorApi {
     } else {
       followers = [];
     }
-    const was = [...this.lifted.items, ...this.lifted.followers];
+    const was = this.lift.all();
     const now = [...rigid, ...followers];
     const before = new Set(was.map((i) => i.key));
     const after = new Set(now.map((i) => i.key));
@@ -972,123 +953,9 @@ export class SketchEngine implements SketchEditorApi {
         this.tiles.strokeRemoved(item);
       }
     }
-    const rigidBefore = new Set(this.lifted.items.map((i) => i.key));
-    if (rigidBefore.size !== rigid.length || rigid.some((i) => !rigidBefore.has(i.key))) {
-      this.liftBitmap = null;
-    }
-    this.lifted = { items: rigid, followers, matrix };
+    this.lift.set(rigid, followers, matrix);
     this.sceneDirty = true;
-    this.paintLifted();
     this.requestFrame();
-  }
-
-  /** Connectors bound to lifted shapes, drawn to where those shapes are being dragged. */
-  private paintFollowers(ctx: Ctx2D, matrix: Affine): void {
-    const moved = new Map<string, SketchObject>();
-    for (const item of this.lifted.items) {
-      if (item instanceof ObjectItem) {
-        try {
-          moved.set(item.id, { ...transformObject(item.object, matrix), id: item.id, v: 1 } as SketchObject);
-        } catch {
-          // An object that cannot be transformed stays where it is in the preview.
-        }
-      }
-    }
-    const lookup = (id: string): SketchObject | undefined => moved.get(id) ?? this.objects.get(id);
-    const scale = this.view.zoom * this.dpr;
-    ctx.setTransform(scale, 0, 0, scale, this.view.x * this.dpr, this.view.y * this.dpr);
-    const layers = readLayerSettings(this.doc);
-    for (const follower of this.lifted.followers) {
-      if (follower instanceof ObjectItem) {
-        ctx.globalAlpha = layers[follower.layer].opacity;
-        new ObjectItem(follower.object, lookup, this.imageFor).draw(ctx, scale);
-      }
-    }
-    ctx.globalAlpha = 1;
-  }
-
-  private paintLifted(): void {
-    const ctx = this.liftCanvas.getContext('2d');
-    if (!ctx) {
-      return;
-    }
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.liftCanvas.width, this.liftCanvas.height);
-    const { items, matrix } = this.lifted;
-    const show = matrix !== null && items.length > 0;
-    this.liftCanvas.style.display = show ? '' : 'none';
-    if (!matrix || !show) {
-      return;
-    }
-    const m = composeAffine(
-      [
-        this.view.zoom * this.dpr,
-        0,
-        0,
-        this.view.zoom * this.dpr,
-        this.view.x * this.dpr,
-        this.view.y * this.dpr,
-      ],
-      matrix,
-    );
-    ctx.setTransform(m[0], m[1], m[2], m[3], m[4], m[5]);
-    if (items.length > LIFT_DIRECT_MAX) {
-      // A big selection (say, everything) is drawn once into a bitmap and then only moved, so a drag
-      // costs one image draw per frame instead of thousands of strokes.
-      const bitmap = (this.liftBitmap ??= this.bakeLifted(items));
-      if (bitmap) {
-        ctx.imageSmoothingEnabled = true;
-        ctx.drawImage(bitmap.canvas, bitmap.x, bitmap.y, bitmap.width, bitmap.height);
-      }
-    } else {
-      const [a = 1, b = 0, c = 0, d = 1] = matrix;
-      this.drawItems(ctx, items, this.view.zoom * this.dpr * Math.sqrt(Math.abs(a * d - b * c)));
-    }
-    if (this.lifted.followers.length > 0) {
-      this.paintFollowers(ctx, matrix);
-    }
-  }
-
-  private drawItems(ctx: Ctx2D, items: SceneItem[], deviceScale: number): void {
-    ctx.lineCap = 'round';
-    ctx.lineJoin = 'round';
-    const layers = readLayerSettings(this.doc);
-    for (const item of [...items].sort((x, y) => x.rank - y.rank || x.z - y.z)) {
-      ctx.globalAlpha = layers[item.layer].opacity;
-      item.draw(ctx, deviceScale);
-    }
-    ctx.globalAlpha = 1;
-  }
-
-  /** The lifted items drawn into one bitmap at (at most) the current screen resolution. */
-  private bakeLifted(items: SceneItem[]): LiftBitmap | null {
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (const item of items) {
-      minX = Math.min(minX, item.minX);
-      minY = Math.min(minY, item.minY);
-      maxX = Math.max(maxX, item.maxX);
-      maxY = Math.max(maxY, item.maxY);
-    }
-    const width = maxX - minX;
-    const height = maxY - minY;
-    if (!(width > 0 && height > 0)) {
-      return null;
-    }
-    const scale = Math.min(this.view.zoom * this.dpr, LIFT_BITMAP_MAX_PX / Math.max(width, height));
-    const canvas = new OffscreenCanvas(
-      Math.max(1, Math.ceil(width * scale)),
-      Math.max(1, Math.ceil(height * scale)),
-    );
-    const ctx = canvas.getContext('2d');
-    if (!ctx) {
-      return null;
-    }
-    ctx.setTransform(scale, 0, 0, scale, -minX * scale, -minY * scale);
-    this.drawItems(ctx, items, scale);
-    return { canvas, x: minX, y: minY, width, height };
   }
 
   private scheduleOverlay(): void {
@@ -1125,7 +992,7 @@ export class SketchEngine implements SketchEditorApi {
       this.overlay.innerHTML = markup;
       this.overlay.style.display = markup === '' ? 'none' : '';
     }
-    this.paintLifted();
+    this.lift.paint();
   }
 
   private onSelectionChanged(): void {
@@ -1172,44 +1039,8 @@ export class SketchEngine implements SketchEditorApi {
     }
   }
 
-  private imageFor = (assetId: string): CanvasImageSource | null => {
-    const known = this.images.get(assetId);
-    if (known === undefined) {
-      this.images.set(assetId, 'loading');
-      void this.decodeImage(assetId);
-      return null;
-    }
-    return typeof known === 'object' ? known : null;
-  };
-
-  private async decodeImage(assetId: string): Promise<void> {
-    const result = readAsset(this.doc, assetId);
-    if (!result.ok) {
-      this.images.set(assetId, 'failed');
-      console.warn(`Sketch: image asset "${assetId}" not shown: ${result.reason}`);
-      return;
-    }
-    try {
-      const bytes = Uint8Array.from(atob(result.value.dataBase64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: result.value.mimeType }));
-      if (this.destroyed) {
-        bitmap.close();
-        return;
-      }
-      this.images.set(assetId, bitmap);
-      this.refreshObjects((o) => o.kind === 'image' && o.assetId === assetId);
-    } catch (error) {
-      this.images.set(assetId, 'failed');
-      console.warn(`Sketch: image asset "${assetId}" could not be decoded.`, error);
-    }
-  }
-
   private onAssetsAdded(ids: string[]): void {
-    for (const id of ids) {
-      if (this.images.get(id) === 'failed') {
-        this.images.delete(id);
-      }
-    }
+    this.images.assetsChanged(ids);
     this.refreshObjects((o) => o.kind === 'image' && ids.includes(o.assetId));
   }
 
@@ -1248,7 +1079,7 @@ export class SketchEngine implements SketchEditorApi {
         this.tiles.strokeRemoved(old);
         old.release();
       }
-      const item = new ObjectItem(object, lookup, this.imageFor);
+      const item = new ObjectItem(object, lookup, this.images.imageFor);
       if (old?.hidden) {
         item.hidden = true;
       }
