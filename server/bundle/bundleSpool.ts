@@ -1,7 +1,32 @@
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BundleEntry, BundleFile } from './bundleTypes.js';
 import { sha256 } from './metadata.js';
+
+const SPOOL_PREFIX = '.mitschrift-bundle-';
+const SPOOL_PID = /^\.mitschrift-bundle-(\d+)-/;
+
+/** Whether a process with this id runs (on this machine: the spool folders are local). */
+function processRuns(pid: number): boolean {
+  if (pid === process.pid) {
+    return true;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * Where a bundle's files wait between being made and being zipped, moved into place or uploaded:
@@ -12,10 +37,35 @@ import { sha256 } from './metadata.js';
 export class BundleSpool {
   private constructor(readonly dir: string) {}
 
-  /** A new, empty spool folder inside `parent` (created, mode 0700). */
+  /**
+   * A new, empty spool folder inside `parent` (created, mode 0700), named after this process
+   * (`.mitschrift-bundle-<pid>-…`) so that a later run can tell it was left behind.
+   */
   static create(parent: string): BundleSpool {
     mkdirSync(parent, { recursive: true, mode: 0o700 });
-    return new BundleSpool(mkdtempSync(join(parent, '.mitschrift-bundle-')));
+    return new BundleSpool(mkdtempSync(join(parent, `${SPOOL_PREFIX}${process.pid}-`)));
+  }
+
+  /**
+   * Removes spool folders in `parent` left by processes that no longer run (a publish or export
+   * killed half-way); the folders of running ones stay. Returns how many were removed.
+   */
+  static removeStale(parent: string): number {
+    let names: string[];
+    try {
+      names = readdirSync(parent);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const pid = SPOOL_PID.exec(name)?.[1];
+      if (pid !== undefined && !processRuns(Number(pid))) {
+        rmSync(join(parent, name), { recursive: true, force: true });
+        removed += 1;
+      }
+    }
+    return removed;
   }
 
   /** A spool folder another thread created (the bundle worker writes into the caller's). */

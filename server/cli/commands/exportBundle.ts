@@ -70,7 +70,9 @@ async function runExport(args: string[]): Promise<number> {
   requireWorkspace(dataDir);
   const out = resolve(values.out);
   const now = new Date();
-  // Spooled beside the output (same file system): a folder export is then one rename.
+  // Spooled beside the output (same file system): a folder export is then one rename. What an
+  // export killed half-way left there goes first.
+  BundleSpool.removeStale(dirname(out));
   const spool = BundleSpool.create(dirname(out));
   try {
     const collected = collectFromWorkspace(dataDir, event, {

@@ -64,7 +64,10 @@ async function runPublish(args: string[]): Promise<number> {
   const dataDir = dataDirFrom(values.data);
   requireWorkspace(dataDir);
   // The files wait on disk inside the workspace while they are uploaded (never all in memory).
-  const spool = BundleSpool.create(join(dataDir, 'publish-spool-cli'));
+  const spoolParent = join(dataDir, 'publish-spool-cli');
+  // A publish killed half-way left its files; the next one clears them.
+  BundleSpool.removeStale(spoolParent);
+  const spool = BundleSpool.create(spoolParent);
   try {
     const client = new CkanClient({ portal: values.portal, token });
     const collected = collectFromWorkspace(dataDir, event, {
