@@ -141,13 +141,8 @@ export const sketchHandlers = {
     const detail = eventId === undefined ? undefined : readEventDetail(ctx.registry, eventId);
     const session = detail?.sessions.find((s) => s.sketchId === sketchId || s.id === sketchId);
     if (!detail || !session) {
-      sendError(
-        call.res,
-        404,
-        `The sketchnote "${sketchId}" belongs to no planned session.`,
-        undefined,
-        'no-session',
-      );
+      const none: SketchSession = { event: null, session: null };
+      sendJson(call.res, 200, none);
       return;
     }
     const body: SketchSession = {

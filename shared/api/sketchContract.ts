@@ -165,20 +165,22 @@ export function excalidrawFileName(sketchId: string): string {
 
 /**
  * `GET /api/sketches/:id/session`: the planned session a sketchnote belongs to, for the talk
- * header template (title, hosts, room, time as the plan has them). 404 (`no-session`) for a
- * sketchnote outside any plan.
+ * header template (title, hosts, room, time as the plan has them) and the editor's title bar; both
+ * null for a sketchnote outside any plan (an answer, not an error: the editor asks on every open).
  */
 export const sketchSessionSchema = z.object({
-  event: z.object({ id: z.string(), title: z.string(), venue: z.string(), timeZone: z.string() }),
-  session: z.object({
-    id: z.string(),
-    title: z.string(),
-    hosts: z.array(z.string()),
-    room: z.string().nullable(),
-    /** ISO 8601 with the event's offset; null for a proposal not placed yet. */
-    start: z.string().nullable(),
-    end: z.string().nullable(),
-  }),
+  event: z.object({ id: z.string(), title: z.string(), venue: z.string(), timeZone: z.string() }).nullable(),
+  session: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      hosts: z.array(z.string()),
+      room: z.string().nullable(),
+      /** ISO 8601 with the event's offset; null for a proposal not placed yet. */
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+    })
+    .nullable(),
 });
 /** Response of `GET /api/sketches/:id/session`. */
 export type SketchSession = z.infer<typeof sketchSessionSchema>;

@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventDetailSchema } from '../../shared/api/eventContract.js';
 import { connectSyncClient } from '../helpers/syncClient.js';
@@ -46,20 +48,17 @@ async function status(page: TestPage['page'], text: RegExp): Promise<void> {
  * Drags what was just placed (selected, in the middle of the canvas) to a point given as shares of
  * the canvas, as a recorder moves a placed icon into place.
  */
+let drags = 0;
 async function dragPlaced(page: TestPage['page'], to: { x: number; y: number }): Promise<void> {
   await page.locator('.sketch-selectionbar').waitFor();
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
   const box = (await page.locator('.sketch-host').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // Two presses within 400 ms and 8 px are a double click (in a frame: write text in it), so each
+  // drag grabs the placed item a little elsewhere inside its box.
+  const offset = ((drags++ % 3) - 1) * 12;
+  await page.mouse.move(box.x + box.width / 2 + offset, box.y + box.height / 2 + offset);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * to.x, box.y + box.height * to.y, { steps: 8 });
   await page.mouse.up();
-  // The move is written when the engine handles the release, in its next frame.
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
 }
 
 async function counts(sketchId: string): Promise<{ strokes: number; objects: number }> {
@@ -203,6 +202,25 @@ describe('the sketch library', () => {
     await page.getByRole('button', { name: 'Bibliothek schließen' }).click();
     await page.keyboard.press('Escape');
     await page.screenshot({ path: join(RESULTS, 'sheet.png') });
+    // The sheet as the recorder hands it over: the header's banner, icons and photo in the export.
+    const png = PNG.sync.read(
+      Buffer.from(
+        await (
+          await fetch(`${bed.core.origin}/api/sketches/${sessionId}/export?format=png&scale=0.25`, {
+            headers: { Authorization: `Bearer ${bed.core.token}` },
+          })
+        ).arrayBuffer(),
+      ),
+    );
+    writeFileSync(join(RESULTS, 'sheet-export.png'), PNG.sync.write(png));
+    let banner = 0;
+    for (let i = 0; i < png.data.length; i += 4) {
+      // The header's light yellow (#fff3b0).
+      if (png.data[i] === 0xff && png.data[i + 1] === 0xf3 && png.data[i + 2] === 0xb0) {
+        banner += 1;
+      }
+    }
+    expect(banner).toBeGreaterThan(1000);
   });
 
   it('saves the sheet as a template and starts another sketchnote from it, stamps included', async () => {

@@ -87,7 +87,7 @@ function usePlannedTitle(docName: DocName | null): string | null {
     let live = true;
     const sketchId = docName.slice('sketch/'.length);
     request(`sketches/${encodeURIComponent(sketchId)}/session`, sketchSessionSchema).then(
-      (found) => live && setTitle(found.session.title),
+      (found) => live && setTitle(found.session?.title ?? null),
       () => undefined,
     );
     return () => {

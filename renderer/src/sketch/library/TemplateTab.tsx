@@ -53,6 +53,10 @@ export function TemplateTab({
         if (!live) {
           return;
         }
+        if (!event || !session) {
+          setFromPlan(false);
+          return;
+        }
         setTitle(session.title);
         const when = session.start ? formatDateTime(session.start, language, event.timeZone) : null;
         setDetails(
