@@ -7,7 +7,7 @@ import { jpegOf, photoPixels, redLeftPixels, withOrientation } from '../server/b
 import type { TestPage } from './helpers/browser.js';
 import { resultsDir, testbed } from './helpers/core.js';
 import { expectAccessible } from './helpers/planPages.js';
-import { storedObjects } from './helpers/sketchPages.js';
+import { expectStatus, storedObjects } from './helpers/sketchPages.js';
 
 /**
  * Issue 11, images: a recorder puts photos of slides, logos and icons on the sketchnote with the
@@ -80,17 +80,6 @@ async function storedDoc(): Promise<ReturnType<typeof connectSyncClient>> {
   return client;
 }
 
-async function status(page: TestPage['page'], text: RegExp): Promise<void> {
-  const line = page.locator('.sketch-editor__status');
-  try {
-    await line.filter({ hasText: text }).waitFor();
-  } catch (error) {
-    throw new Error(`The status line says "${await line.textContent()}", not ${String(text)}`, {
-      cause: error,
-    });
-  }
-}
-
 /** Drops files on the canvas at a point (a DataTransfer built in the page from the bytes). */
 async function dropFiles(
   page: TestPage['page'],
@@ -138,7 +127,7 @@ describe('pictures on the sketchnote', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Bild einfügen…' }).click();
     await (await chooser).setFiles({ name: 'folie-3.jpg', mimeType: 'image/jpeg', buffer: photo });
-    await status(page, /Bild eingefügt/);
+    await expectStatus(page, /Bild eingefügt/);
     const check = await storedDoc();
     try {
       await expect.poll(() => storedObjects(check.doc).filter((o) => o.kind === 'image').length).toBe(1);
@@ -172,7 +161,7 @@ describe('pictures on the sketchnote', () => {
       ],
       { x: 300, y: 250 },
     );
-    await status(page, /2 Bilder eingefügt/);
+    await expectStatus(page, /2 Bilder eingefügt/);
     expect(await page.evaluate(() => (window as unknown as { __svgRan?: boolean }).__svgRan)).toBeUndefined();
     const check = await storedDoc();
     try {
@@ -216,7 +205,7 @@ describe('pictures on the sketchnote', () => {
       ],
     ] as const) {
       await dropFiles(page, [file], { x: 200, y: 200 });
-      await status(page, message);
+      await expectStatus(page, message);
     }
     // Pasted: a screenshot from the clipboard lands where the pointer was.
     const shot = Buffer.from(await jpegOf(redLeftPixels(200, 120, 100)));
@@ -228,7 +217,7 @@ describe('pictures on the sketchnote', () => {
         new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
       );
     }, shot.toString('base64'));
-    await status(page, /Bild eingefügt/);
+    await expectStatus(page, /Bild eingefügt/);
     const after = await storedDoc();
     try {
       await expect

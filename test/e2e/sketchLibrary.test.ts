@@ -7,8 +7,8 @@ import { connectSyncClient } from '../helpers/syncClient.js';
 import { jpegOf, photoPixels } from '../server/bundle/photoFixtures.js';
 import type { TestPage } from './helpers/browser.js';
 import { resultsDir, testbed } from './helpers/core.js';
-import { expectAccessible } from './helpers/planPages.js';
-import { storedObjects, storedStrokes } from './helpers/sketchPages.js';
+import { expectAccessible, importPlanText } from './helpers/planPages.js';
+import { expectStatus, storedObjects, storedStrokes } from './helpers/sketchPages.js';
 
 /**
  * Issue 11, icons, stamps and templates: a recorder opens the library beside the canvas, finds
@@ -31,17 +31,6 @@ async function stored(sketchId: string) {
   const client = connectSyncClient(bed.core.origin, bed.core.token, `sketch/${sketchId}`);
   await client.synced;
   return client;
-}
-
-async function status(page: TestPage['page'], text: RegExp): Promise<void> {
-  const line = page.locator('.sketch-editor__status');
-  try {
-    await line.filter({ hasText: text }).waitFor();
-  } catch (error) {
-    throw new Error(`The status line says "${await line.textContent()}", not ${String(text)}`, {
-      cause: error,
-    });
-  }
 }
 
 /**
@@ -72,12 +61,7 @@ async function counts(sketchId: string): Promise<{ strokes: number; objects: num
 
 beforeAll(async () => {
   const { origin, token } = bed.core;
-  const res = await fetch(`${origin}/api/events/import-plan?title=BarCamp`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
-    body: PLAN,
-  });
-  const { event } = (await res.json()) as { event: { id: string } };
+  const { event } = await importPlanText(bed.core, PLAN, 'BarCamp');
   const detail = eventDetailSchema.parse(
     await (
       await fetch(`${origin}/api/events/${event.id}`, { headers: { Authorization: `Bearer ${token}` } })
@@ -104,7 +88,7 @@ describe('the sketch library', () => {
       .poll(() => library.locator('[data-icon]').first().getAttribute('data-icon'))
       .toBe('lightBulb');
     await library.getByRole('button', { name: 'Idee' }).click();
-    await status(page, /Symbol „Idee“ eingefügt/);
+    await expectStatus(page, /Symbol „Idee“ eingefügt/);
     await expect.poll(async () => (await counts(sessionId)).strokes).toBe(4);
     // Placed selected: one drag moves it (into the middle column).
     const client = await stored(sessionId);
@@ -116,14 +100,14 @@ describe('the sketch library', () => {
 
     await search.fill('town hall');
     await library.getByRole('button', { name: 'Rathaus' }).click();
-    await status(page, /Symbol „Rathaus“ eingefügt/);
+    await expectStatus(page, /Symbol „Rathaus“ eingefügt/);
     await dragPlaced(page, { x: 0.72, y: 0.45 });
     await search.fill('xyzzy');
     await library.getByText('Kein Symbol passt zu „xyzzy“.').waitFor();
     await search.fill('');
     await library.getByLabel('Kategorie').selectOption('emotions');
     await library.getByRole('button', { name: 'fröhlich' }).click();
-    await status(page, /Symbol „fröhlich“ eingefügt/);
+    await expectStatus(page, /Symbol „fröhlich“ eingefügt/);
     await dragPlaced(page, { x: 0.64, y: 0.78 });
     const after = await counts(sessionId);
     expect(after.strokes).toBeGreaterThan(4 + 8);
@@ -137,10 +121,10 @@ describe('the sketch library', () => {
     await library.getByText(/Noch keine Stempel/).waitFor();
     await library.getByLabel('Name', { exact: true }).fill('Mein Smiley');
     await library.getByRole('button', { name: 'Auswahl als Stempel speichern' }).click();
-    await status(page, /Stempel „Mein Smiley“ gespeichert/);
+    await expectStatus(page, /Stempel „Mein Smiley“ gespeichert/);
     const before = (await counts(sessionId)).strokes;
     await library.getByRole('button', { name: '„Mein Smiley“ einfügen' }).click();
-    await status(page, /Stempel „Mein Smiley“ eingefügt/);
+    await expectStatus(page, /Stempel „Mein Smiley“ eingefügt/);
     // The smiley has 4 lines (face, two eyes, mouth).
     await expect.poll(async () => (await counts(sessionId)).strokes).toBe(before + 4);
     await dragPlaced(page, { x: 0.72, y: 0.78 });
@@ -159,9 +143,9 @@ describe('the sketch library', () => {
     expect(details).toContain('Raum Elbe');
     expect(details).toContain('13. Juni 2026');
     await library.getByRole('button', { name: 'Kopfzeile einfügen' }).click();
-    await status(page, /Kopfzeile eingefügt/);
+    await expectStatus(page, /Kopfzeile eingefügt/);
     await library.getByRole('button', { name: 'Drei Spalten' }).click();
-    await status(page, /„Drei Spalten“ eingefügt/);
+    await expectStatus(page, /„Drei Spalten“ eingefügt/);
     const client = await stored(sessionId);
     try {
       await expect.poll(() => storedObjects(client.doc).filter((o) => o.kind === 'rect').length).toBe(3);
@@ -183,7 +167,7 @@ describe('the sketch library', () => {
       mimeType: 'image/jpeg',
       buffer: Buffer.from(await jpegOf(photoPixels(1600, 900))),
     });
-    await status(page, /Bild eingefügt/);
+    await expectStatus(page, /Bild eingefügt/);
     await dragPlaced(page, { x: 0.29, y: 0.6 });
     for (const [name, at] of [
       ['Gruppe', { x: 0.41, y: 0.5 }],
@@ -196,7 +180,7 @@ describe('the sketch library', () => {
       await library.getByLabel('Kategorie').selectOption('');
       await library.getByLabel('Symbole suchen (Deutsch oder Englisch)').fill(name);
       await library.getByRole('button', { name, exact: true }).click();
-      await status(page, new RegExp(`Symbol „${name}“ eingefügt`));
+      await expectStatus(page, new RegExp(`Symbol „${name}“ eingefügt`));
       await dragPlaced(page, at);
     }
     await page.getByRole('button', { name: 'Bibliothek schließen' }).click();
@@ -231,7 +215,7 @@ describe('the sketch library', () => {
     const own = library.getByLabel('Name', { exact: true }).last();
     await own.fill('Mein BarCamp-Blatt');
     await library.getByRole('button', { name: 'Blatt als Vorlage speichern' }).click();
-    await status(page, /Vorlage „Mein BarCamp-Blatt“ gespeichert/);
+    await expectStatus(page, /Vorlage „Mein BarCamp-Blatt“ gespeichert/);
     const original = await counts(sessionId);
 
     await page.goto(`${bed.core.origin}/sketch/freiesblatt`);
@@ -241,7 +225,7 @@ describe('the sketch library', () => {
     await library.getByRole('tab', { name: 'Vorlagen' }).click();
     await library.getByText(/gehört zu keiner geplanten Session/).waitFor();
     await library.getByRole('button', { name: '„Mein BarCamp-Blatt“ einfügen' }).click();
-    await status(page, /Vorlage „Mein BarCamp-Blatt“ eingefügt/);
+    await expectStatus(page, /Vorlage „Mein BarCamp-Blatt“ eingefügt/);
     await expect.poll(() => counts('freiesblatt')).toEqual(original);
     await library.getByRole('tab', { name: 'Stempel' }).click();
     await library.getByRole('button', { name: '„Mein Smiley“ einfügen' }).click();
@@ -261,7 +245,7 @@ describe('the sketch library', () => {
       mimeType: 'application/json',
       buffer: Buffer.from('{"type":"excalidrawlib","libraryItems":[]}'),
     });
-    await status(
+    await expectStatus(
       page,
       /„kaputt\.mitschrift-library\.json“ wurde nicht geladen: the file is not a Mitschrift library/,
     );

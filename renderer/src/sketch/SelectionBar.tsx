@@ -1,13 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRovingToolbar } from '../components/useRovingToolbar.js';
-import {
-  ariaKeyShortcuts,
-  comboTokens,
-  editorAction,
-  type ActionContext,
-  type ActionName,
-  type KeyToken,
-} from './actions/editorAction.js';
+import { editorAction, type ActionContext, type ActionName } from './actions/editorAction.js';
+import { useActionKeys } from './actions/useActionKeys.js';
 import type { SelectionInfo } from './engine/editorTypes.js';
 import { Icon } from './icons.js';
 
@@ -39,8 +33,7 @@ export interface SelectionBarProps {
 export function SelectionBar({ selection, context }: SelectionBarProps) {
   const { t } = useTranslation();
   const count = selection.items.length;
-  const keyName = (token: KeyToken): string =>
-    'named' in token ? t(`sketch.keys.${token.named}`) : token.char;
+  const keysOf = useActionKeys();
   const { buttonProps, onKeyDown } = useRovingToolbar(BAR_ACTIONS.length);
   const ctx = context();
 
@@ -56,8 +49,7 @@ export function SelectionBar({ selection, context }: SelectionBarProps) {
         const action = editorAction(name);
         const label = t(`sketch.selection.${name}`);
         const off = ctx === null || !action.enabled(ctx);
-        const first = action.keys[0];
-        const shortcut = first ? comboTokens(first).map(keyName).join('+') : '';
+        const { shortcut, keyshortcuts } = keysOf(name);
         return (
           <button
             key={name}
@@ -66,7 +58,7 @@ export function SelectionBar({ selection, context }: SelectionBarProps) {
             className={action.glyph === undefined ? 'sketch-tool sketch-tool--wide' : 'sketch-tool'}
             aria-label={label}
             title={t('sketch.withShortcut', { label, shortcut })}
-            aria-keyshortcuts={ariaKeyShortcuts(action)}
+            aria-keyshortcuts={keyshortcuts}
             aria-disabled={off || undefined}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => {

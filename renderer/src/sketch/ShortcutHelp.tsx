@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KeyToken } from './actions/editorAction.js';
+import { useKeyName } from './actions/useActionKeys.js';
 import { shortcutRows, type ShortcutRow } from './shortcutMap.js';
 
 /**
@@ -27,9 +27,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
     }
   }, [open]);
 
-  function keyName(token: KeyToken): string {
-    return 'named' in token ? t(`sketch.keys.${token.named}`) : token.char;
-  }
+  const keyName = useKeyName();
 
   function what(row: ShortcutRow): string {
     return 'tool' in row.what

@@ -3,13 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useRovingToolbar } from '../components/useRovingToolbar.js';
 import type { SketchTool } from './engine/editorTypes.js';
 import { Icon } from './icons.js';
-import {
-  ariaKeyShortcuts,
-  comboTokens,
-  editorAction,
-  type ActionName,
-  type KeyToken,
-} from './actions/editorAction.js';
+import { useActionKeys } from './actions/useActionKeys.js';
 import { toolShortcut } from './shortcutMap.js';
 
 /** The icon of each tool (paths in a 24 × 24 box). */
@@ -91,17 +85,7 @@ export interface ToolBarProps {
  */
 export function ToolBar({ tool, onTool, canUndo, canRedo, onUndo, onRedo, onHelp, controls }: ToolBarProps) {
   const { t } = useTranslation();
-  const keyName = (token: KeyToken): string =>
-    'named' in token ? t(`sketch.keys.${token.named}`) : token.char;
-  /** The tooltip shortcut and aria-keyshortcuts of a registered action. */
-  const keysOf = (name: ActionName): { shortcut: string; keyshortcuts: string } => {
-    const action = editorAction(name);
-    const first = action.keys[0];
-    return {
-      shortcut: first ? comboTokens(first).map(keyName).join('+') : '',
-      keyshortcuts: ariaKeyShortcuts(action),
-    };
-  };
+  const keysOf = useActionKeys();
 
   const { buttonProps, onKeyDown } = useRovingToolbar(ITEMS.length, {
     initial: indexOfTool(tool),

@@ -190,6 +190,31 @@ function frame(
   };
 }
 
+/** A filled ellipse around (cx, cy): a timeline's station, a mind map's centre. */
+function spot(
+  id: string,
+  style: TemplateStyle,
+  strokeWidth: number,
+  z: number,
+  cx: number,
+  cy: number,
+  rx: number,
+  ry: number,
+) {
+  return {
+    id,
+    object: {
+      ...base(style, z, strokeWidth),
+      kind: 'ellipse',
+      x: quantise(cx - rx),
+      y: quantise(cy - ry),
+      w: quantise(2 * rx),
+      h: quantise(2 * ry),
+      fillColour: style.accent,
+    } satisfies NewObject,
+  };
+}
+
 /**
  * A frame layout for a sheet, below the talk header's place (so both fit together): three
  * columns, a 2 x 2 grid, a timeline arrow with five stations, a mind map's centre with six
@@ -258,18 +283,7 @@ export function frameTemplate(layout: FrameLayout, area: TemplateArea, style: Te
       const r = 1.2 * u;
       for (let i = 0; i < 5; i += 1) {
         const cx = left + (width * (i + 0.5)) / 5.3;
-        objects.push({
-          id: `station${i}`,
-          object: {
-            ...base(style, i + 1, 0.3 * u),
-            kind: 'ellipse',
-            x: quantise(cx - r),
-            y: quantise(y - r),
-            w: quantise(2 * r),
-            h: quantise(2 * r),
-            fillColour: style.accent,
-          },
-        });
+        objects.push(spot(`station${i}`, style, 0.3 * u, i + 1, cx, y, r, r));
       }
       break;
     }
@@ -278,18 +292,7 @@ export function frameTemplate(layout: FrameLayout, area: TemplateArea, style: Te
       const cy = top + height / 2;
       const rx = Math.min(14 * u, width / 6);
       const ry = Math.min(8 * u, height / 6);
-      objects.push({
-        id: 'centre',
-        object: {
-          ...base(style, 6, 0.35 * u),
-          kind: 'ellipse',
-          x: quantise(cx - rx),
-          y: quantise(cy - ry),
-          w: quantise(2 * rx),
-          h: quantise(2 * ry),
-          fillColour: style.accent,
-        },
-      });
+      objects.push(spot('centre', style, 0.35 * u, 6, cx, cy, rx, ry));
       for (let i = 0; i < 6; i += 1) {
         const a = (Math.PI / 3) * i + Math.PI / 6;
         const x0 = cx + Math.cos(a) * rx;

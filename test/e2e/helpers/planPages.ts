@@ -86,10 +86,19 @@ export async function importViaApi(
   fixture: string,
   title: string,
 ): Promise<ImportPlanResponse> {
+  return importPlanText(core, new Uint8Array(readFileSync(fixturePath(fixture))), title);
+}
+
+/** Imports a plan (CSV text, or a file's bytes in any encoding) as a new event through the HTTP API. */
+export async function importPlanText(
+  core: { origin: string; token: string },
+  csv: string | Uint8Array<ArrayBuffer>,
+  title: string,
+): Promise<ImportPlanResponse> {
   const response = await fetch(`${core.origin}/api/events/import-plan?title=${encodeURIComponent(title)}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${core.token}`, 'content-type': 'text/csv' },
-    body: readFileSync(fixturePath(fixture)),
+    body: csv,
   });
   expect(response.status, await response.clone().text()).toBe(201);
   return importPlanResponseSchema.parse(await response.json());

@@ -153,3 +153,15 @@ export async function callEngine<K extends EngineMethod>(
     { method: method as string, args: args as unknown[] },
   ) as Promise<Awaited<ReturnType<Extract<PageEngine[K], (...a: never[]) => unknown>>>>;
 }
+
+/** Waits until the sketch editor's status line says `text`; fails with what it says instead. */
+export async function expectStatus(page: Page, text: RegExp): Promise<void> {
+  const line = page.locator('.sketch-editor__status');
+  try {
+    await line.filter({ hasText: text }).waitFor();
+  } catch (error) {
+    throw new Error(`The status line says "${await line.textContent()}", not ${String(text)}`, {
+      cause: error,
+    });
+  }
+}

@@ -62,11 +62,11 @@ import { objectKey, strokeKey, type Ctx2D, type SceneItem } from './sceneItem.js
 import { EraserTool } from './tools/EraserTool.js';
 import { boxObjectAt, itemAt, SelectTool } from './tools/SelectTool.js';
 import { groupOf, refKey, Selection } from './tools/selection.js';
-import { ShapeTool } from './tools/ShapeTool.js';
 import { TextTool } from './tools/TextTool.js';
 import { DrawTool, liveInkOf, strokeEntries, type PenStroke } from './tools/DrawTool.js';
 import type { Tool, ToolHost, ToolPointer } from './tools/toolHost.js';
 import { placeImage } from './placeImage.js';
+import { toolFor } from './tools/toolFor.js';
 import { LiftLayer } from './LiftLayer.js';
 import { ImageCache } from './ImageCache.js';
 import { placeClipboard } from './placeClipboard.js';
@@ -782,27 +782,7 @@ export class SketchEngine implements SketchEditorApi {
   }
 
   private makeTool(): Tool | null {
-    switch (this.tool) {
-      case 'select':
-        return new SelectTool(this.toolHost, this.selection, 'box');
-      case 'lasso':
-        return new SelectTool(this.toolHost, this.selection, 'lasso');
-      case 'erase':
-        return new EraserTool(this.toolHost);
-      case 'text':
-        return this.textTool;
-      case 'rect':
-      case 'ellipse':
-      case 'arrow':
-      case 'line':
-      case 'connector':
-      case 'speechBubble':
-      case 'banner':
-      case 'container':
-        return new ShapeTool(this.toolHost, this.tool, this.selection);
-      default:
-        return null;
-    }
+    return toolFor(this.tool, this.toolHost, this.selection, this.textTool);
   }
 
   private toolStart(pointerId: number, kind: PointerKind, sample: { x: number; y: number }): void {

@@ -17,10 +17,8 @@ import { ObjectItem } from '../../../../renderer/src/sketch/engine/ObjectItem.js
 import type { BrushSettings } from '../../../../renderer/src/sketch/engine/SketchEngine.js';
 import { StrokeScene } from '../../../../renderer/src/sketch/engine/StrokeScene.js';
 import { DrawTool, strokeEntries } from '../../../../renderer/src/sketch/engine/tools/DrawTool.js';
-import { EraserTool } from '../../../../renderer/src/sketch/engine/tools/EraserTool.js';
-import { SelectTool } from '../../../../renderer/src/sketch/engine/tools/SelectTool.js';
 import { refKey, Selection } from '../../../../renderer/src/sketch/engine/tools/selection.js';
-import { ShapeTool } from '../../../../renderer/src/sketch/engine/tools/ShapeTool.js';
+import { toolFor } from '../../../../renderer/src/sketch/engine/tools/toolFor.js';
 import type { Tool, ToolHost, ToolPointer } from '../../../../renderer/src/sketch/engine/tools/toolHost.js';
 
 /**
@@ -117,26 +115,9 @@ export class TestEditor {
 
   /** Chooses a tool, as the toolbar does. */
   use(tool: SketchTool): this {
-    switch (tool) {
-      case 'select':
-      case 'lasso':
-        this.tool = new SelectTool(this.host, this.selection, tool === 'select' ? 'box' : 'lasso');
-        break;
-      case 'erase':
-        this.tool = new EraserTool(this.host);
-        break;
-      case 'rect':
-      case 'ellipse':
-      case 'arrow':
-      case 'line':
-      case 'connector':
-      case 'speechBubble':
-      case 'banner':
-      case 'container':
-        this.tool = new ShapeTool(this.host, tool, this.selection);
-        break;
-      default:
-        throw new Error(`The test editor has no "${tool}" tool (the pen and text need a browser).`);
+    this.tool = toolFor(tool, this.host, this.selection, null);
+    if (!this.tool) {
+      throw new Error(`The test editor has no "${tool}" tool (the pen, the hand and text need a browser).`);
     }
     return this;
   }
