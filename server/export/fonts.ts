@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import wawoff2 from 'wawoff2';
-import { FONT_FAMILIES, type FontFamily } from '../../shared/sketch/objects/objectCodec.js';
+import { FONT_FAMILIES, type FontFamily } from '../../shared/sketch/objects/objectFields.js';
 import type { PlacedLine, TextPlacement } from '../../shared/sketch/objects/textLayout.js';
 import { num } from '../../shared/sketch/export/svgParts.js';
 

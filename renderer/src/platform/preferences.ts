@@ -6,7 +6,7 @@ import {
   OBJECT_STYLES,
   type FontFamily,
   type ObjectStyle,
-} from '../../../shared/sketch/objects/objectCodec.js';
+} from '../../../shared/sketch/objects/objectFields.js';
 import {
   BRUSH_KINDS,
   MAX_STROKE_SIZE,

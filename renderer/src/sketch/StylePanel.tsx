@@ -6,7 +6,7 @@ import {
   FONT_FAMILIES,
   OBJECT_STYLES,
   type ContainerShape,
-} from '../../../shared/sketch/objects/objectCodec.js';
+} from '../../../shared/sketch/objects/objectFields.js';
 import { MAX_FONT_SIZE, MIN_FONT_SIZE } from '../../../shared/sketch/objects/objectLayout.js';
 import { BRUSH_KINDS, LAYER_IDS, type LayerId } from '../../../shared/sketch/sketchLayout.js';
 import { SHAPE_TOOLS, type EraserMode, type SketchTool } from './engine/editorTypes.js';

@@ -2,6 +2,7 @@ import type { SketchObject } from '../objects/objectCodec.js';
 import type { Box } from '../objects/geometry.js';
 import { localToScene } from '../objects/geometry.js';
 import { objectGeometry, type ObjectLookup, type Polyline } from '../objects/handDrawn.js';
+import { kindOf } from '../objects/kinds/index.js';
 
 /**
  * Hit tests for selecting and erasing: which strokes and objects a click, a lasso, a selection box
@@ -242,7 +243,7 @@ interface HitShapes {
  * (no fill, no stroke) keeps its box outline, or it could never be clicked again.
  */
 function hitShapes(object: SketchObject, lookup?: ObjectLookup): HitShapes {
-  if (object.kind === 'text' || object.kind === 'image') {
+  if (kindOf(object).hitsWholeBox === true) {
     return { areas: [rotatedBoxPolygon(object)], lines: [] };
   }
   const geometry = objectGeometry(object, lookup);

@@ -10,19 +10,15 @@ import { decodeStroke, encodeStroke } from '../strokeCodec.js';
 import {
   decodeObject,
   encodeObject,
-  isLineLike,
   normaliseAngle,
   type NewObject,
   type ObjectJson,
   type SketchObject,
 } from '../objects/objectCodec.js';
-import { localToScene, objectCentre, quantise, sceneToLocal } from '../objects/geometry.js';
-import {
-  MAX_FONT_SIZE,
-  MAX_OBJECT_STROKE_WIDTH,
-  MIN_FONT_SIZE,
-  objectsMap,
-} from '../objects/objectLayout.js';
+import { isLineLike } from '../objects/objectFields.js';
+import { localToScene, objectCentre, quantise } from '../objects/geometry.js';
+import { MAX_OBJECT_STROKE_WIDTH, objectsMap } from '../objects/objectLayout.js';
+import { kindOf } from '../objects/kinds/index.js';
 import type { ItemRef } from '../objects/paintOrder.js';
 
 /**
@@ -230,37 +226,17 @@ export function transformObject(object: SketchObject, m: Affine): NewObject {
   const x = clamp(quantise(cx - w / 2), -LIMIT, LIMIT - w);
   const y = clamp(quantise(cy - h / 2), -LIMIT, LIMIT - h);
   const box = { x, y, w, h, angle };
-  const result = { ...rest, ...box, strokeWidth } as NewObject;
-  switch (result.kind) {
-    case 'rect':
-      if (result.cornerRadius !== undefined) {
-        result.cornerRadius = quantise(Math.min(result.cornerRadius * scale, 2 * LIMIT));
-      }
-      break;
-    case 'speechBubble': {
-      const tip = localToScene(object, ...(result.tail as Pt));
-      const [tx, ty] = clampPoint(applyAffine(m, ...tip));
-      const [lx, ly] = sceneToLocal(box, tx, ty);
-      // Keep the tip on the scene after rounding, as the schema requires of x + tail.
-      result.tail = [quantise(clamp(lx, -LIMIT - x, LIMIT - x)), quantise(clamp(ly, -LIMIT - y, LIMIT - y))];
-      break;
-    }
-    case 'text':
-      result.fontSize = clamp(quantise(result.fontSize * scale), MIN_FONT_SIZE, MAX_FONT_SIZE);
-      break;
-    case 'image':
-      if (mirrored) {
-        if (result.flipY) {
-          delete result.flipY;
-        } else {
-          result.flipY = true;
-        }
-      }
-      break;
-    default:
-      break;
-  }
-  return result;
+  const own = kindOf(object).transformed?.(object, {
+    box,
+    mapPoint: (px, py) => clampPoint(applyAffine(m, px, py)),
+    scale,
+    mirrored,
+  });
+  // A kind clears an optional field (an image's flipY) by answering undefined for it.
+  const merged = Object.entries({ ...rest, ...box, strokeWidth, ...own }).filter(
+    ([, value]) => value !== undefined,
+  );
+  return Object.fromEntries(merged) as NewObject;
 }
 
 /**

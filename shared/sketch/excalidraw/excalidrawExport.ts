@@ -3,16 +3,13 @@ import { BRUSHES } from '../brushes.js';
 import { readSheetMeta } from '../sketchLayout.js';
 import type { Stroke } from '../strokeCodec.js';
 import { decodeAsset, type Asset } from '../objects/assets.js';
-import {
-  DEFAULT_LINE_HEIGHT,
-  defaultVerticalAlign,
-  type Arrowhead,
-  type ObjectOfKind,
-  type SketchObject,
-} from '../objects/objectCodec.js';
+import type { ObjectOfKind, SketchObject } from '../objects/objectCodec.js';
+import { DEFAULT_LINE_HEIGHT, defaultVerticalAlign, type Arrowhead } from '../objects/objectFields.js';
 import { localToScene } from '../objects/geometry.js';
 import { hashString, objectGeometry } from '../objects/handDrawn.js';
 import { assetsMap } from '../objects/objectLayout.js';
+import { kindOf } from '../objects/kinds/index.js';
+import type { ExcalidrawWriter } from '../objects/kinds/kindModule.js';
 import { readSketchScene, scenePaintOrder, type RejectedEntry } from '../objects/sketchScene.js';
 import { splitStoredColour } from './colours.js';
 import {
@@ -194,7 +191,8 @@ const HEADS: Record<Arrowhead, string> = {
 const BINDABLE = new Set(['rectangle', 'ellipse', 'diamond', 'image', 'text']);
 const TEXT_CONTAINERS = new Set(['rectangle', 'ellipse', 'diamond', 'arrow']);
 
-class Exporter {
+/** Writes our objects as Excalidraw elements; each kind's module chooses which of its mappings fits. */
+class Exporter implements ExcalidrawWriter {
   readonly elements: ExcalidrawElementJson[] = [];
   readonly files: ExcalidrawFileJson['files'] = {};
   private readonly typeById = new Map<string, string>();
@@ -206,25 +204,7 @@ class Exporter {
   ) {
     // Element types are known before any element is written, so bindings can check their target.
     for (const object of objects.values()) {
-      this.typeById.set(object.id, this.typeOf(object));
-    }
-  }
-
-  private typeOf(object: SketchObject): string {
-    switch (object.kind) {
-      case 'rect':
-        return 'rectangle';
-      case 'ellipse':
-        return 'ellipse';
-      case 'container':
-        return object.shape === 'diamond' ? 'diamond' : 'line';
-      case 'connector':
-        return 'arrow';
-      case 'speechBubble':
-      case 'banner':
-        return 'line';
-      default:
-        return object.kind;
+      this.typeById.set(object.id, kindOf(object).excalidrawType(object));
     }
   }
 
@@ -260,43 +240,15 @@ class Exporter {
   }
 
   add(object: SketchObject): void {
-    switch (object.kind) {
-      case 'rect':
-        this.elements.push({
-          ...this.common(object, 'rectangle'),
-          roundness: object.cornerRadius ? { type: 3, value: object.cornerRadius } : null,
-        });
-        return;
-      case 'ellipse':
-        this.elements.push(this.common(object, 'ellipse'));
-        return;
-      case 'container':
-        if (object.shape === 'diamond') {
-          this.elements.push(this.common(object, 'diamond'));
-          return;
-        }
-        this.approximate(object);
-        return;
-      case 'speechBubble':
-      case 'banner':
-        this.approximate(object);
-        return;
-      case 'line':
-      case 'arrow':
-      case 'connector':
-        this.linear(object);
-        return;
-      case 'text':
-        this.text(object);
-        return;
-      case 'image':
-        this.image(object);
-        return;
-    }
+    kindOf(object).toExcalidraw(object, this);
+  }
+
+  box(object: SketchObject, type: string, fields: Record<string, unknown> = {}): void {
+    this.elements.push({ ...this.common(object, type), ...fields });
   }
 
   /** A shape Excalidraw lacks: a closed polygon line of its exact outline, the object in customData. */
-  private approximate(object: SketchObject): void {
+  approximate(object: SketchObject): void {
     const outline = objectGeometry({ ...object, style: 'clean', strokeWidth: 1 }).strokes[0]?.points ?? [];
     const points: Array<[number, number]> = [];
     for (let i = 0; i + 1 < outline.length; i += 2) {
@@ -330,7 +282,7 @@ class Exporter {
     });
   }
 
-  private linear(object: ObjectOfKind<'line' | 'arrow' | 'connector'>): void {
+  linear(object: ObjectOfKind<'line' | 'arrow' | 'connector'>): void {
     // Excalidraw's first point is the element's origin and it rotates about the points' box centre;
     // ours rotates about the stored box centre. Place the origin so both give the same scene points.
     const [p0x, p0y] = object.points[0] ?? [0, 0];
@@ -389,7 +341,7 @@ class Exporter {
     });
   }
 
-  private text(object: ObjectOfKind<'text'>): void {
+  text(object: ObjectOfKind<'text'>): void {
     const containerType =
       object.containerId === undefined ? undefined : this.typeById.get(object.containerId);
     const bindable = containerType !== undefined && TEXT_CONTAINERS.has(containerType);
@@ -415,7 +367,7 @@ class Exporter {
     });
   }
 
-  private image(object: ObjectOfKind<'image'>): void {
+  image(object: ObjectOfKind<'image'>): void {
     const asset = this.assets(object.assetId);
     if (asset && !this.files[asset.id]) {
       this.files[asset.id] = {

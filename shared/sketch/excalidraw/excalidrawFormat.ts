@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BRUSH_KINDS, LAYER_IDS, MAX_CREATED_AT, authorIdSchema } from '../sketchLayout.js';
-import { FONT_FAMILIES, objectIdSchema } from '../objects/objectCodec.js';
+import { FONT_FAMILIES, objectIdSchema } from '../objects/objectFields.js';
 import { MAX_LINE_POINTS } from '../objects/objectLayout.js';
 
 /**

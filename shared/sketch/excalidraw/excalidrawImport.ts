@@ -15,15 +15,13 @@ import {
 import { encodeStroke, splitPoints } from '../strokeCodec.js';
 import { makeAsset, type AssetJson } from '../objects/assets.js';
 import {
-  DEFAULT_LINE_HEIGHT,
   decodeObject,
-  defaultVerticalAlign,
   encodeObject,
   isPlainObject,
-  type Arrowhead,
   type NewObject,
   type ObjectJson,
 } from '../objects/objectCodec.js';
+import { DEFAULT_LINE_HEIGHT, defaultVerticalAlign, type Arrowhead } from '../objects/objectFields.js';
 import { normaliseLinePoints, quantise } from '../objects/geometry.js';
 import {
   MAX_FONT_SIZE,

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { freehandOptions, BRUSHES } from '../brushes.js';
 import { readAsset, type Asset } from '../objects/assets.js';
-import { objectBounds, unionBoxes, type Box } from '../objects/geometry.js';
+import { unionBoxes, type Box } from '../objects/geometry.js';
+import { objectBounds } from '../objects/objectBounds.js';
 import type { SketchObject } from '../objects/objectCodec.js';
 import { readSketchScene, scenePaintOrder, type RejectedEntry } from '../objects/sketchScene.js';
 import { readLayerSettings, readSheetMeta, sheetRect, type SheetFormat } from '../sketchLayout.js';

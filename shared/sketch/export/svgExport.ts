@@ -1,6 +1,7 @@
 import type { SketchObject } from '../objects/objectCodec.js';
 import { objectGeometry } from '../objects/handDrawn.js';
 import { kindOf } from '../objects/kinds/index.js';
+import { placeText } from '../objects/textLayout.js';
 import { boxesOverlap, type ExportItem, type ExportScene } from './exportScene.js';
 import { strokeSvg, svgOpen, type SvgContext, type SvgFrame, type SvgTextMode } from './svgParts.js';
 
@@ -40,6 +41,8 @@ export function* sketchSvgParts(
     assets: scene.assets,
     text,
     geometry: (object) => objectGeometry(object, lookup),
+    placeText: (object) =>
+      placeText(object, object.containerId !== undefined ? lookup(object.containerId) : undefined),
   };
   for (const item of scene.items) {
     if (!boxesOverlap(item.box, frame.area)) {

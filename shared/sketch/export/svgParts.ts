@@ -1,6 +1,7 @@
 import type { Box } from '../objects/geometry.js';
 import type { ObjectGeometry, Polyline } from '../objects/handDrawn.js';
-import { isLineLike, type FontFamily, type SketchObject } from '../objects/objectCodec.js';
+import type { ObjectOfKind, SketchObject } from '../objects/objectCodec.js';
+import { isLineLike, type FontFamily } from '../objects/objectFields.js';
 import type { PlacedLine, TextPlacement, TextFrame } from '../objects/textLayout.js';
 import type { Stroke } from '../strokeCodec.js';
 import { traceOutline, type PathSink } from '../strokeOutline.js';
@@ -35,6 +36,8 @@ export interface SvgContext {
   alpha: number;
   /** The polyline geometry of a shape or line (`objectGeometry`, given so kinds need not import it). */
   geometry: (object: SketchObject) => ObjectGeometry;
+  /** A text laid out in its frame or container (`placeText`, given so kinds need not import it). */
+  placeText: (text: ObjectOfKind<'text'>) => TextPlacement;
 }
 
 /** CSS font-family stacks for SVG text (the shipped face first, as in the editor). */

@@ -1,12 +1,7 @@
 import { quantise } from '../objects/geometry.js';
 import { clipboardText } from '../objects/clipboard.js';
-import {
-  encodeObject,
-  type FontFamily,
-  type NewObject,
-  type ObjectJson,
-  type ObjectStyle,
-} from '../objects/objectCodec.js';
+import { encodeObject, type NewObject, type ObjectJson } from '../objects/objectCodec.js';
+import type { FontFamily, ObjectStyle } from '../objects/objectFields.js';
 import type { LayerId } from '../sketchLayout.js';
 
 /**

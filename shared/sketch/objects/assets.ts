@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from '../pointCodec.js';
-import { firstIssue, isPlainObject, objectIdSchema } from './objectCodec.js';
+import { firstIssue, isPlainObject } from './objectCodec.js';
+import { objectIdSchema } from './objectFields.js';
 import { assetsMap } from './objectLayout.js';
 
 /** Image types a sketchnote stores. SVG is refused: it can carry scripts and external references. */

@@ -3,15 +3,11 @@ import { z } from 'zod';
 import { strokeJsonSchema, type StrokeJson } from '../sketchLayout.js';
 import { decodeStroke } from '../strokeCodec.js';
 import { addAsset, assetJsonSchema, decodeAsset, type AssetJson } from './assets.js';
-import {
-  decodeObject,
-  isPlainObject,
-  objectIdSchema,
-  type ObjectJson,
-  type SketchObject,
-} from './objectCodec.js';
+import { decodeObject, isPlainObject, type ObjectJson, type SketchObject } from './objectCodec.js';
+import { objectIdSchema } from './objectFields.js';
 import { placeItems, shiftStroke, snapshotItems, type IdMaker, type ItemSnapshot } from './objectEdits.js';
-import { objectBounds, unionBoxes, type Box } from './geometry.js';
+import { unionBoxes, type Box } from './geometry.js';
+import { objectBounds } from './objectBounds.js';
 import { assetsMap } from './objectLayout.js';
 import type { ItemRef } from './paintOrder.js';
 

@@ -1,4 +1,5 @@
-import type { Arrowhead, LineLikeObject, ObjectOfKind, SketchObject } from './objectCodec.js';
+import type { LineLikeObject, ObjectOfKind, SketchObject } from './objectCodec.js';
+import type { Arrowhead } from './objectFields.js';
 import { localToScene, objectCentre, sceneToLocal } from './geometry.js';
 import { kindOf } from './kinds/index.js';
 
@@ -94,17 +95,10 @@ function boundaryToward(object: SketchObject, target: Pt, gap: number): Pt | nul
   if (length === 0) {
     return null;
   }
-  let t: number;
-  if (object.kind === 'ellipse' || (object.kind === 'container' && object.shape !== 'diamond')) {
-    const k = Math.hypot(dx / Math.max(cx, 1e-9), dy / Math.max(cy, 1e-9));
-    t = k === 0 ? 0 : 1 / k;
-  } else if (object.kind === 'container') {
-    // Diamond: |x|/cx + |y|/cy = 1.
-    const k = Math.abs(dx) / Math.max(cx, 1e-9) + Math.abs(dy) / Math.max(cy, 1e-9);
-    t = k === 0 ? 0 : 1 / k;
-  } else {
-    t = Math.min(dx === 0 ? Infinity : cx / Math.abs(dx), dy === 0 ? Infinity : cy / Math.abs(dy));
-  }
+  const edge = kindOf(object).edgeAlong;
+  const t = edge
+    ? edge(object, dx, dy)
+    : Math.min(dx === 0 ? Infinity : cx / Math.abs(dx), dy === 0 ? Infinity : cy / Math.abs(dy));
   const along = Math.min(1, t + gap / length);
   return localToScene(object, cx + dx * along, cy + dy * along);
 }
@@ -400,7 +394,7 @@ export function objectGeometry(object: SketchObject, lookup?: ObjectLookup): Obj
       const amp = amplitude(Math.max(object.w, object.h), object.strokeWidth);
       for (const scale of [1, 0.7]) {
         const pass =
-          object.kind === 'ellipse'
+          kindOf(object).roughAsEllipse === true
             ? roughEllipse(object.w, object.h, rng, amp * scale)
             : roughPass(local, true, rng, amp * scale);
         result.strokes.push({ points: flat(toScene(pass)), closed: false });

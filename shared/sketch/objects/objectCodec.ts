@@ -1,180 +1,28 @@
 import { z } from 'zod';
-import { COORD_LIMIT, LAYER_IDS, MAX_CREATED_AT, authorIdSchema } from '../sketchLayout.js';
-import {
-  MAX_FONT_SIZE,
-  MAX_LINE_POINTS,
-  MAX_OBJECT_STROKE_WIDTH,
-  MAX_TEXT_LENGTH,
-  MIN_FONT_SIZE,
-  OBJECT_FORMAT_VERSION,
-} from './objectLayout.js';
+import { COORD_LIMIT } from '../sketchLayout.js';
+import { OBJECT_SCHEMAS } from './kinds/index.js';
+import { BEYOND, objectIdSchema } from './objectFields.js';
+import { OBJECT_FORMAT_VERSION } from './objectLayout.js';
 
-/** The kinds of object (layout in `objectLayout.ts`). */
-export const OBJECT_KINDS = [
-  'rect',
-  'ellipse',
-  'line',
-  'arrow',
-  'connector',
-  'speechBubble',
-  'banner',
-  'container',
-  'text',
-  'image',
-] as const;
-export type ObjectKind = (typeof OBJECT_KINDS)[number];
+/** The kinds of object, from their modules (`kinds/`; layout in `objectLayout.ts`). */
+export const OBJECT_KINDS = OBJECT_SCHEMAS.map((schema) => schema.shape.kind.value);
+/** One kind of object. */
+export type ObjectKind = (typeof OBJECT_SCHEMAS)[number]['shape']['kind']['value'];
 
-export const OBJECT_STYLES = ['handDrawn', 'clean'] as const;
-export type ObjectStyle = (typeof OBJECT_STYLES)[number];
-const FILL_STYLES = ['solid', 'hachure', 'crossHatch'] as const;
-const STROKE_STYLES = ['solid', 'dashed', 'dotted'] as const;
-const ARROWHEADS = ['arrow', 'triangle', 'bar', 'dot', 'diamond'] as const;
-export type Arrowhead = (typeof ARROWHEADS)[number];
-export const CONTAINER_SHAPES = ['diamond', 'hexagon', 'cloud'] as const;
-export type ContainerShape = (typeof CONTAINER_SHAPES)[number];
-export const FONT_FAMILIES = ['hand', 'sans', 'serif'] as const;
-export type FontFamily = (typeof FONT_FAMILIES)[number];
-const TEXT_ALIGNS = ['left', 'center', 'right'] as const;
-export const VERTICAL_ALIGNS = ['top', 'middle', 'bottom'] as const;
-
-/** A text's line height when it has none: 1.25 times its font size. */
-export const DEFAULT_LINE_HEIGHT = 1.25;
-
-/** A text's vertical alignment when it has none: centred in a container, else from the top. */
-export function defaultVerticalAlign(inContainer: boolean): (typeof VERTICAL_ALIGNS)[number] {
-  return inContainer ? 'middle' : 'top';
-}
-
-/** Angles are stored in (−π, π]; readers accept a little more (another client's rounding). */
-const MAX_ANGLE = 4 * Math.PI;
-
-/** Ids of objects, assets and groups: URL- and file-safe, short (the same rule as stroke ids). */
-export const objectIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An object id has 1 to 64 of [A-Za-z0-9_-].');
-
-const colourSchema = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/, 'A colour is #rrggbb or #rrggbbaa.');
-const BEYOND = `lies beyond ±${COORD_LIMIT} scene units`;
-const coordSchema = z.number().min(-COORD_LIMIT, BEYOND).max(COORD_LIMIT, BEYOND);
-const extentSchema = z
-  .number()
-  .min(0, 'is negative')
-  .max(2 * COORD_LIMIT, 'is larger than the scene');
-const relativeSchema = z
-  .number()
-  .min(-2 * COORD_LIMIT, 'is larger than the scene')
-  .max(2 * COORD_LIMIT, 'is larger than the scene');
-const pointSchema = z.tuple([relativeSchema, relativeSchema]);
-const ratioSchema = z.number().min(0).max(1);
-
-const common = {
-  v: z.literal(OBJECT_FORMAT_VERSION),
-  x: coordSchema,
-  y: coordSchema,
-  w: extentSchema,
-  h: extentSchema,
-  angle: z.number().min(-MAX_ANGLE).max(MAX_ANGLE),
-  style: z.enum(OBJECT_STYLES),
-  strokeColour: colourSchema,
-  fillColour: colourSchema.nullable(),
-  fillStyle: z.enum(FILL_STYLES).optional(),
-  strokeWidth: z.number().min(0).max(MAX_OBJECT_STROKE_WIDTH),
-  strokeStyle: z.enum(STROKE_STYLES).optional(),
-  opacity: z.number().min(0).max(1),
-  layer: z.enum(LAYER_IDS),
-  z: z.number().min(-1e15).max(1e15),
-  author: authorIdSchema,
-  createdAt: z.number().int().min(0).max(MAX_CREATED_AT),
-  groupId: objectIdSchema.optional(),
-};
-
-const lineFields = {
-  points: z
-    .array(pointSchema)
-    .min(2, 'a line needs at least 2 points')
-    .max(MAX_LINE_POINTS, `a line has at most ${MAX_LINE_POINTS} points`),
-  startArrowhead: z.enum(ARROWHEADS).nullable(),
-  endArrowhead: z.enum(ARROWHEADS).nullable(),
-  curved: z.boolean().optional(),
-};
-
-const rectSchema = z.object({ ...common, kind: z.literal('rect'), cornerRadius: extentSchema.optional() });
-const ellipseSchema = z.object({ ...common, kind: z.literal('ellipse') });
-const lineSchema = z.object({
-  ...common,
-  kind: z.literal('line'),
-  ...lineFields,
-  closed: z.boolean().optional(),
-});
-const arrowSchema = z.object({ ...common, kind: z.literal('arrow'), ...lineFields });
-const connectorSchema = z.object({
-  ...common,
-  kind: z.literal('connector'),
-  ...lineFields,
-  startBinding: objectIdSchema,
-  endBinding: objectIdSchema,
-  startAnchor: z.tuple([ratioSchema, ratioSchema]).optional(),
-  endAnchor: z.tuple([ratioSchema, ratioSchema]).optional(),
-});
-const speechBubbleSchema = z.object({ ...common, kind: z.literal('speechBubble'), tail: pointSchema });
-const bannerSchema = z.object({ ...common, kind: z.literal('banner') });
-const containerSchema = z.object({
-  ...common,
-  kind: z.literal('container'),
-  shape: z.enum(CONTAINER_SHAPES),
-});
-const textSchema = z.object({
-  ...common,
-  kind: z.literal('text'),
-  text: z.string().max(MAX_TEXT_LENGTH, `the text is longer than ${MAX_TEXT_LENGTH} characters`),
-  fontFamily: z.enum(FONT_FAMILIES),
-  fontSize: z.number().min(MIN_FONT_SIZE).max(MAX_FONT_SIZE),
-  align: z.enum(TEXT_ALIGNS),
-  verticalAlign: z.enum(VERTICAL_ALIGNS).optional(),
-  lineHeight: z.number().min(0.5).max(4).optional(),
-  containerId: objectIdSchema.optional(),
-});
-const imageSchema = z.object({
-  ...common,
-  kind: z.literal('image'),
-  assetId: objectIdSchema,
-  flipX: z.boolean().optional(),
-  flipY: z.boolean().optional(),
-});
-
-/** The stored JSON of one object (without its id, which is the map key). */
-export const objectJsonSchema = z
-  .discriminatedUnion('kind', [
-    rectSchema,
-    ellipseSchema,
-    lineSchema,
-    arrowSchema,
-    connectorSchema,
-    speechBubbleSchema,
-    bannerSchema,
-    containerSchema,
-    textSchema,
-    imageSchema,
-  ])
-  .superRefine((value, ctx) => {
-    // Relative points are bounded by the schema; the absolute position must be on the scene too.
-    const check = (px: number, py: number, path: (string | number)[]): void => {
+/** The stored JSON of one object (without its id, which is the map key): one of the kinds' schemas. */
+export const objectJsonSchema = z.discriminatedUnion('kind', OBJECT_SCHEMAS).superRefine((value, ctx) => {
+  // Relative points are bounded by the schema; the absolute position must be on the scene too.
+  if ('points' in value) {
+    value.points.forEach(([px, py], i) => {
       if (Math.abs(value.x + px) > COORD_LIMIT || Math.abs(value.y + py) > COORD_LIMIT) {
-        ctx.addIssue({ code: 'custom', path, message: BEYOND });
+        ctx.addIssue({ code: 'custom', path: ['points', i], message: BEYOND });
       }
-    };
-    if ('points' in value) {
-      value.points.forEach(([px, py], i) => check(px, py, ['points', i]));
-    }
-    if (value.kind === 'speechBubble') {
-      check(value.tail[0], value.tail[1], ['tail']);
-    }
-    if (Math.abs(value.x + value.w) > COORD_LIMIT || Math.abs(value.y + value.h) > COORD_LIMIT) {
-      ctx.addIssue({ code: 'custom', path: ['w'], message: 'the box reaches beyond the scene' });
-    }
-  });
+    });
+  }
+  if (Math.abs(value.x + value.w) > COORD_LIMIT || Math.abs(value.y + value.h) > COORD_LIMIT) {
+    ctx.addIssue({ code: 'custom', path: ['w'], message: 'the box reaches beyond the scene' });
+  }
+});
 
 /** One object as stored. */
 export type ObjectJson = z.infer<typeof objectJsonSchema>;
@@ -274,9 +122,4 @@ export function encodeObject(object: NewObject | SketchObject): ObjectJson {
     throw new RangeError(`Invalid ${rest.kind} object: ${firstIssue(parsed.error)}`);
   }
   return parsed.data;
-}
-
-/** Whether an object is a line, arrow or connector. */
-export function isLineLike(object: SketchObject): object is LineLikeObject {
-  return object.kind === 'line' || object.kind === 'arrow' || object.kind === 'connector';
 }

@@ -4,11 +4,11 @@ import { decodeStroke, encodeStroke, type Stroke } from '../strokeCodec.js';
 import {
   decodeObject,
   encodeObject,
-  objectIdSchema,
   type NewObject,
   type ObjectJson,
   type SketchObject,
 } from './objectCodec.js';
+import { objectIdSchema } from './objectFields.js';
 import { resolveConnector } from './handDrawn.js';
 import { normaliseLinePoints } from './geometry.js';
 import { objectsMap, strokeGroupsMap } from './objectLayout.js';

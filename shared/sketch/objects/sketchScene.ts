@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { strokesMap } from '../sketchLayout.js';
 import { decodeStroke, type Stroke } from '../strokeCodec.js';
-import { decodeObject, objectIdSchema, type SketchObject } from './objectCodec.js';
+import { decodeObject, type SketchObject } from './objectCodec.js';
+import { objectIdSchema } from './objectFields.js';
 import { objectsMap, strokeGroupsMap } from './objectLayout.js';
 import { comparePaint, objectPaintRank, type OrderedItem } from './paintOrder.js';
 import { paintRank } from '../sketchLayout.js';

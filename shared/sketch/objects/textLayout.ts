@@ -1,10 +1,6 @@
-import {
-  DEFAULT_LINE_HEIGHT,
-  defaultVerticalAlign,
-  type FontFamily,
-  type ObjectOfKind,
-  type SketchObject,
-} from './objectCodec.js';
+import type { ObjectOfKind, SketchObject } from './objectCodec.js';
+import { DEFAULT_LINE_HEIGHT, defaultVerticalAlign, type FontFamily } from './objectFields.js';
+import { kindOf } from './kinds/index.js';
 
 /**
  * Where the lines of a text object go: its frame (own box, or the inner area of the shape it sits
@@ -28,21 +24,6 @@ function middleToBaseline(family: FontFamily): number {
   return (m.ascent + m.descent) / 2 / m.unitsPerEm;
 }
 
-/**
- * The area of a container that text is laid out in, as insets (fractions of its width and height):
- * the box of a rectangular shape, the largest centred rectangle inside a round or pointed one.
- */
-function containerInsets(container: SketchObject): [number, number] {
-  if (container.kind === 'ellipse' || (container.kind === 'container' && container.shape === 'cloud')) {
-    const k = (1 - Math.SQRT1_2) / 2;
-    return [k, k];
-  }
-  if (container.kind === 'container') {
-    return container.shape === 'diamond' ? [0.25, 0.25] : [0.2, 0.1];
-  }
-  return [0, 0];
-}
-
 /** The frame a text is laid out in, and the insets of the area its lines go in. */
 export interface TextFrame {
   x: number;
@@ -62,7 +43,7 @@ export function textFrame(text: ObjectOfKind<'text'>, container: SketchObject | 
   if (!container) {
     return { x: text.x, y: text.y, w: text.w, h: text.h, angle: text.angle, insetX: 0, insetY: 0 };
   }
-  const [kx, ky] = containerInsets(container);
+  const [kx, ky] = kindOf(container).textInsets?.(container) ?? [0, 0];
   const pad = container.strokeWidth / 2 + text.fontSize * 0.25;
   return {
     x: container.x,

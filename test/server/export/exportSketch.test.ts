@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-wasm';
-import { FONT_FAMILIES } from '../../../shared/sketch/objects/objectCodec.js';
+import { FONT_FAMILIES } from '../../../shared/sketch/objects/objectFields.js';
 import { FONT_METRICS } from '../../../shared/sketch/objects/textLayout.js';
 import { objectsMap } from '../../../shared/sketch/objects/objectLayout.js';
 import { strokesMap } from '../../../shared/sketch/sketchLayout.js';

@@ -14,7 +14,8 @@ import {
   normaliseAngle,
   type NewObject,
 } from '../../../shared/sketch/objects/objectCodec.js';
-import { objectBounds, localToScene, sceneToLocal } from '../../../shared/sketch/objects/geometry.js';
+import { localToScene, sceneToLocal } from '../../../shared/sketch/objects/geometry.js';
+import { objectBounds } from '../../../shared/sketch/objects/objectBounds.js';
 import { TINY_PNG, TINY_WEBP_LOSSLESS, rect } from './objectsFixtures.js';
 
 describe('decodeObject', () => {

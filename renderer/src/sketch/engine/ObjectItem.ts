@@ -1,5 +1,6 @@
 import type { SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
-import { boxAround, objectBounds } from '../../../../shared/sketch/objects/geometry.js';
+import { boxAround } from '../../../../shared/sketch/objects/geometry.js';
+import { objectBounds } from '../../../../shared/sketch/objects/objectBounds.js';
 import {
   objectGeometry,
   type ObjectGeometry,

@@ -1,11 +1,10 @@
+import type { ObjectOfKind, SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
 import {
   DEFAULT_LINE_HEIGHT,
   defaultVerticalAlign,
   isLineLike,
   type FontFamily,
-  type ObjectOfKind,
-  type SketchObject,
-} from '../../../../shared/sketch/objects/objectCodec.js';
+} from '../../../../shared/sketch/objects/objectFields.js';
 import type { ObjectGeometry, Polyline } from '../../../../shared/sketch/objects/handDrawn.js';
 import { splitLines, textFrame } from '../../../../shared/sketch/objects/textLayout.js';
 import { canvasFont } from './fonts.js';

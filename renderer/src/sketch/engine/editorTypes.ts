@@ -3,7 +3,7 @@ import type {
   ContainerShape,
   FontFamily,
   ObjectStyle,
-} from '../../../../shared/sketch/objects/objectCodec.js';
+} from '../../../../shared/sketch/objects/objectFields.js';
 import type { AssetJson } from '../../../../shared/sketch/objects/assets.js';
 import type { LayerId } from '../../../../shared/sketch/sketchLayout.js';
 import type { Point } from '../../../../shared/sketch/viewTransform.js';

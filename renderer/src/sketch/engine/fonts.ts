@@ -1,7 +1,7 @@
 // The CSS import's type comes from vite/client; named here so projects without it (the tests') check too.
 /// <reference types="vite/client" />
 import '../fonts.css';
-import { FONT_FAMILIES, type FontFamily } from '../../../../shared/sketch/objects/objectCodec.js';
+import { FONT_FAMILIES, type FontFamily } from '../../../../shared/sketch/objects/objectFields.js';
 
 /**
  * The fonts of sketch text objects: the shipped faces (`assets/fonts/`, declared in `fonts.css`),

@@ -1,12 +1,21 @@
+import { z } from 'zod';
+import { commonFields } from '../objectFields.js';
 import type { ObjectKindModule, Pt } from './kindModule.js';
 import { shapeSvg } from './shapeSvg.js';
+
+/** The stored banner. */
+export const bannerSchema = z.object({ ...commonFields, kind: z.literal('banner') });
 
 /** A ribbon with notched ends. */
 export const bannerKind: ObjectKindModule<'banner'> = {
   kind: 'banner',
   outline: (object) => bannerPoints(object.w, object.h),
   extraBoundsPoints: () => [],
+  fromBox: (base) => ({ ...base, kind: 'banner' }),
   svg: shapeSvg,
+  // Excalidraw has no ribbon: a polygon that our import turns back into a banner.
+  excalidrawType: () => 'line',
+  toExcalidraw: (object, out) => out.approximate(object),
 };
 
 function bannerPoints(w: number, h: number): Pt[] {

@@ -1,5 +1,15 @@
+import { z } from 'zod';
+import { CONTAINER_SHAPES, commonFields } from '../objectFields.js';
 import type { ObjectKindModule, Pt } from './kindModule.js';
+import { ELLIPSE_TEXT_INSETS, ellipseEdge } from './outlines.js';
 import { shapeSvg } from './shapeSvg.js';
+
+/** The stored container and its shape. */
+export const containerSchema = z.object({
+  ...commonFields,
+  kind: z.literal('container'),
+  shape: z.enum(CONTAINER_SHAPES),
+});
 
 /** A sketchnote frame around content: a diamond, hexagon or cloud (`shape`). */
 export const containerKind: ObjectKindModule<'container'> = {
@@ -26,7 +36,23 @@ export const containerKind: ObjectKindModule<'container'> = {
     return cloudPoints(w, h);
   },
   extraBoundsPoints: () => [],
+  // A diamond's edge is |x|/cx + |y|/cy = 1; hexagon and cloud are close enough to their ellipse.
+  edgeAlong: (object, dx, dy) => {
+    if (object.shape !== 'diamond') {
+      return ellipseEdge(object, dx, dy);
+    }
+    const k = Math.abs(dx) / Math.max(object.w / 2, 1e-9) + Math.abs(dy) / Math.max(object.h / 2, 1e-9);
+    return k === 0 ? 0 : 1 / k;
+  },
+  // A cloud holds text as its ellipse does; a diamond in its middle half; a hexagon between its points.
+  textInsets: ({ shape }) =>
+    shape === 'cloud' ? ELLIPSE_TEXT_INSETS : shape === 'diamond' ? [0.25, 0.25] : [0.2, 0.1],
+  fromBox: (base, settings) => ({ ...base, kind: 'container', shape: settings.containerShape }),
   svg: shapeSvg,
+  // Excalidraw has diamonds; hexagons and clouds go as polygons that our import restores.
+  excalidrawType: (object) => (object.shape === 'diamond' ? 'diamond' : 'line'),
+  toExcalidraw: (object, out) =>
+    object.shape === 'diamond' ? out.box(object, 'diamond') : out.approximate(object),
 };
 
 function cloudPoints(w: number, h: number): Pt[] {

@@ -1,11 +1,25 @@
+import { z } from 'zod';
 import { frameTransform, num } from '../../export/svgParts.js';
+import { commonFields, objectIdSchema } from '../objectFields.js';
 import type { ObjectKindModule } from './kindModule.js';
+
+/** The stored picture: the asset it shows and whether it is mirrored. */
+export const imageSchema = z.object({
+  ...commonFields,
+  kind: z.literal('image'),
+  assetId: objectIdSchema,
+  flipX: z.boolean().optional(),
+  flipY: z.boolean().optional(),
+});
 
 /** A picture (`assetId` names its data in the `assets` map), optionally mirrored. */
 export const imageKind: ObjectKindModule<'image'> = {
   kind: 'image',
   outline: () => null,
   extraBoundsPoints: () => [],
+  hitsWholeBox: true,
+  // A mirroring map flips the picture; the box's angle already carries the rotation part.
+  transformed: (object, t) => (t.mirrored ? { flipY: object.flipY === true ? undefined : true } : {}),
   svg: (object, context) => {
     const { w, h } = object;
     if (!(w > 0 && h > 0)) {
@@ -27,4 +41,6 @@ export const imageKind: ObjectKindModule<'image'> = {
       ` href="data:${asset.mimeType};base64,${asset.dataBase64}" xlink:href="data:${asset.mimeType};base64,${asset.dataBase64}"/>`
     );
   },
+  excalidrawType: () => 'image',
+  toExcalidraw: (object, out) => out.image(object),
 };

@@ -1,17 +1,35 @@
 import type { ObjectKind, SketchObject } from '../objectCodec.js';
-import { arrowKind } from './arrow.js';
-import { bannerKind } from './banner.js';
-import { connectorKind } from './connector.js';
-import { containerKind } from './container.js';
-import { ellipseKind } from './ellipse.js';
-import { imageKind } from './image.js';
+import { arrowKind, arrowSchema } from './arrow.js';
+import { bannerKind, bannerSchema } from './banner.js';
+import { connectorKind, connectorSchema } from './connector.js';
+import { containerKind, containerSchema } from './container.js';
+import { ellipseKind, ellipseSchema } from './ellipse.js';
+import { imageKind, imageSchema } from './image.js';
 import type { ObjectKindModule } from './kindModule.js';
-import { lineKind } from './line.js';
-import { rectKind } from './rect.js';
-import { speechBubbleKind } from './speechBubble.js';
-import { textKind } from './text.js';
+import { lineKind, lineSchema } from './line.js';
+import { rectKind, rectSchema } from './rect.js';
+import { speechBubbleKind, speechBubbleSchema } from './speechBubble.js';
+import { textKind, textSchema } from './text.js';
 
 export type { ObjectKindModule } from './kindModule.js';
+
+/**
+ * Every kind's stored schema: the stored format is their union (`objectCodec.ts`), and the kind
+ * names come from here. A new kind adds its schema here and its module below (the type checker
+ * insists on both).
+ */
+export const OBJECT_SCHEMAS = [
+  rectSchema,
+  ellipseSchema,
+  lineSchema,
+  arrowSchema,
+  connectorSchema,
+  speechBubbleSchema,
+  bannerSchema,
+  containerSchema,
+  textSchema,
+  imageSchema,
+] as const;
 
 /** Every object kind's module, by kind: the one list a new kind is added to. */
 export const OBJECT_KIND_MODULES: { readonly [K in ObjectKind]: ObjectKindModule<K> } = {

@@ -40,3 +40,12 @@ export function ellipsePoints(w: number, h: number): Pt[] {
     return [rx + rx * Math.cos(a), ry + ry * Math.sin(a)];
   });
 }
+
+/** Where a ray from the centre along (dx, dy) leaves the ellipse filling the box, as a factor of (dx, dy). */
+export function ellipseEdge(box: { w: number; h: number }, dx: number, dy: number): number {
+  const k = Math.hypot(dx / Math.max(box.w / 2, 1e-9), dy / Math.max(box.h / 2, 1e-9));
+  return k === 0 ? 0 : 1 / k;
+}
+
+/** Text insets of an ellipse: the largest centred rectangle of its aspect inside it. */
+export const ELLIPSE_TEXT_INSETS: [number, number] = [(1 - Math.SQRT1_2) / 2, (1 - Math.SQRT1_2) / 2];

@@ -1,13 +1,48 @@
+import { z } from 'zod';
+import { COORD_LIMIT } from '../../sketchLayout.js';
+import { localToScene, quantise, sceneToLocal } from '../geometry.js';
+import { BEYOND, commonFields, pointSchema } from '../objectFields.js';
 import type { ObjectKindModule, Pt } from './kindModule.js';
 import { roundedRect } from './outlines.js';
 import { shapeSvg } from './shapeSvg.js';
+
+/** The stored speech bubble: a box and the tip of its tail (relative to x, y), which must be on the scene too. */
+export const speechBubbleSchema = z
+  .object({ ...commonFields, kind: z.literal('speechBubble'), tail: pointSchema })
+  .superRefine((value, ctx) => {
+    if (Math.abs(value.x + value.tail[0]) > COORD_LIMIT || Math.abs(value.y + value.tail[1]) > COORD_LIMIT) {
+      ctx.addIssue({ code: 'custom', path: ['tail'], message: BEYOND });
+    }
+  });
+
+const LIMIT = COORD_LIMIT - 1;
+const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
 /** A rounded box with a tail pointing at `tail` (relative to x, y); the tip counts for the bounds. */
 export const speechBubbleKind: ObjectKindModule<'speechBubble'> = {
   kind: 'speechBubble',
   outline: (object) => speechBubblePoints(object.w, object.h, object.tail),
   extraBoundsPoints: (object) => [[object.tail[0], object.tail[1]]],
+  // The tail points down and a little right of the left edge, where a speaker would stand.
+  fromBox: (base) => ({
+    ...base,
+    kind: 'speechBubble',
+    tail: [quantise(base.w * 0.22), quantise(base.h * 1.35)],
+  }),
+  transformed: (object, t) => {
+    const [tx, ty] = t.mapPoint(...localToScene(object, object.tail[0], object.tail[1]));
+    const [lx, ly] = sceneToLocal(t.box, tx, ty);
+    // Keep the tip on the scene after rounding, as the schema requires of x + tail.
+    return {
+      tail: [
+        quantise(clamp(lx, -LIMIT - t.box.x, LIMIT - t.box.x)),
+        quantise(clamp(ly, -LIMIT - t.box.y, LIMIT - t.box.y)),
+      ],
+    };
+  },
   svg: shapeSvg,
+  excalidrawType: () => 'line',
+  toExcalidraw: (object, out) => out.approximate(object),
 };
 
 function speechBubblePoints(w: number, h: number, tail: readonly [number, number]): Pt[] {

@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/sketch/library/sheetTemplates.js';
 import { scaledClipboard } from '../../../../shared/sketch/library/libraryItems.js';
 import { pasteItems } from '../../../../shared/sketch/objects/clipboard.js';
-import { objectBounds } from '../../../../shared/sketch/objects/geometry.js';
+import { objectBounds } from '../../../../shared/sketch/objects/objectBounds.js';
 import { readSketchScene } from '../../../../shared/sketch/objects/sketchScene.js';
 import { SHEET_SIZES } from '../../../../shared/sketch/sketchLayout.js';
 import { idSequence } from '../objectsFixtures.js';

@@ -14,7 +14,8 @@ import {
   transformItems,
   type Affine,
 } from '../../../../../shared/sketch/edit/transform.js';
-import { objectBounds, sceneToLocal } from '../../../../../shared/sketch/objects/geometry.js';
+import { sceneToLocal } from '../../../../../shared/sketch/objects/geometry.js';
+import { objectBounds } from '../../../../../shared/sketch/objects/objectBounds.js';
 import type { SketchObject } from '../../../../../shared/sketch/objects/objectCodec.js';
 import type { ItemRef } from '../../../../../shared/sketch/objects/paintOrder.js';
 import { sceneToScreen, type Point } from '../../../../../shared/sketch/viewTransform.js';

@@ -1,6 +1,7 @@
 import { normaliseLinePoints, quantise } from '../../../../../shared/sketch/objects/geometry.js';
 import { objectGeometry } from '../../../../../shared/sketch/objects/handDrawn.js';
 import type { NewObject, SketchObject } from '../../../../../shared/sketch/objects/objectCodec.js';
+import { OBJECT_KIND_MODULES } from '../../../../../shared/sketch/objects/kinds/index.js';
 import { addObject } from '../../../../../shared/sketch/objects/objectEdits.js';
 import { topZ } from '../../../../../shared/sketch/objects/paintOrder.js';
 import { sceneToScreen, type Point } from '../../../../../shared/sketch/viewTransform.js';
@@ -139,24 +140,7 @@ export class ShapeTool implements Tool {
       return null;
     }
     const box = { ...common, x: quantise(x), y: quantise(y), w: quantise(w), h: quantise(h) };
-    switch (this.kind) {
-      case 'rect':
-        return {
-          ...box,
-          kind: 'rect',
-          ...(settings.style === 'clean' ? { cornerRadius: quantise(Math.min(w, h) * 0.08) } : {}),
-        };
-      case 'ellipse':
-        return { ...box, kind: 'ellipse' };
-      case 'speechBubble':
-        return { ...box, kind: 'speechBubble', tail: [quantise(w * 0.22), quantise(h * 1.35)] };
-      case 'banner':
-        return { ...box, kind: 'banner' };
-      case 'container':
-        return { ...box, kind: 'container', shape: settings.containerShape };
-      default:
-        return null;
-    }
+    return OBJECT_KIND_MODULES[this.kind].fromBox?.(box, settings) ?? null;
   }
 
   /** The object a connector end binds to: a box-like object under the pointer. */
