@@ -133,6 +133,14 @@ describe('object kinds', () => {
     expect(insets({ ...box, kind: 'container', shape: 'diamond' })).toEqual([50, 25]);
     expect(insets({ ...box, kind: 'container', shape: 'hexagon' })).toEqual([40, 10]);
   });
+
+  it('says which kinds hold text and which a connector binds to (pictures take arrows, not text)', () => {
+    const which = (flag: 'holdsText' | 'bindsConnectors'): string[] =>
+      OBJECT_KINDS.filter((kind) => OBJECT_KIND_MODULES[kind][flag] === true).sort();
+    const shapes = ['banner', 'container', 'ellipse', 'rect', 'speechBubble'];
+    expect(which('holdsText')).toEqual(shapes);
+    expect(which('bindsConnectors')).toEqual([...shapes, 'image'].sort());
+  });
 });
 
 /** A valid object of any kind, from a rectangle's common fields. */

@@ -10,6 +10,8 @@ export const bannerSchema = z.object({ ...commonFields, kind: z.literal('banner'
 export const bannerKind: ObjectKindModule<'banner'> = {
   kind: 'banner',
   outline: (object) => bannerPoints(object.w, object.h),
+  holdsText: true,
+  bindsConnectors: true,
   extraBoundsPoints: () => [],
   fromBox: (base) => ({ ...base, kind: 'banner' }),
   svg: shapeSvg,

@@ -35,6 +35,8 @@ export const containerKind: ObjectKindModule<'container'> = {
     }
     return cloudPoints(w, h);
   },
+  holdsText: true,
+  bindsConnectors: true,
   extraBoundsPoints: () => [],
   // A diamond's edge is |x|/cx + |y|/cy = 1; hexagon and cloud are close enough to their ellipse.
   edgeAlong: (object, dx, dy) => {

@@ -11,6 +11,8 @@ export const ellipseSchema = z.object({ ...commonFields, kind: z.literal('ellips
 export const ellipseKind: ObjectKindModule<'ellipse'> = {
   kind: 'ellipse',
   outline: (object) => ellipsePoints(object.w, object.h),
+  holdsText: true,
+  bindsConnectors: true,
   extraBoundsPoints: () => [],
   edgeAlong: ellipseEdge,
   textInsets: () => ELLIPSE_TEXT_INSETS,

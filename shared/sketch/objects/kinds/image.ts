@@ -18,6 +18,7 @@ export const imageKind: ObjectKindModule<'image'> = {
   outline: () => null,
   extraBoundsPoints: () => [],
   hitsWholeBox: true,
+  bindsConnectors: true,
   // A mirroring map flips the picture; the box's angle already carries the rotation part.
   transformed: (object, t) => (t.mirrored ? { flipY: object.flipY === true ? undefined : true } : {}),
   svg: (object, context) => {

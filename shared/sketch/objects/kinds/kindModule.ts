@@ -66,6 +66,10 @@ export interface ObjectKindModule<K extends ObjectKind> {
    * centred rectangle inside a round or pointed shape. Absent: its whole box.
    */
   textInsets?(object: ObjectOfKind<K>): [number, number];
+  /** Text can be written inside it (double click, or the text tool on it). */
+  readonly holdsText?: boolean;
+  /** A connector's end can bind to it. */
+  readonly bindsConnectors?: boolean;
   /** The 'handDrawn' style draws it as two rough ellipses rather than a wobbled outline. */
   readonly roughAsEllipse?: boolean;
   /** Hit anywhere in its rotated box (text, pictures), not only on what it draws. */

@@ -17,6 +17,8 @@ export const rectSchema = z.object({
 export const rectKind: ObjectKindModule<'rect'> = {
   kind: 'rect',
   outline: (object) => roundedRect(object.w, object.h, object.cornerRadius ?? 0),
+  holdsText: true,
+  bindsConnectors: true,
   extraBoundsPoints: () => [],
   // A clean box gets slightly rounded corners, as in Excalidraw; a hand-drawn one stays square.
   fromBox: (base, settings) => ({

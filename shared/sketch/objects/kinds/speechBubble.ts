@@ -22,6 +22,8 @@ const clamp = (value: number, min: number, max: number): number => Math.min(max,
 export const speechBubbleKind: ObjectKindModule<'speechBubble'> = {
   kind: 'speechBubble',
   outline: (object) => speechBubblePoints(object.w, object.h, object.tail),
+  holdsText: true,
+  bindsConnectors: true,
   extraBoundsPoints: (object) => [[object.tail[0], object.tail[1]]],
   // The tail points down and a little right of the left edge, where a speaker would stand.
   fromBox: (base) => ({

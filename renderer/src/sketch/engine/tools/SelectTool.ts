@@ -15,6 +15,7 @@ import {
   type Affine,
 } from '../../../../../shared/sketch/edit/transform.js';
 import { sceneToLocal } from '../../../../../shared/sketch/objects/geometry.js';
+import { kindOf } from '../../../../../shared/sketch/objects/kinds/index.js';
 import { objectBounds } from '../../../../../shared/sketch/objects/objectBounds.js';
 import type { SketchObject } from '../../../../../shared/sketch/objects/objectCodec.js';
 import type { ItemRef } from '../../../../../shared/sketch/objects/paintOrder.js';
@@ -113,10 +114,7 @@ export function itemAt(host: ToolHost, p: Point, tolerancePx: number): SceneItem
   return null;
 }
 
-/** Kinds with an inside: texts sit in them, connectors bind to them. */
-const BOXES = new Set(['rect', 'ellipse', 'container', 'speechBubble', 'banner', 'image']);
-
-/** The topmost box-like object (filled or not) whose box holds a scene point, or null. */
+/** The topmost object a connector can bind to (filled or not) whose box holds a scene point, or null. */
 export function boxObjectAt(host: ToolHost, p: Point): SketchObject | null {
   const candidates = host.itemsIn({ x: p.x - 1, y: p.y - 1, width: 2, height: 2 });
   for (let i = candidates.length - 1; i >= 0; i--) {
@@ -125,7 +123,7 @@ export function boxObjectAt(host: ToolHost, p: Point): SketchObject | null {
       continue;
     }
     const object = (item as ObjectItem).object;
-    if (!BOXES.has(object.kind)) {
+    if (kindOf(object).bindsConnectors !== true) {
       continue;
     }
     const [lx, ly] = sceneToLocal(object, p.x, p.y);

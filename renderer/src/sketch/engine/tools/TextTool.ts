@@ -1,4 +1,5 @@
 import { quantise } from '../../../../../shared/sketch/objects/geometry.js';
+import { kindOf } from '../../../../../shared/sketch/objects/kinds/index.js';
 import type {
   NewObject,
   ObjectOfKind,
@@ -14,9 +15,6 @@ import { measureText } from '../ObjectPainter.js';
 import { boxObjectAt, itemAt } from './SelectTool.js';
 import type { Selection } from './selection.js';
 import type { Tool, ToolHost, ToolPointer } from './toolHost.js';
-
-/** Object kinds a text can sit in (centred, moving with it). */
-const CONTAINERS = new Set(['rect', 'ellipse', 'container', 'speechBubble', 'banner']);
 
 interface Editing {
   textarea: HTMLTextAreaElement;
@@ -65,8 +63,8 @@ export class TextTool implements Tool {
       this.edit(object, item as ObjectItem);
       return;
     }
-    const box = object && CONTAINERS.has(object.kind) ? object : boxObjectAt(this.host, p.scene);
-    if (box && CONTAINERS.has(box.kind)) {
+    const box = object && kindOf(object).holdsText === true ? object : boxObjectAt(this.host, p.scene);
+    if (box && kindOf(box).holdsText === true) {
       const inside = this.textIn(box.id);
       if (inside) {
         const insideItem = this.host.item({ type: 'object', id: inside.id }) as ObjectItem | undefined;
