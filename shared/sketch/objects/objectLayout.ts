@@ -9,7 +9,8 @@ import type * as Y from 'yjs';
  * - `objects`: Y.Map<objectId, ObjectJson>. One entry per shape, line, text or image. Like a stroke,
  *   the value is a plain, immutable JSON object (never a nested Y type): an edit replaces the whole
  *   entry, so two people editing the same object end with one of the two versions, never a mix.
- *   Fields ({@link objectJsonSchema} in `objectCodec.ts`):
+ *   Fields (the shared ones in `objectFields.ts`, each kind's own in its module under `kinds/`;
+ *   `objectCodec.ts` reads and writes them):
  *     - `v`: 1, the format version. Readers skip entries with a version they do not know.
  *     - `kind`: 'rect' | 'ellipse' | 'line' | 'arrow' | 'connector' | 'speechBubble' | 'banner' |
  *       'container' | 'text' | 'image'. Readers skip kinds they do not know, with a reason.
@@ -26,7 +27,7 @@ import type * as Y from 'yjs';
  *       a layer: ascending `z`, ties broken by id, with highlighter strokes beneath everything else
  *       of their layer (an object paints like a non-highlighter stroke; see `paintOrder.ts`).
  *     - `groupId`: optional; items with the same group id are selected and moved together.
- *   Kind-specific fields:
+ *   Kind-specific fields (each schema sits in `kinds/<kind>.ts`):
  *     - rect: `cornerRadius` (optional, default 0).
  *     - container: `shape`: 'diamond' | 'hexagon' | 'cloud' (a sketchnote frame around content).
  *     - speechBubble: `tail`: [x, y], the tip of the tail relative to (x, y).
