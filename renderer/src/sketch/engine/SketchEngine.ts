@@ -12,18 +12,7 @@ import {
   type SheetFormat,
 } from '../../../../shared/sketch/sketchLayout.js';
 import type { Stroke } from '../../../../shared/sketch/strokeCodec.js';
-import { bucketFor } from '../../../../shared/sketch/tileGrid.js';
-import {
-  clampView,
-  fitRect,
-  panBy,
-  screenToScene,
-  wheelZoomFactor,
-  zoomAt,
-  type Point,
-  type Size,
-  type View,
-} from '../../../../shared/sketch/viewTransform.js';
+import type { Point, Size, View } from '../../../../shared/sketch/viewTransform.js';
 import { transformItems, type Affine } from '../../../../shared/sketch/edit/transform.js';
 import { changeSheetFormat } from '../../../../shared/sketch/edit/sheetFormat.js';
 import type { AssetJson } from '../../../../shared/sketch/objects/assets.js';
@@ -60,11 +49,14 @@ import { InkStroke, OutlineCache } from './InkStroke.js';
 import { ObjectItem } from './ObjectItem.js';
 import { objectKey, strokeKey, type Ctx2D, type SceneItem } from './sceneItem.js';
 import { EraserTool } from './tools/EraserTool.js';
-import { boxObjectAt, itemAt, SelectTool } from './tools/SelectTool.js';
+import { boxObjectAt, itemAt } from './tools/SelectTool.js';
 import { groupOf, refKey, Selection } from './tools/selection.js';
 import { TextTool } from './tools/TextTool.js';
 import { DrawTool, liveInkOf, strokeEntries, type PenStroke } from './tools/DrawTool.js';
 import type { Tool, ToolHost, ToolPointer } from './tools/toolHost.js';
+import { Camera } from './Camera.js';
+import { FrameLoop, type FrameHost, type FrameLogEntry, type LiveOutcome } from './FrameLoop.js';
+import { Overlay } from './Overlay.js';
 import { placeImage } from './placeImage.js';
 import { toolFor } from './tools/toolFor.js';
 import { LiftLayer } from './LiftLayer.js';
@@ -131,14 +123,6 @@ export interface EngineStats {
   view: View;
 }
 
-/** Where one frame's time went (ms). */
-export interface FrameLogEntry {
-  sceneMs: number;
-  blitMs: number;
-  liveMs: number;
-  budgetMs: number;
-}
-
 const DEFAULT_BRUSH: BrushSettings = {
   brush: 'fineliner',
   colour: '#1d1d1f',
@@ -148,25 +132,15 @@ const DEFAULT_BRUSH: BrushSettings = {
   layer: 'drawing',
 };
 
-/** Counts as interacting for this long after the last pan, zoom or pen sample. */
-const INTERACTION_MS = 400;
-/** While interacting, a frame's own work (baking + blitting) aims to stay below this. */
-const FRAME_TARGET_MS = 8;
-/** Baking time per frame until the sheet has been shown complete once (nothing to interact with yet). */
-const OPEN_BUDGET_MS = 80;
-/**
- * A zoom gesture counts as over this long after its last step; then tiles are baked at the exact
- * scale (1:1 blits while panning), before that at half-octave scales reused across the gesture.
- */
-const ZOOM_SETTLE_MS = 250;
 const OUTSIDE_COLOUR = '#e4e6ea';
-const KEY_ZOOM_STEP = 1.25;
 
 /**
  * The ink engine of one sketch document: a tiled scene canvas for finished strokes, a live canvas
  * for strokes in progress, a lift canvas for what is being moved and an SVG overlay for selection
  * handles, all following one view transform. Framework-free; the React component `SketchCanvas`
- * is a thin wrapper.
+ * is a thin wrapper. The parts have their own files (the view in `Camera`, frame scheduling in
+ * `FrameLoop`, the SVG in `Overlay`, moved items in `LiftLayer`, pictures in `ImageCache`); the
+ * engine wires them to the document, the tools and each other.
  *
  * DOM inside `host`: canvas.sketch-scene, canvas.sketch-lift, canvas.sketch-live, svg.sketch-overlay
  * (all stacked, pointer events land on the host).
@@ -185,31 +159,12 @@ export class SketchEngine implements SketchEditorApi {
   private readonly resizeObserver: ResizeObserver;
   private readonly origin: object;
   private readonly author: string;
-  private readonly frameBudgetMs: number;
-  private readonly idleBudgetMs: number;
   private brush: BrushSettings;
-  private view: View = { zoom: 1, x: 0, y: 0 };
-  private viewport: Size = { width: 0, height: 0 };
-  private dpr = 1;
-  private fitted = false;
+  private readonly camera: Camera;
+  private readonly loop: FrameLoop;
   private readonly pen: DrawTool;
   private finishing: Array<{ ink: LiveInk; framesLeft: number }> = [];
-  private frameHandle = 0;
-  private idleHandle = 0;
-  private sceneDirty = true;
-  private sceneComplete = false;
-  private liveDirty = false;
-  private lastInteraction = -Infinity;
-  private lastFrameMs = 0;
-  private lastBlitMs = 4;
-  private lastZoomGesture = -Infinity;
-  private settleTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly frames: FrameLogEntry[] = new Array<FrameLogEntry>(240);
-  private frameCount = 0;
-  private shownComplete = false;
   private maxZ = 0;
-  private readonly viewListeners = new Set<(view: View, cause: ViewCause) => void>();
-  private idleWaiters: Array<() => void> = [];
   private destroyed = false;
   private dprQuery: { media: MediaQueryList; listener: () => void } | null = null;
   // ---- editing state ----
@@ -228,7 +183,7 @@ export class SketchEngine implements SketchEditorApi {
   private readonly objects = new Map<string, SketchObject>();
   private readonly images: ImageCache;
   private readonly selection: Selection;
-  private readonly overlay: SVGSVGElement;
+  private readonly overlay: Overlay;
   private readonly lift: LiftLayer;
   private activeTool: { tool: Tool; pointerId: number } | null = null;
   private panning: { pointerId: number; last: Point } | null = null;
@@ -242,9 +197,7 @@ export class SketchEngine implements SketchEditorApi {
   private readonly sceneListeners = new Set<() => void>();
   private readonly noticeListeners = new Set<(notice: EngineNotice) => void>();
   private sceneNotifyTimer: ReturnType<typeof setTimeout> | null = null;
-  private overlayQueued = false;
   private fontsRequested = false;
-  private overlayMarkup = '';
 
   constructor(host: HTMLElement, options: SketchEngineOptions) {
     this.host = host;
@@ -254,8 +207,6 @@ export class SketchEngine implements SketchEditorApi {
     );
     this.origin = options.origin ?? { sketchEngine: true };
     this.author = options.author;
-    this.frameBudgetMs = options.frameBudgetMs ?? 6;
-    this.idleBudgetMs = options.idleBudgetMs ?? 24;
     this.brush = { ...DEFAULT_BRUSH, ...options.brush };
     this.readOnly = options.readOnly === true;
     if (this.readOnly) {
@@ -264,7 +215,18 @@ export class SketchEngine implements SketchEditorApi {
       host.style.cursor = 'grab';
     }
     this.outlines = new OutlineCache(options.outlineCacheSize ?? 4000);
-    this.dpr = window.devicePixelRatio || 1;
+    this.camera = new Camera(
+      {
+        moved: () => this.viewMoved(),
+        settled: () => this.loop.invalidateScene(),
+        fitTarget: () => this.sheet() ?? this.scene.bounds(),
+      },
+      window.devicePixelRatio || 1,
+    );
+    this.loop = new FrameLoop(this.frameHost(), {
+      interactingMs: options.frameBudgetMs ?? 6,
+      idleMs: options.idleBudgetMs ?? 24,
+    });
 
     host.classList.add('sketch-host');
     // Reachable from tests and the browser console as `document.querySelector('.sketch-host').sketchEngine`.
@@ -298,24 +260,26 @@ export class SketchEngine implements SketchEditorApi {
     this.lift = new LiftLayer(
       {
         doc: this.doc,
-        view: () => this.view,
-        dpr: () => this.dpr,
+        view: () => this.camera.view,
+        dpr: () => this.camera.dpr,
         object: (id) => this.objects.get(id),
         imageFor: (id) => this.images.imageFor(id),
       },
       layerStyle,
     );
-    this.overlay = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    this.overlay.setAttribute('class', 'sketch-overlay');
-    this.overlay.setAttribute('aria-hidden', 'true');
-    Object.assign(this.overlay.style, layerStyle, {
-      pointerEvents: 'none',
-      overflow: 'visible',
-      display: 'none',
-    });
-    host.append(this.sceneCanvas, this.lift.canvas, this.live.canvas, this.overlay);
     this.selection = new Selection(() => this.onSelectionChanged());
     this.toolHost = this.makeToolHost();
+    this.overlay = new Overlay(
+      {
+        selection: this.selection,
+        toolHost: this.toolHost,
+        activeTool: () => this.activeTool?.tool ?? null,
+        tool: () => this.tool,
+        painted: () => this.lift.paint(),
+      },
+      layerStyle,
+    );
+    host.append(this.sceneCanvas, this.lift.canvas, this.live.canvas, this.overlay.element);
     this.pen = new DrawTool(this.toolHost);
     const textLabel = options.textEditorLabel ?? (() => 'Text');
     this.textTool = new TextTool(this.toolHost, this.selection, textLabel);
@@ -352,35 +316,26 @@ export class SketchEngine implements SketchEditorApi {
   // ---- public API -------------------------------------------------------------------------------
 
   getView(): View {
-    return { ...this.view };
+    return { ...this.camera.view };
   }
 
   getViewport(): Size {
-    return { ...this.viewport };
+    return { ...this.camera.viewport };
   }
 
   /** Moves the view; `cause` tells listeners who moved it (a person's pan ends following, see ViewCause). */
   setView(view: View, cause: ViewCause = 'app'): void {
-    const next = clampView(view, this.viewport);
-    if (next.zoom === this.view.zoom && next.x === this.view.x && next.y === this.view.y) {
-      return;
-    }
-    this.view = next;
-    this.fitted = true;
-    if (this.selection.size > 0 || this.lift.items.length > 0 || this.activeTool) {
-      this.scheduleOverlay();
-    }
-    this.textTool.viewChanged();
-    this.sceneDirty = true;
-    this.liveDirty = true;
-    this.requestFrame();
-    this.notifyView(cause);
+    this.camera.set(view, cause);
   }
 
-  private notifyView(cause: ViewCause): void {
-    for (const listener of this.viewListeners) {
-      listener(this.getView(), cause);
+  /** What follows the view, told by the camera before its listeners. */
+  private viewMoved(): void {
+    if (this.selection.size > 0 || this.lift.items.length > 0 || this.activeTool) {
+      this.overlay.schedule();
     }
+    this.textTool.viewChanged();
+    this.loop.invalidateScene();
+    this.loop.invalidateLive();
   }
 
   /** Calls `listener` with what a person should be told (a stroke refused, objects the eraser kept). */
@@ -397,18 +352,17 @@ export class SketchEngine implements SketchEditorApi {
 
   /** Calls `listener` after every view change (pan, zoom, fit, resize), with its cause. */
   onViewChange(listener: (view: View, cause: ViewCause) => void): () => void {
-    this.viewListeners.add(listener);
-    return () => this.viewListeners.delete(listener);
+    return this.camera.onChange(listener);
   }
 
   /** Pans by a screen distance (a person's pan unless told otherwise). */
   panBy(dx: number, dy: number, cause: ViewCause = 'person'): void {
-    this.setView(panBy(this.view, dx, dy, this.viewport), cause);
+    this.camera.panBy(dx, dy, cause);
   }
 
   /** Zooms about a screen point (a person's zoom unless told otherwise). */
   zoomAt(screenPoint: Point, factor: number, cause: ViewCause = 'person'): void {
-    this.setView(zoomAt(this.view, screenPoint, factor, this.viewport), cause);
+    this.camera.zoomAt(screenPoint, factor, cause);
   }
 
   /**
@@ -416,36 +370,16 @@ export class SketchEngine implements SketchEditorApi {
    * reusable scales until it settles, so a smooth zoom does not re-rasterise every frame.
    */
   moveView(view: View): void {
-    this.gestureZoom(view, 'app');
-  }
-
-  /** A step of a zoom gesture (wheel, pinch, keys): bake at reusable scales until it settles. */
-  private gestureZoom(view: View, cause: ViewCause = 'person'): void {
-    const before = this.view.zoom;
-    this.setView(view, cause);
-    if (this.view.zoom === before) {
-      return;
-    }
-    this.lastZoomGesture = performance.now();
-    if (this.settleTimer !== null) {
-      clearTimeout(this.settleTimer);
-    }
-    this.settleTimer = setTimeout(() => {
-      this.settleTimer = null;
-      this.sceneDirty = true;
-      this.requestFrame();
-    }, ZOOM_SETTLE_MS + 10);
+    this.camera.gesture(view, 'app');
   }
 
   /** Shows the whole sheet (or, on an infinite canvas, all ink). */
   fit(cause: ViewCause = 'app'): void {
-    const rect = this.sheet() ??
-      this.scene.bounds() ?? { x: 0, y: 0, width: this.viewport.width, height: this.viewport.height };
-    this.setView(fitRect(rect, this.viewport), cause);
+    this.camera.fit(cause);
   }
 
   screenToScene(p: Point): Point {
-    return screenToScene(this.view, p);
+    return this.camera.screenToScene(p);
   }
 
   getBrush(): BrushSettings {
@@ -466,24 +400,12 @@ export class SketchEngine implements SketchEditorApi {
 
   /** Resolves once the visible scene is fully rendered and no stroke is in progress or settling. */
   whenIdle(): Promise<void> {
-    if (this.isIdle()) {
-      return Promise.resolve();
-    }
-    this.requestFrame();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.loop.whenIdle();
   }
 
   /** What the last frames (up to 240) spent on the scene (baking + blitting), blitting, and the live layer. */
   frameLog(): FrameLogEntry[] {
-    const n = Math.min(this.frameCount, this.frames.length);
-    const out: FrameLogEntry[] = [];
-    for (let i = this.frameCount - n; i < this.frameCount; i++) {
-      const entry = this.frames[i % this.frames.length];
-      if (entry) {
-        out.push(entry);
-      }
-    }
-    return out;
+    return this.loop.frameLog();
   }
 
   stats(): EngineStats {
@@ -504,10 +426,10 @@ export class SketchEngine implements SketchEditorApi {
       outlinesCached: outlines,
       outlineCache: this.outlines.size,
       tiles: this.tiles.stats(),
-      sceneComplete: this.sceneComplete,
+      sceneComplete: this.loop.sceneComplete,
       lowLatencyLiveLayer: this.live.lowLatency,
       remoteLive: [...this.sync.remoteLive.values()].filter((b) => b.valid && b.count > 0).length,
-      lastFrameMs: this.lastFrameMs,
+      lastFrameMs: this.loop.lastFrameMs,
       view: this.getView(),
     };
   }
@@ -517,13 +439,8 @@ export class SketchEngine implements SketchEditorApi {
       return;
     }
     this.destroyed = true;
-    cancelAnimationFrame(this.frameHandle);
-    if (this.settleTimer !== null) {
-      clearTimeout(this.settleTimer);
-    }
-    if (this.idleHandle) {
-      cancelIdleCallback(this.idleHandle);
-    }
+    this.loop.stop();
+    this.camera.dispose();
     this.textTool.finish();
     if (this.sceneNotifyTimer !== null) {
       clearTimeout(this.sceneNotifyTimer);
@@ -540,12 +457,9 @@ export class SketchEngine implements SketchEditorApi {
     this.sceneCanvas.remove();
     this.live.canvas.remove();
     this.lift.canvas.remove();
-    this.overlay.remove();
+    this.overlay.close();
     this.host.classList.remove('sketch-host');
     Reflect.deleteProperty(this.host, 'sketchEngine');
-    for (const resolve of this.idleWaiters.splice(0)) {
-      resolve();
-    }
   }
 
   // ---- layout -----------------------------------------------------------------------------------
@@ -554,30 +468,17 @@ export class SketchEngine implements SketchEditorApi {
     const width = this.host.clientWidth;
     const height = this.host.clientHeight;
     const dpr = window.devicePixelRatio || 1;
-    if (
-      width === this.viewport.width &&
-      height === this.viewport.height &&
-      dpr === this.dpr &&
-      this.sceneCanvas.width > 0
-    ) {
+    if (!this.camera.resize({ width, height }, dpr) && this.sceneCanvas.width > 0) {
       return;
     }
-    this.viewport = { width, height };
-    this.dpr = dpr;
     this.sceneCanvas.width = Math.max(1, Math.round(width * dpr));
     this.sceneCanvas.height = Math.max(1, Math.round(height * dpr));
     this.live.resize(width, height, dpr);
     this.lift.resize(Math.max(1, Math.round(width * dpr)), Math.max(1, Math.round(height * dpr)));
     this.input.updateOrigin();
-    if (!this.fitted && width > 0 && height > 0) {
-      this.fit();
-    } else {
-      // Same view, another size: what it shows changed (the minimap, a follower's fit, the camera others follow).
-      this.notifyView('resize');
-    }
-    this.sceneDirty = true;
-    this.liveDirty = true;
-    this.requestFrame();
+    this.camera.resized();
+    this.loop.invalidateScene();
+    this.loop.invalidateLive();
   }
 
   /** Re-measures when the device pixel ratio changes (browser zoom, moving to another screen). */
@@ -603,14 +504,12 @@ export class SketchEngine implements SketchEditorApi {
       background: meta.background,
       outside: OUTSIDE_COLOUR,
     });
-    this.sceneDirty = true;
-    this.requestFrame();
+    this.loop.invalidateScene();
   }
 
   private applyLayers(): void {
     this.tiles.setLayers(readLayerSettings(this.doc));
-    this.sceneDirty = true;
-    this.requestFrame();
+    this.loop.invalidateScene();
   }
 
   // ---- document changes -------------------------------------------------------------------------
@@ -658,7 +557,7 @@ export class SketchEngine implements SketchEditorApi {
 
   private readonly inputTarget: InputTarget = {
     strokeStart: (pointerId, kind, sample, eraserEnd) => {
-      this.lastInteraction = performance.now();
+      this.loop.interacted();
       this.lastPointer = { x: sample.x, y: sample.y };
       if (this.readOnly) {
         // A viewer's pen, eraser end and finger all pan.
@@ -686,7 +585,7 @@ export class SketchEngine implements SketchEditorApi {
         return;
       }
       if (this.pen.move(pointerId, samples, predicted)) {
-        this.lastInteraction = performance.now();
+        this.loop.interacted();
         this.markLive();
       }
     },
@@ -709,21 +608,9 @@ export class SketchEngine implements SketchEditorApi {
       }
     },
     pan: (dx, dy) => this.panBy(dx, dy, 'person'),
-    pinch: (from, to, scale) => {
-      const moved = panBy(this.view, to.x - from.x, to.y - from.y, this.viewport);
-      this.gestureZoom(zoomAt(moved, to, scale, this.viewport));
-    },
-    wheelZoom: (at, deltaY, deltaMode) =>
-      this.gestureZoom(zoomAt(this.view, at, wheelZoomFactor(deltaY, deltaMode), this.viewport)),
-    keyZoom: (direction) =>
-      this.gestureZoom(
-        zoomAt(
-          this.view,
-          { x: this.viewport.width / 2, y: this.viewport.height / 2 },
-          direction > 0 ? KEY_ZOOM_STEP : 1 / KEY_ZOOM_STEP,
-          this.viewport,
-        ),
-      ),
+    pinch: (from, to, scale) => this.camera.pinch(from, to, scale),
+    wheelZoom: (at, deltaY, deltaMode) => this.camera.wheelZoom(at, deltaY, deltaMode),
+    keyZoom: (direction) => this.camera.keyZoom(direction),
     fit: () => this.fit('person'),
     nudge: (dx, dy) => {
       if (this.readOnly) {
@@ -733,13 +620,11 @@ export class SketchEngine implements SketchEditorApi {
       if (refs.length === 0 || (this.tool !== 'select' && this.tool !== 'lasso')) {
         return false;
       }
-      const z = this.view.zoom;
+      const z = this.camera.view.zoom;
       this.doc.transact(() => transformItems(this.doc, refs, [1, 0, 0, 1, dx / z, dy / z]), this.origin);
       return true;
     },
-    interacting: () => {
-      this.lastInteraction = performance.now();
-    },
+    interacting: () => this.loop.interacted(),
   };
 
   /** Writes a finished stroke to the document (split if very long) in one transaction. */
@@ -775,7 +660,7 @@ export class SketchEngine implements SketchEditorApi {
   private pointer(kind: PointerKind, sample: { x: number; y: number }): ToolPointer {
     return {
       screen: { x: sample.x, y: sample.y },
-      scene: screenToScene(this.view, sample),
+      scene: this.camera.screenToScene(sample),
       kind,
       ...this.modifiers,
     };
@@ -826,7 +711,7 @@ export class SketchEngine implements SketchEditorApi {
     if (this.panning && this.panning.pointerId === pointerId) {
       this.panBy(last.x - this.panning.last.x, last.y - this.panning.last.y);
       this.panning.last = { x: last.x, y: last.y };
-      this.lastInteraction = performance.now();
+      this.loop.interacted();
       return;
     }
     const active = this.activeTool;
@@ -856,7 +741,7 @@ export class SketchEngine implements SketchEditorApi {
       const at = this.lastPointer;
       active.tool.up(at ? this.pointer('mouse', at) : null);
     }
-    this.scheduleOverlay();
+    this.overlay.schedule();
     return true;
   }
 
@@ -881,7 +766,7 @@ export class SketchEngine implements SketchEditorApi {
       setLifted: (items, matrix) => this.setLifted(items, matrix),
       panBy: (dx, dy) => this.panBy(dx, dy),
       setTool: (tool) => this.setTool(tool),
-      overlayChanged: () => this.scheduleOverlay(),
+      overlayChanged: () => this.overlay.schedule(),
       selectionChanged: () => this.notifySelection(),
     };
   }
@@ -934,49 +819,11 @@ export class SketchEngine implements SketchEditorApi {
       }
     }
     this.lift.set(rigid, followers, matrix);
-    this.sceneDirty = true;
-    this.requestFrame();
-  }
-
-  private scheduleOverlay(): void {
-    if (this.overlayQueued) {
-      return;
-    }
-    this.overlayQueued = true;
-    requestAnimationFrame(() => {
-      this.overlayQueued = false;
-      if (!this.destroyed) {
-        this.renderOverlay();
-      }
-    });
-  }
-
-  private renderOverlay(): void {
-    let markup = '';
-    const active = this.activeTool?.tool;
-    if (active) {
-      markup += active.overlay();
-    }
-    // The selection's box and handles show with every tool that works on it (a select tool's drag
-    // draws them itself).
-    if (
-      !(active instanceof SelectTool) &&
-      this.selection.size > 0 &&
-      this.tool !== 'draw' &&
-      this.tool !== 'erase'
-    ) {
-      markup += new SelectTool(this.toolHost, this.selection, 'box').overlay();
-    }
-    if (markup !== this.overlayMarkup) {
-      this.overlayMarkup = markup;
-      this.overlay.innerHTML = markup;
-      this.overlay.style.display = markup === '' ? 'none' : '';
-    }
-    this.lift.paint();
+    this.loop.invalidateScene();
   }
 
   private onSelectionChanged(): void {
-    this.scheduleOverlay();
+    this.overlay.schedule();
     this.notifySelection();
   }
 
@@ -992,8 +839,7 @@ export class SketchEngine implements SketchEditorApi {
   private prunePending = false;
 
   private afterSceneChange(): void {
-    this.sceneDirty = true;
-    this.requestFrame();
+    this.loop.invalidateScene();
     // After the current change is handled: a moved stroke is removed and added again in one
     // document event (two calls), and must stay selected.
     if (!this.prunePending) {
@@ -1005,7 +851,7 @@ export class SketchEngine implements SketchEditorApi {
         }
         this.selection.prune(this.refKnown);
         if (this.selection.size > 0) {
-          this.scheduleOverlay();
+          this.overlay.schedule();
         }
       });
     }
@@ -1126,7 +972,7 @@ export class SketchEngine implements SketchEditorApi {
     if (tool === 'draw' || tool === 'erase') {
       this.selection.clear();
     }
-    this.scheduleOverlay();
+    this.overlay.schedule();
     for (const listener of this.toolListeners) {
       listener(tool);
     }
@@ -1194,7 +1040,7 @@ export class SketchEngine implements SketchEditorApi {
     if (refs.length === 0) {
       return;
     }
-    const offset = 24 / this.view.zoom;
+    const offset = 24 / this.camera.view.zoom;
     let added: ItemRef[] = [];
     this.doc.transact(() => {
       added = duplicateItems(this.doc, refs, {
@@ -1260,8 +1106,7 @@ export class SketchEngine implements SketchEditorApi {
 
   paste(text: string): PasteOutcome {
     const box = clipboardBox(text) ?? { width: 0, height: 0 };
-    const centre = this.lastPointer ?? { x: this.viewport.width / 2, y: this.viewport.height / 2 };
-    const at = screenToScene(this.view, centre);
+    const at = this.camera.screenToScene(this.lastPointer ?? this.camera.centre());
     return this.insertClipboard(text, { x: at.x - box.width / 2, y: at.y - box.height / 2 });
   }
 
@@ -1269,7 +1114,7 @@ export class SketchEngine implements SketchEditorApi {
     let at = topLeft;
     if (!at) {
       const box = clipboardBox(text) ?? { width: 0, height: 0 };
-      const centre = screenToScene(this.view, { x: this.viewport.width / 2, y: this.viewport.height / 2 });
+      const centre = this.camera.screenToScene(this.camera.centre());
       at = { x: centre.x - box.width / 2, y: centre.y - box.height / 2 };
     }
     const { outcome, added } = placeClipboard(this.toolHost, text, at);
@@ -1288,20 +1133,11 @@ export class SketchEngine implements SketchEditorApi {
   }
 
   visibleArea(): SceneRect {
-    const topLeft = screenToScene(this.view, { x: 0, y: 0 });
-    const bottomRight = screenToScene(this.view, { x: this.viewport.width, y: this.viewport.height });
-    return {
-      x: topLeft.x,
-      y: topLeft.y,
-      width: bottomRight.x - topLeft.x,
-      height: bottomRight.y - topLeft.y,
-    };
+    return this.camera.visibleArea();
   }
 
   zoomBy(factor: number): void {
-    this.gestureZoom(
-      zoomAt(this.view, { x: this.viewport.width / 2, y: this.viewport.height / 2 }, factor, this.viewport),
-    );
+    this.camera.zoomBy(factor);
   }
 
   /** The bounds of everything drawn (null when nothing is), whatever the sheet. */
@@ -1385,149 +1221,79 @@ export class SketchEngine implements SketchEditorApi {
   // ---- frames -----------------------------------------------------------------------------------
 
   private markLive(): void {
-    this.liveDirty = true;
-    this.requestFrame();
+    this.loop.invalidateLive();
   }
 
-  private requestFrame(): void {
-    if (this.frameHandle === 0 && !this.destroyed) {
-      this.frameHandle = requestAnimationFrame(this.frame);
-    }
+  /** The engine's side of each frame: what to bake, blit and paint live. */
+  private frameHost(): FrameHost {
+    return {
+      beforeFrame: () => this.publishPen(),
+      hasArea: () => this.camera.viewport.width > 0,
+      drawing: () => this.pen.active !== null,
+      paintScene: (now, deadline, interacting) =>
+        this.tiles.render(
+          this.sceneCtx,
+          this.camera.view,
+          this.camera.viewport,
+          this.camera.dpr,
+          this.camera.bakeScale(now),
+          deadline,
+          { smooth: !interacting, gesture: this.camera.inZoomGesture(now) },
+        ),
+      liveHeld: () => this.finishing.length > 0,
+      paintLive: (sceneComplete) => this.paintLive(sceneComplete),
+      prefetch: (deadline) =>
+        this.tiles.prefetch(
+          this.camera.view,
+          this.camera.viewport,
+          this.camera.bakeScale(performance.now()),
+          deadline,
+        ),
+    };
   }
 
-  private isIdle(): boolean {
-    return (
-      this.sceneComplete &&
-      !this.sceneDirty &&
-      this.pen.active === null &&
-      this.finishing.length === 0 &&
-      !this.liveDirty
-    );
-  }
-
-  private readonly frame = (): void => {
-    this.frameHandle = 0;
-    if (this.destroyed) {
-      return;
-    }
-    const start = performance.now();
+  /** At most one awareness update per frame, with only the points since the last one. */
+  private publishPen(): void {
     const stroke = this.pen.active;
     if (stroke && stroke.count > stroke.published) {
-      // At most one awareness update per frame, with only the points since the last one.
       const from = Math.max(0, stroke.published - 1);
       this.sync.publishLive(
         liveChunk(stroke.id, stroke.style, stroke.xyp, stroke.realPressure, from, stroke.count),
       );
       stroke.published = stroke.count;
     }
-    const entry: FrameLogEntry = { sceneMs: 0, blitMs: 0, liveMs: 0, budgetMs: 0 };
-    if (this.viewport.width > 0 && (this.sceneDirty || !this.sceneComplete)) {
-      const interacting = start - this.lastInteraction < INTERACTION_MS || this.pen.active !== null;
-      let budget: number;
-      if (!this.shownComplete) {
-        budget = OPEN_BUDGET_MS;
-      } else if (interacting) {
-        // Leave room for this frame's blit (estimated from the last one) inside the frame target.
-        budget = Math.min(
-          this.frameBudgetMs,
-          Math.max(1.5, FRAME_TARGET_MS - this.lastBlitMs - (performance.now() - start)),
-        );
-      } else {
-        budget = this.idleBudgetMs;
-      }
-      this.sceneDirty = false;
-      const result = this.tiles.render(
-        this.sceneCtx,
-        this.view,
-        this.viewport,
-        this.dpr,
-        this.targetScale(start),
-        start + budget,
-        { smooth: !interacting, gesture: start - this.lastZoomGesture < ZOOM_SETTLE_MS },
-      );
-      this.sceneComplete = result.complete;
-      this.lastBlitMs = result.blitMs;
-      entry.sceneMs = performance.now() - start;
-      entry.blitMs = result.blitMs;
-      entry.budgetMs = budget;
-      if (this.sceneComplete) {
-        this.shownComplete = true;
-      } else {
-        this.requestFrame();
-      }
-    }
-    if (this.liveDirty || this.finishing.length > 0) {
-      const liveStart = performance.now();
-      this.liveDirty = false;
-      const inks: LiveInk[] = [];
-      for (const buffer of this.sync.remoteLive.values()) {
-        if (buffer.valid && buffer.count > 0 && buffer.style) {
-          inks.push({
-            xyp: buffer.xyp,
-            count: buffer.count,
-            options: freehandOptions(buffer.style, buffer.hasPressure),
-            brush: buffer.style.brush,
-            colour: buffer.style.colour,
-          });
-        }
-      }
-      for (const f of this.finishing) {
-        inks.push(f.ink);
-      }
-      if (this.pen.active) {
-        inks.push(liveInkOf(this.pen.active));
-      }
-      this.live.render(this.view, this.dpr, inks);
-      if (this.sceneComplete) {
-        // The scene of this frame shows the finished strokes; drop them from the live layer next frame.
-        for (const f of this.finishing) {
-          f.framesLeft -= 1;
-        }
-        const before = this.finishing.length;
-        this.finishing = this.finishing.filter((f) => f.framesLeft >= 0);
-        if (this.finishing.length > 0 || before !== this.finishing.length) {
-          this.liveDirty = true;
-          this.requestFrame();
-        }
-      } else if (this.finishing.length > 0) {
-        this.requestFrame();
-      }
-      entry.liveMs = performance.now() - liveStart;
-    }
-    this.lastFrameMs = performance.now() - start;
-    this.frames[this.frameCount++ % this.frames.length] = entry;
-    if (this.isIdle()) {
-      for (const resolve of this.idleWaiters.splice(0)) {
-        resolve();
-      }
-      this.schedulePrefetch();
-    }
-  };
-
-  /** The scale to bake at: exact once a zoom gesture has settled, half-octave steps during one. */
-  private targetScale(now: number): number {
-    const deviceScale = this.view.zoom * this.dpr;
-    return now - this.lastZoomGesture < ZOOM_SETTLE_MS ? bucketFor(deviceScale) : deviceScale;
   }
 
-  private schedulePrefetch(): void {
-    if (this.idleHandle || typeof requestIdleCallback !== 'function') {
-      return;
+  /** Paints strokes in progress (others', finishing ones, the pen's) on the live layer. */
+  private paintLive(sceneComplete: boolean): LiveOutcome {
+    const inks: LiveInk[] = [];
+    for (const buffer of this.sync.remoteLive.values()) {
+      if (buffer.valid && buffer.count > 0 && buffer.style) {
+        inks.push({
+          xyp: buffer.xyp,
+          count: buffer.count,
+          options: freehandOptions(buffer.style, buffer.hasPressure),
+          brush: buffer.style.brush,
+          colour: buffer.style.colour,
+        });
+      }
     }
-    this.idleHandle = requestIdleCallback((deadline) => {
-      this.idleHandle = 0;
-      if (this.destroyed || !this.isIdle()) {
-        return;
+    for (const f of this.finishing) {
+      inks.push(f.ink);
+    }
+    if (this.pen.active) {
+      inks.push(liveInkOf(this.pen.active));
+    }
+    this.live.render(this.camera.view, this.camera.dpr, inks);
+    if (sceneComplete) {
+      // The scene of this frame shows the finished strokes; drop them from the live layer next frame.
+      for (const f of this.finishing) {
+        f.framesLeft -= 1;
       }
-      const more = this.tiles.prefetch(
-        this.view,
-        this.viewport,
-        this.targetScale(performance.now()),
-        performance.now() + Math.min(12, deadline.timeRemaining()),
-      );
-      if (more) {
-        this.schedulePrefetch();
-      }
-    });
+      const before = this.finishing.length;
+      this.finishing = this.finishing.filter((f) => f.framesLeft >= 0);
+      return this.finishing.length > 0 || before !== this.finishing.length ? 'repaint' : 'done';
+    }
+    return this.finishing.length > 0 ? 'wait' : 'done';
   }
 }
