@@ -231,6 +231,7 @@ export function transformObject(object: SketchObject, m: Affine): NewObject {
     mapPoint: (px, py) => clampPoint(applyAffine(m, px, py)),
     scale,
     mirrored,
+    limit: LIMIT,
   });
   // A kind clears an optional field (an image's flipY) by answering undefined for it.
   const merged = Object.entries({ ...rest, ...box, strokeWidth, ...own }).filter(

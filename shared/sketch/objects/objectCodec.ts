@@ -4,8 +4,8 @@ import { OBJECT_SCHEMAS } from './kinds/index.js';
 import { BEYOND, objectIdSchema } from './objectFields.js';
 import { OBJECT_FORMAT_VERSION } from './objectLayout.js';
 
-/** The kinds of object, from their modules (`kinds/`; layout in `objectLayout.ts`). */
-export const OBJECT_KINDS = OBJECT_SCHEMAS.map((schema) => schema.shape.kind.value);
+/** The kinds of object, from their schemas (`kinds/`; layout in `objectLayout.ts`). */
+export const OBJECT_KINDS: readonly ObjectKind[] = OBJECT_SCHEMAS.map((schema) => schema.shape.kind.value);
 /** One kind of object. */
 export type ObjectKind = (typeof OBJECT_SCHEMAS)[number]['shape']['kind']['value'];
 

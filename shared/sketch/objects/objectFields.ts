@@ -6,8 +6,8 @@ import { MAX_LINE_POINTS, MAX_OBJECT_STROKE_WIDTH, OBJECT_FORMAT_VERSION } from 
 /**
  * The building blocks of the object schemas: fields every kind has, fields of line-likes, the
  * enumerations and the rules shared by all kinds. Each kind's module (`kinds/`) composes its own
- * schema from these; `objectCodec.ts` joins them into the stored format. Nothing here knows a kind
- * by name except the line-like test, so a new kind never edits this file.
+ * schema from these; `objectCodec.ts` joins them into the stored format. This file imports no
+ * kind module, so every kind can import it without an import cycle.
  */
 
 export const OBJECT_STYLES = ['handDrawn', 'clean'] as const;

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/sketch/objects/objectCodec.js';
 import { rectKind } from '../../../shared/sketch/objects/kinds/rect.js';
 import { COORD_LIMIT } from '../../../shared/sketch/sketchLayout.js';
+import { resolveConnector } from '../../../shared/sketch/objects/handDrawn.js';
 import { textFrame } from '../../../shared/sketch/objects/textLayout.js';
 import { OBJECT_KIND_MODULES, OBJECT_SCHEMAS, kindOf } from '../../../shared/sketch/objects/kinds/index.js';
 import { rect } from './objectsFixtures.js';
@@ -105,6 +106,30 @@ describe('object kinds', () => {
     // Along the diagonal of the box: the ellipse is left at 1/√2 of it, the diamond at half.
     expect(kindOf(ellipse).edgeAlong?.(ellipse, 100, 50)).toBeCloseTo(Math.SQRT1_2, 9);
     expect(kindOf(diamond).edgeAlong?.(diamond, 100, 50)).toBeCloseTo(0.5, 9);
+    // A hexagon and a cloud meet connectors where their ellipse would.
+    for (const shape of ['hexagon', 'cloud'] as const) {
+      const container: SketchObject = { ...box, kind: 'container', shape };
+      expect(kindOf(container).edgeAlong?.(container, 100, 50)).toBeCloseTo(Math.SQRT1_2, 9);
+    }
+    // Without a rule of its own a kind's connector ends on its box: the right edge, 4 + width out.
+    const target: SketchObject = { ...box, id: 't', x: 400 };
+    const connector: SketchObject = {
+      ...box,
+      id: 'k',
+      kind: 'connector',
+      points: [
+        [0, 0],
+        [1, 1],
+      ],
+      startArrowhead: null,
+      endArrowhead: 'arrow',
+      startBinding: 'r',
+      endBinding: 't',
+    };
+    const lookup = (id: string): SketchObject | undefined => ({ r: box, t: target })[id];
+    const ends = resolveConnector(connector as ObjectOfKind<'connector'>, lookup);
+    expect(ends?.[0]).toEqual([200 + 4 + 2, 50]);
+    expect(ends?.[1]).toEqual([400 - 4 - 2, 50]);
   });
 
   it("lays text out in the inner area its container's kind gives: whole box, ellipse, diamond, hexagon", () => {

@@ -18,6 +18,7 @@ import { changeSheetFormat } from '../../../../shared/sketch/edit/sheetFormat.js
 import type { AssetJson } from '../../../../shared/sketch/objects/assets.js';
 import { copyItems, copyItemsWithBox } from '../../../../shared/sketch/objects/clipboard.js';
 import { clipboardBox } from '../../../../shared/sketch/library/libraryItems.js';
+import { kindOf } from '../../../../shared/sketch/objects/kinds/index.js';
 import type { SketchObject } from '../../../../shared/sketch/objects/objectCodec.js';
 import {
   deleteItems,
@@ -688,7 +689,11 @@ export class SketchEngine implements SketchEditorApi {
         this.textTool.edit(object, hit as ObjectItem);
         return;
       }
-      if (object && object.kind !== 'image' && boxObjectAt(this.toolHost, p.scene)?.id === object.id) {
+      if (
+        object &&
+        kindOf(object).holdsText === true &&
+        boxObjectAt(this.toolHost, p.scene)?.id === object.id
+      ) {
         // A double click in a shape writes (or edits) the text inside it.
         this.textTool.down(p);
         return;

@@ -31,7 +31,7 @@ export const OBJECT_SCHEMAS = [
   imageSchema,
 ] as const;
 
-/** Every object kind's module, by kind: the one list a new kind is added to. */
+/** Every object kind's module, by kind (a new kind joins here and in {@link OBJECT_SCHEMAS}). */
 export const OBJECT_KIND_MODULES: { readonly [K in ObjectKind]: ObjectKindModule<K> } = {
   rect: rectKind,
   ellipse: ellipseKind,

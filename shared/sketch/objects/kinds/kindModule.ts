@@ -24,6 +24,8 @@ interface KindTransform {
   readonly scale: number;
   /** Whether the map mirrors (negative determinant). */
   readonly mirrored: boolean;
+  /** Coordinates the result keeps within ±limit (one unit inside the scene, for rounding). */
+  readonly limit: number;
 }
 
 /**
@@ -65,8 +67,8 @@ export interface ObjectKindModule<K extends ObjectKind> {
    * Where text inside it is laid out, as insets (fractions of its width and height): the largest
    * centred rectangle inside a round or pointed shape. Absent: its whole box.
    */
-  textInsets?(object: ObjectOfKind<K>): [number, number];
-  /** Text can be written inside it (double click, or the text tool on it). */
+  textInsets?(object: ObjectOfKind<K>): readonly [number, number];
+  /** Text can be written inside it (double click, or the text tool on it); such kinds also bind connectors. */
   readonly holdsText?: boolean;
   /** A connector's end can bind to it. */
   readonly bindsConnectors?: boolean;
@@ -76,7 +78,10 @@ export interface ObjectKindModule<K extends ObjectKind> {
   readonly hitsWholeBox?: boolean;
   /** The new object a drawing tool makes from a dragged box, or absent if tools do not draw it so. */
   fromBox?(base: NewObjectBase, settings: CreateSettings): NewObject;
-  /** Its own fields after an affine transform (the box, angle and stroke width are done already). */
+  /**
+   * Its own fields after an affine transform (the box, angle and stroke width are done already);
+   * a field answered as undefined is removed (an image's flipY).
+   */
   transformed?(object: ObjectOfKind<K>, t: KindTransform): Partial<ObjectOfKind<K>>;
   /** The object as SVG (scene coordinates), for the SVG, PDF and PNG exports. */
   svg(object: ObjectOfKind<K>, context: SvgContext): string;

@@ -48,4 +48,7 @@ export function ellipseEdge(box: { w: number; h: number }, dx: number, dy: numbe
 }
 
 /** Text insets of an ellipse: the largest centred rectangle of its aspect inside it. */
-export const ELLIPSE_TEXT_INSETS: [number, number] = [(1 - Math.SQRT1_2) / 2, (1 - Math.SQRT1_2) / 2];
+export const ELLIPSE_TEXT_INSETS: readonly [number, number] = [
+  (1 - Math.SQRT1_2) / 2,
+  (1 - Math.SQRT1_2) / 2,
+];

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { quantise } from '../geometry.js';
-import { COORD_LIMIT } from '../../sketchLayout.js';
 import { commonFields, extentSchema } from '../objectFields.js';
 import type { ObjectKindModule } from './kindModule.js';
 import { roundedRect } from './outlines.js';
@@ -29,7 +28,7 @@ export const rectKind: ObjectKindModule<'rect'> = {
   transformed: (object, t) =>
     object.cornerRadius === undefined
       ? {}
-      : { cornerRadius: quantise(Math.min(object.cornerRadius * t.scale, 2 * (COORD_LIMIT - 1))) },
+      : { cornerRadius: quantise(Math.min(object.cornerRadius * t.scale, 2 * t.limit)) },
   svg: shapeSvg,
   excalidrawType: () => 'rectangle',
   toExcalidraw: (object, out) =>

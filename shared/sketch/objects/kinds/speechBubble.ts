@@ -15,7 +15,6 @@ export const speechBubbleSchema = z
     }
   });
 
-const LIMIT = COORD_LIMIT - 1;
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
 /** A rounded box with a tail pointing at `tail` (relative to x, y); the tip counts for the bounds. */
@@ -37,8 +36,8 @@ export const speechBubbleKind: ObjectKindModule<'speechBubble'> = {
     // Keep the tip on the scene after rounding, as the schema requires of x + tail.
     return {
       tail: [
-        quantise(clamp(lx, -LIMIT - t.box.x, LIMIT - t.box.x)),
-        quantise(clamp(ly, -LIMIT - t.box.y, LIMIT - t.box.y)),
+        quantise(clamp(lx, -t.limit - t.box.x, t.limit - t.box.x)),
+        quantise(clamp(ly, -t.limit - t.box.y, t.limit - t.box.y)),
       ],
     };
   },
