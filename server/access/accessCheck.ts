@@ -77,15 +77,12 @@ export function docAccess(
   const slash = docName.indexOf('/');
   const kind = slash === -1 ? docName : docName.slice(0, slash);
   const id = slash === -1 ? '' : docName.slice(slash + 1);
-  const spec =
-    kind === 'workspace' || kind === 'event' || kind === 'event-people' || kind === 'pad' || kind === 'sketch'
-      ? DOCS[kind]
-      : null;
+  const spec = kind in DOCS ? DOCS[kind as keyof typeof DOCS] : null;
   if (spec === null) {
     return 'none';
   }
   const params: RouteParams =
-    kind === 'event' || kind === 'event-people'
+    kind === 'event' || kind === 'event-people' || kind === 'event-library'
       ? { eventId: id }
       : kind === 'pad'
         ? { padId: id }
@@ -130,6 +127,7 @@ export function sessionInfo(principal: Principal): Omit<SessionInfo, 'label' | '
       workspace: kindAccess(principal, 'workspace'),
       event: kindAccess(principal, 'event'),
       'event-people': kindAccess(principal, 'event-people'),
+      'event-library': kindAccess(principal, 'event-library'),
       pad: kindAccess(principal, 'pad'),
       sketch: kindAccess(principal, 'sketch'),
     },

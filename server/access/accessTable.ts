@@ -337,6 +337,11 @@ export const DOCS: Record<'workspace' | DocKind, DocSpec> = {
   },
   // Contact details and consent: the organisers' business only (issues 10 and 12).
   'event-people': { write: organiserOf('path'), read: organiserOf('path') },
+  // The stamps and templates the event's sketchnote team shares; participants never see them.
+  'event-library': {
+    write: { who: 'roles', roles: SKETCHERS, event: 'path' },
+    read: { who: 'roles', roles: SKETCHERS, event: 'path' },
+  },
   pad: { write: padWrite, read: padRead },
   // Recorders draw; participants and read-along links watch the sketchnote live.
   sketch: {

@@ -64,6 +64,8 @@ export const sessionInfoSchema = z.object({
     event: docAccessSchema,
     /** The event's people with their contact details (organisers only). */
     'event-people': docAccessSchema,
+    /** The stamps and templates the event's organisers and recorders share. */
+    'event-library': docAccessSchema,
     pad: docAccessSchema,
     sketch: docAccessSchema,
   }),

@@ -5,9 +5,11 @@ import { z } from 'zod';
  * (`/yjs/<name>`) and, percent-encoded, as the store file name. `event-people/<eventId>` holds an
  * event's people with their contact details and consent, apart from the plan (`event/<eventId>`)
  * that every join link reads: only the organisers open it (see shared/event/peopleLayout.ts).
+ * `event-library/<eventId>` holds the stamps and templates an event's organisers and recorders
+ * share (shared/sketch/library/teamLibrary.ts).
  * @public (the list the kind type is read from)
  */
-export const DOC_KINDS = ['event', 'event-people', 'pad', 'sketch'] as const;
+export const DOC_KINDS = ['event', 'event-people', 'event-library', 'pad', 'sketch'] as const;
 
 /** The kind of a per-item document. */
 export type DocKind = (typeof DOC_KINDS)[number];
@@ -24,14 +26,14 @@ export const WORKSPACE_DOC = 'workspace';
 export const docNameSchema = z
   .string()
   .regex(
-    /^(workspace|(event|event-people|pad|sketch)\/[A-Za-z0-9_-]{1,64})$/,
-    'A document name is "workspace" or "event/<id>", "event-people/<id>", "pad/<id>", "sketch/<id>".',
+    /^(workspace|(event|event-people|event-library|pad|sketch)\/[A-Za-z0-9_-]{1,64})$/,
+    'A document name is "workspace" or "event/<id>", "event-people/<id>", "event-library/<id>", "pad/<id>", "sketch/<id>".',
   );
 
 /** A parsed document name. */
 export type DocName = z.infer<typeof docNameSchema>;
 
-/** Builds the document name of one event, event's people, pad or sketchnote. */
+/** Builds the document name of one event, event's people or library, pad or sketchnote. */
 export function docNameFor(kind: DocKind, id: string): DocName {
   return docNameSchema.parse(`${kind}/${idSchema.parse(id)}`);
 }

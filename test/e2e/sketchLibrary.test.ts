@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventDetailSchema } from '../../shared/api/eventContract.js';
+import { eventTokenInfoSchema } from '../../shared/api/eventTokenContract.js';
 import { connectSyncClient } from '../helpers/syncClient.js';
 import { jpegOf, photoPixels } from '../server/bundle/photoFixtures.js';
 import type { TestPage } from './helpers/browser.js';
@@ -26,6 +27,7 @@ const PLAN = [
 ].join('\n');
 let recorder: TestPage;
 let sessionId: string;
+let eventId: string;
 
 async function stored(sketchId: string) {
   const client = connectSyncClient(bed.core.origin, bed.core.token, `sketch/${sketchId}`);
@@ -68,6 +70,7 @@ beforeAll(async () => {
     ).json(),
   );
   sessionId = detail.sessions[0]!.id;
+  eventId = event.id;
   recorder = await bed.person({ viewport: { width: 1440, height: 900 } });
   recorder.page.setDefaultTimeout(20_000);
   await recorder.page.goto(`${origin}/sketch/${sessionId}`);
@@ -249,6 +252,68 @@ describe('the sketch library', () => {
       page,
       /„kaputt\.mitschrift-library\.json“ wurde nicht geladen: the file is not a Mitschrift library/,
     );
+    await library.getByRole('button', { name: '„Mein Smiley“ einfügen' }).waitFor();
+  });
+
+  it('shares a stamp with the event’s team: another recorder’s device places it; damaged entries are left out', async () => {
+    const { origin, token } = bed.core;
+    const { page } = recorder;
+    await page.goto(`${origin}/sketch/${sessionId}`);
+    await page.waitForSelector('.sketch-host');
+    await page.getByText('Online').first().waitFor();
+    await page.getByRole('button', { name: 'Bibliothek', exact: true }).click();
+    const library = page.getByRole('region', { name: 'Bibliothek' });
+    await library.getByRole('tab', { name: 'Stempel' }).click();
+    const team = library.getByRole('region', { name: 'Team der Veranstaltung „BarCamp“' });
+    await team.getByText(/Noch nichts geteilt/).waitFor();
+    await library
+      .getByRole('button', { name: '„Mein Smiley“ mit dem Team der Veranstaltung teilen' })
+      .click();
+    await expectStatus(page, /„Mein Smiley“ ist jetzt für das ganze Team da/);
+    await team.getByRole('button', { name: '„Mein Smiley“ einfügen' }).waitFor();
+    await expectAccessible(page, 'the team library');
+
+    // A buggy or hostile client writes something that is not a stamp beside it: left out, and said so.
+    const junk = connectSyncClient(origin, token, `event-library/${eventId}`);
+    await junk.synced;
+    junk.doc.getMap('entries').set('kaputt', {
+      id: 'kaputt',
+      kind: 'stamp',
+      name: 'Kaputt',
+      createdAt: Date.now(),
+      content: '<svg onload="alert(1)"/>',
+    });
+    await team.getByText('1 beschädigter Eintrag der Team-Bibliothek wird nicht gezeigt.').waitFor();
+    expect(await team.getByText('Kaputt').count()).toBe(0);
+    junk.destroy();
+
+    // A second recorder joins by link on a tablet of her own: no stamps on it, the team's are there.
+    const made = await fetch(`${origin}/api/events/${eventId}/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'recorder', label: 'Tablet' }),
+    });
+    expect(made.status).toBe(201);
+    const other = await bed.page({ viewport: { width: 1440, height: 900 } });
+    other.page.setDefaultTimeout(20_000);
+    await other.page.goto(eventTokenInfoSchema.parse(await made.json()).url!);
+    await other.page.goto(`${origin}/sketch/${sessionId}`);
+    await other.page.waitForSelector('.sketch-host');
+    await other.page.getByText('Online').first().waitFor();
+    await other.page.getByRole('button', { name: 'Bibliothek', exact: true }).click();
+    const otherLibrary = other.page.getByRole('region', { name: 'Bibliothek' });
+    await otherLibrary.getByRole('tab', { name: 'Stempel' }).click();
+    await otherLibrary.getByText(/Noch keine Stempel/).waitFor();
+    const otherTeam = otherLibrary.getByRole('region', { name: 'Team der Veranstaltung „BarCamp“' });
+    const before = (await counts(sessionId)).strokes;
+    await otherTeam.getByRole('button', { name: '„Mein Smiley“ einfügen' }).click();
+    await expectStatus(other.page, /Stempel „Mein Smiley“ eingefügt/);
+    await expect.poll(async () => (await counts(sessionId)).strokes).toBe(before + 4);
+    await other.page.screenshot({ path: join(RESULTS, 'team-library.png') });
+
+    // Deleted from the team library on the tablet: gone on the first device too, kept on it as its own.
+    await otherTeam.getByRole('button', { name: '„Mein Smiley“ aus der Team-Bibliothek löschen' }).click();
+    await team.getByText(/Noch nichts geteilt/).waitFor();
     await library.getByRole('button', { name: '„Mein Smiley“ einfügen' }).waitFor();
   });
 });

@@ -16,7 +16,14 @@ const OWNER_SESSION: SessionInfo = {
   eventId: null,
   label: null,
   tokenId: null,
-  docs: { workspace: 'write', event: 'write', 'event-people': 'write', pad: 'write', sketch: 'write' },
+  docs: {
+    workspace: 'write',
+    event: 'write',
+    'event-people': 'write',
+    'event-library': 'write',
+    pad: 'write',
+    sketch: 'write',
+  },
 };
 
 const STORAGE_KEY = 'mitschrift.session';
@@ -73,7 +80,14 @@ export function useSession(): SessionInfo | null {
             ...OWNER_SESSION,
             access: 'view',
             role: 'view',
-            docs: { workspace: 'none', event: 'read', 'event-people': 'none', pad: 'read', sketch: 'read' },
+            docs: {
+              workspace: 'none',
+              event: 'read',
+              'event-people': 'none',
+              'event-library': 'none',
+              pad: 'read',
+              sketch: 'read',
+            },
           });
         }
       },

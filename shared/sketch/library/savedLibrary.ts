@@ -26,8 +26,8 @@ const entryKindSchema = z.enum(['stamp', 'template']);
 /** A stamp or a template. */
 export type LibraryEntryKind = z.infer<typeof entryKindSchema>;
 
-/** One saved entry. */
-const libraryEntrySchema = z.object({
+/** One saved entry (also the value of a team library entry, teamLibrary.ts). */
+export const libraryEntrySchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   kind: entryKindSchema,
   name: z.string().trim().min(1).max(120),

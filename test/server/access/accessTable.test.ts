@@ -477,16 +477,46 @@ const ROLE_ROUTES: Record<RouteId, readonly EventRole[] | 'anyone' | 'owner'> = 
  * their contact details are the organisers' only: recorders see host names in the plan.
  */
 const ROLE_DOCS: Record<EventRole, Record<'workspace' | DocKind, 'write' | 'read' | 'none'>> = {
-  organiser: { workspace: 'none', event: 'write', 'event-people': 'write', pad: 'write', sketch: 'write' },
-  recorder: { workspace: 'none', event: 'read', 'event-people': 'none', pad: 'write', sketch: 'write' },
-  edit: { workspace: 'none', event: 'read', 'event-people': 'none', pad: 'write', sketch: 'read' },
-  view: { workspace: 'none', event: 'read', 'event-people': 'none', pad: 'read', sketch: 'read' },
+  organiser: {
+    workspace: 'none',
+    event: 'write',
+    'event-people': 'write',
+    'event-library': 'write',
+    pad: 'write',
+    sketch: 'write',
+  },
+  recorder: {
+    workspace: 'none',
+    event: 'read',
+    'event-people': 'none',
+    'event-library': 'write',
+    pad: 'write',
+    sketch: 'write',
+  },
+  // Participants and read-along links never see the team's stamps and templates.
+  edit: {
+    workspace: 'none',
+    event: 'read',
+    'event-people': 'none',
+    'event-library': 'none',
+    pad: 'write',
+    sketch: 'read',
+  },
+  view: {
+    workspace: 'none',
+    event: 'read',
+    'event-people': 'none',
+    'event-library': 'none',
+    pad: 'read',
+    sketch: 'read',
+  },
 };
 
 /** A document of each kind of events A and B, and pads and sketchnotes of no event (`p0`, `s0`). */
 const KIND_DOCS: Record<DocKind, { own: string; others: string[] }> = {
   event: { own: 'event/A', others: ['event/B'] },
   'event-people': { own: 'event-people/A', others: ['event-people/B'] },
+  'event-library': { own: 'event-library/A', others: ['event-library/B'] },
   pad: { own: 'pad/p1', others: ['pad/p2', 'pad/p0'] },
   sketch: { own: 'sketch/s1', others: ['sketch/s2', 'sketch/s0'] },
 };
@@ -554,6 +584,7 @@ describe('access table: per-event roles', () => {
       workspace: 'write',
       event: 'write',
       'event-people': 'write',
+      'event-library': 'write',
       pad: 'write',
       sketch: 'write',
     });
@@ -561,6 +592,7 @@ describe('access table: per-event roles', () => {
       workspace: 'none',
       event: 'none',
       'event-people': 'none',
+      'event-library': 'none',
       pad: 'read',
       sketch: 'none',
     });

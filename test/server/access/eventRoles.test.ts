@@ -270,6 +270,7 @@ describe('join links through the API', () => {
           workspace: 'none',
           event: role === 'organiser' ? 'write' : 'read',
           'event-people': role === 'organiser' ? 'write' : 'none',
+          'event-library': role === 'organiser' || role === 'recorder' ? 'write' : 'none',
           pad: role === 'view' ? 'read' : 'write',
           sketch: role === 'organiser' || role === 'recorder' ? 'write' : 'read',
         },
@@ -281,7 +282,14 @@ describe('join links through the API', () => {
       eventId: null,
       label: null,
       tokenId: null,
-      docs: { workspace: 'write', event: 'write', 'event-people': 'write', pad: 'write', sketch: 'write' },
+      docs: {
+        workspace: 'write',
+        event: 'write',
+        'event-people': 'write',
+        'event-library': 'write',
+        pad: 'write',
+        sketch: 'write',
+      },
     });
   });
 

@@ -387,7 +387,14 @@ describe('pads: read-only links', () => {
       eventId: null,
       label: null,
       tokenId: null,
-      docs: { workspace: 'none', event: 'none', 'event-people': 'none', pad: 'read', sketch: 'none' },
+      docs: {
+        workspace: 'none',
+        event: 'none',
+        'event-people': 'none',
+        'event-library': 'none',
+        pad: 'read',
+        sketch: 'none',
+      },
     });
     expect(await json(await t.api('/api/session'), sessionInfoSchema)).toMatchObject({
       access: 'edit',

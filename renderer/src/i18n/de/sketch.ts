@@ -338,6 +338,20 @@ export const sketch = {
       noTemplates:
         'Noch keine eigenen Vorlagen. Gestalten Sie ein Blatt (Kopfzeile, Rahmen, Logo) und speichern Sie es hier.',
       templatePlaced: 'Vorlage „{{name}}“ eingefügt.',
+      team: 'Team der Veranstaltung „{{event}}“',
+      teamHint: 'Für alle Organisator:innen und Zeichner:innen dieser Veranstaltung, auf jedem ihrer Geräte.',
+      teamEmpty: 'Noch nichts geteilt. Teilen Sie einen Eintrag von diesem Gerät mit „Teilen“.',
+      share: 'Teilen',
+      shareNamed: '„{{name}}“ mit dem Team der Veranstaltung teilen',
+      shared: '„{{name}}“ ist jetzt für das ganze Team da.',
+      shareFull:
+        '„{{name}}“ wurde nicht geteilt: Die Team-Bibliothek hat schon {{count}} Einträge. Löschen Sie alte.',
+      shareTooLarge:
+        '„{{name}}“ wurde nicht geteilt: Die Team-Bibliothek wäre zu groß. Löschen Sie große Vorlagen.',
+      removeFromTeamNamed: '„{{name}}“ aus der Team-Bibliothek löschen',
+      removedFromTeam: '„{{name}}“ aus der Team-Bibliothek gelöscht.',
+      teamSkipped_one: '{{count}} beschädigter Eintrag der Team-Bibliothek wird nicht gezeigt.',
+      teamSkipped_other: '{{count}} beschädigte Einträge der Team-Bibliothek werden nicht gezeigt.',
     },
     image: {
       insert: 'Bild einfügen…',

@@ -337,6 +337,20 @@ export const sketch: Pick<Messages, 'sketch'> = {
       templateSaved: 'Template “{{name}}” saved.',
       emptySheet: 'The sheet is empty; there is nothing to save as a template.',
       noTemplates: 'No templates of your own yet. Design a sheet (header, frames, logo) and save it here.',
+      team: 'Team of “{{event}}”',
+      teamHint: 'For every organiser and recorder of this event, on each of their devices.',
+      teamEmpty: 'Nothing shared yet. Share an entry from this device with “Share”.',
+      share: 'Share',
+      shareNamed: 'Share “{{name}}” with the event’s team',
+      shared: '“{{name}}” is now there for the whole team.',
+      shareFull:
+        '“{{name}}” was not shared: the team library already has {{count}} entries. Delete old ones.',
+      shareTooLarge:
+        '“{{name}}” was not shared: the team library would be too large. Delete large templates.',
+      removeFromTeamNamed: 'Delete “{{name}}” from the team library',
+      removedFromTeam: '“{{name}}” deleted from the team library.',
+      teamSkipped_one: '{{count}} damaged entry of the team library is not shown.',
+      teamSkipped_other: '{{count}} damaged entries of the team library are not shown.',
       templatePlaced: 'Template “{{name}}” placed.',
     },
     image: {

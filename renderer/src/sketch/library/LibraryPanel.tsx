@@ -1,13 +1,16 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { TemplateStyle } from '../../../../shared/sketch/library/sheetTemplates.js';
 import type { LayerId } from '../../../../shared/sketch/sketchLayout.js';
+import { useSession } from '../../api/session.js';
 import type { EditorEngine } from '../editorApi.js';
 import { IconTab } from './IconTab.js';
 import { StampTab } from './StampTab.js';
 import { TemplateTab } from './TemplateTab.js';
+import { TeamLibraryProvider } from './teamLibraryContext.js';
 import { useLibraryPlace } from './useLibraryPlace.js';
+import { useSketchPlan } from './useSketchPlan.js';
 import './library.css';
 
 const TABS = ['icons', 'stamps', 'templates'] as const;
@@ -44,6 +47,10 @@ export function LibraryPanel({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const plan = useSketchPlan(sketchId);
+  const session = useSession();
+  // The event's team library, for its organisers and recorders (the core decides; the session says).
+  const teamEvent = session?.docs['event-library'] === 'write' ? (plan?.event ?? null) : null;
   const [tab, setTab] = useState<LibraryTab>('icons');
   const base = useId();
   const tabs = useRef<Partial<Record<LibraryTab, HTMLButtonElement | null>>>({});
@@ -116,17 +123,36 @@ export function LibraryPanel({
         aria-labelledby={`${base}-tab-${tab}`}
         className="sketch-library__body"
       >
-        {tab === 'icons' && <IconTab place={place} colour={colour} layer={layer} author={author} />}
-        {tab === 'stamps' && <StampTab engine={engine} place={place} hasSelection={hasSelection} />}
-        {tab === 'templates' && (
-          <TemplateTab
-            engine={engine}
-            sketchId={sketchId}
-            place={place}
-            style={{ ...templateStyle, layer, author }}
-          />
-        )}
+        <WithTeamLibrary event={teamEvent}>
+          {tab === 'icons' && <IconTab place={place} colour={colour} layer={layer} author={author} />}
+          {tab === 'stamps' && <StampTab engine={engine} place={place} hasSelection={hasSelection} />}
+          {tab === 'templates' && (
+            <TemplateTab
+              engine={engine}
+              plan={plan}
+              place={place}
+              style={{ ...templateStyle, layer, author }}
+            />
+          )}
+        </WithTeamLibrary>
       </div>
     </section>
+  );
+}
+
+/** The panel's content, inside the event's team library when there is one to open. */
+function WithTeamLibrary({
+  event,
+  children,
+}: {
+  event: { id: string; title: string } | null;
+  children: ReactNode;
+}) {
+  return event ? (
+    <TeamLibraryProvider eventId={event.id} eventTitle={event.title}>
+      {children}
+    </TeamLibraryProvider>
+  ) : (
+    children
   );
 }

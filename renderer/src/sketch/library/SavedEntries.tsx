@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/sketch/library/savedLibrary.js';
 import { saveBlob } from '../../api/download.js';
 import { addLibraryEntries, libraryEntries, removeLibraryEntry, subscribeLibrary } from './libraryStore.js';
+import { useTeamLibrary } from './teamLibraryContext.js';
 import type { LibraryPlace } from './useLibraryPlace.js';
 
 /** Thumbnails, by entry id and content length (an entry's content never changes under its id). */
@@ -30,19 +31,44 @@ export function useLibraryEntries(kind: LibraryEntryKind): LibraryEntry[] {
   return useMemo(() => all.filter((entry) => entry.kind === kind), [all, kind]);
 }
 
-/** The list of saved stamps or templates: a thumbnail and the name, place and delete. */
+/**
+ * The list of saved stamps or templates: a thumbnail and the name, place and delete; entries of
+ * this device can be shared with the event's team when there is one (`inTeam`: the team's list).
+ */
 export function SavedEntries({
   entries,
   empty,
   onPlace,
   place,
+  inTeam = false,
 }: {
   entries: readonly LibraryEntry[];
   empty: string;
   onPlace: (entry: LibraryEntry) => void;
   place: LibraryPlace;
+  inTeam?: boolean;
 }) {
   const { t } = useTranslation();
+  const team = useTeamLibrary();
+  const share = (entry: LibraryEntry): void => {
+    const refused = team?.share(entry);
+    place.status(
+      refused === 'full'
+        ? t('sketch.library.shareFull', { name: entry.name, count: team?.entries.length ?? 0 })
+        : refused === 'too-large'
+          ? t('sketch.library.shareTooLarge', { name: entry.name })
+          : t('sketch.library.shared', { name: entry.name }),
+    );
+  };
+  const remove = (entry: LibraryEntry): void => {
+    if (inTeam) {
+      team?.remove(entry.id);
+      place.status(t('sketch.library.removedFromTeam', { name: entry.name }));
+    } else {
+      removeLibraryEntry(entry.id);
+      place.status(t('sketch.library.removed', { name: entry.name }));
+    }
+  };
   if (entries.length === 0) {
     return <p className="sketch-library__hint">{empty}</p>;
   }
@@ -67,14 +93,23 @@ export function SavedEntries({
               >
                 {t('sketch.library.insert')}
               </button>
+              {team && !inTeam && (
+                <button
+                  type="button"
+                  className="button button--quiet button--small"
+                  aria-label={t('sketch.library.shareNamed', { name: entry.name })}
+                  onClick={() => share(entry)}
+                >
+                  {t('sketch.library.share')}
+                </button>
+              )}
               <button
                 type="button"
                 className="button button--quiet button--small"
-                aria-label={t('sketch.library.removeNamed', { name: entry.name })}
-                onClick={() => {
-                  removeLibraryEntry(entry.id);
-                  place.status(t('sketch.library.removed', { name: entry.name }));
-                }}
+                aria-label={t(inTeam ? 'sketch.library.removeFromTeamNamed' : 'sketch.library.removeNamed', {
+                  name: entry.name,
+                })}
+                onClick={() => remove(entry)}
               >
                 {t('sketch.library.remove')}
               </button>
@@ -83,6 +118,43 @@ export function SavedEntries({
         );
       })}
     </ul>
+  );
+}
+
+/** The event team's stamps or templates, under the device's own, when the sketchnote has an event team. */
+export function TeamEntries({
+  kind,
+  onPlace,
+  place,
+}: {
+  kind: LibraryEntryKind;
+  onPlace: (entry: LibraryEntry) => void;
+  place: LibraryPlace;
+}) {
+  const { t } = useTranslation();
+  const team = useTeamLibrary();
+  const entries = useMemo(() => team?.entries.filter((entry) => entry.kind === kind) ?? [], [team, kind]);
+  if (!team) {
+    return null;
+  }
+  return (
+    <section
+      className="sketch-library__team"
+      aria-label={t('sketch.library.team', { event: team.eventTitle })}
+    >
+      <h3>{t('sketch.library.team', { event: team.eventTitle })}</h3>
+      <p className="sketch-library__hint">{t('sketch.library.teamHint')}</p>
+      <SavedEntries
+        entries={entries}
+        empty={t('sketch.library.teamEmpty')}
+        onPlace={onPlace}
+        place={place}
+        inTeam
+      />
+      {team.skipped > 0 && (
+        <p className="sketch-library__hint">{t('sketch.library.teamSkipped', { count: team.skipped })}</p>
+      )}
+    </section>
   );
 }
 

@@ -4,12 +4,13 @@ import { MAX_ENTRY_CHARS, type LibraryEntry } from '../../../../shared/sketch/li
 import { makeId } from '../../event/randomId.js';
 import type { EditorEngine } from '../editorApi.js';
 import { addLibraryEntries } from './libraryStore.js';
-import { LibraryFileButtons, SavedEntries, useLibraryEntries } from './SavedEntries.js';
+import { LibraryFileButtons, SavedEntries, TeamEntries, useLibraryEntries } from './SavedEntries.js';
 import type { LibraryPlace } from './useLibraryPlace.js';
 
 /**
  * The recorder's stamps: the selection saved under a name, placed again in any sketchnote on this
- * device (in the middle of the view, selected), and the library file to take them elsewhere.
+ * device (in the middle of the view, selected), shared with the event's team, and the library file
+ * to take them elsewhere.
  */
 export function StampTab({
   engine,
@@ -46,6 +47,10 @@ export function StampTab({
     place.status(t('sketch.library.stampSaved', { name: entryName }));
   };
 
+  const placeStamp = (entry: LibraryEntry): void => {
+    place.place(entry.content, t('sketch.library.stampPlaced', { name: entry.name }));
+  };
+
   return (
     <div className="sketch-library__stamps">
       <form
@@ -72,9 +77,10 @@ export function StampTab({
         entries={stamps}
         empty={t('sketch.library.noStamps')}
         place={place}
-        onPlace={(entry) => place.place(entry.content, t('sketch.library.stampPlaced', { name: entry.name }))}
+        onPlace={placeStamp}
       />
       <LibraryFileButtons place={place} />
+      <TeamEntries kind="stamp" place={place} onPlace={placeStamp} />
     </div>
   );
 }

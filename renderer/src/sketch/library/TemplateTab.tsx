@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sketchSessionSchema } from '../../../../shared/api/sketchContract.js';
+import type { SketchSession } from '../../../../shared/api/sketchContract.js';
 import { scaledClipboard } from '../../../../shared/sketch/library/libraryItems.js';
 import { MAX_ENTRY_CHARS, type LibraryEntry } from '../../../../shared/sketch/library/savedLibrary.js';
 import {
@@ -10,13 +10,12 @@ import {
   type PlacedTemplate,
   type TemplateStyle,
 } from '../../../../shared/sketch/library/sheetTemplates.js';
-import { request } from '../../api/coreApi.js';
 import { makeId } from '../../event/randomId.js';
 import { formatDateTime } from '../../i18n/formatDate.js';
 import { useLanguage } from '../../i18n/useLanguage.js';
 import type { EditorEngine } from '../editorApi.js';
 import { addLibraryEntries } from './libraryStore.js';
-import { SavedEntries, useLibraryEntries } from './SavedEntries.js';
+import { SavedEntries, TeamEntries, useLibraryEntries } from './SavedEntries.js';
 import type { LibraryPlace } from './useLibraryPlace.js';
 
 /** The banner's fill behind the talk's title: a light marker yellow, as recorders colour headers. */
@@ -29,57 +28,19 @@ const HEADER_ACCENT = '#fff3b0';
  */
 export function TemplateTab({
   engine,
-  sketchId,
+  plan,
   place,
   style,
 }: {
   engine: EditorEngine | null;
-  sketchId: string;
+  /** The sketchnote's event and planned session (undefined while the core is asked). */
+  plan: SketchSession | undefined;
   place: LibraryPlace;
   style: Omit<TemplateStyle, 'now' | 'accent'>;
 }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const templates = useLibraryEntries('template');
-  const [title, setTitle] = useState('');
-  const [details, setDetails] = useState('');
-  const [fromPlan, setFromPlan] = useState<boolean | null>(null);
   const [name, setName] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    request(`sketches/${encodeURIComponent(sketchId)}/session`, sketchSessionSchema).then(
-      ({ event, session }) => {
-        if (!live) {
-          return;
-        }
-        if (!event || !session) {
-          setFromPlan(false);
-          return;
-        }
-        setTitle(session.title);
-        const when = session.start ? formatDateTime(session.start, language, event.timeZone) : null;
-        setDetails(
-          [
-            session.hosts.length > 0
-              ? t('sketch.library.headerHosts', { hosts: session.hosts.join(', ') })
-              : null,
-            session.room,
-            when,
-          ]
-            .filter((part): part is string => !!part)
-            .join(' · '),
-        );
-        setFromPlan(true);
-      },
-      () => live && setFromPlan(false),
-    );
-    return () => {
-      live = false;
-    };
-    // The plan is read once per sketchnote; later edits of the fields are the recorder's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sketchId]);
 
   const styleNow = (): TemplateStyle => ({ ...style, accent: HEADER_ACCENT, now: Date.now() });
   const put = (template: PlacedTemplate | null, message: string): void => {
@@ -130,36 +91,16 @@ export function TemplateTab({
   return (
     <div className="sketch-library__templates">
       <h3>{t('sketch.library.header')}</h3>
-      {fromPlan !== null && (
-        <p className="sketch-library__hint">
-          {fromPlan ? t('sketch.library.headerFromPlan') : t('sketch.library.headerNoPlan')}
-        </p>
-      )}
-      <form
-        className="sketch-library__save"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <TalkHeaderForm
+        key={plan === undefined ? 'asking' : 'known'}
+        plan={plan}
+        onInsert={(header) => {
           const area = place.area();
-          if (area && title.trim() !== '') {
-            put(
-              talkHeaderTemplate(area, { title: title.trim(), details }, styleNow()),
-              t('sketch.library.headerPlaced'),
-            );
+          if (area) {
+            put(talkHeaderTemplate(area, header, styleNow()), t('sketch.library.headerPlaced'));
           }
         }}
-      >
-        <label className="sketch-library__field">
-          <span>{t('sketch.library.headerTitle')}</span>
-          <input value={title} maxLength={300} required onChange={(event) => setTitle(event.target.value)} />
-        </label>
-        <label className="sketch-library__field">
-          <span>{t('sketch.library.headerDetails')}</span>
-          <input value={details} maxLength={300} onChange={(event) => setDetails(event.target.value)} />
-        </label>
-        <button type="submit" className="button button--small">
-          {t('sketch.library.insertHeader')}
-        </button>
-      </form>
+      />
 
       <h3>{t('sketch.library.frames')}</h3>
       <ul className="sketch-library__frames">
@@ -210,6 +151,68 @@ export function TemplateTab({
         place={place}
         onPlace={applyTemplate}
       />
+      <TeamEntries kind="template" place={place} onPlace={applyTemplate} />
     </div>
+  );
+}
+
+/**
+ * The talk header's fields, filled from the plan once it is known (the form starts again then);
+ * after that the fields are the recorder's to edit before placing.
+ */
+function TalkHeaderForm({
+  plan,
+  onInsert,
+}: {
+  plan: SketchSession | undefined;
+  onInsert: (header: { title: string; details: string }) => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const planned = plan?.event && plan.session ? { event: plan.event, session: plan.session } : null;
+  const [title, setTitle] = useState(planned?.session.title ?? '');
+  const [details, setDetails] = useState(() => {
+    if (!planned) {
+      return '';
+    }
+    const { event, session } = planned;
+    const when = session.start ? formatDateTime(session.start, language, event.timeZone) : null;
+    return [
+      session.hosts.length > 0 ? t('sketch.library.headerHosts', { hosts: session.hosts.join(', ') }) : null,
+      session.room,
+      when,
+    ]
+      .filter((part): part is string => !!part)
+      .join(' · ');
+  });
+  return (
+    <>
+      {plan !== undefined && (
+        <p className="sketch-library__hint">
+          {planned ? t('sketch.library.headerFromPlan') : t('sketch.library.headerNoPlan')}
+        </p>
+      )}
+      <form
+        className="sketch-library__save"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (title.trim() !== '') {
+            onInsert({ title: title.trim(), details });
+          }
+        }}
+      >
+        <label className="sketch-library__field">
+          <span>{t('sketch.library.headerTitle')}</span>
+          <input value={title} maxLength={300} required onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <label className="sketch-library__field">
+          <span>{t('sketch.library.headerDetails')}</span>
+          <input value={details} maxLength={300} onChange={(event) => setDetails(event.target.value)} />
+        </label>
+        <button type="submit" className="button button--small">
+          {t('sketch.library.insertHeader')}
+        </button>
+      </form>
+    </>
   );
 }

@@ -1,0 +1,77 @@
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import type * as Y from 'yjs';
+import { docNameFor } from '../../../../shared/docs/docName.js';
+import type { LibraryEntry } from '../../../../shared/sketch/library/savedLibrary.js';
+import {
+  readTeamLibrary,
+  removeFromTeam,
+  shareWithTeam,
+  type ShareRefusal,
+} from '../../../../shared/sketch/library/teamLibrary.js';
+import type { SharedDoc } from '../../sync/sharedDoc.js';
+import { useSharedDoc } from '../../sync/useSharedDoc.js';
+
+/** The event's team library as the library panel uses it. */
+export interface TeamLibrary {
+  /** The event's title, for the section's heading. */
+  readonly eventTitle: string;
+  /** The valid entries, newest first. */
+  readonly entries: readonly LibraryEntry[];
+  /** Entries left out because they are malformed. */
+  readonly skipped: number;
+  /** Shares an entry from this device; why not, or null when it is shared. */
+  share(entry: LibraryEntry): ShareRefusal | null;
+  /** Removes an entry from the team library. */
+  remove(id: string): void;
+}
+
+const TeamLibraryContext = createContext<TeamLibrary | null>(null);
+
+/** The team library of the sketchnote's event, or null when there is none (or this session may not use it). */
+export function useTeamLibrary(): TeamLibrary | null {
+  return useContext(TeamLibraryContext);
+}
+
+// One reading per document version (useSyncExternalStore needs the same object between changes).
+const readings = new WeakMap<Y.Doc, { version: number; read: ReturnType<typeof readTeamLibrary> }>();
+
+function readingOf(shared: SharedDoc): ReturnType<typeof readTeamLibrary> {
+  const version = shared.getVersion();
+  const cached = readings.get(shared.doc);
+  if (cached && cached.version === version) {
+    return cached.read;
+  }
+  const read = readTeamLibrary(shared.doc);
+  readings.set(shared.doc, { version, read });
+  return read;
+}
+
+/**
+ * Opens the event's team library (`event-library/<eventId>`) live for the panel below it. Only
+ * rendered for organisers and recorders of a sketchnote's event: the core refuses the document to
+ * everyone else.
+ */
+export function TeamLibraryProvider({
+  eventId,
+  eventTitle,
+  children,
+}: {
+  eventId: string;
+  eventTitle: string;
+  children: ReactNode;
+}) {
+  const shared = useSharedDoc(docNameFor('event-library', eventId));
+  const getReading = useCallback(() => readingOf(shared), [shared]);
+  const reading = useSyncExternalStore(shared.subscribe, getReading);
+  const value = useMemo<TeamLibrary>(
+    () => ({
+      eventTitle,
+      entries: reading.entries,
+      skipped: reading.skipped,
+      share: (entry) => shareWithTeam(shared.doc, entry),
+      remove: (id) => removeFromTeam(shared.doc, id),
+    }),
+    [eventTitle, reading, shared],
+  );
+  return <TeamLibraryContext.Provider value={value}>{children}</TeamLibraryContext.Provider>;
+}
