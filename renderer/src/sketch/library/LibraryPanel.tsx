@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { TemplateStyle } from '../../../../shared/sketch/library/sheetTemplates.js';
@@ -123,7 +123,7 @@ export function LibraryPanel({
         aria-labelledby={`${base}-tab-${tab}`}
         className="sketch-library__body"
       >
-        <WithTeamLibrary event={teamEvent}>
+        <TeamLibraryProvider event={teamEvent}>
           {tab === 'icons' && <IconTab place={place} colour={colour} layer={layer} author={author} />}
           {tab === 'stamps' && <StampTab engine={engine} place={place} hasSelection={hasSelection} />}
           {tab === 'templates' && (
@@ -134,25 +134,8 @@ export function LibraryPanel({
               style={{ ...templateStyle, layer, author }}
             />
           )}
-        </WithTeamLibrary>
+        </TeamLibraryProvider>
       </div>
     </section>
-  );
-}
-
-/** The panel's content, inside the event's team library when there is one to open. */
-function WithTeamLibrary({
-  event,
-  children,
-}: {
-  event: { id: string; title: string } | null;
-  children: ReactNode;
-}) {
-  return event ? (
-    <TeamLibraryProvider eventId={event.id} eventTitle={event.title}>
-      {children}
-    </TeamLibraryProvider>
-  ) : (
-    children
   );
 }

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type * as Y from 'yjs';
 import { docNameFor } from '../../../../shared/docs/docName.js';
 import type { LibraryEntry } from '../../../../shared/sketch/library/savedLibrary.js';
@@ -8,8 +16,7 @@ import {
   shareWithTeam,
   type ShareRefusal,
 } from '../../../../shared/sketch/library/teamLibrary.js';
-import type { SharedDoc } from '../../sync/sharedDoc.js';
-import { useSharedDoc } from '../../sync/useSharedDoc.js';
+import { getSharedDoc, retainSharedDoc, type SharedDoc } from '../../sync/sharedDoc.js';
 
 /** The event's team library as the library panel uses it. */
 export interface TeamLibrary {
@@ -46,32 +53,37 @@ function readingOf(shared: SharedDoc): ReturnType<typeof readTeamLibrary> {
   return read;
 }
 
+const NOTHING = { entries: [], skipped: 0 };
+const noSubscription = (): (() => void) => () => undefined;
+
 /**
- * Opens the event's team library (`event-library/<eventId>`) live for the panel below it. Only
- * rendered for organisers and recorders of a sketchnote's event: the core refuses the document to
- * everyone else.
+ * Opens the event's team library (`event-library/<eventId>`) live for the panel below it, when
+ * there is an event (`null`: none, or this session may not use it; the core refuses the document
+ * to everyone but the event's organisers and recorders). The tree below stays mounted either way.
  */
 export function TeamLibraryProvider({
-  eventId,
-  eventTitle,
+  event,
   children,
 }: {
-  eventId: string;
-  eventTitle: string;
+  event: { id: string; title: string } | null;
   children: ReactNode;
 }) {
-  const shared = useSharedDoc(docNameFor('event-library', eventId));
-  const getReading = useCallback(() => readingOf(shared), [shared]);
-  const reading = useSyncExternalStore(shared.subscribe, getReading);
-  const value = useMemo<TeamLibrary>(
-    () => ({
-      eventTitle,
-      entries: reading.entries,
-      skipped: reading.skipped,
-      share: (entry) => shareWithTeam(shared.doc, entry),
-      remove: (id) => removeFromTeam(shared.doc, id),
-    }),
-    [eventTitle, reading, shared],
+  const name = event === null ? null : docNameFor('event-library', event.id);
+  const shared = name === null ? null : getSharedDoc(name);
+  useEffect(() => (name === null ? undefined : retainSharedDoc(name)), [name]);
+  const getReading = useCallback(() => (shared ? readingOf(shared) : NOTHING), [shared]);
+  const reading = useSyncExternalStore(shared?.subscribe ?? noSubscription, getReading);
+  const title = event?.title ?? '';
+  const value = useMemo<TeamLibrary | null>(
+    () =>
+      shared && {
+        eventTitle: title,
+        entries: reading.entries,
+        skipped: reading.skipped,
+        share: (entry) => shareWithTeam(shared.doc, entry),
+        remove: (id) => removeFromTeam(shared.doc, id),
+      },
+    [title, reading, shared],
   );
   return <TeamLibraryContext.Provider value={value}>{children}</TeamLibraryContext.Provider>;
 }
