@@ -310,6 +310,12 @@ describe('the sketch library', () => {
     await expectStatus(other.page, /Stempel „Mein Smiley“ eingefügt/);
     await expect.poll(async () => (await counts(sessionId)).strokes).toBe(before + 4);
     await other.page.screenshot({ path: join(RESULTS, 'team-library.png') });
+    // On a phone the panel takes the whole stage; the team's section is reached by scrolling, not sideways.
+    await other.page.setViewportSize({ width: 390, height: 844 });
+    await otherTeam.getByRole('button', { name: '„Mein Smiley“ einfügen' }).scrollIntoViewIfNeeded();
+    expect(await other.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await other.page.screenshot({ path: join(RESULTS, 'team-library-phone.png') });
+    await other.page.setViewportSize({ width: 1440, height: 900 });
 
     // Deleted from the team library on the tablet: gone on the first device too, kept on it as its own.
     await otherTeam.getByRole('button', { name: '„Mein Smiley“ aus der Team-Bibliothek löschen' }).click();

@@ -1,25 +1,13 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
 import { docNameFor } from '../../../shared/docs/docName.js';
 import type { EventSnapshot } from '../../../shared/event/eventSnapshot.js';
 import { readEvent } from '../../../shared/event/readEvent.js';
 import type { SharedDoc } from '../sync/sharedDoc.js';
 import { useSharedDoc } from '../sync/useSharedDoc.js';
+import { versionedReading } from '../sync/versionedReading.js';
 
-// One snapshot per document version: every reader between two changes gets the same object, which
-// useSyncExternalStore needs and which keeps memoised grids and conflict lists from recomputing.
-const cache = new WeakMap<Y.Doc, { version: number; snapshot: EventSnapshot }>();
-
-function snapshotOf(shared: SharedDoc): EventSnapshot {
-  const version = shared.getVersion();
-  const cached = cache.get(shared.doc);
-  if (cached && cached.version === version) {
-    return cached.snapshot;
-  }
-  const snapshot = readEvent(shared.doc);
-  cache.set(shared.doc, { version, snapshot });
-  return snapshot;
-}
+/** The event's snapshot, read once per document version. */
+const snapshotOf = versionedReading(readEvent);
 
 /** The event's document, kept open and live while the caller is mounted, and its current snapshot. */
 export function useEventDoc(eventId: string): { shared: SharedDoc; snapshot: EventSnapshot } {

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
 import {
   hexColourSchema,
   readAuthors,
@@ -9,6 +8,7 @@ import {
   type PadAuthor,
 } from '../../../shared/pad/padLayout.js';
 import type { SharedDoc } from '../sync/sharedDoc.js';
+import { versionedReading } from '../sync/versionedReading.js';
 
 /** Someone who has the pad open right now (from awareness). */
 export interface PresentUser {
@@ -74,33 +74,18 @@ export function usePresence(shared: SharedDoc): PresentUser[] {
   return useSyncExternalStore(subscribe, snapshot);
 }
 
-function versioned<T>(
-  cache: WeakMap<Y.Doc, { version: number; value: T }>,
-  shared: SharedDoc,
-  read: (doc: Y.Doc) => T,
-): T {
-  const version = shared.getVersion();
-  const cached = cache.get(shared.doc);
-  if (cached && cached.version === version) {
-    return cached.value;
-  }
-  const value = read(shared.doc);
-  cache.set(shared.doc, { version, value });
-  return value;
-}
-
-const authorsCache = new WeakMap<Y.Doc, { version: number; value: Map<string, PadAuthor> }>();
-const chatCache = new WeakMap<Y.Doc, { version: number; value: ChatMessage[] }>();
+const authorsOf = versionedReading(readAuthors);
+const chatOf = versionedReading(readChat);
 
 /** The pad's authors (id → name and colour), live. */
 export function usePadAuthors(shared: SharedDoc): Map<string, PadAuthor> {
-  const snapshot = useCallback(() => versioned(authorsCache, shared, readAuthors), [shared]);
+  const snapshot = useCallback(() => authorsOf(shared), [shared]);
   return useSyncExternalStore(shared.subscribe, snapshot);
 }
 
 /** The pad's chat, live. */
 export function usePadChat(shared: SharedDoc): ChatMessage[] {
-  const snapshot = useCallback(() => versioned(chatCache, shared, readChat), [shared]);
+  const snapshot = useCallback(() => chatOf(shared), [shared]);
   return useSyncExternalStore(shared.subscribe, snapshot);
 }
 

@@ -7,7 +7,6 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import type * as Y from 'yjs';
 import { docNameFor } from '../../../../shared/docs/docName.js';
 import type { LibraryEntry } from '../../../../shared/sketch/library/savedLibrary.js';
 import {
@@ -16,7 +15,8 @@ import {
   shareWithTeam,
   type ShareRefusal,
 } from '../../../../shared/sketch/library/teamLibrary.js';
-import { getSharedDoc, retainSharedDoc, type SharedDoc } from '../../sync/sharedDoc.js';
+import { getSharedDoc, retainSharedDoc } from '../../sync/sharedDoc.js';
+import { versionedReading } from '../../sync/versionedReading.js';
 
 /** The event's team library as the library panel uses it. */
 export interface TeamLibrary {
@@ -39,19 +39,8 @@ export function useTeamLibrary(): TeamLibrary | null {
   return useContext(TeamLibraryContext);
 }
 
-// One reading per document version (useSyncExternalStore needs the same object between changes).
-const readings = new WeakMap<Y.Doc, { version: number; read: ReturnType<typeof readTeamLibrary> }>();
-
-function readingOf(shared: SharedDoc): ReturnType<typeof readTeamLibrary> {
-  const version = shared.getVersion();
-  const cached = readings.get(shared.doc);
-  if (cached && cached.version === version) {
-    return cached.read;
-  }
-  const read = readTeamLibrary(shared.doc);
-  readings.set(shared.doc, { version, read });
-  return read;
-}
+/** The team library, read once per document version. */
+const readingOf = versionedReading(readTeamLibrary);
 
 const NOTHING = { entries: [], skipped: 0 };
 const noSubscription = (): (() => void) => () => undefined;

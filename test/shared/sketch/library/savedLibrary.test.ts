@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ICONS } from '../../../../shared/sketch/library/iconCatalogue.js';
-import { clipboardPreviewSvg, iconClipboard } from '../../../../shared/sketch/library/libraryItems.js';
+import { clipboardPreviewSvg } from '../../../../shared/sketch/library/libraryItems.js';
 import {
   libraryFileText,
   mergeLibrary,
   readLibraryFile,
-  type LibraryEntry,
   MAX_LIBRARY_ENTRIES,
 } from '../../../../shared/sketch/library/savedLibrary.js';
+import { content, stamp } from './libraryFixtures.js';
 
 /** A recorder's library file: read back what was written, malformed files and entries refused by name. */
-
-const content = iconClipboard(ICONS[0]!, {
-  size: 100,
-  colour: '#000000',
-  layer: 'drawing',
-  author: 'a',
-  now: 1,
-});
-const stamp = (id: string, createdAt = 1): LibraryEntry => ({
-  id,
-  kind: 'stamp',
-  name: `Stempel ${id}`,
-  createdAt,
-  content,
-});
 
 describe('the library file', () => {
   it('reads back what it wrote', () => {

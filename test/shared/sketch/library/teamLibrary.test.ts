@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ICONS } from '../../../../shared/sketch/library/iconCatalogue.js';
-import { iconClipboard } from '../../../../shared/sketch/library/libraryItems.js';
-import { MAX_LIBRARY_ENTRIES, type LibraryEntry } from '../../../../shared/sketch/library/savedLibrary.js';
+import { MAX_LIBRARY_ENTRIES } from '../../../../shared/sketch/library/savedLibrary.js';
 import {
   readTeamLibrary,
   removeFromTeam,
   shareWithTeam,
 } from '../../../../shared/sketch/library/teamLibrary.js';
+import { content, stamp } from './libraryFixtures.js';
 
 /** An event's team library: shared entries read back, hostile entries skipped, limits kept. */
-
-const content = iconClipboard(ICONS[0]!, {
-  size: 100,
-  colour: '#000000',
-  layer: 'drawing',
-  author: 'a',
-  now: 1,
-});
-const stamp = (id: string, createdAt = 1): LibraryEntry => ({
-  id,
-  kind: 'stamp',
-  name: `Stempel ${id}`,
-  createdAt,
-  content,
-});
 
 /** Two documents kept in sync, as two recorders' devices through the core. */
 function twoDevices(): [Y.Doc, Y.Doc] {
