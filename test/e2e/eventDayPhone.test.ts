@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resultsDir } from './helpers/core.js';
-import { expectAccessible, expectNoProblems, planTestbed } from './helpers/planPages.js';
+import { expectNoProblems, planTestbed } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 
 /**
  * A participant on a phone (390x844, touch): opens the event's "Jetzt / Als Nächstes", searches,

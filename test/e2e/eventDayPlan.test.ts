@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from './helpers/browser.js';
 import {
   card,
-  expectAccessible,
   expectNoProblems,
   placeOf,
   waitForGrid,
@@ -15,6 +14,7 @@ import {
   waitOnline,
   planTestbed,
 } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 
 /**
  * Planning without surprises: a drop on an occupied cell says what will happen while the card is

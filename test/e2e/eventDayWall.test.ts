@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventTokenListSchema } from '../../shared/api/eventTokenContract.js';
 import { resultsDir, VENUE_INTERFACES } from './helpers/core.js';
-import { expectAccessible, expectNoProblems, planTestbed } from './helpers/planPages.js';
+import { expectNoProblems, planTestbed } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 
 /**
  * The projected wall at any time (`?at=`): the evening before ("Beginnt um …"), during the day and

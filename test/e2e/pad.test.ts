@@ -4,7 +4,7 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventDetailSchema } from '../../shared/api/eventContract.js';
 import { hueOf } from '../../shared/pad/authorColours.js';
-import { formatViolations, seriousA11yViolations } from './helpers/axe.js';
+import { expectAccessible } from './helpers/axe.js';
 import { launchBrowser, openPage, type PageProblems, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
 
@@ -477,11 +477,3 @@ describe('import and export from the page', () => {
     });
   });
 });
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const violations = await seriousA11yViolations(page, label);
-  expect(
-    violations,
-    `serious or critical axe violations on ${label}:\n${formatViolations(violations)}`,
-  ).toEqual([]);
-}

@@ -4,14 +4,8 @@ import { docNameFor } from '../../shared/docs/docName.js';
 import { addChatMessage, contentFragment } from '../../shared/pad/padLayout.js';
 import { connectSyncClient } from '../helpers/syncClient.js';
 import { resultsDir, VENUE_INTERFACES } from './helpers/core.js';
-import {
-  card,
-  expectAccessible,
-  expectNoProblems,
-  waitForGrid,
-  waitOnline,
-  planTestbed,
-} from './helpers/planPages.js';
+import { card, expectNoProblems, waitForGrid, waitOnline, planTestbed } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 import type { PageEngine } from './helpers/sketchPages.js';
 
 /**

@@ -7,7 +7,6 @@ import { testbed } from './helpers/core.js';
 import {
   PLAN_FIXTURES,
   card,
-  expectAccessible,
   expectNoProblems,
   fixturePath,
   h1,
@@ -15,6 +14,7 @@ import {
   waitForGrid,
   waitOnline,
 } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 
 /**
  * Importing a session plan through the UI: the core reads the file, the preview lists every row

@@ -10,15 +10,8 @@ import { readEvent } from '../../shared/event/readEvent.js';
 import { connectSyncClient, waitFor } from '../helpers/syncClient.js';
 import type { TestPage } from './helpers/browser.js';
 import { resultsDir } from './helpers/core.js';
-import {
-  card,
-  expectAccessible,
-  expectNoProblems,
-  h1,
-  waitForGrid,
-  waitOnline,
-  planTestbed,
-} from './helpers/planPages.js';
+import { card, expectNoProblems, h1, waitForGrid, waitOnline, planTestbed } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 
 /**
  * The views of the plan as people see them, with axe and screenshots for a human to look at:

@@ -3,14 +3,8 @@ import { eventDetailSchema } from '../../shared/api/eventContract.js';
 import { readPeople } from '../../shared/event/readPeople.js';
 import { connectSyncClient, waitFor } from '../helpers/syncClient.js';
 import type { TestPage } from './helpers/browser.js';
-import {
-  expectAccessible,
-  expectNoProblems,
-  h1,
-  waitForGrid,
-  waitOnline,
-  planTestbed,
-} from './helpers/planPages.js';
+import { expectNoProblems, h1, waitForGrid, waitOnline, planTestbed } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 
 /**
  * The workspace of events: rename (the title lives in the workspace index, so every list follows),

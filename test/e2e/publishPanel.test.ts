@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandIn, type StandIn } from '../server/publish/ckanStandIn.js';
 import { resultsDir } from './helpers/core.js';
-import { expectAccessible, planTestbed } from './helpers/planPages.js';
+import { planTestbed } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 
 /**
  * Issue 12: publishing from the event's "Import und Export" view to a CKAN portal (the repository's

@@ -4,7 +4,8 @@ import { eventDetailSchema, type EventDetail } from '../../shared/api/eventContr
 import { connectSyncClient } from '../helpers/syncClient.js';
 import type { TestPage } from './helpers/browser.js';
 import { resultsDir, VENUE_INTERFACES } from './helpers/core.js';
-import { expectAccessible, waitOnline, planTestbed } from './helpers/planPages.js';
+import { waitOnline, planTestbed } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 import type { PageEngine } from './helpers/sketchPages.js';
 
 /**

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatViolations, seriousA11yViolations } from './helpers/axe.js';
+import { expectAccessible } from './helpers/axe.js';
 import { launchBrowser, openPage, type PageProblems, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
 
@@ -56,14 +56,6 @@ function expectNoProblems(problems: PageProblems): void {
   expect(problems.pageErrors, 'uncaught errors in the page').toEqual([]);
   // A CSP violation or a failed module load would show up here first.
   expect(problems.consoleErrors, 'console errors in the page').toEqual([]);
-}
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const violations = await seriousA11yViolations(page, label);
-  expect(
-    violations,
-    `serious or critical axe violations on ${label}:\n${formatViolations(violations)}`,
-  ).toEqual([]);
 }
 
 async function createEvent(page: Page, title: string): Promise<void> {

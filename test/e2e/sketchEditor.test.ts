@@ -4,7 +4,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layersMap, metaMap, sheetRect } from '../../shared/sketch/sketchLayout.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../helpers/syncClient.js';
-import { seriousA11yViolations } from './helpers/axe.js';
+import { expectAccessible } from './helpers/axe.js';
 import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
 import { storedObjects, storedStrokes, type PageEngine } from './helpers/sketchPages.js';
@@ -200,7 +200,7 @@ describe('the sketch editor', () => {
     await page.getByRole('button', { name: 'Fokus', exact: true }).click();
     await expect.poll(async () => (await box()).height).toBeGreaterThan(990);
     expect(await page.getByRole('toolbar', { name: 'Werkzeuge' }).count()).toBe(0);
-    expect(await seriousA11yViolations(page, 'sketch focus mode')).toEqual([]);
+    await expectAccessible(page, 'sketch focus mode');
     await page.locator('.sketch-host').focus();
     await page.keyboard.press('Control+.');
     await page.getByRole('toolbar', { name: 'Werkzeuge' }).waitFor();
@@ -210,7 +210,7 @@ describe('the sketch editor', () => {
     await settings.click();
     expect(await page.getByRole('region', { name: 'Werkzeugeinstellungen' }).count()).toBe(0);
     await settings.click();
-    expect(await seriousA11yViolations(page, 'sketch editor window')).toEqual([]);
+    await expectAccessible(page, 'sketch editor window');
   });
 
   it('switches tools by toolbar and by their letters, and opens the shortcut help with "?"', async () => {
@@ -237,7 +237,7 @@ describe('the sketch editor', () => {
     const help = page.getByRole('dialog', { name: 'Tastenkürzel' });
     await help.waitFor();
     expect(await help.getByRole('cell', { name: /Rückgängig/ }).count()).toBeGreaterThan(0);
-    expect(await seriousA11yViolations(page, 'sketch shortcut help')).toEqual([]);
+    await expectAccessible(page, 'sketch shortcut help');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
   });
@@ -511,7 +511,7 @@ describe('the sketch editor', () => {
         join(REPO_ROOT, 'docs/screenshot-sketch-editor.png'),
       );
     }
-    expect(await seriousA11yViolations(page, 'sketch editor')).toEqual([]);
+    await expectAccessible(page, 'sketch editor');
     expect(a.problems.pageErrors).toEqual([]);
   });
   it('mirrors the sketchnote live on the projector page, where nothing can be drawn', async () => {
@@ -555,7 +555,7 @@ describe('the sketch editor', () => {
     await mouseDrag(page, { x: 1200, y: 1080 }, { x: 1500, y: 1100 });
     await waitFor(() => storedStrokes(c.doc).length === before + 1, 10_000, 'the editor’s stroke');
     await expect.poll(async () => (await engineStats())?.strokes, { timeout: 10_000 }).toBe(before + 1);
-    expect(await seriousA11yViolations(projector.page, 'sketch projector')).toEqual([]);
+    await expectAccessible(projector.page, 'sketch projector');
     expect(projector.problems.pageErrors).toEqual([]);
   });
 
@@ -567,7 +567,7 @@ describe('the sketch editor', () => {
     await page.getByLabel('Format').selectOption('a4');
     const dialog = page.getByRole('dialog', { name: /passt nicht auf „A4 quer“/ });
     await dialog.waitFor();
-    expect(await seriousA11yViolations(page, 'sketch format change dialog')).toEqual([]);
+    await expectAccessible(page, 'sketch format change dialog');
     // Cancel keeps everything as it was.
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();
     await dialog.waitFor({ state: 'hidden' });

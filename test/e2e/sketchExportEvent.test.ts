@@ -4,10 +4,12 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventDetailSchema, type EventDetail } from '../../shared/api/eventContract.js';
 import { addObject } from '../../shared/sketch/objects/objectEdits.js';
-import { connectSyncClient } from '../helpers/syncClient.js';
+import { objectsMap } from '../../shared/sketch/objects/objectLayout.js';
+import { connectSyncClient, waitForCoreDoc } from '../helpers/syncClient.js';
 import { rect } from '../shared/sketch/objectsFixtures.js';
 import { resultsDir } from './helpers/core.js';
-import { expectAccessible, planTestbed } from './helpers/planPages.js';
+import { planTestbed } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 
 /**
  * Issue 11: "every sketchnote of an event" from the editor's export dialog. Two sessions of the
@@ -29,7 +31,13 @@ beforeAll(async () => {
     await client.synced;
     client.doc.getMap('meta').set('format', 'a4');
     addObject(client.doc, `box-${session.id}`, rect({ fillColour: '#fde68a' }));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitForCoreDoc(
+      bed.core.origin,
+      bed.core.token,
+      `sketch/${session.id}`,
+      (doc) => objectsMap(doc).size === 1,
+      'the box',
+    );
     client.destroy();
   }
 }, 120_000);

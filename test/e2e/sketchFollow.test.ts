@@ -9,13 +9,8 @@ import { sceneToScreen, visibleSceneRect, type Rect } from '../../shared/sketch/
 import { connectSyncClient } from '../helpers/syncClient.js';
 import { launchBrowser, openPage, type TestPage } from './helpers/browser.js';
 import { REPO_ROOT, startTestCore, type TestCore } from './helpers/core.js';
-import {
-  PLAN_FIXTURES,
-  expectAccessible,
-  expectNoProblems,
-  importViaApi,
-  waitOnline,
-} from './helpers/planPages.js';
+import { PLAN_FIXTURES, expectNoProblems, importViaApi, waitOnline } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 import { callEngine, storedStrokes, syntheticDrag } from './helpers/sketchPages.js';
 
 /**

@@ -6,7 +6,7 @@ import { connectSyncClient } from '../helpers/syncClient.js';
 import { jpegOf, photoPixels, redLeftPixels, withOrientation } from '../server/bundle/photoFixtures.js';
 import type { TestPage } from './helpers/browser.js';
 import { resultsDir, testbed } from './helpers/core.js';
-import { expectAccessible } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 import { expectStatus, storedObjects } from './helpers/sketchPages.js';
 
 /**

@@ -8,7 +8,8 @@ import { connectSyncClient } from '../helpers/syncClient.js';
 import { jpegOf, photoPixels } from '../server/bundle/photoFixtures.js';
 import type { TestPage } from './helpers/browser.js';
 import { resultsDir, testbed } from './helpers/core.js';
-import { expectAccessible, importPlanText } from './helpers/planPages.js';
+import { importPlanText } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 import { expectStatus, storedObjects, storedStrokes } from './helpers/sketchPages.js';
 
 /**

@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addObject } from '../../shared/sketch/objects/objectEdits.js';
+import { objectsMap } from '../../shared/sketch/objects/objectLayout.js';
 import { metaMap, strokesMap } from '../../shared/sketch/sketchLayout.js';
 import { encodeStroke } from '../../shared/sketch/strokeCodec.js';
-import { connectSyncClient } from '../helpers/syncClient.js';
+import { connectSyncClient, waitForCoreDoc } from '../helpers/syncClient.js';
 import { line, stroke } from '../server/export/exportFixtures.js';
 import { rect } from '../shared/sketch/objectsFixtures.js';
 import { resultsDir, testbed } from './helpers/core.js';
-import { expectAccessible } from './helpers/planPages.js';
+import { expectAccessible } from './helpers/axe.js';
 import type { PageEngine } from './helpers/sketchPages.js';
 
 /**
@@ -38,7 +39,13 @@ beforeAll(async () => {
     });
     addObject(client.doc, 'box', rect({ x: 200, y: 550, fillColour: '#fde68a', createdAt: T0 + 4000, z: 3 }));
   });
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  await waitForCoreDoc(
+    bed.core.origin,
+    bed.core.token,
+    `sketch/${SKETCH}`,
+    (doc) => strokesMap(doc).size === 3 && objectsMap(doc).size === 1,
+    'the four drawn items',
+  );
   client.destroy();
 }, 60_000);
 

@@ -62,3 +62,23 @@ export async function waitFor(
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/**
+ * Waits until the core itself holds what `predicate` looks for in `docName`, read through a second,
+ * fresh client (a writer's own copy says nothing about what reached the core).
+ */
+export async function waitForCoreDoc(
+  origin: string,
+  token: string,
+  docName: string,
+  predicate: (doc: Y.Doc) => boolean,
+  what: string,
+): Promise<void> {
+  const reader = connectSyncClient(origin, token, docName);
+  try {
+    await reader.synced;
+    await waitFor(() => predicate(reader.doc), 20_000, `${what} to reach the core`);
+  } finally {
+    reader.destroy();
+  }
+}

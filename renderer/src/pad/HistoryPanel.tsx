@@ -180,7 +180,7 @@ export function HistoryPanel({
   return (
     <section className="pad-history" aria-labelledby={headingId}>
       <div className="pad-history__head">
-        <h2 id={headingId}>{t('pad.history.heading')}</h2>
+        <h2 id={headingId}>{t('pad.history.panelHeading')}</h2>
         <button type="button" className="button button--primary" onClick={onClose}>
           {t('pad.history.close')}
         </button>

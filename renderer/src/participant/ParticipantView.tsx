@@ -17,7 +17,8 @@ export function ParticipantView() {
       <a className="skip-link" href="#finder-main">
         {t('skipLink')}
       </a>
-      <div className="participant__bar">
+      {/* A landmark of its own, so that nothing on the page lies outside one (the finder has the banner). */}
+      <nav className="participant__bar" aria-label={t('finder.barLabel')}>
         <span className="participant__brand">{t('app.name')}</span>
         {idSchema.safeParse(eventId).success && (
           <a className="participant__plan-link" href={`/e/${eventId}?view=plan`}>
@@ -25,7 +26,7 @@ export function ParticipantView() {
           </a>
         )}
         <LanguageToggle />
-      </div>
+      </nav>
       {idSchema.safeParse(eventId).success ? <SessionFinder eventId={eventId} /> : <InvalidLink />}
     </div>
   );

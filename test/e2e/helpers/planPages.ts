@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, expect } from 'vitest';
 import { importPlanResponseSchema, type ImportPlanResponse } from '../../../shared/api/eventContract.js';
-import { formatViolations, seriousA11yViolations } from './axe.js';
 import { openPage, type PageOptions, type PageProblems, type TestPage } from './browser.js';
 import type { CoreLogger, CoreOptions, RunningCore } from '../../../server/core/coreTypes.js';
 import { startLoopbackCore } from '../../helpers/loopbackCore.js';
@@ -228,13 +227,4 @@ export function expectNoProblems(problems: PageProblems, options: { networkWasCu
     ? problems.consoleErrors.filter((line) => !NETWORK_FAILURE.test(line))
     : problems.consoleErrors;
   expect(errors, 'console errors in the page').toEqual([]);
-}
-
-/** Fails on serious or critical axe findings. */
-export async function expectAccessible(page: Page, label: string): Promise<void> {
-  const violations = await seriousA11yViolations(page, label);
-  expect(
-    violations,
-    `serious or critical axe violations on ${label}:\n${formatViolations(violations)}`,
-  ).toEqual([]);
 }

@@ -5,7 +5,7 @@ import { sketchExportSizeSchema } from '../../../shared/api/sketchContract.js';
 import { addObject } from '../../../shared/sketch/objects/objectEdits.js';
 import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import type { RunningCore } from '../../../server/core/coreTypes.js';
-import { connectSyncClient } from '../../helpers/syncClient.js';
+import { connectSyncClient, waitForCoreDoc } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 import { rect } from '../../shared/sketch/objectsFixtures.js';
 
@@ -89,7 +89,13 @@ describe('sketch export API', { timeout: 60_000 }, () => {
     const client = connectSyncClient(core.origin, core.token, 'sketch/wall');
     await client.synced;
     client.doc.getMap('meta').set('format', 'panorama');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitForCoreDoc(
+      core.origin,
+      core.token,
+      'sketch/wall',
+      (doc) => doc.getMap('meta').get('format') === 'panorama',
+      'the panorama format',
+    );
     client.destroy();
     const huge = await api('/api/sketches/wall/export?format=png&dpi=2400');
     expect(huge.status).toBe(422);

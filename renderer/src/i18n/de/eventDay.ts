@@ -7,6 +7,7 @@
 export const eventDay = {
   finder: {
     wholePlan: 'Ganzer Plan',
+    barLabel: 'Veranstaltung und Sprache',
     title: 'Jetzt / Als Nächstes',
     clock: 'Es ist {{time}} Uhr.',
     previewAt: 'Vorschau für {{time}} Uhr',

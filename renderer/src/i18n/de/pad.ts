@@ -59,6 +59,7 @@ export const pad = {
     },
     history: {
       heading: 'Verlauf',
+      panelHeading: 'Frühere Stände',
       intro: 'Frühere Stände ansehen, wiederherstellen oder benennen.',
       open: 'Verlauf öffnen',
       close: 'Zurück zum Bearbeiten',

@@ -7,6 +7,7 @@ export const eventDay: Pick<
 > = {
   finder: {
     wholePlan: 'Whole plan',
+    barLabel: 'Event and language',
     title: 'Now / Next',
     clock: 'It is {{time}}.',
     previewAt: 'Preview for {{time}}',

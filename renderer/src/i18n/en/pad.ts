@@ -61,6 +61,7 @@ export const pad: Pick<Messages, 'pad'> = {
     },
     history: {
       heading: 'History',
+      panelHeading: 'Earlier versions',
       intro: 'Look at earlier versions, restore or name them.',
       open: 'Open history',
       close: 'Back to editing',
