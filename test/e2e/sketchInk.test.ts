@@ -151,19 +151,42 @@ describe('sketch ink engine', () => {
 
     const samples = penPath(before.host.left, before.host.top, 40);
     await pen(cdp, 'mousePressed', samples[0]!);
-    for (const sample of samples.slice(1, 25)) {
-      await pen(cdp, 'mouseMoved', sample);
+    let penDown = true;
+    try {
+      for (const sample of samples.slice(1, 25)) {
+        await pen(cdp, 'mouseMoved', sample);
+      }
+      // Mid-stroke: the other page shows the stroke being drawn (awareness), not yet stored. Polled
+      // by time, not by animation frame; on a timeout both pages' states say where it stopped.
+      await b.page
+        .waitForFunction(
+          () => {
+            const engine = (window as unknown as { __sketch: { engine: PageEngine } }).__sketch.engine;
+            return engine.stats().remoteLive === 1;
+          },
+          undefined,
+          { polling: 50 },
+        )
+        .catch(async (error: unknown) => {
+          const events = await a.page.evaluate(
+            () => (window as unknown as { __seen: Array<{ type: string }> }).__seen.length,
+          );
+          throw new Error(
+            `${String(error)}\nrecorder: ${JSON.stringify({ ...(await state(a.page)), events })}\nviewer: ${JSON.stringify(await state(b.page))}`,
+          );
+        });
+      expect(strokesMap(client.doc).size).toBe(0);
+      for (const sample of samples.slice(25)) {
+        await pen(cdp, 'mouseMoved', sample);
+      }
+      await pen(cdp, 'mouseReleased', samples[samples.length - 1]!);
+      penDown = false;
+    } finally {
+      // A failure above must not leave the pen down for the tests after this one.
+      if (penDown) {
+        await pen(cdp, 'mouseReleased', samples[samples.length - 1]!);
+      }
     }
-    // Mid-stroke: the other page shows the stroke being drawn (awareness), not yet stored.
-    await b.page.waitForFunction(() => {
-      const engine = (window as unknown as { __sketch: { engine: PageEngine } }).__sketch.engine;
-      return engine.stats().remoteLive === 1;
-    });
-    expect(strokesMap(client.doc).size).toBe(0);
-    for (const sample of samples.slice(25)) {
-      await pen(cdp, 'mouseMoved', sample);
-    }
-    await pen(cdp, 'mouseReleased', samples[samples.length - 1]!);
 
     await waitFor(() => strokesMap(client.doc).size === 1, 10_000, 'the stroke to reach the core');
     const seen = await a.page.evaluate(

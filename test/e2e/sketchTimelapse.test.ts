@@ -114,8 +114,8 @@ describe('the time-lapse player', () => {
     expect(config.description).toBeUndefined();
     // First frame the empty sheet, last frame the finished one: every frame decoded by Chromium's
     // WebCodecs, in order, on a page of the core (WebCodecs needs a secure context: loopback is one,
-    // about:blank is not). Seeking a <video> and drawing it was tried first; under load Chromium
-    // sometimes drew the frame from before the seek.
+    // about:blank is not). This replaced seeking a <video> to 1.98 s and drawing it, which once in
+    // CI read an empty sheet there; a seek-and-draw is not tied to one decoded frame, this is.
     const checker = await bed.page();
     await checker.page.goto(`${bed.core.origin}/api/health`);
     const dark = await checker.page.evaluate(
