@@ -211,7 +211,17 @@ describe('co-editing', () => {
             };
           }, ids[who]);
         await expect.poll(async () => (await authored()).colours).toEqual([colours[who]]);
-        expect((await authored()).text).toContain(lines[who]);
+        const { text } = await authored();
+        if (!text.includes(lines[who])) {
+          // Which author each run of the text carries, to tell a misattribution from a lost edit.
+          const runs = await editor(p.page).evaluate((el) =>
+            [...el.querySelectorAll('span.pad-author')].map((span) => [
+              span.getAttribute('data-author'),
+              span.textContent,
+            ]),
+          );
+          expect(text, `${who} (${ids[who]}); the runs: ${JSON.stringify(runs)}`).toContain(lines[who]);
+        }
       }
     }
     expect(new Set(Object.values(colours)).size, JSON.stringify(colours)).toBe(3);
