@@ -12,6 +12,7 @@ import { SessionFinder } from './SessionFinder.js';
 export function ParticipantView() {
   const { t } = useTranslation();
   const { eventId = '' } = useParams();
+  const validEvent = idSchema.safeParse(eventId).success;
   return (
     <div className="participant">
       <a className="skip-link" href="#finder-main">
@@ -20,14 +21,14 @@ export function ParticipantView() {
       {/* A landmark of its own, so that nothing on the page lies outside one (the finder has the banner). */}
       <nav className="participant__bar" aria-label={t('finder.barLabel')}>
         <span className="participant__brand">{t('app.name')}</span>
-        {idSchema.safeParse(eventId).success && (
+        {validEvent && (
           <a className="participant__plan-link" href={`/e/${eventId}?view=plan`}>
             {t('finder.wholePlan')}
           </a>
         )}
         <LanguageToggle />
       </nav>
-      {idSchema.safeParse(eventId).success ? <SessionFinder eventId={eventId} /> : <InvalidLink />}
+      {validEvent ? <SessionFinder eventId={eventId} /> : <InvalidLink />}
     </div>
   );
 }

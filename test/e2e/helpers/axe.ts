@@ -15,8 +15,8 @@ const FAILING_IMPACTS: ReadonlySet<string> = new Set(['moderate', 'serious', 'cr
 
 /**
  * Runs axe-core on the page and returns the violations with impact "moderate", "serious" or
- * "critical" (WCAG 2.1 AA asks for all of them; a page outside landmarks is "moderate"). Minor
- * findings are printed, not returned.
+ * "critical" (content outside any landmark, for one, is "moderate" and still in a screen-reader
+ * user's way). Minor findings are printed, not returned.
  */
 async function a11yViolations(page: Page, label: string): Promise<A11yViolation[]> {
   const results = await new AxeBuilder({ page }).analyze();
