@@ -15,15 +15,35 @@ import {
 /**
  * A stroke in progress, shared through y-websocket awareness (field `ink`) so others see it while
  * it is drawn. The awareness state is replaced, not merged, and each update is sent whole, so it
- * carries only the points added since the previous update: points [from, from + n) of stroke `id`,
- * in the stored point format. Receivers append chunks in order; a chunk that repeats earlier points
- * (awareness re-sends the last state every 15 s) overwrites them, and one that leaves a gap (a late
- * joiner) is ignored until that person's next stroke. `null` means the pen is up. The finished
- * stroke then arrives in the document under the same id.
+ * carries a window of the stroke: points [from, from + n) of stroke `id`, in the stored point
+ * format. Receivers write chunks into place; points they already have are overwritten.
+ *
+ * Presence is state, not a stream: the core sends each person's newest state after a short batching
+ * window (server/sync/outbox.ts) and drops presence beyond its rate limit, so a receiver may never
+ * see some chunks. Each chunk therefore repeats the last {@link LIVE_OVERLAP_POINTS} points before
+ * its new ones ({@link liveChunkStart}): a receiver that missed fewer new points than that still has
+ * the whole stroke. One that missed more, or joined mid-stroke, has a gap and shows nothing more of
+ * that stroke until the person's next one. `null` means the pen is up. The finished stroke then
+ * arrives in the document under the same id.
  */
 
 /** Live strokes longer than this are not previewed further (the finished stroke still arrives). */
 const MAX_LIVE_POINTS = 5 * MAX_POINTS;
+
+/**
+ * Points every chunk repeats (see the module comment). A pen reports 2 to 4 points per frame, so
+ * this bridges several lost chunks; a chunk of 32 points is about 250 bytes.
+ */
+export const LIVE_OVERLAP_POINTS = 32;
+
+/**
+ * Where the next chunk of a stroke with `count` points starts when the previous chunks held points
+ * up to `published`: at least the last point sent again (so the line joins up), at most
+ * {@link LIVE_OVERLAP_POINTS} back, never before the first point.
+ */
+export function liveChunkStart(published: number, count: number): number {
+  return Math.max(0, Math.min(published - 1, count - LIVE_OVERLAP_POINTS));
+}
 
 const liveStrokeChunkSchema = z.object({
   id: strokeIdSchema,

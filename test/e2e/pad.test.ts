@@ -94,13 +94,23 @@ async function userId(page: Page): Promise<string> {
   return page.evaluate(() => localStorage.getItem('mitschrift.userId') ?? '');
 }
 
-async function typeAtEnd(page: Page, text: string): Promise<void> {
+/** Starts a new line after the last block: a click into it, End, Enter. */
+async function startLineAtEnd(page: Page): Promise<void> {
   // Click into the last block (Ctrl+End alone races with ProseMirror reading the DOM selection).
   await editor(page).locator(':scope > *').last().click();
   await page.keyboard.press('End');
   await page.waitForTimeout(100);
   await page.keyboard.press('Enter');
+}
+
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await startLineAtEnd(page);
   await page.keyboard.type(text, { delay: 15 });
+}
+
+/** The number of top-level blocks in the editor. */
+function blockCount(page: Page): Promise<number> {
+  return editor(page).evaluate((el) => el.children.length);
 }
 
 function expectNoProblems(problems: PageProblems): void {
@@ -150,10 +160,22 @@ describe('co-editing', () => {
       ben: 'Ben ergänzt ein Beispiel.',
       cem: 'Cem stellt eine Frage.',
     };
+    // Each person starts a line of their own at the end, one after the other, as people do who see
+    // each other's carets; then all three write at once. (Started at the same moment, one person's
+    // click and End could land in a line another is still writing; their caret stays where it was
+    // while that line grows, and their Enter splits it, as Enter should.)
+    let blocks = await blockCount(anna.page);
+    for (const p of people) {
+      await startLineAtEnd(p.page);
+      blocks += 1;
+      for (const q of people) {
+        await expect.poll(() => blockCount(q.page)).toBe(blocks);
+      }
+    }
     await Promise.all([
-      typeAtEnd(anna.page, lines.anna),
-      typeAtEnd(ben.page, lines.ben),
-      typeAtEnd(cem.page, lines.cem),
+      anna.page.keyboard.type(lines.anna, { delay: 15 }),
+      ben.page.keyboard.type(lines.ben, { delay: 15 }),
+      cem.page.keyboard.type(lines.cem, { delay: 15 }),
     ]);
     const allThere = async (): Promise<boolean> => {
       const seen = await Promise.all(people.map((p) => editorText(p.page)));
@@ -163,8 +185,9 @@ describe('co-editing', () => {
       .poll(allThere, { timeout: 15_000, message: 'every line on every screen' })
       .toBe(true)
       .catch(async (error: unknown) => {
-        console.error(await Promise.all(people.map((p) => editorText(p.page))));
-        throw error;
+        // What each screen shows, in the failure itself (a CI log may keep only the summary).
+        const seen = await Promise.all(people.map((p) => editorText(p.page)));
+        throw new Error(`${String(error)}\nthe three screens:\n${seen.join('\n')}`);
       });
     const texts = await Promise.all(people.map((p) => editorText(p.page)));
     expect(new Set(texts).size, `all three editors show the same text: ${JSON.stringify(texts)}`).toBe(1);

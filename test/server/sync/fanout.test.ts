@@ -7,6 +7,13 @@ import type { RunningCore } from '../../../server/core/coreTypes.js';
 import { startLoopbackCore } from '../../helpers/loopbackCore.js';
 import { JoinCache } from '../../../server/sync/joinCache.js';
 import { readSharedViewport, VIEWPORT_AWARENESS_KEY } from '../../../shared/sketch/viewportPresence.js';
+import {
+  liveChunk,
+  liveChunkStart,
+  LiveStrokeBuffer,
+  type LiveStrokeStyle,
+} from '../../../shared/sketch/liveStroke.js';
+import { LIVE_STROKE_AWARENESS_KEY } from '../../../shared/sketch/sketchLayout.js';
 import { connectSyncClient, waitFor, type SyncClient } from '../../helpers/syncClient.js';
 import { makeTempDir } from '../../helpers/tempDir.js';
 
@@ -231,5 +238,58 @@ describe('read-only connections', () => {
       "the recorder's moved camera at every viewer",
     );
     expect(seen(viewers[0]!)).toEqual(camera(900));
+  });
+
+  it('see a stroke in progress whole, though they get only the newest chunk of each frame', async () => {
+    const c = await start();
+    const [recorder] = join(c, 'pad/live-ink', 1) as [SyncClient];
+    await recorder.synced;
+    recorder.doc.getMap('meta').set('sheet', 'a4-landscape');
+    const viewers = join(c, 'pad/live-ink', 2, c.viewToken);
+    await Promise.all(viewers.map((v) => v.synced));
+    // Each viewer rebuilds the stroke as the sketch engine does (renderer/src/sketch/engine/SketchSync.ts).
+    const from = recorder.provider.awareness.clientID;
+    const watched = viewers.map((v) => {
+      const buffer = new LiveStrokeBuffer();
+      let changes = 0;
+      v.provider.awareness.on('change', () => {
+        changes += 1;
+        buffer.apply(v.provider.awareness.getStates().get(from)?.[LIVE_STROKE_AWARENESS_KEY] ?? null);
+      });
+      return { buffer, changes: () => changes };
+    });
+    // A pen stroke of 150 points, 3 points a chunk, sent as the engine sends them but four at a
+    // time, faster than a viewer's window of one frame: the core passes on only the newest of those.
+    const style: LiveStrokeStyle = {
+      brush: 'fineliner',
+      colour: '#1a1a1a',
+      size: 3,
+      pressureOn: true,
+      smoothing: 0.5,
+      layer: 'drawing',
+    };
+    const xyp = new Float32Array(Array.from({ length: 150 * 3 }, (_, i) => (i % 3 === 2 ? 0.5 : i)));
+    let published = 0;
+    for (let count = 3; count <= 150; count += 3) {
+      const chunk = liveChunk('live-1', style, xyp, true, liveChunkStart(published, count), count);
+      published = count;
+      recorder.provider.awareness.setLocalStateField(LIVE_STROKE_AWARENESS_KEY, chunk);
+      if (count % 12 === 0) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    await waitFor(
+      () => watched.every(({ buffer }) => buffer.count === 150),
+      5_000,
+      'the whole live stroke at every viewer',
+    );
+    for (const { buffer, changes } of watched) {
+      expect(buffer.valid).toBe(true);
+      // Chunks were merged on the way (else this test would not show anything about that).
+      expect(changes()).toBeLessThan(50);
+      for (let i = 0; i < 150 * 3; i += 3) {
+        expect(buffer.xyp[i]).toBeCloseTo(xyp[i]!, 0);
+      }
+    }
   });
 });

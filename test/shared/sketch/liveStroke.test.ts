@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { liveChunk, LiveStrokeBuffer, type LiveStrokeStyle } from '../../../shared/sketch/liveStroke.js';
+import {
+  LIVE_OVERLAP_POINTS,
+  liveChunk,
+  liveChunkStart,
+  LiveStrokeBuffer,
+  type LiveStrokeStyle,
+} from '../../../shared/sketch/liveStroke.js';
 
 const style: LiveStrokeStyle = {
   brush: 'brushpen',
@@ -52,5 +58,34 @@ describe('live strokes through awareness', () => {
     expect(buffer.apply(null)).toBe(true);
     expect(buffer.count).toBe(0);
     expect(buffer.valid).toBe(false);
+  });
+
+  it('keeps the whole stroke when the core passes on only some chunks (presence is state)', () => {
+    // A 200-point stroke, 3 points per frame; the core sends the newest state of each batching
+    // window, so the receiver sees, say, every third chunk, and never the first two.
+    const long = new Float32Array(Array.from({ length: 600 }, (_, i) => (i % 3 === 2 ? 0.5 : i)));
+    const buffer = new LiveStrokeBuffer();
+    let published = 0;
+    let frame = 0;
+    for (let count = 3; count <= 200; count += 3, frame++) {
+      const chunk = liveChunk('s1', style, long, true, liveChunkStart(published, count), count);
+      published = count;
+      if (frame % 3 === 2) {
+        buffer.apply(chunk);
+      }
+    }
+    expect(buffer.valid).toBe(true);
+    expect(buffer.count).toBe(198);
+    for (let i = 0; i < 198 * 3; i += 3) {
+      expect(buffer.xyp[i]).toBeCloseTo(long[i]!, 0);
+    }
+  });
+
+  it('repeats at most the overlap and at least the last point sent', () => {
+    expect(liveChunkStart(0, 5)).toBe(0);
+    expect(liveChunkStart(5, 9)).toBe(0);
+    expect(liveChunkStart(100, 103)).toBe(103 - LIVE_OVERLAP_POINTS);
+    // A frame with more new points than the overlap: from the last point sent.
+    expect(liveChunkStart(100, 100 + 2 * LIVE_OVERLAP_POINTS)).toBe(99);
   });
 });

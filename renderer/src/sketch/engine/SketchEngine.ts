@@ -2,7 +2,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { BRUSHES, freehandOptions } from '../../../../shared/sketch/brushes.js';
 import type { PointerKind } from '../../../../shared/sketch/inputRouting.js';
-import { liveChunk } from '../../../../shared/sketch/liveStroke.js';
+import { liveChunk, liveChunkStart } from '../../../../shared/sketch/liveStroke.js';
 import {
   readLayerSettings,
   readSheetMeta,
@@ -1257,11 +1257,11 @@ export class SketchEngine implements SketchEditorApi {
     };
   }
 
-  /** At most one awareness update per frame, with only the points since the last one. */
+  /** At most one awareness update per frame: the new points and a few before (see liveStroke.ts). */
   private publishPen(): void {
     const stroke = this.pen.active;
     if (stroke && stroke.count > stroke.published) {
-      const from = Math.max(0, stroke.published - 1);
+      const from = liveChunkStart(stroke.published, stroke.count);
       this.sync.publishLive(
         liveChunk(stroke.id, stroke.style, stroke.xyp, stroke.realPressure, from, stroke.count),
       );
