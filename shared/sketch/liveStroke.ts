@@ -20,9 +20,9 @@ import {
  *
  * Presence is state, not a stream: the core sends each person's newest state after a short batching
  * window (server/sync/outbox.ts) and drops presence beyond its rate limit, so a receiver may never
- * see some chunks. Each chunk therefore repeats the last {@link LIVE_OVERLAP_POINTS} points before
- * its new ones ({@link liveChunkStart}): a receiver that missed fewer new points than that still has
- * the whole stroke. One that missed more, or joined mid-stroke, has a gap and shows nothing more of
+ * see some chunks. Each chunk therefore covers at least the stroke's last
+ * {@link LIVE_OVERLAP_POINTS} points, new and already sent ({@link liveChunkStart}): a receiver
+ * that missed fewer points than that still has the whole stroke. One that missed more, or joined mid-stroke, has a gap and shows nothing more of
  * that stroke until the person's next one. `null` means the pen is up. The finished stroke then
  * arrives in the document under the same id.
  */
@@ -31,15 +31,15 @@ import {
 const MAX_LIVE_POINTS = 5 * MAX_POINTS;
 
 /**
- * Points every chunk repeats (see the module comment). A pen reports 2 to 4 points per frame, so
+ * Points every chunk covers at least (see the module comment). A pen reports 2 to 4 points a frame, so
  * this bridges several lost chunks; a chunk of 32 points is about 250 bytes.
  */
 export const LIVE_OVERLAP_POINTS = 32;
 
 /**
  * Where the next chunk of a stroke with `count` points starts when the previous chunks held points
- * up to `published`: at least the last point sent again (so the line joins up), at most
- * {@link LIVE_OVERLAP_POINTS} back, never before the first point.
+ * up to `published`: the last {@link LIVE_OVERLAP_POINTS} points, or from the last point sent if
+ * more than that are new (so the line joins up), never before the first point.
  */
 export function liveChunkStart(published: number, count: number): number {
   return Math.max(0, Math.min(published - 1, count - LIVE_OVERLAP_POINTS));
